@@ -1,0 +1,92 @@
+package org.carereview.consult.notifications;
+
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The transactional outbox: a message is written in the caller's transaction, next to the business change
+ * it reports, so either both are stored or neither is. A {@link Dispatcher} sends it later.
+ */
+@Singleton
+public class Outbox {
+
+    private static final int MAX_ADDRESS_LENGTH = 320;
+
+    private final Templates templates;
+    private final OutboxStore store;
+    private final Clock clock;
+
+    Outbox(Templates templates, OutboxStore store, Clock clock) {
+        this.templates = templates;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /**
+     * Queues a message in the caller's transaction.
+     *
+     * @param template  a template id, such as {@code advice-receipt}
+     * @param recipient one plain email address ({@code name@example.org}, no display name)
+     * @param fields    a value for every {@code ((placeholder))} of the template; extra fields are ignored
+     * @return the new message's id, for {@link #status(UUID)}
+     * @throws IllegalArgumentException if the template does not exist, a placeholder has no value, or the
+     *                                  recipient is not an email address (the message never names the address).
+     *                                  The caller's transaction is then rollback-only: a business change cannot
+     *                                  commit without its message, even if the caller catches this
+     * @throws io.micronaut.transaction.exceptions.IllegalTransactionStateException if called outside a transaction
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public UUID enqueue(String template, String recipient, Map<String, String> fields) {
+        if (fields == null) {
+            throw new IllegalArgumentException("fields must not be null: pass an empty map");
+        }
+        Template found = templates.get(template);
+        found.render(fields);
+        requireAddress(recipient);
+        UUID id = UUID.randomUUID();
+        Map<String, String> stored = new HashMap<>();
+        fields.forEach((name, value) -> {
+            if (name != null && value != null) {
+                stored.put(name, value);
+            }
+        });
+        store.insert(id, template, recipient, stored, clock.instant());
+        return id;
+    }
+
+    /** The message's status, if there is a message with this id. */
+    public Optional<NotificationStatus> status(UUID id) {
+        return store.find(id);
+    }
+
+    /** Every message to this address (compared case-insensitively), newest first. */
+    public List<NotificationStatus> statusesFor(String recipient) {
+        return store.findByRecipient(recipient);
+    }
+
+    private static void requireAddress(String recipient) {
+        if (recipient == null || recipient.isBlank() || recipient.length() > MAX_ADDRESS_LENGTH) {
+            throw new IllegalArgumentException("recipient is not an email address");
+        }
+        try {
+            InternetAddress parsed = new InternetAddress(recipient, true);
+            parsed.validate();
+            if (parsed.getPersonal() != null || !parsed.getAddress().equals(recipient) || !recipient.contains("@")) {
+                throw new IllegalArgumentException("recipient must be a plain email address, without a name");
+            }
+        } catch (AddressException e) {
+            // The parser's message quotes the address: keep it out of a message that may be logged.
+            throw new IllegalArgumentException("recipient is not an email address (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package org.carereview.consult.notifications;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Writes messages into {@code outbox_message} and reads their status back. */
+@Singleton
+class OutboxStore {
+
+    private static final String STATUS_COLUMNS =
+            "id, template, recipient, status, attempts, created_at, next_attempt_at, sent_at, last_error";
+
+    private final JdbcOperations jdbc;
+    private final JsonMapper json;
+
+    OutboxStore(JdbcOperations jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    void insert(UUID id, String template, String recipient, Map<String, String> fields, Instant now) {
+        String fieldsJson = toJson(fields);
+        jdbc.prepareStatement("""
+                INSERT INTO outbox_message (id, template, recipient, fields, status, attempts, next_attempt_at, created_at)
+                VALUES (?, ?, ?, ?::jsonb, 'CREATED', 0, ?, ?)""", ps -> {
+            ps.setObject(1, id);
+            ps.setString(2, template);
+            ps.setString(3, recipient);
+            ps.setString(4, fieldsJson);
+            Sql.setInstant(ps, 5, now);
+            Sql.setInstant(ps, 6, now);
+            return ps.executeUpdate();
+        });
+    }
+
+    @Transactional(readOnly = true)
+    Optional<NotificationStatus> find(UUID id) {
+        return jdbc.prepareStatement("SELECT " + STATUS_COLUMNS + " FROM outbox_message WHERE id = ?", ps -> {
+            ps.setObject(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(status(rs)) : Optional.empty();
+            }
+        });
+    }
+
+    @Transactional(readOnly = true)
+    List<NotificationStatus> findByRecipient(String recipient) {
+        return jdbc.prepareStatement("SELECT " + STATUS_COLUMNS
+                + " FROM outbox_message WHERE lower(recipient) = lower(?) ORDER BY created_at DESC, id", ps -> {
+            ps.setString(1, recipient);
+            List<NotificationStatus> found = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.add(status(rs));
+                }
+            }
+            return found;
+        });
+    }
+
+    private static NotificationStatus status(ResultSet rs) throws SQLException {
+        return new NotificationStatus(
+                rs.getObject("id", UUID.class),
+                rs.getString("template"),
+                rs.getString("recipient"),
+                NotificationStatus.State.valueOf(rs.getString("status")),
+                rs.getInt("attempts"),
+                Sql.getInstant(rs, "created_at"),
+                Sql.getInstant(rs, "next_attempt_at"),
+                Sql.getInstant(rs, "sent_at"),
+                rs.getString("last_error"));
+    }
+
+    private String toJson(Map<String, String> fields) {
+        try {
+            return json.writeValueAsString(fields);
+        } catch (IOException e) {
+            throw new UncheckedIOException("fields could not be written as JSON", e);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package org.carereview.consult.notifications;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A real (if tiny) SMTP server that refuses every recipient with {@code 550}: GreenMail accepts anyone, and
+ * a permanent rejection must be tested over a real SMTP conversation.
+ */
+final class RejectingSmtpServer implements AutoCloseable {
+
+    private final ServerSocket socket;
+    private final Thread acceptor;
+    private final AtomicInteger rejectedRecipients = new AtomicInteger();
+
+    RejectingSmtpServer(int port) throws IOException {
+        socket = new ServerSocket(port, 10, InetAddress.getByName(TestSupport.LOCALHOST));
+        acceptor = new Thread(this::acceptLoop, "rejecting-smtp");
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    int rejectedRecipients() {
+        return rejectedRecipients.get();
+    }
+
+    private void acceptLoop() {
+        while (!socket.isClosed()) {
+            try (Socket client = socket.accept()) {
+                converse(client);
+            } catch (SocketException closed) {
+                return; // close() was called: the server is done
+            } catch (IOException e) {
+                System.err.println("rejecting SMTP server: " + e);
+            }
+        }
+    }
+
+    private void converse(Socket client) throws IOException {
+        BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
+        PrintWriter out = new PrintWriter(client.getOutputStream(), true, StandardCharsets.US_ASCII);
+        reply(out, "220 rejecting.test ESMTP");
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+            String command = line.toUpperCase(Locale.ROOT);
+            if (command.startsWith("RCPT")) {
+                rejectedRecipients.incrementAndGet();
+                reply(out, "550 5.1.1 No such mailbox here");
+            } else if (command.startsWith("QUIT")) {
+                reply(out, "221 2.0.0 Bye");
+                return;
+            } else if (command.startsWith("DATA")) {
+                reply(out, "554 5.5.1 No valid recipients");
+            } else {
+                reply(out, "250 OK");
+            }
+        }
+    }
+
+    private static void reply(PrintWriter out, String line) {
+        out.print(line + "\r\n");
+        out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}

@@ -1,0 +1,59 @@
+package org.carereview.consult.notifications;
+
+import io.micronaut.transaction.TransactionOperations;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** Small shared pieces of the tests' set-up. */
+final class TestSupport {
+
+    static final String LOCALHOST = "127.0.0.1";
+
+    private TestSupport() {
+    }
+
+    /** A port nothing listens on right now. */
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(LOCALHOST))) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Database properties plus: scheduler off, plain SMTP to this port on localhost. */
+    static Map<String, String> withSmtp(Map<String, String> database, int port) {
+        Map<String, String> properties = new HashMap<>(database);
+        properties.put("consult.notifications.scheduler.enabled", "false");
+        properties.put("consult.smtp.host", LOCALHOST);
+        properties.put("consult.smtp.port", Integer.toString(port));
+        properties.put("consult.smtp.starttls", "false");
+        properties.put("consult.mail.from", "Independent review <no-reply@review.test>");
+        return properties;
+    }
+
+    /** An address unique to one test, so assertions never see another test's mail. */
+    static String uniqueAddress(String who) {
+        return who + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+    }
+
+    static void deleteAllMessages(TransactionOperations<Connection> tx) {
+        sql(tx, "DELETE FROM outbox_message");
+    }
+
+    static void sql(TransactionOperations<Connection> tx, String statement) {
+        tx.executeWrite(status -> {
+            try (Statement s = status.getConnection().createStatement()) {
+                return s.executeUpdate(statement);
+            }
+        });
+    }
+}
