@@ -1,0 +1,164 @@
+package org.carereview.consult.core.account;
+
+import io.micronaut.http.HttpStatus;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.carereview.consult.core.config.ConsultConfiguration;
+import org.carereview.consult.core.problem.InvalidInputException;
+import org.carereview.consult.core.problem.ProblemException;
+import org.carereview.consult.notifications.Outbox;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** Accounts: staff sign-in, invitations, disabling, and contributor accounts found by email. */
+@Singleton
+public class AccountService {
+
+    static final int MIN_PASSWORD_LENGTH = 12;
+
+    private final AccountRepository accounts;
+    private final PasswordHasher hasher;
+    private final OneTimeTokens tokens;
+    private final Outbox outbox;
+    private final ConsultConfiguration configuration;
+    private final Clock clock;
+
+    AccountService(AccountRepository accounts, PasswordHasher hasher, OneTimeTokens tokens, Outbox outbox,
+                   ConsultConfiguration configuration, Clock clock) {
+        this.accounts = accounts;
+        this.hasher = hasher;
+        this.tokens = tokens;
+        this.outbox = outbox;
+        this.configuration = configuration;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Optional<AccountView> authenticate(String email, String password) {
+        Optional<Account> account = Emails.isValid(email) ? accounts.findByEmail(Emails.normalise(email)) : Optional.empty();
+        if (account.isEmpty() || account.get().passwordHash() == null || account.get().disabled()) {
+            hasher.burn(password);
+            return Optional.empty();
+        }
+        return hasher.matches(password, account.get().passwordHash()) ? Optional.of(view(account.get())) : Optional.empty();
+    }
+
+    @Transactional
+    public Optional<AccountView> find(UUID id) {
+        return accounts.findById(id).map(this::view);
+    }
+
+    /** Whether a token issued at this version is still good: the account exists, is enabled, unchanged. */
+    @Transactional
+    public boolean tokenIsCurrent(UUID id, int tokenVersion) {
+        return accounts.findById(id).filter(a -> !a.disabled() && a.tokenVersion() == tokenVersion).isPresent();
+    }
+
+    @Transactional
+    public List<AccountView> staff() {
+        return accounts.findStaff().stream().map(this::view).toList();
+    }
+
+    @Transactional
+    public AccountView inviteStaff(String email, String role) {
+        Role staffRole = staffRole(role);
+        if (!Emails.isValid(email)) {
+            throw new InvalidInputException("email", "Enter an email address in the correct format, like name@example.com");
+        }
+        Account account = findOrCreate(Emails.normalise(email));
+        accounts.addRole(account.id(), staffRole.name());
+        String token = tokens.issue(account.id(), OneTimeTokens.Purpose.INVITATION, clock.instant(),
+                configuration.invitationLifetime());
+        outbox.enqueue("staff-invitation", account.email(), Map.of(
+                "link", configuration.link("/staff/invitation/" + token),
+                "role", staffRole.label()));
+        return view(account);
+    }
+
+    @Transactional
+    public boolean invitationIsValid(String token) {
+        return tokens.isValid(token, OneTimeTokens.Purpose.INVITATION, clock.instant());
+    }
+
+    /** Sets the password of an invited account; the invitation can be used once. */
+    @Transactional
+    public AccountView acceptInvitation(String token, String password, String confirmation) {
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+            throw new InvalidInputException("password", "Password must be " + MIN_PASSWORD_LENGTH + " characters or more");
+        }
+        if (!password.equals(confirmation)) {
+            throw new InvalidInputException("confirmPassword", "Passwords must match");
+        }
+        UUID id = tokens.redeem(token, OneTimeTokens.Purpose.INVITATION, clock.instant())
+                .orElseThrow(AccountService::invitationGone);
+        Account account = accounts.findById(id).orElseThrow(AccountService::invitationGone);
+        return view(accounts.update(account.withPassword(hasher.hash(password), clock.instant())));
+    }
+
+    @Transactional
+    public AccountView setDisabled(UUID id, boolean disabled) {
+        Account account = accounts.findById(id)
+                .orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "not-found", "Not Found", "No such account."));
+        Account changed = accounts.update(account.withDisabled(disabled, clock.instant()));
+        if (disabled && !accounts.anyActiveAdministrator()) {
+            throw new ProblemException(HttpStatus.CONFLICT, "last-administrator", "Cannot disable the last administrator",
+                    "At least one administrator must stay enabled.");
+        }
+        return view(changed);
+    }
+
+    /** Creates a staff account with a password (the bootstrap administrator). */
+    @Transactional
+    public AccountView createStaff(String email, Role role, String password) {
+        Account account = findOrCreate(Emails.normalise(email));
+        accounts.addRole(account.id(), role.name());
+        return view(accounts.update(account.withPassword(hasher.hash(password), clock.instant())));
+    }
+
+    @Transactional
+    public boolean anyActiveAdministrator() {
+        return accounts.anyActiveAdministrator();
+    }
+
+    /** The contributor account that owns what this address sends (created on first use). */
+    @Transactional
+    public UUID contributorFor(String email) {
+        Account account = findOrCreate(Emails.normalise(email));
+        accounts.addRole(account.id(), Role.CONTRIBUTOR.name());
+        return account.id();
+    }
+
+    private Account findOrCreate(String email) {
+        return accounts.findByEmail(email).orElseGet(() -> {
+            Instant now = clock.instant();
+            return accounts.save(new Account(null, email, null, false, 0, now, now));
+        });
+    }
+
+    private AccountView view(Account account) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        accounts.findRoles(account.id()).forEach(r -> roles.add(Role.valueOf(r)));
+        return new AccountView(account.id(), account.email(), roles, account.disabled(), account.tokenVersion());
+    }
+
+    private static Role staffRole(String role) {
+        for (Role r : Role.STAFF) {
+            if (r.name().equals(role)) {
+                return r;
+            }
+        }
+        throw new InvalidInputException("role", "Choose a role: REVIEWER, ADMIN or SAFEGUARDING_LEAD");
+    }
+
+    private static ProblemException invitationGone() {
+        return new ProblemException(HttpStatus.NOT_FOUND, "invitation-not-found", "Invitation not found",
+                "This invitation link has expired or has already been used. Ask an administrator for a new one.");
+    }
+}

@@ -1,0 +1,57 @@
+package org.carereview.consult.core.account;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.serde.annotation.Serdeable;
+import org.carereview.consult.core.problem.InvalidInputException;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+@Controller("/api/v1/admin/staff")
+@Secured("ADMIN")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class StaffApiController {
+
+    @Serdeable
+    record Invitation(@Nullable String email, @Nullable String role) {
+    }
+
+    @Serdeable
+    record Change(@Nullable Boolean disabled) {
+    }
+
+    private final AccountService accounts;
+
+    StaffApiController(AccountService accounts) {
+        this.accounts = accounts;
+    }
+
+    @Get
+    Map<String, List<AccountView>> list() {
+        return Map.of("items", accounts.staff());
+    }
+
+    @Post
+    HttpResponse<AccountView> invite(@Body Invitation invitation) {
+        return HttpResponse.created(accounts.inviteStaff(invitation.email(), invitation.role()));
+    }
+
+    @Patch("/{id}")
+    AccountView change(@PathVariable UUID id, @Body Change change) {
+        if (change.disabled() == null) {
+            throw new InvalidInputException("disabled", "Say whether the account is disabled: true or false");
+        }
+        return accounts.setDisabled(id, change.disabled());
+    }
+}

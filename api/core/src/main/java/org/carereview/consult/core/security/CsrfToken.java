@@ -1,0 +1,18 @@
+package org.carereview.consult.core.security;
+
+import io.micronaut.http.HttpRequest;
+
+/** Where pages find the CSRF token to put in their forms' hidden {@code csrfToken} field. */
+public final class CsrfToken {
+
+    public static final String FIELD = "csrfToken";
+    public static final String COOKIE = "csrf";
+    static final String ATTRIBUTE = "consult.csrf";
+
+    private CsrfToken() {
+    }
+
+    public static String of(HttpRequest<?> request) {
+        return request.getAttribute(ATTRIBUTE, String.class).orElse("");
+    }
+}

@@ -1,0 +1,17 @@
+package org.carereview.consult.core.submission;
+
+import io.micronaut.core.annotation.Nullable;
+
+import java.util.Set;
+import java.util.UUID;
+
+/** The common fields a channel supplies for a new submission. */
+public record SubmissionDraft(
+        SubmissionKind kind,
+        SubmissionStatus status,
+        @Nullable UUID ownerId,
+        @Nullable UUID areaId,
+        Set<Theme> themes,
+        Set<Dilemma> dilemmas,
+        String searchText) {
+}
