@@ -1,0 +1,102 @@
+package org.carereview.consult.advice;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.carereview.consult.core.account.AccountService;
+import org.carereview.consult.core.account.Emails;
+import org.carereview.consult.core.problem.FieldError;
+import org.carereview.consult.core.problem.InvalidInputException;
+import org.carereview.consult.core.submission.NewSubmission;
+import org.carereview.consult.core.submission.SubmissionDraft;
+import org.carereview.consult.core.submission.SubmissionKind;
+import org.carereview.consult.core.submission.SubmissionStatus;
+import org.carereview.consult.core.submission.SubmissionSummary;
+import org.carereview.consult.core.submission.Submissions;
+import org.carereview.consult.core.submission.Theme;
+import org.carereview.consult.notifications.Outbox;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The call for advice: validates a submission, stores the common record and its details, and queues
+ * the receipt email, all in one transaction, so a submission is never half-written or unacknowledged.
+ */
+@Singleton
+public class AdviceService {
+
+    private final Submissions submissions;
+    private final AdviceRepository details;
+    private final AccountService accounts;
+    private final Outbox outbox;
+
+    AdviceService(Submissions submissions, AdviceRepository details, AccountService accounts, Outbox outbox) {
+        this.submissions = submissions;
+        this.details = details;
+        this.accounts = accounts;
+        this.outbox = outbox;
+    }
+
+    /** Field errors for this input, empty when it can be submitted. */
+    public List<FieldError> check(AdviceInput input) {
+        return AdviceValidator.validate(input);
+    }
+
+    @Transactional
+    public AdviceReceipt submit(AdviceInput input, @Nullable UUID signedInAccount) {
+        List<FieldError> errors = AdviceValidator.validate(input);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        String email = AdviceValidator.isBlank(input.contactEmail()) ? null : Emails.normalise(input.contactEmail());
+        UUID owner = signedInAccount != null ? signedInAccount : email != null ? accounts.contributorFor(email) : null;
+        Set<Theme> themes = AdviceValidator.themes(input.themes());
+        NewSubmission created = submissions.create(new SubmissionDraft(SubmissionKind.CALL_FOR_ADVICE,
+                SubmissionStatus.NEW, owner, null, themes, Set.of(), searchText(input)));
+        RespondentType type = AdviceValidator.parseRespondent(input.respondentType());
+        details.save(new AdviceDetails(created.id(), type,
+                type == RespondentType.ORGANISATION ? blankToNull(input.organisation()) : null,
+                blankToNull(input.keyQuestions()), blankToNull(input.engagementAdvice()),
+                blankToNull(input.resources()), blankToNull(input.groupsToSpeakTo()), email,
+                Boolean.TRUE.equals(input.consentToContact()), Boolean.TRUE.equals(input.consentToPublish())));
+        if (email != null) {
+            outbox.enqueue("advice-receipt", email, Map.of("reference", created.reference()));
+        }
+        return new AdviceReceipt(created.id(), created.reference(), created.submittedAt());
+    }
+
+    @Transactional
+    public Optional<AdviceView> find(UUID id) {
+        Optional<SubmissionSummary> summary = submissions.find(id)
+                .filter(s -> s.kind() == SubmissionKind.CALL_FOR_ADVICE);
+        return summary.flatMap(s -> details.findById(id).map(d -> view(s, d)));
+    }
+
+    @Transactional
+    public Optional<SubmissionSummary> summary(UUID id) {
+        return submissions.find(id).filter(s -> s.kind() == SubmissionKind.CALL_FOR_ADVICE);
+    }
+
+    private static AdviceView view(SubmissionSummary s, AdviceDetails d) {
+        return new AdviceView(s.id(), s.reference(), s.status(), s.submittedAt(), d.respondentType(), d.organisation(),
+                d.keyQuestions(), d.engagementAdvice(), d.resources(), d.groupsToSpeakTo(), s.themes(),
+                d.contactEmail(), d.consentToContact(), d.consentToPublish());
+    }
+
+    private static String searchText(AdviceInput in) {
+        return Stream.of(in.organisation(), in.keyQuestions(), in.engagementAdvice(), in.resources(), in.groupsToSpeakTo())
+                .filter(Objects::nonNull).collect(Collectors.joining("\n"));
+    }
+
+    @Nullable
+    private static String blankToNull(@Nullable String s) {
+        return AdviceValidator.isBlank(s) ? null : s;
+    }
+}
