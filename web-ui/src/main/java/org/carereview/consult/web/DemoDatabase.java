@@ -1,0 +1,54 @@
+package org.carereview.consult.web;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** The embedded PostgreSQL of the default run, its data kept in {@code .consult/pgdata}. */
+final class DemoDatabase {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoDatabase.class);
+    private final EmbeddedPostgres postgres;
+
+    private DemoDatabase(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    static DemoDatabase start() {
+        Path data = Path.of(System.getProperty("consult.data-dir", ".consult")).toAbsolutePath().resolve("pgdata");
+        try {
+            Files.createDirectories(data.getParent());
+            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                    .setDataDirectory(data)
+                    .setCleanDataDirectory(false)
+                    .start();
+            DemoDatabase database = new DemoDatabase(pg);
+            Runtime.getRuntime().addShutdownHook(new Thread(database::stop, "demo-database-stop"));
+            LOG.info("No DATASOURCES_DEFAULT_URL: using embedded PostgreSQL with its data in {}", data);
+            return database;
+        } catch (IOException e) {
+            throw new UncheckedIOException("The embedded PostgreSQL did not start (data in " + data + ")", e);
+        }
+    }
+
+    Map<String, Object> properties() {
+        return Map.of(
+                "datasources.default.url", postgres.getJdbcUrl("postgres", "postgres"),
+                "datasources.default.username", "postgres",
+                "datasources.default.password", "postgres");
+    }
+
+    private void stop() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            System.err.println("The embedded PostgreSQL did not stop cleanly: " + e.getMessage());
+        }
+    }
+}

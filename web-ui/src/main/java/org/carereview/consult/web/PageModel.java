@@ -1,0 +1,33 @@
+package org.carereview.consult.web;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.views.ModelAndView;
+import io.micronaut.views.model.ViewModelProcessor;
+import jakarta.inject.Singleton;
+import org.carereview.consult.core.account.Role;
+import org.carereview.consult.core.security.CsrfToken;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Adds what the layout needs to every page: the CSRF token for forms and who is signed in. */
+@Singleton
+final class PageModel implements ViewModelProcessor<Map<String, Object>> {
+
+    @Override
+    public void process(HttpRequest<?> request, ModelAndView<Map<String, Object>> modelAndView) {
+        Map<String, Object> model = new HashMap<>(modelAndView.getModel().orElseGet(Map::of));
+        decorate(request, model);
+        modelAndView.setModel(model);
+    }
+
+    static void decorate(HttpRequest<?> request, Map<String, Object> model) {
+        model.putIfAbsent("csrfToken", CsrfToken.of(request));
+        Optional<Authentication> user = request.getUserPrincipal(Authentication.class);
+        user.ifPresent(a -> model.putIfAbsent("currentUser", Map.of(
+                "email", String.valueOf(a.getAttributes().get("email")),
+                "staff", a.getRoles().stream().anyMatch(r -> !r.equals(Role.CONTRIBUTOR.name())))));
+    }
+}

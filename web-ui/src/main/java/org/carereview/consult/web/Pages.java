@@ -1,0 +1,43 @@
+package org.carereview.consult.web;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.views.ModelAndView;
+import org.carereview.consult.core.problem.FieldError;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Small helpers every page controller uses: render a view, redirect after a post, map errors by field. */
+public final class Pages {
+
+    private Pages() {
+    }
+
+    public static ModelAndView<Map<String, Object>> view(String name, Map<String, Object> model) {
+        Map<String, Object> withDefaults = new LinkedHashMap<>(model);
+        withDefaults.putIfAbsent("errors", List.of());
+        withDefaults.putIfAbsent("fieldErrors", Map.of());
+        return new ModelAndView<>(name, withDefaults);
+    }
+
+    /** A failed form: the same page again, with status 422, its errors listed and attached to fields. */
+    public static MutableHttpResponse<ModelAndView<Map<String, Object>>> invalid(String name, Map<String, Object> model,
+                                                                           List<FieldError> errors) {
+        Map<String, Object> withErrors = new LinkedHashMap<>(model);
+        withErrors.put("errors", errors.stream().map(e -> Map.of("href", "#" + e.field(), "text", e.message())).toList());
+        Map<String, String> byField = new LinkedHashMap<>();
+        errors.forEach(e -> byField.putIfAbsent(e.field(), e.message()));
+        withErrors.put("fieldErrors", byField);
+        return HttpResponse.<ModelAndView<Map<String, Object>>>status(HttpStatus.UNPROCESSABLE_ENTITY)
+                .body(new ModelAndView<>(name, withErrors));
+    }
+
+    /** Post/redirect/get: 303 See Other, so a refresh never posts twice. */
+    public static MutableHttpResponse<Object> seeOther(String path) {
+        return HttpResponse.status(HttpStatus.SEE_OTHER).headers(h -> h.location(URI.create(path)));
+    }
+}

@@ -1,0 +1,72 @@
+package org.carereview.consult.web.errors;
+
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.core.io.Writable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.HtmlErrorResponseBodyProvider;
+import io.micronaut.views.ViewsRenderer;
+import jakarta.inject.Singleton;
+import org.carereview.consult.core.security.CsrfToken;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Browsers get a GOV.UK error page, in plain words, never a stack trace. */
+@Singleton
+@Replaces(HtmlErrorResponseBodyProvider.class)
+final class GovukErrorPage implements HtmlErrorResponseBodyProvider {
+
+    private final ViewsRenderer<Map<String, Object>, HttpRequest<?>> views;
+
+    GovukErrorPage(ViewsRenderer<Map<String, Object>, HttpRequest<?>> views) {
+        this.views = views;
+    }
+
+    @Override
+    public String body(ErrorContext context, HttpResponse<?> response) {
+        int status = response.code();
+        Map<String, Object> model = new HashMap<>();
+        model.put("status", status);
+        model.put("heading", heading(status));
+        model.put("message", message(context, status));
+        model.put("csrfToken", CsrfToken.of(context.getRequest()));
+        Writable page = views.render("error", model, context.getRequest());
+        StringWriter out = new StringWriter();
+        try {
+            page.writeTo(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    static String heading(int status) {
+        return switch (status) {
+            case 404 -> "Page not found";
+            case 403 -> "You cannot do that here";
+            case 401 -> "You need to sign in";
+            case 405, 415, 400, 422 -> "Sorry, something was wrong with that request";
+            default -> status >= 500 ? "Sorry, there is a problem with the service" : "Sorry, something went wrong";
+        };
+    }
+
+    static String message(ErrorContext context, int status) {
+        if (status == 403) {
+            return context.getErrors().stream().findFirst()
+                    .map(io.micronaut.http.server.exceptions.response.Error::getMessage)
+                    .orElse("You do not have permission to view this page.");
+        }
+        if (status == 404) {
+            return "If you typed the web address, check it is correct. If you pasted the web address, check you copied the entire address.";
+        }
+        if (status >= 500) {
+            return "Try again later. If you sent something and saw a reference, it has been received.";
+        }
+        return "Go back and try again.";
+    }
+}

@@ -1,0 +1,102 @@
+package org.carereview.consult.web.staff;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.views.ModelAndView;
+import org.carereview.consult.core.account.AccountService;
+import org.carereview.consult.core.account.AccountView;
+import org.carereview.consult.core.account.Role;
+import org.carereview.consult.core.problem.InvalidInputException;
+import org.carereview.consult.web.Pages;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Administrators invite staff and disable or re-enable their accounts. */
+@Controller("/staff/admin/staff")
+@Produces(MediaType.TEXT_HTML)
+@Secured("ADMIN")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class StaffAdminController {
+
+    @Serdeable
+    record InviteForm(@Nullable String email, @Nullable String role) {
+    }
+
+    private final AccountService accounts;
+
+    StaffAdminController(AccountService accounts) {
+        this.accounts = accounts;
+    }
+
+    @Get
+    ModelAndView<Map<String, Object>> list(@Nullable @QueryValue String invited) {
+        Map<String, Object> model = model("", "");
+        if (invited != null) {
+            model.put("invited", invited);
+        }
+        return Pages.view("staff/staff-list", model);
+    }
+
+    @Post("/invite")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> invite(@Body InviteForm form) {
+        String email = form.email() == null ? "" : form.email();
+        String role = form.role() == null ? "" : form.role();
+        try {
+            AccountView invited = accounts.inviteStaff(email, role);
+            return Pages.seeOther("/staff/admin/staff?invited=" + java.net.URLEncoder.encode(invited.email(),
+                    java.nio.charset.StandardCharsets.UTF_8));
+        } catch (InvalidInputException e) {
+            return Pages.invalid("staff/staff-list", model(email, role), e.errors());
+        }
+    }
+
+    @Post("/{id}/disable")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> disable(@PathVariable UUID id) {
+        accounts.setDisabled(id, true);
+        return Pages.seeOther("/staff/admin/staff");
+    }
+
+    @Post("/{id}/enable")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> enable(@PathVariable UUID id) {
+        accounts.setDisabled(id, false);
+        return Pages.seeOther("/staff/admin/staff");
+    }
+
+    private Map<String, Object> model(String email, String role) {
+        List<Map<String, Object>> staff = accounts.staff().stream().map(a -> Map.<String, Object>of(
+                "id", a.id().toString(),
+                "email", a.email(),
+                "roles", String.join(", ", a.roles().stream().filter(Role::isStaff).map(Role::label).toList()),
+                "disabled", a.disabled())).toList();
+        Map<String, Object> model = new HashMap<>();
+        model.put("staff", staff);
+        model.put("email", email);
+        model.put("role", role);
+        model.put("roleOptions", List.of(
+                Map.of("value", "REVIEWER", "text", "Reviewer", "hint", "Reads, tags and acts on submissions"),
+                Map.of("value", "SAFEGUARDING_LEAD", "text", "Safeguarding lead",
+                        "hint", "Receives possible safeguarding disclosures"),
+                Map.of("value", "ADMIN", "text", "Administrator",
+                        "hint", "Manages staff, the application window and areas")));
+        return model;
+    }
+}

@@ -1,0 +1,81 @@
+package org.carereview.consult.web.staff;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import org.carereview.consult.core.account.AccountService;
+import org.carereview.consult.core.account.AccountView;
+import org.carereview.consult.core.auth.AuthCookies;
+import org.carereview.consult.core.auth.TokenIssuer;
+import org.carereview.consult.core.problem.FieldError;
+import org.carereview.consult.web.Pages;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Staff sign in with email and password; the JWT goes into an HttpOnly cookie. */
+@Controller
+@Produces(MediaType.TEXT_HTML)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class StaffSignInController {
+
+    @Serdeable
+    record SignInForm(@Nullable String email, @Nullable String password) {
+    }
+
+    private final AccountService accounts;
+    private final TokenIssuer tokens;
+
+    StaffSignInController(AccountService accounts, TokenIssuer tokens) {
+        this.accounts = accounts;
+        this.tokens = tokens;
+    }
+
+    @Get("/staff/sign-in")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    Object form(@Nullable Authentication authentication) {
+        if (authentication != null && authentication.getRoles().stream().anyMatch(r -> !r.equals("CONTRIBUTOR"))) {
+            return Pages.seeOther("/staff");
+        }
+        return Pages.view("staff/sign-in", Map.of("email", ""));
+    }
+
+    @Post("/staff/sign-in")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> signIn(HttpRequest<?> request, @Body SignInForm form) {
+        String email = form.email() == null ? "" : form.email();
+        String password = form.password() == null ? "" : form.password();
+        Optional<AccountView> account = email.isBlank() || password.isEmpty() ? Optional.empty()
+                : accounts.authenticate(email, password).filter(AccountView::isStaff);
+        if (account.isEmpty()) {
+            List<FieldError> errors = email.isBlank()
+                    ? List.of(new FieldError("email", "Enter your email address"))
+                    : password.isEmpty() ? List.of(new FieldError("password", "Enter your password"))
+                    : List.of(new FieldError("email", "Enter a correct email address and password"));
+            return Pages.invalid("staff/sign-in", Map.of("email", email), errors);
+        }
+        return Pages.seeOther("/staff").cookie(AuthCookies.signIn(tokens.issue(account.get()), request));
+    }
+
+    @Post("/sign-out")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> signOut(HttpRequest<?> request) {
+        return Pages.seeOther("/").cookie(AuthCookies.signOut(request));
+    }
+}

@@ -1,0 +1,6 @@
+// Starts GOV.UK Frontend's JavaScript for every component on the page (character counts, conditional
+// reveals, the error summary's focus, buttons that ignore double clicks, the skip link...).
+// Loaded with <script type="module">, so browsers too old for GOV.UK Frontend never run it.
+import { initAll } from '../govuk-frontend.min.js'
+
+initAll()

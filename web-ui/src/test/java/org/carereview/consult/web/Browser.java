@@ -1,0 +1,55 @@
+package org.carereview.consult.web;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.AxeResults;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * One headless Debian Chromium per test JVM (never a downloaded browser), shared by every browser test;
+ * each test gets a fresh context (no cookies carried over).
+ */
+final class Browser {
+
+    private static com.microsoft.playwright.Browser browser;
+
+    private Browser() {
+    }
+
+    static synchronized com.microsoft.playwright.Browser get() {
+        if (browser == null) {
+            Playwright playwright = Playwright.create(new Playwright.CreateOptions()
+                    .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+            String executable = System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium");
+            browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                    .setExecutablePath(Path.of(executable))
+                    .setHeadless(true)
+                    .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                            "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run")));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                browser.close();
+                playwright.close();
+            }));
+        }
+        return browser;
+    }
+
+    /** Fails the test with a readable list if axe finds any accessibility violation on the page. */
+    static void assertAccessible(Page page) {
+        AxeResults results = new AxeBuilder(page).analyze();
+        if (!results.getViolations().isEmpty()) {
+            fail("Accessibility violations on " + page.url() + ":\n" + results.getViolations().stream()
+                    .map(v -> " - " + v.getId() + ": " + v.getHelp() + " " + v.getNodes().stream()
+                            .map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(", ")))
+                    .collect(Collectors.joining("\n")));
+        }
+    }
+}
