@@ -10,7 +10,6 @@ import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.core.submission.NewSubmission;
 import org.carereview.consult.core.submission.SubmissionDraft;
 import org.carereview.consult.core.submission.SubmissionKind;
-import org.carereview.consult.core.submission.SubmissionStatus;
 import org.carereview.consult.core.submission.SubmissionSummary;
 import org.carereview.consult.core.submission.Submissions;
 import org.carereview.consult.core.submission.Theme;
@@ -58,8 +57,8 @@ public class AdviceService {
         String email = AdviceValidator.isBlank(input.contactEmail()) ? null : Emails.normalise(input.contactEmail());
         UUID owner = signedInAccount != null ? signedInAccount : email != null ? accounts.contributorFor(email) : null;
         Set<Theme> themes = AdviceValidator.themes(input.themes());
-        NewSubmission created = submissions.create(new SubmissionDraft(SubmissionKind.CALL_FOR_ADVICE,
-                SubmissionStatus.NEW, owner, null, themes, Set.of(), searchText(input)));
+        NewSubmission created = submissions.create(SubmissionDraft.of(SubmissionKind.CALL_FOR_ADVICE,
+                owner, null, themes, Set.of(), searchText(input)));
         RespondentType type = AdviceValidator.parseRespondent(input.respondentType());
         details.save(new AdviceDetails(created.id(), type,
                 type == RespondentType.ORGANISATION ? blankToNull(input.organisation()) : null,

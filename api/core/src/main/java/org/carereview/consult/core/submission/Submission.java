@@ -24,6 +24,8 @@ record Submission(
         @TypeDef(type = DataType.STRING_ARRAY) String[] dilemmas,
         boolean safeguarding,
         Instant submittedAt,
+        @Nullable Instant withdrawnAt,
+        @Nullable String quarantineReason,
         Instant createdAt,
         Instant updatedAt) {
 }

@@ -13,5 +13,12 @@ public record SubmissionDraft(
         @Nullable UUID areaId,
         Set<Theme> themes,
         Set<Dilemma> dilemmas,
-        String searchText) {
+        String searchText,
+        @Nullable String quarantineReason) {
+
+    /** A submission that goes straight to the triage queue. */
+    public static SubmissionDraft of(SubmissionKind kind, @Nullable UUID ownerId, @Nullable UUID areaId,
+                                     Set<Theme> themes, Set<Dilemma> dilemmas, String searchText) {
+        return new SubmissionDraft(kind, SubmissionStatus.NEW, ownerId, areaId, themes, dilemmas, searchText, null);
+    }
 }

@@ -9,10 +9,12 @@ import java.util.UUID;
 /** The common fields of a submission, as channels and triage read them. */
 public record SubmissionSummary(UUID id, SubmissionKind kind, String reference, SubmissionStatus status,
                                 @Nullable UUID ownerId, List<String> themes, List<String> dilemmas,
-                                boolean safeguarding, Instant submittedAt) {
+                                boolean safeguarding, Instant submittedAt, @Nullable Instant withdrawnAt,
+                                @Nullable String quarantineReason) {
 
     static SubmissionSummary of(Submission s) {
         return new SubmissionSummary(s.id(), s.kind(), s.reference(), s.status(), s.ownerId(),
-                List.of(s.themes()), List.of(s.dilemmas()), s.safeguarding(), s.submittedAt());
+                List.of(s.themes()), List.of(s.dilemmas()), s.safeguarding(), s.submittedAt(),
+                s.withdrawnAt(), s.quarantineReason());
     }
 }

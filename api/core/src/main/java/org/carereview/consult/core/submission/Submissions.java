@@ -33,7 +33,7 @@ public class Submissions {
                 draft.ownerId(), null, draft.areaId(),
                 draft.themes().stream().map(Enum::name).sorted().toArray(String[]::new),
                 draft.dilemmas().stream().map(Enum::name).sorted().toArray(String[]::new),
-                false, now, now, now));
+                false, now, null, draft.quarantineReason(), now, now));
         repository.updateSearchText(saved.id(), draft.searchText());
         return new NewSubmission(saved.id(), saved.reference(), saved.submittedAt());
     }
