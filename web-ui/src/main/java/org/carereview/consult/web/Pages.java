@@ -27,13 +27,24 @@ public final class Pages {
     /** A failed form: the same page again, with status 422, its errors listed and attached to fields. */
     public static MutableHttpResponse<ModelAndView<Map<String, Object>>> invalid(String name, Map<String, Object> model,
                                                                            List<FieldError> errors) {
+        return withErrors(HttpStatus.UNPROCESSABLE_ENTITY, name, model, errors);
+    }
+
+    /** The same page again with its errors listed and attached to fields, answered with the given status. */
+    public static MutableHttpResponse<ModelAndView<Map<String, Object>>> withErrors(HttpStatus status, String name,
+                                                                              Map<String, Object> model,
+                                                                              List<FieldError> errors) {
         Map<String, Object> withErrors = new LinkedHashMap<>(model);
-        withErrors.put("errors", errors.stream().map(e -> Map.of("href", "#" + e.field(), "text", e.message())).toList());
+        withErrors.put("errors", errors.stream().map(e -> Map.of("href", href(e.field()), "text", e.message())).toList());
         Map<String, String> byField = new LinkedHashMap<>();
         errors.forEach(e -> byField.putIfAbsent(e.field(), e.message()));
         withErrors.put("fieldErrors", byField);
-        return HttpResponse.<ModelAndView<Map<String, Object>>>status(HttpStatus.UNPROCESSABLE_ENTITY)
-                .body(new ModelAndView<>(name, withErrors));
+        return HttpResponse.<ModelAndView<Map<String, Object>>>status(status).body(new ModelAndView<>(name, withErrors));
+    }
+
+    /** An error links to its field on the page ("#field"), or to another page when given a path ("/..."). */
+    private static String href(String field) {
+        return field.startsWith("/") ? field : "#" + field;
     }
 
     /** Post/redirect/get: 303 See Other, so a refresh never posts twice. */

@@ -4,6 +4,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -12,6 +13,9 @@ import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
 import org.carereview.consult.db.FreshDatabase;
 import org.carereview.consult.db.TestDatabase;
+import org.carereview.consult.db.TestSql;
+
+import javax.sql.DataSource;
 import org.carereview.consult.notifications.Dispatcher;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,12 +24,13 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A person sends advice in a real browser, sees the reference, and gets it by email. */
+/** People send advice in a real browser: the whole journey, save and resume, and the spam trap. */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AdviceJourneyTest implements FreshDatabase {
@@ -42,6 +47,9 @@ class AdviceJourneyTest implements FreshDatabase {
     @Inject
     Dispatcher dispatcher;
 
+    @Inject
+    DataSource dataSource;
+
     BrowserContext context;
     Page page;
 
@@ -53,6 +61,8 @@ class AdviceJourneyTest implements FreshDatabase {
         properties.put("consult.smtp.starttls", "false");
         properties.put("consult.bootstrap-admin.email", ADMIN);
         properties.put("consult.bootstrap-admin.password", ADMIN_PASSWORD);
+        // A browser completes the journey faster than a person; the minimum time is tested on its own.
+        properties.put("consult.advice.minimum-time", "0s");
         return properties;
     }
 
@@ -68,25 +78,55 @@ class AdviceJourneyTest implements FreshDatabase {
     }
 
     @Test
-    void aPersonSendsAdviceAndGetsTheReferenceOnScreenAndByEmail() throws Exception {
+    void aPersonAnswersOneQuestionAPageChecksTheirAnswersAndGetsTheReferenceOnScreenAndByEmail() throws Exception {
         page.navigate(server.getURL() + "/");
         Browser.assertAccessible(page);
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Send advice to the review")).click();
         assertEquals(server.getURL() + "/call-for-advice", page.url());
         Browser.assertAccessible(page);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start now")).click();
 
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send advice")).click();
+        assertEquals(server.getURL() + "/call-for-advice/who", page.url());
+        continueButton().click();
         assertTrue(page.title().startsWith("Error: "), page.title());
         assertTrue(page.locator(".govuk-error-summary").textContent().contains("Select who you are responding as"));
         Browser.assertAccessible(page);
-
         page.getByLabel("I am care-experienced").check();
-        page.getByLabel("What key questions should the review answer?").fill("Why do children move home so often? 🏠");
+        continueButton().click();
+
+        assertEquals(server.getURL() + "/call-for-advice/key-questions", page.url(), "no organisation page for a person");
+        Browser.assertAccessible(page);
+        page.getByLabel("What key questions should the review answer?").fill("Why do children move home so often? 🏠\nAnd why so far?");
+        continueButton().click();
+        for (String step : new String[] {"engagement", "resources", "groups"}) {
+            assertEquals(server.getURL() + "/call-for-advice/" + step, page.url());
+            Browser.assertAccessible(page);
+            continueButton().click();
+        }
+        assertEquals(server.getURL() + "/call-for-advice/themes", page.url());
+        Browser.assertAccessible(page);
         page.getByLabel("Care", new Page.GetByLabelOptions().setExact(true)).check();
+        continueButton().click();
+
+        assertEquals(server.getURL() + "/call-for-advice/contact", page.url());
+        page.getByLabel("Email address (optional)").fill("not an email");
+        continueButton().click();
+        assertTrue(page.title().startsWith("Error: "));
+        Browser.assertAccessible(page);
         page.getByLabel("Email address (optional)").fill("young.person@example.org");
         page.getByLabel("You can contact me about my advice").check();
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send advice")).click();
+        continueButton().click();
 
+        assertEquals(server.getURL() + "/call-for-advice/check", page.url());
+        assertTrue(page.content().contains("And why so far?"));
+        Browser.assertAccessible(page);
+        page.locator("a[href='/call-for-advice/resources?change=1']").click();
+        page.getByLabel("What should the review read?").fill("The Care Crisis Review, 2018");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save and return to check your answers")).click();
+        assertEquals(server.getURL() + "/call-for-advice/check", page.url(), "Change returns to check your answers");
+        assertTrue(page.content().contains("The Care Crisis Review, 2018"));
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send advice")).click();
         String reference = page.getByTestId("reference").textContent().trim();
         assertTrue(reference.matches("CFA-[2-9A-Z]{4}-[2-9A-Z]{4}"), reference);
         assertTrue(page.title().startsWith("Advice sent"));
@@ -97,6 +137,78 @@ class AdviceJourneyTest implements FreshDatabase {
         assertEquals(1, received.length);
         assertEquals("young.person@example.org", received[0].getAllRecipients()[0].toString());
         assertTrue(GreenMailUtil.getBody(received[0]).contains(reference), "the email carries the reference");
+        assertEquals(List.of("NEW|The Care Crisis Review, 2018"), TestSql.column(dataSource, "SELECT s.status || '|' || "
+                + "a.resources FROM submission s JOIN advice_submission a ON a.submission_id = s.id WHERE s.reference = ?", reference));
+    }
+
+    @Test
+    void aPersonSavesLeavesAndResumesWithTheCodeOnAnotherDevice() {
+        page.navigate(server.getURL() + "/call-for-advice");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start now")).click();
+        page.getByLabel("Parent or family member").check();
+        continueButton().click();
+        page.getByLabel("What key questions should the review answer?").fill("How do families get help before a crisis?");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save and come back later")).click();
+        String code = page.getByTestId("resume-code").textContent().trim();
+        Browser.assertAccessible(page);
+
+        BrowserContext other = Browser.get().newContext();
+        try {
+            Page phone = other.newPage();
+            phone.navigate(server.getURL() + "/call-for-advice/resume");
+            Browser.assertAccessible(phone);
+            phone.getByLabel("Enter your resume code").fill("WRNG-CODE");
+            continueButton(phone).click();
+            assertTrue(phone.title().startsWith("Error: "));
+            Browser.assertAccessible(phone);
+            phone.getByLabel("Enter your resume code").fill(code.toLowerCase().replace("-", " "));
+            continueButton(phone).click();
+            assertEquals(server.getURL() + "/call-for-advice/check", phone.url());
+            assertTrue(phone.content().contains("How do families get help before a crisis?"));
+            phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send advice")).click();
+            assertTrue(phone.getByTestId("reference").textContent().trim().startsWith("CFA-"));
+        } finally {
+            other.close();
+        }
+    }
+
+    @Test
+    void aBotFillingTheHiddenFieldIsAnsweredNormallyButQuarantined() {
+        page.navigate(server.getURL() + "/call-for-advice");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start now")).click();
+        page.getByLabel("Other", new Page.GetByLabelOptions().setExact(true)).check();
+        continueButton().click();
+        page.getByLabel("What key questions should the review answer?").fill("Buy cheap watches");
+        continueButton().click();
+        page.navigate(server.getURL() + "/call-for-advice/contact");
+        page.locator("#website").evaluate("field => field.value = 'http://spam.example'");
+        continueButton().click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send advice")).click();
+        String reference = page.getByTestId("reference").textContent().trim();
+        assertEquals(List.of("QUARANTINED|HONEYPOT"), TestSql.column(dataSource,
+                "SELECT status || '|' || quarantine_reason FROM submission WHERE reference = ?", reference));
+
+        signInAsAdministrator();
+        page.navigate(server.getURL() + "/staff/quarantine");
+        assertTrue(page.content().contains(reference), "staff see what was held back");
+        Browser.assertAccessible(page);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Release " + reference)).click();
+        assertEquals(List.of("NEW"), TestSql.column(dataSource, "SELECT status FROM submission WHERE reference = ?", reference));
+    }
+
+    private void signInAsAdministrator() {
+        page.navigate(server.getURL() + "/staff/sign-in");
+        page.getByLabel("Email address").fill(ADMIN);
+        page.getByLabel("Password").fill(ADMIN_PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+    }
+
+    private Locator continueButton() {
+        return continueButton(page);
+    }
+
+    private static Locator continueButton(Page on) {
+        return on.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue").setExact(true));
     }
 
     @Test

@@ -10,7 +10,7 @@ import java.util.UUID;
 @MappedEntity("advice_submission")
 record AdviceDetails(
         @Id UUID submissionId,
-        RespondentType respondentType,
+        @Nullable RespondentType respondentType,
         @Nullable String organisation,
         @Nullable String keyQuestions,
         @Nullable String engagementAdvice,

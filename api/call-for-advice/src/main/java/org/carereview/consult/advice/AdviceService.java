@@ -10,6 +10,7 @@ import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.core.submission.NewSubmission;
 import org.carereview.consult.core.submission.SubmissionDraft;
 import org.carereview.consult.core.submission.SubmissionKind;
+import org.carereview.consult.core.submission.SubmissionStatus;
 import org.carereview.consult.core.submission.SubmissionSummary;
 import org.carereview.consult.core.submission.Submissions;
 import org.carereview.consult.core.submission.Theme;
@@ -35,37 +36,64 @@ public class AdviceService {
     private final AdviceRepository details;
     private final AccountService accounts;
     private final Outbox outbox;
+    private final AdviceConfiguration configuration;
 
-    AdviceService(Submissions submissions, AdviceRepository details, AccountService accounts, Outbox outbox) {
+    AdviceService(Submissions submissions, AdviceRepository details, AccountService accounts, Outbox outbox,
+                  AdviceConfiguration configuration) {
         this.submissions = submissions;
         this.details = details;
         this.accounts = accounts;
         this.outbox = outbox;
+        this.configuration = configuration;
     }
 
     /** Field errors for this input, empty when it can be submitted. */
     public List<FieldError> check(AdviceInput input) {
-        return AdviceValidator.validate(input);
+        return AdviceValidator.validate(input, configuration.maxAnswerLength());
+    }
+
+    /**
+     * Field errors for one question page: its own fields only, and not yet the rule that one of the
+     * four questions must be answered (that is checked when the whole submission is).
+     */
+    public List<FieldError> checkPage(AdviceInput input, java.util.Set<String> fields) {
+        return check(input).stream()
+                .filter(e -> fields.contains(e.field()) && !e.message().equals(AdviceValidator.AT_LEAST_ONE))
+                .toList();
+    }
+
+    public int maxAnswerLength() {
+        return configuration.maxAnswerLength();
     }
 
     @Transactional
     public AdviceReceipt submit(AdviceInput input, @Nullable UUID signedInAccount) {
-        List<FieldError> errors = AdviceValidator.validate(input);
+        return submit(input, signedInAccount, null);
+    }
+
+    /**
+     * Stores a submission; with a quarantine reason it is stored QUARANTINED (for staff to release or
+     * delete) and no receipt is emailed, so the service cannot be used to send mail to strangers.
+     */
+    @Transactional
+    public AdviceReceipt submit(AdviceInput input, @Nullable UUID signedInAccount, @Nullable String quarantineReason) {
+        List<FieldError> errors = AdviceValidator.validate(input, configuration.maxAnswerLength());
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
         String email = AdviceValidator.isBlank(input.contactEmail()) ? null : Emails.normalise(input.contactEmail());
         UUID owner = signedInAccount != null ? signedInAccount : email != null ? accounts.contributorFor(email) : null;
         Set<Theme> themes = AdviceValidator.themes(input.themes());
-        NewSubmission created = submissions.create(SubmissionDraft.of(SubmissionKind.CALL_FOR_ADVICE,
-                owner, null, themes, Set.of(), searchText(input)));
+        NewSubmission created = submissions.create(new SubmissionDraft(SubmissionKind.CALL_FOR_ADVICE,
+                quarantineReason == null ? SubmissionStatus.NEW : SubmissionStatus.QUARANTINED, owner, null, themes,
+                Set.of(), searchText(input), quarantineReason));
         RespondentType type = AdviceValidator.parseRespondent(input.respondentType());
         details.save(new AdviceDetails(created.id(), type,
                 type == RespondentType.ORGANISATION ? blankToNull(input.organisation()) : null,
                 blankToNull(input.keyQuestions()), blankToNull(input.engagementAdvice()),
                 blankToNull(input.resources()), blankToNull(input.groupsToSpeakTo()), email,
                 Boolean.TRUE.equals(input.consentToContact()), Boolean.TRUE.equals(input.consentToPublish())));
-        if (email != null) {
+        if (email != null && quarantineReason == null) {
             outbox.enqueue("advice-receipt", email, Map.of("reference", created.reference()));
         }
         return new AdviceReceipt(created.id(), created.reference(), created.submittedAt());

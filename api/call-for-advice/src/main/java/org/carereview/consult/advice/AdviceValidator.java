@@ -13,13 +13,13 @@ import java.util.Set;
 /** The rules for a call-for-advice submission, shared by the page and the API. */
 final class AdviceValidator {
 
-    static final int MAX_ANSWER = 10_000;
     static final int MAX_ORGANISATION = 200;
+    static final String AT_LEAST_ONE = "Answer at least one of the four questions";
 
     private AdviceValidator() {
     }
 
-    static List<FieldError> validate(AdviceInput in) {
+    static List<FieldError> validate(AdviceInput in, int maxAnswer) {
         List<FieldError> errors = new ArrayList<>();
         if (isBlank(in.respondentType())) {
             errors.add(new FieldError("respondentType", "Select who you are responding as"));
@@ -27,13 +27,13 @@ final class AdviceValidator {
             errors.add(new FieldError("respondentType", "Select one of the options for who you are responding as"));
         }
         text(errors, "organisation", "Organisation name", in.organisation(), MAX_ORGANISATION);
-        text(errors, "keyQuestions", "Your answer", in.keyQuestions(), MAX_ANSWER);
-        text(errors, "engagementAdvice", "Your answer", in.engagementAdvice(), MAX_ANSWER);
-        text(errors, "resources", "Your answer", in.resources(), MAX_ANSWER);
-        text(errors, "groupsToSpeakTo", "Your answer", in.groupsToSpeakTo(), MAX_ANSWER);
+        text(errors, "keyQuestions", "Your answer", in.keyQuestions(), maxAnswer);
+        text(errors, "engagementAdvice", "Your answer", in.engagementAdvice(), maxAnswer);
+        text(errors, "resources", "Your answer", in.resources(), maxAnswer);
+        text(errors, "groupsToSpeakTo", "Your answer", in.groupsToSpeakTo(), maxAnswer);
         if (isBlank(in.keyQuestions()) && isBlank(in.engagementAdvice()) && isBlank(in.resources())
                 && isBlank(in.groupsToSpeakTo())) {
-            errors.add(new FieldError("keyQuestions", "Answer at least one of the four questions"));
+            errors.add(new FieldError("keyQuestions", AT_LEAST_ONE));
         }
         if (in.themes() != null) {
             for (String theme : in.themes()) {
@@ -52,8 +52,14 @@ final class AdviceValidator {
         return errors;
     }
 
+    /**
+     * No visible character at all: whitespace of any kind (including no-break spaces) and invisible
+     * format characters (zero-width spaces and joiners, the byte-order mark, soft hyphens) do not make
+     * an answer.
+     */
     static boolean isBlank(@Nullable String s) {
-        return s == null || s.isBlank();
+        return s == null || s.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
+                || Character.getType(c) == Character.FORMAT);
     }
 
     @Nullable

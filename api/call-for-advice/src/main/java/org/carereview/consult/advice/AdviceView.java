@@ -15,7 +15,7 @@ public record AdviceView(
         String reference,
         SubmissionStatus status,
         Instant submittedAt,
-        RespondentType respondentType,
+        @Nullable RespondentType respondentType,
         @Nullable String organisation,
         @Nullable String keyQuestions,
         @Nullable String engagementAdvice,

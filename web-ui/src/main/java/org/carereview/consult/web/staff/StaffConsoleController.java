@@ -23,6 +23,7 @@ class StaffConsoleController {
         return Pages.view("staff/home", Map.of(
                 "roles", authentication.getRoles().stream().sorted()
                         .map(r -> Role.valueOf(r).label()).toList(),
-                "admin", authentication.getRoles().contains(Role.ADMIN.name())));
+                "admin", authentication.getRoles().contains(Role.ADMIN.name()),
+                "reviewer", authentication.getRoles().contains(Role.REVIEWER.name())));
     }
 }

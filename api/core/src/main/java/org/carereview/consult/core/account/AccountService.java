@@ -135,10 +135,11 @@ public class AccountService {
         return account.id();
     }
 
+    /** Safe when two first requests for a new address arrive together: the insert yields to the other. */
     private Account findOrCreate(String email) {
         return accounts.findByEmail(email).orElseGet(() -> {
-            Instant now = clock.instant();
-            return accounts.save(new Account(null, email, null, false, 0, now, now));
+            accounts.insertIfAbsent(UUID.randomUUID(), email, clock.instant());
+            return accounts.findByEmail(email).orElseThrow();
         });
     }
 

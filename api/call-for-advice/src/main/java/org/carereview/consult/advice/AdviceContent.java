@@ -1,0 +1,68 @@
+package org.carereview.consult.advice;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+import org.carereview.consult.core.submission.ChannelContent;
+import org.carereview.consult.core.submission.SubmissionKind;
+
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** The call for advice's details, as the owner's page and triage show them, and their erasure on withdrawal. */
+@Singleton
+class AdviceContent implements ChannelContent {
+
+    private final JdbcOperations jdbc;
+
+    AdviceContent(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public SubmissionKind kind() {
+        return SubmissionKind.CALL_FOR_ADVICE;
+    }
+
+    @Override
+    public List<Detail> describe(UUID submissionId) {
+        return jdbc.prepareStatement("SELECT respondent_type, organisation, key_questions, engagement_advice, "
+                + "resources, groups_to_speak_to FROM advice_submission WHERE submission_id = ?", ps -> {
+            ps.setObject(1, submissionId);
+            List<Detail> details = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return details;
+                }
+                String type = rs.getString("respondent_type");
+                details.add(new Detail("respondentType", "Who you are responding as",
+                        type == null ? null : RespondentType.valueOf(type).label()));
+                String organisation = rs.getString("organisation");
+                if (organisation != null) {
+                    details.add(new Detail("organisation", "Organisation", organisation));
+                }
+                details.add(new Detail("keyQuestions", "What key questions should the review answer?",
+                        rs.getString("key_questions")));
+                details.add(new Detail("engagementAdvice",
+                        "How should the review involve children and families who have used social care?",
+                        rs.getString("engagement_advice")));
+                details.add(new Detail("resources", "What should the review read?", rs.getString("resources")));
+                details.add(new Detail("groupsToSpeakTo", "Who should the review speak to?",
+                        rs.getString("groups_to_speak_to")));
+            }
+            return details;
+        });
+    }
+
+    @Override
+    public void erase(UUID submissionId) {
+        jdbc.prepareStatement("UPDATE advice_submission SET respondent_type = NULL, organisation = NULL, "
+                + "key_questions = NULL, engagement_advice = NULL, resources = NULL, groups_to_speak_to = NULL, "
+                + "contact_email = NULL, consent_to_contact = false, consent_to_publish = false "
+                + "WHERE submission_id = ?", ps -> {
+            ps.setObject(1, submissionId);
+            return ps.executeUpdate();
+        });
+    }
+}

@@ -1,0 +1,14 @@
+package org.carereview.consult.advice;
+
+import io.micronaut.core.annotation.Nullable;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A call-for-advice draft as the journey sees it. */
+public record Draft(UUID id, DraftAnswers state, @Nullable UUID ownerId, Instant startedAt, Instant expiresAt) {
+
+    public AdviceInput answers() {
+        return state.answers();
+    }
+}

@@ -1,0 +1,45 @@
+package org.carereview.consult.core.ratelimit;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.SQLException;
+
+/**
+ * Deletes old rate-limit windows every five minutes, on every node (the delete is the same wherever it
+ * runs). Off with {@code consult.rate-limit.purge.enabled=false}.
+ */
+@Singleton
+@Requires(property = "consult.rate-limit.purge.enabled", notEquals = "false")
+class RateLimitPurgeJob {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RateLimitPurgeJob.class);
+
+    private final RateLimiter limiter;
+
+    RateLimitPurgeJob(RateLimiter limiter) {
+        this.limiter = limiter;
+    }
+
+    @Scheduled(fixedDelay = "5m")
+    void run() {
+        try {
+            int deleted = limiter.purgeExpired();
+            LOG.debug("Purged {} old rate-limit windows", deleted);
+        } catch (RuntimeException e) {
+            LOG.warn("Purging old rate-limit windows failed ({}); the next run tries again", describe(e));
+        }
+    }
+
+    private static String describe(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                return failure.getClass().getSimpleName() + ", SQLState " + sql.getSQLState();
+            }
+        }
+        return failure.getClass().getSimpleName();
+    }
+}

@@ -1,0 +1,121 @@
+package org.carereview.consult.core.ratelimit;
+
+import io.micronaut.http.HttpRequest;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Fixed one-minute windows of public posts per client address, counted in PostgreSQL so that every node
+ * shares them. Call {@link #check} before creating anything: a refused post throws
+ * {@link RateLimitedException} and so stores nothing. Outside a transaction every hit is committed at once,
+ * refused ones included; inside one (say, within {@code Idempotency.run}) the hit joins it, so a post that
+ * is refused or fails later leaves no count, and posts from one address wait for each other's commit.
+ * A limit of {@code 0} turns the check off: nothing is read or written.
+ */
+@Singleton
+public class RateLimiter {
+
+    /** Counters older than this are purged. */
+    static final Duration KEEP = Duration.ofMinutes(10);
+    private static final Duration WINDOW = Duration.ofMinutes(1);
+    private static final String FORWARDED_FOR = "X-Forwarded-For";
+    private static final Logger LOG = LoggerFactory.getLogger(RateLimiter.class);
+
+    private final RateLimitStore store;
+    private final BucketKeys keys;
+    private final RateLimitConfiguration config;
+    private final Clock clock;
+
+    RateLimiter(RateLimitStore store, BucketKeys keys, RateLimitConfiguration config, Clock clock) {
+        this.store = store;
+        this.keys = keys;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** The configured limit per client address per minute ({@code consult.rate-limit-per-minute}); 0 is off. */
+    public int limitPerMinute() {
+        return config.rateLimitPerMinute();
+    }
+
+    /** Counts this request against {@code bucket} at the configured limit. */
+    public void check(String bucket, HttpRequest<?> request) {
+        check(bucket, clientAddress(request), config.rateLimitPerMinute());
+    }
+
+    /** Counts this request against {@code bucket} at a limit of its own (0 turns this bucket off). */
+    public void check(String bucket, HttpRequest<?> request, int limitPerMinute) {
+        check(bucket, clientAddress(request), limitPerMinute);
+    }
+
+    /** Counts one hit from this client address against {@code bucket} at the configured limit. */
+    public void check(String bucket, String clientAddress) {
+        check(bucket, clientAddress, config.rateLimitPerMinute());
+    }
+
+    /**
+     * Counts one hit from this client address against {@code bucket}, allowing {@code limitPerMinute} hits
+     * per window (0 turns this bucket off). With the configured limit at 0 every bucket is off, so a load
+     * test or a proxy that limits instead sees no rate limiting anywhere.
+     *
+     * @throws RateLimitedException when this hit is beyond the limit
+     */
+    public void check(String bucket, String clientAddress, int limitPerMinute) {
+        if (bucket == null || bucket.isBlank()) {
+            throw new IllegalArgumentException("a rate limit bucket needs a name");
+        }
+        if (limitPerMinute < 0) {
+            throw new IllegalArgumentException("a rate limit is 0 (off) or more, not " + limitPerMinute);
+        }
+        if (config.rateLimitPerMinute() == 0 || limitPerMinute == 0) {
+            return;
+        }
+        Instant now = clock.instant();
+        Instant windowStart = now.truncatedTo(ChronoUnit.MINUTES);
+        int hits = store.hit(keys.key(bucket, clientAddress), windowStart);
+        if (hits > limitPerMinute) {
+            long retryAfter = secondsUntil(now, windowStart.plus(WINDOW));
+            LOG.debug("Refused a post to rate limit bucket {}: over {} a minute", bucket, limitPerMinute);
+            throw new RateLimitedException(retryAfter);
+        }
+    }
+
+    /**
+     * The client's address: the connection's peer, or with {@code consult.trust-forwarded-for=true} the
+     * first address of {@code X-Forwarded-For} (only behind a proxy that sets that header itself, or any
+     * client could choose its own address).
+     */
+    public String clientAddress(HttpRequest<?> request) {
+        if (config.trustForwardedFor()) {
+            String forwarded = request.getHeaders().get(FORWARDED_FOR);
+            if (forwarded != null) {
+                int comma = forwarded.indexOf(',');
+                String first = (comma < 0 ? forwarded : forwarded.substring(0, comma)).strip();
+                if (!first.isEmpty()) {
+                    return first;
+                }
+            }
+        }
+        InetSocketAddress remote = request.getRemoteAddress();
+        InetAddress address = remote.getAddress();
+        return address != null ? address.getHostAddress() : remote.getHostString();
+    }
+
+    /** Deletes counters of windows that started more than ten minutes ago; answers how many. */
+    public int purgeExpired() {
+        return store.deleteBefore(clock.instant().minus(KEEP));
+    }
+
+    private static long secondsUntil(Instant now, Instant end) {
+        long millis = Duration.between(now, end).toMillis();
+        return Math.max(1, (millis + 999) / 1000);
+    }
+}

@@ -1,0 +1,78 @@
+package org.carereview.consult.core.submission;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.carereview.consult.core.problem.ProblemException;
+
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Submissions the spam defences held back (honeypot filled, sent faster than a person could): never
+ * dropped silently, staff release them into the triage queue or delete them.
+ */
+@Singleton
+public class Quarantine {
+
+    /** One held-back submission, without its content. */
+    public record Held(UUID id, SubmissionKind kind, String reference, String reason, Instant submittedAt) {
+    }
+
+    private final JdbcOperations jdbc;
+    private final Clock clock;
+
+    Quarantine(JdbcOperations jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public List<Held> list() {
+        return jdbc.prepareStatement("SELECT id, kind, reference, coalesce(quarantine_reason, 'UNKNOWN'), submitted_at "
+                + "FROM submission WHERE status = 'QUARANTINED' ORDER BY submitted_at DESC, id LIMIT 500", ps -> {
+            List<Held> held = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    held.add(new Held(rs.getObject(1, UUID.class), SubmissionKind.valueOf(rs.getString(2)), rs.getString(3),
+                            rs.getString(4), rs.getTimestamp(5).toInstant()));
+                }
+            }
+            return held;
+        });
+    }
+
+    /** Puts it into the triage queue as NEW. */
+    @Transactional
+    public void release(UUID id) {
+        int changed = jdbc.prepareStatement("UPDATE submission SET status = 'NEW', updated_at = ? "
+                + "WHERE id = ? AND status = 'QUARANTINED'", ps -> {
+            ps.setTimestamp(1, Timestamp.from(clock.instant()));
+            ps.setObject(2, id);
+            return ps.executeUpdate();
+        });
+        requireOne(changed);
+    }
+
+    /** Deletes it and its details for good. */
+    @Transactional
+    public void delete(UUID id) {
+        int deleted = jdbc.prepareStatement("DELETE FROM submission WHERE id = ? AND status = 'QUARANTINED'", ps -> {
+            ps.setObject(1, id);
+            return ps.executeUpdate();
+        });
+        requireOne(deleted);
+    }
+
+    private static void requireOne(int rows) {
+        if (rows != 1) {
+            throw new ProblemException(HttpStatus.NOT_FOUND, "not-found", "Not Found", "No such quarantined submission.");
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package org.carereview.consult.web.account;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import org.carereview.consult.core.problem.ProblemException;
+import org.carereview.consult.core.submission.ChannelContent;
+import org.carereview.consult.core.submission.OwnedSubmission;
+import org.carereview.consult.core.submission.Theme;
+import org.carereview.consult.core.submission.Withdrawals;
+import org.carereview.consult.web.Pages;
+import org.carereview.consult.web.pages.GovukItems;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * "Your submissions": what the signed-in person has sent, each one's answers, and withdrawing one.
+ * Open to anyone at the security layer so that a person who is not signed in is sent to the
+ * contributors' sign-in page (not the staff one); someone else's submission is "Page not found".
+ */
+@Controller(YourSubmissionsController.PATH)
+@Produces(MediaType.TEXT_HTML)
+@Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class YourSubmissionsController {
+
+    static final String PATH = "/your-submissions";
+
+    private final Withdrawals withdrawals;
+
+    YourSubmissionsController(Withdrawals withdrawals) {
+        this.withdrawals = withdrawals;
+    }
+
+    @Get
+    HttpResponse<?> list(@Nullable Authentication authentication, @Nullable @QueryValue String withdrawn) {
+        Optional<UUID> owner = owner(authentication);
+        if (owner.isEmpty()) {
+            return Pages.seeOther("/sign-in");
+        }
+        List<OwnedSubmission> owned = withdrawals.ownedBy(owner.get());
+        Map<String, Object> model = new HashMap<>();
+        model.put("items", owned.stream().map(YourSubmissionsController::item).toList());
+        parse(withdrawn).flatMap(id -> owned.stream().filter(s -> s.id().equals(id) && s.withdrawn()).findFirst())
+                .ifPresent(s -> model.put("withdrawnReference", s.reference()));
+        return page("account/your-submissions", model);
+    }
+
+    @Get("/{id}")
+    HttpResponse<?> show(@Nullable Authentication authentication, @PathVariable String id) {
+        Optional<UUID> owner = owner(authentication);
+        if (owner.isEmpty()) {
+            return Pages.seeOther("/sign-in");
+        }
+        Optional<OwnedSubmission> found = parse(id).flatMap(i -> withdrawals.find(i, owner.get()));
+        if (found.isEmpty()) {
+            return notFound();
+        }
+        OwnedSubmission submission = found.get();
+        Map<String, Object> model = new HashMap<>(item(submission));
+        if (submission.withdrawn()) {
+            model.put("summary", List.of(GovukItems.row("Reference", submission.reference()),
+                    GovukItems.row("Status", "Withdrawn on " + SubmissionWords.date(submission.withdrawnAt()))));
+        } else {
+            model.put("summary", List.of(GovukItems.row("Reference", submission.reference()),
+                    GovukItems.row("Date sent", SubmissionWords.date(submission.submittedAt())),
+                    GovukItems.row("Status", SubmissionWords.status(submission.status()))));
+            model.put("answers", answers(withdrawals.details(submission.id(), owner.get()), submission.themes()));
+        }
+        return page("account/submission", model);
+    }
+
+    @Get("/{id}/withdraw")
+    HttpResponse<?> confirmWithdrawal(@Nullable Authentication authentication, @PathVariable String id) {
+        Optional<UUID> owner = owner(authentication);
+        if (owner.isEmpty()) {
+            return Pages.seeOther("/sign-in");
+        }
+        Optional<OwnedSubmission> found = parse(id).flatMap(i -> withdrawals.find(i, owner.get()));
+        if (found.isEmpty()) {
+            return notFound();
+        }
+        if (found.get().withdrawn()) {
+            return Pages.seeOther(PATH + "/" + found.get().id());
+        }
+        return page("account/withdraw", item(found.get()));
+    }
+
+    @Post("/{id}/withdraw")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> withdraw(@Nullable Authentication authentication, @PathVariable String id) {
+        Optional<UUID> owner = owner(authentication);
+        if (owner.isEmpty()) {
+            return Pages.seeOther("/sign-in");
+        }
+        Optional<UUID> submission = parse(id);
+        if (submission.isEmpty()) {
+            return notFound();
+        }
+        try {
+            withdrawals.withdraw(submission.get(), owner.get());
+        } catch (ProblemException e) {
+            return notFound();
+        }
+        return Pages.seeOther(PATH + "?withdrawn=" + submission.get());
+    }
+
+    private static Map<String, Object> item(OwnedSubmission s) {
+        Map<String, Object> item = new HashMap<>();
+        item.put("id", s.id().toString());
+        item.put("href", PATH + "/" + s.id());
+        item.put("reference", s.reference());
+        item.put("kind", SubmissionWords.kind(s.kind()));
+        item.put("sent", SubmissionWords.date(s.submittedAt()));
+        item.put("status", SubmissionWords.status(s.status()));
+        item.put("statusClasses", SubmissionWords.statusClasses(s.status()));
+        item.put("withdrawn", s.withdrawn());
+        return item;
+    }
+
+    private static List<Map<String, Object>> answers(List<ChannelContent.Detail> details, List<Theme> themes) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (ChannelContent.Detail d : details) {
+            List<String> lines = d.value() == null ? List.of()
+                    : d.value().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+            rows.add(lines.isEmpty() ? GovukItems.row(d.label(), "Not answered") : GovukItems.row(d.label(), lines));
+        }
+        rows.add(GovukItems.row("Themes", themes.isEmpty() ? "None chosen"
+                : String.join(", ", themes.stream().map(Theme::label).toList())));
+        return rows;
+    }
+
+    private static Optional<UUID> owner(@Nullable Authentication authentication) {
+        return authentication == null ? Optional.empty() : parse(authentication.getName());
+    }
+
+    private static Optional<UUID> parse(@Nullable String id) {
+        if (id == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UUID.fromString(id));
+        } catch (IllegalArgumentException notAnId) {
+            return Optional.empty();
+        }
+    }
+
+    /** Personal pages: never kept by the browser or a shared cache. */
+    private static HttpResponse<?> page(String view, Map<String, Object> model) {
+        return HttpResponse.ok(Pages.view(view, model)).header("Cache-Control", "no-store");
+    }
+
+    private static HttpResponse<?> notFound() {
+        return HttpResponse.status(HttpStatus.NOT_FOUND).body(Pages.view("error", Map.of("status", 404,
+                "heading", "Page not found",
+                "message", "If you typed the web address, check it is correct. If you pasted the web address, "
+                        + "check you copied the entire address.")));
+    }
+}

@@ -1,0 +1,97 @@
+package org.carereview.consult.web.advice;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import org.carereview.consult.advice.AdviceDrafts;
+import org.carereview.consult.advice.AdviceReceipt;
+import org.carereview.consult.advice.AdviceService;
+import org.carereview.consult.advice.Draft;
+import org.carereview.consult.core.problem.FieldError;
+import org.carereview.consult.core.problem.InvalidInputException;
+import org.carereview.consult.core.ratelimit.RateLimitedException;
+import org.carereview.consult.core.ratelimit.RateLimiter;
+import org.carereview.consult.web.Pages;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Check your answers, send, and the confirmation with the reference. */
+@Controller("/call-for-advice")
+@Produces(MediaType.TEXT_HTML)
+@Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class AdviceCheckController {
+
+    private final AdviceDrafts drafts;
+    private final AdviceService advice;
+    private final RateLimiter rateLimiter;
+
+    AdviceCheckController(AdviceDrafts drafts, AdviceService advice, RateLimiter rateLimiter) {
+        this.drafts = drafts;
+        this.advice = advice;
+        this.rateLimiter = rateLimiter;
+    }
+
+    @Get("/check")
+    HttpResponse<?> check(HttpRequest<?> request) {
+        Optional<Draft> draft = DraftCookie.read(request).flatMap(drafts::find);
+        if (draft.isEmpty()) {
+            return Pages.seeOther("/call-for-advice?expired=1");
+        }
+        if (draft.get().answers().respondentType() == null) {
+            return Pages.seeOther(Step.WHO.path());
+        }
+        return HttpResponse.ok(Pages.view("advice/check", CheckAnswers.model(draft.get().answers())));
+    }
+
+    @Post("/check")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> send(HttpRequest<?> request, @Nullable Authentication authentication) {
+        Optional<Draft> draft = DraftCookie.read(request).flatMap(drafts::find);
+        if (draft.isEmpty()) {
+            return Pages.seeOther("/call-for-advice?expired=1");
+        }
+        Map<String, Object> model = CheckAnswers.model(draft.get().answers());
+        List<FieldError> errors = advice.check(draft.get().answers());
+        if (!errors.isEmpty()) {
+            return Pages.invalid("advice/check", model, CheckAnswers.linkToPages(errors));
+        }
+        try {
+            rateLimiter.check("public-post", request);
+            UUID owner = authentication == null ? null : UUID.fromString(authentication.getName());
+            AdviceReceipt receipt = drafts.submit(draft.get().id(), owner);
+            return Pages.seeOther("/call-for-advice/confirmation/" + receipt.id()).cookie(DraftCookie.clear(request));
+        } catch (RateLimitedException e) {
+            model.put("retryAfter", e.retryAfterSeconds());
+            return Pages.withErrors(HttpStatus.TOO_MANY_REQUESTS, "advice/check", model, List.of(new FieldError("send",
+                    "A lot has been sent from your connection in the last minute. Your answers are saved. Wait "
+                            + e.retryAfterSeconds() + " seconds, then select Send advice again.")))
+                    .header("Retry-After", String.valueOf(e.retryAfterSeconds()));
+        } catch (InvalidInputException e) {
+            return Pages.invalid("advice/check", model, CheckAnswers.linkToPages(e.errors()));
+        }
+    }
+
+    @Get("/confirmation/{id}")
+    HttpResponse<?> confirmation(@PathVariable UUID id) {
+        return advice.summary(id)
+                .<HttpResponse<?>>map(s -> HttpResponse.ok(Pages.view("advice/confirmation", Map.of("reference", s.reference()))))
+                .orElseGet(() -> HttpResponse.status(HttpStatus.NOT_FOUND));
+    }
+}

@@ -1,0 +1,61 @@
+package org.carereview.consult.web.staff;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.views.ModelAndView;
+import org.carereview.consult.core.submission.Quarantine;
+import org.carereview.consult.web.Dates;
+import org.carereview.consult.web.Pages;
+
+import java.util.Map;
+import java.util.UUID;
+
+/** Staff see what the spam defences held back, and release or delete it. */
+@Controller("/staff/quarantine")
+@Produces(MediaType.TEXT_HTML)
+@Secured({"REVIEWER", "ADMIN"})
+@ExecuteOn(TaskExecutors.BLOCKING)
+class QuarantineController {
+
+    private static final Map<String, String> REASONS = Map.of(
+            "HONEYPOT", "Filled in a hidden field that people never see",
+            "TOO_FAST", "Sent faster than a person could read the questions");
+
+    private final Quarantine quarantine;
+
+    QuarantineController(Quarantine quarantine) {
+        this.quarantine = quarantine;
+    }
+
+    @Get
+    ModelAndView<Map<String, Object>> list() {
+        return Pages.view("staff/quarantine", Map.of("held", quarantine.list().stream().map(h -> Map.of(
+                "id", h.id().toString(),
+                "reference", h.reference(),
+                "reason", REASONS.getOrDefault(h.reason(), h.reason()),
+                "submitted", Dates.day(h.submittedAt()))).toList()));
+    }
+
+    @Post("/{id}/release")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> release(@PathVariable UUID id) {
+        quarantine.release(id);
+        return Pages.seeOther("/staff/quarantine");
+    }
+
+    @Post("/{id}/delete")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> delete(@PathVariable UUID id) {
+        quarantine.delete(id);
+        return Pages.seeOther("/staff/quarantine");
+    }
+}
