@@ -1,5 +1,5 @@
 /**
- * Channel 2: the Experts by Experience group's application window, applications, anonymised scoring, selection and membership.
- * (Built in its own issue; this module holds only its package until then.)
+ * Channel 2: the Experts by Experience group: the application window (data set by administrators, enforced
+ * against the injected clock), applications, anonymised scoring, selection and membership.
  */
 package org.carereview.consult.experts;
