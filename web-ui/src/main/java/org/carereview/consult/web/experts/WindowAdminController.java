@@ -1,0 +1,79 @@
+package org.carereview.consult.web.experts;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.serde.annotation.Serdeable;
+import org.carereview.consult.core.problem.InvalidInputException;
+import org.carereview.consult.experts.ApplicationWindow;
+import org.carereview.consult.experts.Window;
+import org.carereview.consult.web.Pages;
+
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** Administrators set when applications to the Experts by Experience group open and close, in UK time. */
+@Controller("/staff/admin/window")
+@Produces(MediaType.TEXT_HTML)
+@Secured("ADMIN")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class WindowAdminController {
+
+    @Serdeable
+    record WindowForm(@Nullable String opensAt, @Nullable String closesAt) {
+    }
+
+    private final ApplicationWindow window;
+
+    WindowAdminController(ApplicationWindow window) {
+        this.window = window;
+    }
+
+    @Get
+    HttpResponse<?> show(@Nullable @QueryValue String saved) {
+        Window current = window.current();
+        Map<String, Object> model = model(current, local(current.opensAt()), local(current.closesAt()));
+        model.put("saved", saved != null);
+        return HttpResponse.ok(Pages.view("experts/window", model));
+    }
+
+    @Post
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> change(@Body WindowForm form, Authentication authentication) {
+        try {
+            window.set(form.opensAt(), form.closesAt(), UUID.fromString(authentication.getName()));
+            return Pages.seeOther("/staff/admin/window?saved=1");
+        } catch (InvalidInputException e) {
+            return Pages.invalid("experts/window", model(window.current(), form.opensAt(), form.closesAt()), e.errors());
+        }
+    }
+
+    private static Map<String, Object> model(Window current, @Nullable String opensAt, @Nullable String closesAt) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("opensInWords", ApplicationWindow.inWords(current.opensAt()));
+        model.put("closesInWords", ApplicationWindow.inWords(current.closesAt()));
+        model.put("open", current.open());
+        model.put("opensAt", opensAt);
+        model.put("closesAt", closesAt);
+        model.put("saved", false);
+        return model;
+    }
+
+    private static String local(java.time.Instant instant) {
+        return LocalDateTime.ofInstant(instant, ApplicationWindow.LONDON).truncatedTo(ChronoUnit.MINUTES).toString();
+    }
+}
