@@ -58,7 +58,7 @@ class AdviceRateLimitJourneyTest implements FreshDatabase {
             Browser.assertAccessible(page);
 
             assertEquals(1, TestSql.count(dataSource, "SELECT count(*) FROM submission"), "nothing stored beyond the limit");
-            assertEquals(1, TestSql.count(dataSource, "SELECT count(*) FROM advice_draft WHERE answers::text LIKE '%Second piece%'"),
+            assertEquals(1, TestSql.count(dataSource, "SELECT count(*) FROM draft WHERE answers::text LIKE '%Second piece%'"),
                     "the refused person's answers are still saved");
         } finally {
             context.close();

@@ -1,24 +1,21 @@
 package org.carereview.consult.advice;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import org.carereview.consult.core.account.Emails;
-import org.carereview.consult.core.config.ConsultConfiguration;
+import org.carereview.consult.core.draft.Drafts;
+import org.carereview.consult.core.draft.StoredDraft;
 import org.carereview.consult.core.idempotency.Idempotency;
 import org.carereview.consult.core.problem.InvalidInputException;
-import org.carereview.consult.core.security.Hashes;
-import org.carereview.consult.core.submission.References;
-import org.carereview.consult.notifications.Outbox;
+import org.carereview.consult.core.submission.SubmissionKind;
 
-import java.security.SecureRandom;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Base64;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,84 +29,61 @@ public class AdviceDrafts {
 
     static final String TOO_FAST = "TOO_FAST";
     static final String HONEYPOT = "HONEYPOT";
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK)
-            .withZone(ZoneId.of("Europe/London"));
+    private static final SubmissionKind KIND = SubmissionKind.CALL_FOR_ADVICE;
 
-    private final DraftStore store;
+    private final Drafts drafts;
     private final AdviceService advice;
     private final Idempotency idempotency;
-    private final References references;
-    private final Outbox outbox;
+    private final JsonMapper json;
     private final AdviceConfiguration configuration;
-    private final ConsultConfiguration consult;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
-    AdviceDrafts(DraftStore store, AdviceService advice, Idempotency idempotency, References references, Outbox outbox,
-                 AdviceConfiguration configuration, ConsultConfiguration consult, Clock clock) {
-        this.store = store;
+    AdviceDrafts(Drafts drafts, AdviceService advice, Idempotency idempotency, JsonMapper json,
+                 AdviceConfiguration configuration, Clock clock) {
+        this.drafts = drafts;
         this.advice = advice;
         this.idempotency = idempotency;
-        this.references = references;
-        this.outbox = outbox;
+        this.json = json;
         this.configuration = configuration;
-        this.consult = consult;
         this.clock = clock;
     }
 
     @Transactional
     public Draft start(@Nullable UUID owner) {
-        Instant now = clock.instant();
-        return store.insert(owner, now, now.plus(configuration.draftLifetime()));
+        return map(drafts.start(KIND, write(DraftAnswers.empty()), owner, configuration.draftLifetime()));
     }
 
     @Transactional
     public Optional<Draft> find(UUID id) {
-        return store.find(id, clock.instant());
+        return drafts.find(KIND, id).map(this::map);
     }
 
-    /** Saves the answers so far; each save keeps the draft for another full lifetime. */
+    /** Saves the answers so far; each save keeps the draft for another full lifetime. Answers the new expiry. */
     @Transactional
     public Instant save(UUID id, DraftAnswers state) {
-        Instant expires = clock.instant().plus(configuration.draftLifetime());
-        store.save(id, state, clock.instant(), expires);
-        return expires;
+        return drafts.save(id, write(state), configuration.draftLifetime());
     }
 
     /** A new resume code for the draft (shown once; only its hash is kept). */
     @Transactional
     public String resumeCode(UUID id) {
-        String code = references.code();
-        store.setCodeHash(id, Hashes.sha256(code));
-        return code;
+        return drafts.resumeCode(id);
     }
 
     @Transactional
     public Optional<Draft> resumeByCode(String typed) {
-        String code = References.normaliseCode(typed);
-        return code == null ? Optional.empty() : store.findByCodeHash(Hashes.sha256(code), clock.instant());
+        return drafts.resumeByCode(KIND, typed).map(this::map);
     }
 
     /** Emails a one-time link that reopens the draft; it lasts as long as the draft does. */
     @Transactional
     public void emailLink(UUID id, String email) {
-        if (!Emails.isValid(email)) {
-            throw new InvalidInputException("email", "Enter an email address in the correct format, like name@example.com");
-        }
-        Draft draft = find(id).orElseThrow(() -> new InvalidInputException("email", "Your answers have expired. Start again."));
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        store.insertLink(Hashes.sha256(token), id, draft.expiresAt());
-        outbox.enqueue("advice-draft-link", Emails.normalise(email), Map.of(
-                "link", consult.link("/call-for-advice/resume/" + token),
-                "expires", DAY.format(draft.expiresAt())));
+        drafts.emailLink(KIND, id, email, "advice-draft-link", "/call-for-advice/resume/");
     }
 
     @Transactional
     public Optional<Draft> resumeByLink(String token) {
-        Instant now = clock.instant();
-        return store.redeemLink(Hashes.sha256(token), now).flatMap(id -> store.find(id, now));
+        return drafts.resumeByLink(KIND, token).map(this::map);
     }
 
     /**
@@ -125,15 +99,15 @@ public class AdviceDrafts {
                             "Your answers have expired. Start again."));
                     UUID owner = signedInAccount != null ? signedInAccount : draft.ownerId();
                     AdviceReceipt receipt = advice.submit(draft.answers(), owner, quarantineReason(draft));
-                    store.delete(id);
+                    drafts.delete(id);
                     return receipt;
                 }).body();
     }
 
-    /** Deletes drafts whose time has run out; answers how many. */
+    /** Deletes expired drafts (of every kind); answers how many. */
     @Transactional
     public int purgeExpired() {
-        return store.deleteExpired(clock.instant());
+        return drafts.purgeExpired();
     }
 
     public Duration lifetime() {
@@ -149,5 +123,26 @@ public class AdviceDrafts {
             return TOO_FAST;
         }
         return null;
+    }
+
+    private Draft map(StoredDraft stored) {
+        return new Draft(stored.id(), read(stored.answers()), stored.ownerId(), stored.startedAt(), stored.expiresAt());
+    }
+
+    private String write(DraftAnswers state) {
+        try {
+            return json.writeValueAsString(state);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private DraftAnswers read(String text) {
+        try {
+            DraftAnswers state = json.readValue(text, Argument.of(DraftAnswers.class));
+            return state == null || state.answers() == null ? DraftAnswers.empty() : state;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

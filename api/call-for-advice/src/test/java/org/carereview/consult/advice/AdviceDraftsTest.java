@@ -3,7 +3,9 @@ package org.carereview.consult.advice;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.carereview.consult.core.draft.Drafts;
 import org.carereview.consult.core.problem.InvalidInputException;
+import org.carereview.consult.core.submission.SubmissionKind;
 import org.carereview.consult.db.FreshDatabase;
 import org.carereview.consult.db.MutableClock;
 import org.carereview.consult.db.TestSql;
@@ -38,6 +40,9 @@ class AdviceDraftsTest implements FreshDatabase {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    Drafts genericDrafts;
 
     static AdviceInput answers(String email) {
         return new AdviceInput("FOSTER_OR_KINSHIP_CARER", null, "What support do kinship carers get?", null, null, null,
@@ -102,7 +107,7 @@ class AdviceDraftsTest implements FreshDatabase {
         assertEquals(Optional.of(draft.id()), drafts.resumeByCode(typed).map(Draft::id));
         assertEquals("What support do kinship carers get?", drafts.resumeByCode(code).orElseThrow().answers().keyQuestions());
         assertTrue(drafts.resumeByCode("ZZZZ-ZZZZ").isEmpty());
-        assertEquals(0, TestSql.count(dataSource, "SELECT count(*) FROM advice_draft WHERE resume_code_hash = ?", code),
+        assertEquals(0, TestSql.count(dataSource, "SELECT count(*) FROM draft WHERE resume_code_hash = ?", code),
                 "only a hash of the code is stored");
     }
 
@@ -127,7 +132,16 @@ class AdviceDraftsTest implements FreshDatabase {
         clock.advance(Duration.ofDays(2));
         assertTrue(drafts.find(draft.id()).isEmpty(), "expired drafts cannot be opened");
         assertTrue(drafts.purgeExpired() >= 1);
-        assertEquals(0, TestSql.count(dataSource, "SELECT count(*) FROM advice_draft WHERE id = ?", draft.id()));
+        assertEquals(0, TestSql.count(dataSource, "SELECT count(*) FROM draft WHERE id = ?", draft.id()));
+    }
+
+    @Test
+    void aDraftOfOneChannelCannotBeOpenedAsAnother() {
+        Draft draft = answered(null);
+        String code = drafts.resumeCode(draft.id());
+        assertTrue(genericDrafts.find(SubmissionKind.EBE_APPLICATION, draft.id()).isEmpty());
+        assertTrue(genericDrafts.resumeByCode(SubmissionKind.EBE_APPLICATION, code).isEmpty());
+        assertTrue(genericDrafts.find(SubmissionKind.CALL_FOR_ADVICE, draft.id()).isPresent());
     }
 
     @Test

@@ -1,0 +1,121 @@
+package org.carereview.consult.core.draft;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.carereview.consult.core.account.Emails;
+import org.carereview.consult.core.config.ConsultConfiguration;
+import org.carereview.consult.core.problem.InvalidInputException;
+import org.carereview.consult.core.security.Hashes;
+import org.carereview.consult.core.submission.References;
+import org.carereview.consult.core.submission.SubmissionKind;
+import org.carereview.consult.notifications.Outbox;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Drafts of every public journey: saved on the server at every step, kept for a lifetime after the last
+ * save, reopened by a short resume code (only its hash is kept) or an emailed one-time link. Each channel
+ * stores its own answers as JSON and wraps this with its own types.
+ */
+@Singleton
+public class Drafts {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK)
+            .withZone(ZoneId.of("Europe/London"));
+
+    private final DraftStore store;
+    private final References references;
+    private final Outbox outbox;
+    private final ConsultConfiguration consult;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    Drafts(DraftStore store, References references, Outbox outbox, ConsultConfiguration consult, Clock clock) {
+        this.store = store;
+        this.references = references;
+        this.outbox = outbox;
+        this.consult = consult;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public StoredDraft start(SubmissionKind kind, String answers, @Nullable UUID owner, Duration lifetime) {
+        Instant now = clock.instant();
+        return store.insert(kind, answers, owner, now, now.plus(lifetime));
+    }
+
+    @Transactional
+    public Optional<StoredDraft> find(SubmissionKind kind, UUID id) {
+        return store.find(kind, id, clock.instant());
+    }
+
+    /** Saves the answers; each save keeps the draft for another full lifetime. Answers the new expiry. */
+    @Transactional
+    public Instant save(UUID id, String answers, Duration lifetime) {
+        Instant expires = clock.instant().plus(lifetime);
+        store.save(id, answers, clock.instant(), expires);
+        return expires;
+    }
+
+    /** A new resume code for the draft, such as {@code RK7M-4QXP} (shown once; only its hash is kept). */
+    @Transactional
+    public String resumeCode(UUID id) {
+        String code = references.code();
+        store.setCodeHash(id, Hashes.sha256(code));
+        return code;
+    }
+
+    @Transactional
+    public Optional<StoredDraft> resumeByCode(SubmissionKind kind, String typed) {
+        String code = References.normaliseCode(typed);
+        return code == null ? Optional.empty() : store.findByCodeHash(kind, Hashes.sha256(code), clock.instant());
+    }
+
+    /**
+     * Emails a one-time link ({@code pathPrefix + token}) that reopens the draft, with the template's
+     * {@code link} and {@code expires} fields; it lasts as long as the draft does.
+     */
+    @Transactional
+    public void emailLink(SubmissionKind kind, UUID id, String email, String template, String pathPrefix) {
+        if (!Emails.isValid(email)) {
+            throw new InvalidInputException("email", "Enter an email address in the correct format, like name@example.com");
+        }
+        StoredDraft draft = find(kind, id).orElseThrow(() -> new InvalidInputException("email",
+                "Your answers have expired. Start again."));
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        store.insertLink(Hashes.sha256(token), id, draft.expiresAt());
+        outbox.enqueue(template, Emails.normalise(email), Map.of(
+                "link", consult.link(pathPrefix + token),
+                "expires", DAY.format(draft.expiresAt())));
+    }
+
+    @Transactional
+    public Optional<StoredDraft> resumeByLink(SubmissionKind kind, String token) {
+        Instant now = clock.instant();
+        return store.redeemLink(Hashes.sha256(token), now).flatMap(id -> store.find(kind, id, now));
+    }
+
+    @Transactional
+    public void delete(UUID id) {
+        store.delete(id);
+    }
+
+    /** Deletes drafts whose time has run out, of every kind; answers how many. */
+    @Transactional
+    public int purgeExpired() {
+        return store.deleteExpired(clock.instant());
+    }
+}
