@@ -87,6 +87,36 @@ class DraftStore {
         });
     }
 
+    void setReminderEmail(UUID id, @Nullable String email) {
+        jdbc.prepareStatement("UPDATE draft SET reminder_email = ? WHERE id = ?", ps -> {
+            ps.setString(1, email);
+            ps.setObject(2, id);
+            return ps.executeUpdate();
+        });
+    }
+
+    /**
+     * Claims live drafts of this kind with a reminder address that have not had this reminder, marking
+     * every reminder name given as sent; rows other nodes are claiming are skipped.
+     */
+    java.util.List<Reminder> claimReminders(SubmissionKind kind, String reminder, String[] markSent, Instant now) {
+        return jdbc.prepareStatement("UPDATE draft SET reminders_sent = ARRAY(SELECT DISTINCT unnest(reminders_sent || ?::text[])) "
+                + "WHERE id IN (SELECT id FROM draft WHERE kind = ? AND reminder_email IS NOT NULL AND expires_at > ? "
+                + "AND NOT (? = ANY (reminders_sent)) FOR UPDATE SKIP LOCKED) RETURNING id, reminder_email", ps -> {
+            ps.setArray(1, ps.getConnection().createArrayOf("text", markSent));
+            ps.setString(2, kind.name());
+            ps.setTimestamp(3, Timestamp.from(now));
+            ps.setString(4, reminder);
+            java.util.List<Reminder> claimed = new java.util.ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    claimed.add(new Reminder(rs.getObject(1, UUID.class), rs.getString(2)));
+                }
+            }
+            return claimed;
+        });
+    }
+
     void delete(UUID id) {
         jdbc.prepareStatement("DELETE FROM draft WHERE id = ?", ps -> {
             ps.setObject(1, id);

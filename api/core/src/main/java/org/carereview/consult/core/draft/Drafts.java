@@ -93,12 +93,8 @@ public class Drafts {
         }
         StoredDraft draft = find(kind, id).orElseThrow(() -> new InvalidInputException("email",
                 "Your answers have expired. Start again."));
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        store.insertLink(Hashes.sha256(token), id, draft.expiresAt());
         outbox.enqueue(template, Emails.normalise(email), Map.of(
-                "link", consult.link(pathPrefix + token),
+                "link", link(draft, pathPrefix),
                 "expires", DAY.format(draft.expiresAt())));
     }
 
@@ -106,6 +102,40 @@ public class Drafts {
     public Optional<StoredDraft> resumeByLink(SubmissionKind kind, String token) {
         Instant now = clock.instant();
         return store.redeemLink(Hashes.sha256(token), now).flatMap(id -> store.find(kind, id, now));
+    }
+
+    /** Where deadline reminders for this draft go (null: none). */
+    @Transactional
+    public void setReminderEmail(UUID id, @Nullable String email) {
+        store.setReminderEmail(id, email == null || email.isBlank() ? null : Emails.normalise(email));
+    }
+
+    /**
+     * For each live draft of this kind with a reminder address that has not had {@code reminder}: marks
+     * {@code reminder} and {@code alsoMark} as sent and returns it, in this transaction, so that several
+     * nodes running reminders side by side send each one once.
+     */
+    @Transactional
+    public java.util.List<Reminder> claimReminders(SubmissionKind kind, String reminder, java.util.List<String> alsoMark) {
+        java.util.List<String> mark = new java.util.ArrayList<>(alsoMark);
+        mark.add(reminder);
+        return store.claimReminders(kind, reminder, mark.toArray(String[]::new), clock.instant());
+    }
+
+    /** A one-time link to reopen this draft, for a message the caller sends itself. */
+    @Transactional
+    public String newLink(SubmissionKind kind, UUID id, String pathPrefix) {
+        StoredDraft draft = find(kind, id).orElseThrow(() -> new InvalidInputException("email",
+                "Your answers have expired. Start again."));
+        return link(draft, pathPrefix);
+    }
+
+    private String link(StoredDraft draft, String pathPrefix) {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        store.insertLink(Hashes.sha256(token), draft.id(), draft.expiresAt());
+        return consult.link(pathPrefix + token);
     }
 
     @Transactional
