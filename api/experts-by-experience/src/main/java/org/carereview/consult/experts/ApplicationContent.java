@@ -1,0 +1,82 @@
+package org.carereview.consult.experts;
+
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import org.carereview.consult.core.submission.ChannelContent;
+import org.carereview.consult.core.submission.SubmissionKind;
+
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * An application's answers as its owner's page shows them, and their erasure when the applicant withdraws.
+ * The description includes identity and contact details (the owner's own); it never includes the equality
+ * answers. Whoever shows it to staff must leave out what their role may not see.
+ */
+@Singleton
+class ApplicationContent implements ChannelContent {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+
+    private final ApplicationStore store;
+    private final Clock clock;
+
+    ApplicationContent(ApplicationStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    @Override
+    public SubmissionKind kind() {
+        return SubmissionKind.EBE_APPLICATION;
+    }
+
+    @Override
+    public List<Detail> describe(UUID submissionId) {
+        return store.find(submissionId).map(ApplicationContent::details).orElse(List.of());
+    }
+
+    /** Erases every personal and free-text answer and the equality answers; the outcome becomes WITHDRAWN. */
+    @Override
+    public void erase(UUID submissionId) {
+        store.erase(submissionId, clock.instant());
+    }
+
+    private static List<Detail> details(ApplicationView a) {
+        List<Detail> details = new ArrayList<>();
+        details.add(new Detail("experiences", "Your experience of children's social care",
+                a.experiences().isEmpty() ? null
+                        : a.experiences().stream().map(Experience::label).collect(Collectors.joining("\n"))));
+        details.add(new Detail("name", "Your name", a.name()));
+        add(details, "preferredName", "The name you would like us to use", a.preferredName());
+        details.add(new Detail("dateOfBirth", "Your date of birth",
+                a.dateOfBirth() == null ? null : DATE.format(a.dateOfBirth())));
+        details.add(new Detail("region", "Where you live", a.region() == null ? null : a.region().label()));
+        add(details, "email", "Email address", a.email());
+        add(details, "phone", "Phone number", a.phone());
+        ApplicationView.TrustedAdult adult = a.trustedAdult();
+        if (adult != null) {
+            add(details, "trustedAdult.name", "Your trusted adult's name", adult.name());
+            add(details, "trustedAdult.relationship", "How you know them", adult.relationship());
+            add(details, "trustedAdult.email", "Their email address", adult.email());
+            add(details, "trustedAdult.phone", "Their phone number", adult.phone());
+        }
+        details.add(new Detail("experienceStory", "Tell us about your experience", a.experienceStory()));
+        details.add(new Detail("motivation", "Why would you like to join the group?", a.motivation()));
+        add(details, "availability", "When you could take part", a.availability());
+        add(details, "accessNeeds", "Anything that would help you take part", a.accessNeeds());
+        add(details, "supportNeeds", "Support you might need", a.supportNeeds());
+        return details;
+    }
+
+    private static void add(List<Detail> details, String name, String label, @Nullable String value) {
+        if (value != null) {
+            details.add(new Detail(name, label, value));
+        }
+    }
+}

@@ -1,0 +1,227 @@
+package org.carereview.consult.experts;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+import org.carereview.consult.core.submission.SubmissionStatus;
+
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The rows of {@code ebe_application} and {@code ebe_equality}, beside the common submission record. */
+@Singleton
+class ApplicationStore {
+
+    /** What is written for a new application (already validated and normalised). */
+    record NewRow(UUID submissionId, List<Experience> experiences, String name, @Nullable String preferredName,
+                  LocalDate dateOfBirth, AgeBand ageBand, Region region, @Nullable String email,
+                  @Nullable String phone, @Nullable String trustedAdultName, @Nullable String trustedAdultRelationship,
+                  @Nullable String trustedAdultEmail, @Nullable String trustedAdultPhone, String experienceStory,
+                  String motivation, @Nullable String availability, @Nullable String accessNeeds,
+                  @Nullable String supportNeeds, boolean consentDataUse, boolean consentContactTrustedAdult) {
+    }
+
+    /** Where a keyset page starts: after the row with this submission time and id (newest first). */
+    record After(Instant submittedAt, UUID id) {
+    }
+
+    private static final String VIEW_COLUMNS = "s.id, s.reference, s.status, s.submitted_at, s.withdrawn_at, "
+            + "a.outcome, a.outcome_changed_at, a.experiences, a.name, a.preferred_name, a.date_of_birth, a.age_band, "
+            + "a.region, a.email, a.phone, a.trusted_adult_name, a.trusted_adult_relationship, a.trusted_adult_email, "
+            + "a.trusted_adult_phone, a.experience_story, a.motivation, a.availability, a.access_needs, "
+            + "a.support_needs, a.consent_data_use, a.consent_contact_trusted_adult";
+
+    private static final String SUMMARY_COLUMNS = "s.id, s.reference, s.status, s.submitted_at, s.safeguarding, "
+            + "a.outcome, a.experiences, a.region, a.age_band, a.name, a.preferred_name";
+
+    private final JdbcOperations jdbc;
+
+    ApplicationStore(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(NewRow row) {
+        jdbc.prepareStatement("""
+                INSERT INTO ebe_application (submission_id, outcome, experiences, name, preferred_name, date_of_birth,
+                    age_band, region, email, phone, trusted_adult_name, trusted_adult_relationship, trusted_adult_email,
+                    trusted_adult_phone, experience_story, motivation, availability, access_needs, support_needs,
+                    consent_data_use, consent_contact_trusted_adult)
+                VALUES (?, 'SUBMITTED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", ps -> {
+            int i = 0;
+            ps.setObject(++i, row.submissionId());
+            ps.setArray(++i, ps.getConnection().createArrayOf("text",
+                    row.experiences().stream().map(Enum::name).toArray()));
+            ps.setString(++i, row.name());
+            ps.setString(++i, row.preferredName());
+            ps.setObject(++i, row.dateOfBirth());
+            ps.setString(++i, row.ageBand().name());
+            ps.setString(++i, row.region().name());
+            ps.setString(++i, row.email());
+            ps.setString(++i, row.phone());
+            ps.setString(++i, row.trustedAdultName());
+            ps.setString(++i, row.trustedAdultRelationship());
+            ps.setString(++i, row.trustedAdultEmail());
+            ps.setString(++i, row.trustedAdultPhone());
+            ps.setString(++i, row.experienceStory());
+            ps.setString(++i, row.motivation());
+            ps.setString(++i, row.availability());
+            ps.setString(++i, row.accessNeeds());
+            ps.setString(++i, row.supportNeeds());
+            ps.setBoolean(++i, row.consentDataUse());
+            ps.setBoolean(++i, row.consentContactTrustedAdult());
+            return ps.executeUpdate();
+        });
+    }
+
+    void insertEquality(UUID submissionId, String answersJson) {
+        jdbc.prepareStatement("INSERT INTO ebe_equality (submission_id, answers) VALUES (?, ?::jsonb)", ps -> {
+            ps.setObject(1, submissionId);
+            ps.setString(2, answersJson);
+            return ps.executeUpdate();
+        });
+    }
+
+    Optional<ApplicationView> find(UUID id) {
+        return jdbc.prepareStatement("SELECT " + VIEW_COLUMNS + " FROM submission s "
+                + "JOIN ebe_application a ON a.submission_id = s.id WHERE s.id = ? AND s.kind = 'EBE_APPLICATION'", ps -> {
+            ps.setObject(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(view(rs)) : Optional.<ApplicationView>empty();
+            }
+        });
+    }
+
+    /** Up to {@code limit} applications matching the filter, newest first, after the given row (if any). */
+    List<ApplicationSummary> list(ApplicationFilter filter, @Nullable After after, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + SUMMARY_COLUMNS + " FROM submission s "
+                + "JOIN ebe_application a ON a.submission_id = s.id WHERE s.kind = 'EBE_APPLICATION'");
+        List<Object> args = new ArrayList<>();
+        if (filter.outcome() != null) {
+            sql.append(" AND a.outcome = ?");
+            args.add(filter.outcome().name());
+        }
+        if (filter.region() != null) {
+            sql.append(" AND a.region = ?");
+            args.add(filter.region().name());
+        }
+        if (filter.ageBand() != null) {
+            sql.append(" AND a.age_band = ?");
+            args.add(filter.ageBand().name());
+        }
+        if (filter.experience() != null) {
+            sql.append(" AND a.experiences @> ARRAY[?]::text[]");
+            args.add(filter.experience().name());
+        }
+        if (after != null) {
+            sql.append(" AND (s.submitted_at, s.id) < (?, ?)");
+            args.add(OffsetDateTime.ofInstant(after.submittedAt(), ZoneOffset.UTC));
+            args.add(after.id());
+        }
+        sql.append(" ORDER BY s.submitted_at DESC, s.id DESC LIMIT ?");
+        args.add(limit);
+        return jdbc.prepareStatement(sql.toString(), ps -> {
+            bind(ps, args);
+            List<ApplicationSummary> items = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    items.add(summary(rs));
+                }
+            }
+            return items;
+        });
+    }
+
+    /**
+     * Erases everything the applicant told us (every personal and free-text column, the experiences, the
+     * consents and the equality answers) and sets the outcome WITHDRAWN. Safe to call twice: the first
+     * withdrawal's time is kept.
+     */
+    void erase(UUID submissionId, Instant now) {
+        jdbc.prepareStatement("""
+                UPDATE ebe_application SET experiences = '{}', name = NULL, preferred_name = NULL,
+                    date_of_birth = NULL, age_band = NULL, region = NULL, email = NULL, phone = NULL,
+                    trusted_adult_name = NULL, trusted_adult_relationship = NULL, trusted_adult_email = NULL,
+                    trusted_adult_phone = NULL, experience_story = NULL, motivation = NULL, availability = NULL,
+                    access_needs = NULL, support_needs = NULL, consent_data_use = false,
+                    consent_contact_trusted_adult = false,
+                    outcome_changed_at = CASE WHEN outcome = 'WITHDRAWN' THEN outcome_changed_at ELSE ? END,
+                    outcome = 'WITHDRAWN'
+                WHERE submission_id = ?""", ps -> {
+            ps.setTimestamp(1, Timestamp.from(now));
+            ps.setObject(2, submissionId);
+            return ps.executeUpdate();
+        });
+        jdbc.prepareStatement("DELETE FROM ebe_equality WHERE submission_id = ?", ps -> {
+            ps.setObject(1, submissionId);
+            return ps.executeUpdate();
+        });
+    }
+
+    private static void bind(PreparedStatement ps, List<Object> args) throws SQLException {
+        for (int i = 0; i < args.size(); i++) {
+            ps.setObject(i + 1, args.get(i));
+        }
+    }
+
+    private static ApplicationView view(ResultSet rs) throws SQLException {
+        String taName = rs.getString("trusted_adult_name");
+        String taRelationship = rs.getString("trusted_adult_relationship");
+        String taEmail = rs.getString("trusted_adult_email");
+        String taPhone = rs.getString("trusted_adult_phone");
+        ApplicationView.TrustedAdult trustedAdult = taName == null && taRelationship == null && taEmail == null
+                && taPhone == null ? null : new ApplicationView.TrustedAdult(taName, taRelationship, taEmail, taPhone);
+        return new ApplicationView(rs.getObject("id", UUID.class), rs.getString("reference"),
+                SubmissionStatus.valueOf(rs.getString("status")), ApplicationOutcome.valueOf(rs.getString("outcome")),
+                instant(rs, "submitted_at"), instant(rs, "outcome_changed_at"), instant(rs, "withdrawn_at"),
+                experiences(rs.getArray("experiences")), rs.getString("name"), rs.getString("preferred_name"),
+                rs.getObject("date_of_birth", LocalDate.class),
+                ageBand(rs.getString("age_band")), region(rs.getString("region")), rs.getString("email"),
+                rs.getString("phone"), trustedAdult, rs.getString("experience_story"), rs.getString("motivation"),
+                rs.getString("availability"), rs.getString("access_needs"), rs.getString("support_needs"),
+                new ApplicationView.Consents(rs.getBoolean("consent_data_use"),
+                        rs.getBoolean("consent_contact_trusted_adult")));
+    }
+
+    private static ApplicationSummary summary(ResultSet rs) throws SQLException {
+        return new ApplicationSummary(rs.getObject("id", UUID.class), rs.getString("reference"),
+                SubmissionStatus.valueOf(rs.getString("status")), ApplicationOutcome.valueOf(rs.getString("outcome")),
+                instant(rs, "submitted_at"), experiences(rs.getArray("experiences")), region(rs.getString("region")),
+                ageBand(rs.getString("age_band")), rs.getString("name"), rs.getString("preferred_name"),
+                rs.getBoolean("safeguarding"));
+    }
+
+    @Nullable
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static List<Experience> experiences(Array array) throws SQLException {
+        List<Experience> experiences = new ArrayList<>();
+        for (Object code : (Object[]) array.getArray()) {
+            experiences.add(Experience.valueOf(code.toString()));
+        }
+        return experiences;
+    }
+
+    @Nullable
+    private static AgeBand ageBand(@Nullable String code) {
+        return code == null ? null : AgeBand.valueOf(code);
+    }
+
+    @Nullable
+    private static Region region(@Nullable String code) {
+        return code == null ? null : Region.valueOf(code);
+    }
+}

@@ -1,0 +1,191 @@
+package org.carereview.consult.experts;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.carereview.consult.core.account.AccountService;
+import org.carereview.consult.core.account.Emails;
+import org.carereview.consult.core.config.ConsultConfiguration;
+import org.carereview.consult.core.problem.FieldError;
+import org.carereview.consult.core.problem.InvalidInputException;
+import org.carereview.consult.core.submission.NewSubmission;
+import org.carereview.consult.core.submission.SubmissionDraft;
+import org.carereview.consult.core.submission.SubmissionKind;
+import org.carereview.consult.core.submission.SubmissionSummary;
+import org.carereview.consult.core.submission.Submissions;
+import org.carereview.consult.notifications.Outbox;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Applications to the Experts by Experience group: checks the window and the answers, stores the common
+ * record, the application and (apart) any equality answers, and queues the receipt email, all in one
+ * transaction, so an application is never half-written or unacknowledged. The pages and the API both
+ * call this.
+ */
+@Singleton
+public class Applications {
+
+    static final String RECEIPT_TEMPLATE = "ebe-receipt";
+    public static final int DEFAULT_PAGE_SIZE = 50;
+    public static final int MAX_PAGE_SIZE = 200;
+
+    private final ApplicationWindow window;
+    private final Submissions submissions;
+    private final ApplicationStore store;
+    private final AccountService accounts;
+    private final Outbox outbox;
+    private final ExpertsConfiguration configuration;
+    private final ConsultConfiguration consult;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    Applications(ApplicationWindow window, Submissions submissions, ApplicationStore store, AccountService accounts,
+                 Outbox outbox, ExpertsConfiguration configuration, ConsultConfiguration consult, JsonMapper json,
+                 Clock clock) {
+        this.window = window;
+        this.submissions = submissions;
+        this.store = store;
+        this.accounts = accounts;
+        this.outbox = outbox;
+        this.configuration = configuration;
+        this.consult = consult;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Today in the UK: the day ages are worked out on. */
+    public LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ApplicationWindow.LONDON);
+    }
+
+    /** Field errors for this input as if it were sent now, empty when it can be submitted. */
+    public List<FieldError> check(ApplicationInput input) {
+        return ApplicationValidator.validate(input, today(), configuration.maxAnswerLength());
+    }
+
+    /** Field errors for one page of the journey: only those about the given fields (dotted names). */
+    public List<FieldError> checkPage(ApplicationInput input, Set<String> fields) {
+        return check(input).stream().filter(e -> fields.contains(e.field())).toList();
+    }
+
+    /** Whether someone with this date of birth (ISO, such as 2011-06-30) must give a trusted adult today. */
+    public boolean needsTrustedAdult(@Nullable String dateOfBirth) {
+        LocalDate parsed = ApplicationValidator.parseDate(dateOfBirth);
+        return parsed != null && !parsed.isAfter(today()) && ApplicationValidator.needsTrustedAdult(parsed, today());
+    }
+
+    public int maxAnswerLength() {
+        return configuration.maxAnswerLength();
+    }
+
+    /**
+     * Stores an application. Outside the window it is refused with 409 ({@code window-not-open} or
+     * {@code window-closed}) before the answers are even looked at; invalid answers are refused with 422.
+     *
+     * @param signedIn the account of a signed-in applicant, who then owns it; otherwise the contributor
+     *                 account of the applicant's email address does, if one was given
+     */
+    @Transactional
+    public ApplicationReceipt submit(ApplicationInput input, @Nullable UUID signedIn) {
+        window.requireOpen();
+        LocalDate today = today();
+        List<FieldError> errors = ApplicationValidator.validate(input, today, configuration.maxAnswerLength());
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        String email = blank(input.email()) ? null : Emails.normalise(input.email());
+        UUID owner = signedIn != null ? signedIn : email != null ? accounts.contributorFor(email) : null;
+        NewSubmission created = submissions.create(SubmissionDraft.of(SubmissionKind.EBE_APPLICATION, owner, null,
+                Set.of(), Set.of(), input.experienceStory() + "\n" + input.motivation()));
+
+        LocalDate dateOfBirth = ApplicationValidator.parseDate(input.dateOfBirth());
+        ApplicationInput.TrustedAdult adult = input.trustedAdult() == null
+                ? new ApplicationInput.TrustedAdult(null, null, null, null) : input.trustedAdult();
+        ApplicationInput.Consents consents = input.consents();
+        store.insert(new ApplicationStore.NewRow(created.id(), ApplicationValidator.parseExperiences(input.experiences()),
+                input.name(), orNull(input.preferredName()), dateOfBirth, AgeBand.of(dateOfBirth, today),
+                Region.parse(input.region()), email, blank(input.phone()) ? null : input.phone().strip(),
+                orNull(adult.name()), orNull(adult.relationship()),
+                blank(adult.email()) ? null : Emails.normalise(adult.email()),
+                blank(adult.phone()) ? null : adult.phone().strip(),
+                input.experienceStory(), input.motivation(), orNull(input.availability()), orNull(input.accessNeeds()),
+                orNull(input.supportNeeds()), true, Boolean.TRUE.equals(consents.contactTrustedAdult())));
+        if (ApplicationValidator.hasAnswers(input.equality())) {
+            store.insertEquality(created.id(), equalityJson(input.equality()));
+        }
+        if (email != null) {
+            outbox.enqueue(RECEIPT_TEMPLATE, email, Map.of(
+                    "reference", created.reference(),
+                    "closingDate", ApplicationWindow.inWords(window.current().closesAt()),
+                    "signInLink", consult.link("/sign-in")));
+        }
+        return new ApplicationReceipt(created.id(), created.reference(), ApplicationOutcome.SUBMITTED);
+    }
+
+    /** The application with its outcome (never its equality answers); empty if there is no such application. */
+    @Transactional
+    public Optional<ApplicationView> find(UUID id) {
+        return store.find(id);
+    }
+
+    /** The common record of the application, for deciding who may see it. */
+    @Transactional
+    public Optional<SubmissionSummary> summary(UUID id) {
+        return submissions.find(id).filter(s -> s.kind() == SubmissionKind.EBE_APPLICATION);
+    }
+
+    /**
+     * A keyset page of applications, newest first, for administrators.
+     *
+     * @param after the {@code next} cursor of the previous page, or null for the first page
+     * @param limit 1 to {@value #MAX_PAGE_SIZE}; null for {@value #DEFAULT_PAGE_SIZE}
+     */
+    @Transactional
+    public ApplicationPage list(ApplicationFilter filter, @Nullable String after, @Nullable Integer limit) {
+        int size = limit == null ? DEFAULT_PAGE_SIZE : limit;
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw new InvalidInputException("limit", "Limit must be a whole number from 1 to " + MAX_PAGE_SIZE);
+        }
+        List<ApplicationSummary> rows = store.list(filter, Cursors.decode(after), size + 1);
+        if (rows.size() <= size) {
+            return new ApplicationPage(rows, null);
+        }
+        List<ApplicationSummary> items = List.copyOf(rows.subList(0, size));
+        ApplicationSummary last = items.get(size - 1);
+        return new ApplicationPage(items, Cursors.encode(last.submittedAt(), last.id()));
+    }
+
+    private String equalityJson(Map<String, Object> answers) {
+        Map<String, Object> given = new LinkedHashMap<>();
+        answers.forEach((k, v) -> {
+            if (v != null) {
+                given.put(k, v);
+            }
+        });
+        try {
+            return json.writeValueAsString(given);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean blank(@Nullable String s) {
+        return ApplicationValidator.isBlank(s);
+    }
+
+    @Nullable
+    private static String orNull(@Nullable String s) {
+        return blank(s) ? null : s;
+    }
+}

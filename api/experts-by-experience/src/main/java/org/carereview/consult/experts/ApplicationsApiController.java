@@ -1,0 +1,147 @@
+package org.carereview.consult.experts;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import org.carereview.consult.core.account.Role;
+import org.carereview.consult.core.idempotency.Idempotency;
+import org.carereview.consult.core.problem.InvalidInputException;
+import org.carereview.consult.core.problem.ProblemException;
+import org.carereview.consult.core.ratelimit.RateLimiter;
+import org.carereview.consult.core.submission.Withdrawals;
+
+import java.io.IOException;
+import java.util.Collection;
+import java.util.UUID;
+
+@Controller("/api/v1/experts-by-experience/applications")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class ApplicationsApiController {
+
+    private final Applications applications;
+    private final ApplicationWindow window;
+    private final Idempotency idempotency;
+    private final Withdrawals withdrawals;
+    private final RateLimiter rateLimiter;
+    private final JsonMapper json;
+
+    ApplicationsApiController(Applications applications, ApplicationWindow window, Idempotency idempotency,
+                              Withdrawals withdrawals, RateLimiter rateLimiter, JsonMapper json) {
+        this.applications = applications;
+        this.window = window;
+        this.idempotency = idempotency;
+        this.withdrawals = withdrawals;
+        this.rateLimiter = rateLimiter;
+        this.json = json;
+    }
+
+    /**
+     * Applies. Outside the window the answer is 409 whatever the body, even one that cannot be read;
+     * a replay of an application accepted in time (same Idempotency-Key and body) still gets its 201.
+     */
+    @Post(consumes = MediaType.APPLICATION_JSON)
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    HttpResponse<ApplicationReceipt> submit(HttpRequest<?> request, @Nullable @Body String body,
+                                            @Nullable @Header(Idempotency.HEADER) String idempotencyKey,
+                                            @Nullable Authentication authentication) {
+        ApplicationInput input = read(body);
+        UUID owner = authentication == null ? null : UUID.fromString(authentication.getName());
+        // A replay of an earlier request is answered before the window or the rate limit is looked at.
+        Idempotency.Outcome<ApplicationReceipt> outcome = idempotency.run("experts-by-experience", idempotencyKey,
+                input, ApplicationReceipt.class, () -> {
+                    window.requireOpen();
+                    rateLimiter.check("public-post", request);
+                    return applications.submit(input, owner);
+                });
+        return HttpResponse.created(outcome.body());
+    }
+
+    /** Its owner or an administrator; one flagged for safeguarding only administrators and the safeguarding lead. */
+    @Get("/{id}")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    ApplicationView read(@PathVariable UUID id, Authentication authentication) {
+        return applications.summary(id)
+                .filter(s -> mayRead(authentication, s.ownerId(), s.safeguarding()))
+                .flatMap(s -> applications.find(id))
+                .orElseThrow(ApplicationsApiController::notFound);
+    }
+
+    /** The owner withdraws it: every answer and the equality answers are erased, the reference kept. Anyone else: 404. */
+    @Delete("/{id}")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Status(HttpStatus.NO_CONTENT)
+    void withdraw(@PathVariable UUID id, Authentication authentication) {
+        applications.summary(id).orElseThrow(ApplicationsApiController::notFound);
+        withdrawals.withdraw(id, UUID.fromString(authentication.getName()));
+    }
+
+    /** Administrators: a keyset page, newest first, filtered by outcome, region, age band and experience. */
+    @Get
+    @Secured("ADMIN")
+    ApplicationPage list(@Nullable @QueryValue String outcome, @Nullable @QueryValue String region,
+                         @Nullable @QueryValue String ageBand, @Nullable @QueryValue String experience,
+                         @Nullable @QueryValue String limit, @Nullable @QueryValue String after) {
+        ApplicationFilter filter = ApplicationFilter.parse(outcome, region, ageBand, experience);
+        return applications.list(filter, after, parseLimit(limit));
+    }
+
+    private ApplicationInput read(@Nullable String body) {
+        ApplicationInput input = null;
+        if (body != null && !body.isBlank()) {
+            try {
+                input = json.readValue(body, Argument.of(ApplicationInput.class));
+            } catch (IOException | RuntimeException e) {
+                input = null;
+            }
+        }
+        if (input == null) {
+            window.requireOpen();
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "unreadable-request", "Bad Request",
+                    "The body could not be read as an application in JSON.");
+        }
+        return input;
+    }
+
+    @Nullable
+    private static Integer parseLimit(@Nullable String limit) {
+        if (limit == null || limit.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(limit.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("limit", "Limit must be a whole number from 1 to " + Applications.MAX_PAGE_SIZE);
+        }
+    }
+
+    private static boolean mayRead(Authentication who, @Nullable UUID owner, boolean safeguarding) {
+        Collection<String> roles = who.getRoles();
+        boolean admin = roles.contains(Role.ADMIN.name());
+        if (safeguarding) {
+            return admin || roles.contains(Role.SAFEGUARDING_LEAD.name());
+        }
+        return admin || (owner != null && owner.toString().equals(who.getName()));
+    }
+
+    private static ProblemException notFound() {
+        return new ProblemException(HttpStatus.NOT_FOUND, "not-found", "Not Found", "No such application.");
+    }
+}
