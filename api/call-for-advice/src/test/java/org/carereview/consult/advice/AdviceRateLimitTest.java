@@ -7,6 +7,13 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.Clock;
+import org.carereview.consult.db.MutableClock;
+import jakarta.inject.Singleton;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.context.annotation.Factory;
 import org.carereview.consult.db.FreshDatabase;
 import org.carereview.consult.db.TestDatabase;
 import org.carereview.consult.db.TestSql;
@@ -27,6 +34,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AdviceRateLimitTest implements FreshDatabase {
 
+    /** Frozen time: the rate limit counts per clock minute, and a real minute could end between two posts. */
+    static final MutableClock FROZEN = new MutableClock(Instant.parse("2026-11-23T12:00:10Z"));
+
+    @Factory
+    @Requires(property = "consult.test.frozen-clock", value = "true")
+    static class FrozenClock {
+        @Singleton
+        @Replaces(Clock.class)
+        Clock clock() {
+            return FROZEN;
+        }
+    }
+
+
     @Inject
     @Client("/")
     HttpClient http;
@@ -37,6 +58,7 @@ class AdviceRateLimitTest implements FreshDatabase {
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(TestDatabase.fresh().micronautProperties());
+        properties.put("consult.test.frozen-clock", "true");
         properties.put("consult.rate-limit-per-minute", "3");
         return properties;
     }
@@ -61,7 +83,7 @@ class AdviceRateLimitTest implements FreshDatabase {
         }
         assertEquals(3, created);
         assertEquals(3, refused);
-        assertTrue(Integer.parseInt(retryAfter) >= 1 && Integer.parseInt(retryAfter) <= 60, retryAfter);
+        assertEquals("50", retryAfter, "the frozen clock stands 10 seconds into its minute");
         assertEquals(3, TestSql.count(dataSource, "SELECT count(*) FROM submission"), "refused posts store nothing");
 
         // Replaying the first request's key is answered from the stored response, not counted or refused.
