@@ -1,0 +1,127 @@
+package org.carereview.consult.experts;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.type.Argument;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** SQL for scoring. The anonymised read selects only the columns a scorer may see. */
+@Singleton
+class ScoringStore {
+
+    private final JdbcOperations jdbc;
+    private final JsonMapper json;
+
+    ScoringStore(JdbcOperations jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** Applications still being decided (submitted or shortlisted), oldest first, keyset after (submitted_at, id). */
+    List<ScoringItem> toScore(UUID scorer, boolean includeFlagged, @Nullable ApplicationStore.After after, int limit) {
+        String sql = "SELECT s.id, s.reference, a.experiences, a.experience_story, a.motivation, a.availability, "
+                + "(SELECT count(*) FROM ebe_score x WHERE x.submission_id = s.id), "
+                + "(SELECT avg(x.total) FROM ebe_score x WHERE x.submission_id = s.id), "
+                + "(SELECT x.criteria::text FROM ebe_score x WHERE x.submission_id = s.id AND x.scorer_id = ?), "
+                + "s.submitted_at "
+                + "FROM submission s JOIN ebe_application a ON a.submission_id = s.id "
+                + "WHERE a.outcome IN ('SUBMITTED', 'SHORTLISTED') AND s.status NOT IN ('WITHDRAWN', 'QUARANTINED') "
+                + (includeFlagged ? "" : "AND NOT s.safeguarding ")
+                + (after == null ? "" : "AND (s.submitted_at, s.id) > (?, ?) ")
+                + "ORDER BY s.submitted_at, s.id LIMIT ?";
+        return jdbc.prepareStatement(sql, ps -> {
+            int i = 1;
+            ps.setObject(i++, scorer);
+            if (after != null) {
+                ps.setTimestamp(i++, Timestamp.from(after.submittedAt()));
+                ps.setObject(i++, after.id());
+            }
+            ps.setInt(i, limit);
+            List<ScoringItem> items = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    items.add(map(rs));
+                }
+            }
+            return items;
+        });
+    }
+
+    Instant submittedAt(UUID id) {
+        return jdbc.prepareStatement("SELECT submitted_at FROM submission WHERE id = ?", ps -> {
+            ps.setObject(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getTimestamp(1).toInstant();
+            }
+        });
+    }
+
+    /** Inserts the scorer's score; false if they have already scored this application. */
+    boolean insert(UUID application, UUID scorer, Map<String, Integer> criteria, int total, @Nullable String comment,
+                   Instant now) {
+        return jdbc.prepareStatement("INSERT INTO ebe_score (submission_id, scorer_id, criteria, total, comment, created_at) "
+                + "VALUES (?, ?, ?::jsonb, ?, ?, ?) ON CONFLICT DO NOTHING", ps -> {
+            ps.setObject(1, application);
+            ps.setObject(2, scorer);
+            ps.setString(3, write(criteria));
+            ps.setInt(4, total);
+            ps.setString(5, comment);
+            ps.setTimestamp(6, Timestamp.from(now));
+            return ps.executeUpdate() == 1;
+        });
+    }
+
+    /** Whether this application can be scored by this reader (exists, open for scoring, visible to them). */
+    boolean scorable(UUID id, boolean includeFlagged) {
+        return jdbc.prepareStatement("SELECT 1 FROM submission s JOIN ebe_application a ON a.submission_id = s.id "
+                + "WHERE s.id = ? AND a.outcome IN ('SUBMITTED', 'SHORTLISTED') AND s.status NOT IN ('WITHDRAWN', 'QUARANTINED')"
+                + (includeFlagged ? "" : " AND NOT s.safeguarding"), ps -> {
+            ps.setObject(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        });
+    }
+
+    private ScoringItem map(ResultSet rs) throws SQLException {
+        Array experiences = rs.getArray(3);
+        double average = rs.getDouble(8);
+        boolean scored = !rs.wasNull();
+        String mine = rs.getString(9);
+        return new ScoringItem(rs.getObject(1, UUID.class), rs.getString(2),
+                experiences == null ? List.of() : Arrays.asList((String[]) experiences.getArray()),
+                rs.getString(4), rs.getString(5), rs.getString(6), rs.getInt(7),
+                scored ? Math.round(average * 10) / 10.0 : null, mine == null ? null : read(mine));
+    }
+
+    private String write(Map<String, Integer> criteria) {
+        try {
+            return json.writeValueAsString(criteria);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Map<String, Integer> read(String text) {
+        try {
+            return json.readValue(text, Argument.mapOf(String.class, Integer.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
