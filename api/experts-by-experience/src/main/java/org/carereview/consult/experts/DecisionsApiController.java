@@ -1,0 +1,54 @@
+package org.carereview.consult.experts;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+@Controller("/api/v1/experts-by-experience")
+@Secured("ADMIN")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class DecisionsApiController {
+
+    @Serdeable
+    record DecisionBody(@Nullable String outcome, @Nullable String note) {
+    }
+
+    @Serdeable
+    record MemberChange(@Nullable String status, @Nullable String effectiveDate, @Nullable String reason) {
+    }
+
+    private final Decisions decisions;
+
+    DecisionsApiController(Decisions decisions) {
+        this.decisions = decisions;
+    }
+
+    @Post("/applications/{id}/decision")
+    Map<String, Object> decide(@PathVariable UUID id, @Body DecisionBody body, Authentication who) {
+        ApplicationOutcome outcome = decisions.decide(id, body.outcome(), body.note(), UUID.fromString(who.getName()));
+        return Map.of("id", id, "outcome", outcome.name());
+    }
+
+    @Get("/members")
+    Map<String, List<Member>> members() {
+        return Map.of("items", decisions.members());
+    }
+
+    @Patch("/members/{id}")
+    Member change(@PathVariable UUID id, @Body MemberChange body, Authentication who) {
+        return decisions.change(id, body.status(), body.effectiveDate(), body.reason(), UUID.fromString(who.getName()));
+    }
+}

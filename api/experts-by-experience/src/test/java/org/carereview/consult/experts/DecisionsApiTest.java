@@ -1,0 +1,128 @@
+package org.carereview.consult.experts;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.carereview.consult.core.account.AccountService;
+import org.carereview.consult.core.account.Role;
+import org.carereview.consult.db.FreshDatabase;
+import org.carereview.consult.db.TestSql;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import javax.sql.DataSource;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DecisionsApiTest implements FreshDatabase {
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Inject
+    ApplicationWindow window;
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    DataSource dataSource;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return ApplicationsTestSupport.properties();
+    }
+
+    @BeforeEach
+    void open() {
+        ApplicationsTestSupport.openWindow(window);
+    }
+
+    private String apply(String email) {
+        return (String) ApplicationsTestSupport.submit(http, ApplicationsTestSupport.validBody(email)).get("id");
+    }
+
+    private Map<?, ?> decide(String admin, String id, String outcome) {
+        return http.toBlocking().retrieve(HttpRequest.POST("/api/v1/experts-by-experience/applications/" + id + "/decision",
+                Map.of("outcome", outcome, "note", "Strong on what needs to change")).bearerAuth(admin), Map.class);
+    }
+
+    @Test
+    void aShortlistedApplicantIsSelectedEmailedEachTimeAndBecomesAnActiveMember() {
+        String admin = ApplicationsTestSupport.adminToken(http);
+        String id = apply("chosen.one@example.org");
+        assertEquals("SHORTLISTED", decide(admin, id, "SHORTLISTED").get("outcome"));
+        assertEquals("SELECTED", decide(admin, id, "SELECTED").get("outcome"));
+
+        assertEquals(List.of("application-outcome-selected", "application-outcome-shortlisted"), TestSql.column(dataSource,
+                "SELECT template FROM outbox_message WHERE recipient = 'chosen.one@example.org' "
+                        + "AND template LIKE 'application-outcome-%' ORDER BY template"));
+        assertEquals(2, TestSql.count(dataSource, "SELECT count(*) FROM ebe_decision WHERE submission_id = ?::uuid", id));
+
+        Map<?, ?> members = http.toBlocking().retrieve(HttpRequest.GET("/api/v1/experts-by-experience/members")
+                .bearerAuth(admin), Map.class);
+        Map<?, ?> member = ((List<Map<?, ?>>) members.get("items")).stream()
+                .filter(m -> id.equals(m.get("id"))).findFirst().orElseThrow();
+        assertEquals("ACTIVE", member.get("status"));
+        assertEquals("2026-11-23", member.get("effectiveDate"));
+    }
+
+    @Test
+    void aMembershipIsPausedThenEndedWithDatesAndReasonsAndEveryChangeIsKept() {
+        String admin = ApplicationsTestSupport.adminToken(http);
+        String id = apply("member.changes@example.org");
+        decide(admin, id, "SELECTED");
+        http.toBlocking().retrieve(HttpRequest.PATCH("/api/v1/experts-by-experience/members/" + id,
+                Map.of("status", "PAUSED", "effectiveDate", "2027-03-01", "reason", "Exams")).bearerAuth(admin), Map.class);
+        Map<?, ?> ended = http.toBlocking().retrieve(HttpRequest.PATCH("/api/v1/experts-by-experience/members/" + id,
+                Map.of("status", "STEPPED_DOWN", "effectiveDate", "2027-06-30", "reason", "Moved on to university"))
+                .bearerAuth(admin), Map.class);
+        assertEquals("STEPPED_DOWN", ended.get("status"));
+        List<?> history = (List<?>) ended.get("history");
+        assertEquals(3, history.size(), "selected, paused, stepped down");
+        assertEquals("Exams", ((Map<?, ?>) history.get(1)).get("reason"));
+
+        HttpClientResponseException invalid = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(
+                HttpRequest.PATCH("/api/v1/experts-by-experience/members/" + id, Map.of("status", "ASLEEP"))
+                        .bearerAuth(admin)));
+        assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, invalid.getStatus());
+        String problem = invalid.getResponse().getBody(String.class).orElseThrow();
+        for (String field : List.of("status", "effectiveDate", "reason")) {
+            assertTrue(problem.contains("\"field\":\"" + field + "\""), field);
+        }
+    }
+
+    @Test
+    void aDeclinedApplicationCannotLaterBeSelected() {
+        String admin = ApplicationsTestSupport.adminToken(http);
+        String id = apply("not.this.time@example.org");
+        decide(admin, id, "DECLINED");
+        HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> decide(admin, id, "SELECTED"));
+        assertEquals(HttpStatus.CONFLICT, e.getStatus());
+        assertEquals(List.of("DECLINED"), TestSql.column(dataSource,
+                "SELECT outcome FROM ebe_application WHERE submission_id = ?::uuid", id));
+    }
+
+    @Test
+    void onlyAdministratorsDecideOrSeeMembers() {
+        String id = apply("reviewer.cannot@example.org");
+        String reviewer = ApplicationsTestSupport.staffToken(http, accounts, "decider.reviewer@example.org", Role.REVIEWER);
+        HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> decide(reviewer, id, "SELECTED"));
+        assertEquals(HttpStatus.FORBIDDEN, e.getStatus());
+        HttpClientResponseException members = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
+                .exchange(HttpRequest.GET("/api/v1/experts-by-experience/members").bearerAuth(reviewer)));
+        assertEquals(HttpStatus.FORBIDDEN, members.getStatus());
+    }
+}
