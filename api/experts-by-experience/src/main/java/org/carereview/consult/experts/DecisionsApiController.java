@@ -1,6 +1,7 @@
 package org.carereview.consult.experts;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -31,9 +32,23 @@ class DecisionsApiController {
     }
 
     private final Decisions decisions;
+    private final Composition composition;
 
-    DecisionsApiController(Decisions decisions) {
+    DecisionsApiController(Decisions decisions, Composition composition) {
         this.decisions = decisions;
+        this.composition = composition;
+    }
+
+    @Get("/composition")
+    Composition.View composition() {
+        return composition.view();
+    }
+
+    /** Current members (active and paused) as CSV, for the people who organise the group's meetings. */
+    @Get(value = "/members/export.csv", produces = "text/csv")
+    HttpResponse<String> export() {
+        return HttpResponse.ok(MembersCsv.of(decisions.members()))
+                .header("Content-Disposition", "attachment; filename=\"experts-by-experience-members.csv\"");
     }
 
     @Post("/applications/{id}/decision")
