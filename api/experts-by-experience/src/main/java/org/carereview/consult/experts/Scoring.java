@@ -51,6 +51,12 @@ public class Scoring {
         return new ScoringPage(items, next);
     }
 
+    /** One application to score, anonymised. */
+    @Transactional
+    public java.util.Optional<ScoringItem> item(UUID application, UUID scorer, boolean mayScoreFlagged) {
+        return store.one(scorer, application, mayScoreFlagged);
+    }
+
     /** Records this scorer's score (1 to 5 for every criterion); a second score by the same scorer is 409. */
     @Transactional
     public void score(UUID application, UUID scorer, boolean mayScoreFlagged, @Nullable Map<String, Integer> criteria,

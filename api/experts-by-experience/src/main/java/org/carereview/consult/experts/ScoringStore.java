@@ -61,6 +61,25 @@ class ScoringStore {
         });
     }
 
+    /** One application to score, anonymised like the list; empty if it is not open for scoring by this reader. */
+    java.util.Optional<ScoringItem> one(UUID scorer, UUID id, boolean includeFlagged) {
+        String sql = "SELECT s.id, s.reference, a.experiences, a.experience_story, a.motivation, a.availability, "
+                + "(SELECT count(*) FROM ebe_score x WHERE x.submission_id = s.id), "
+                + "(SELECT avg(x.total) FROM ebe_score x WHERE x.submission_id = s.id), "
+                + "(SELECT x.criteria::text FROM ebe_score x WHERE x.submission_id = s.id AND x.scorer_id = ?), "
+                + "s.submitted_at "
+                + "FROM submission s JOIN ebe_application a ON a.submission_id = s.id "
+                + "WHERE s.id = ? AND a.outcome IN ('SUBMITTED', 'SHORTLISTED') AND s.status NOT IN ('WITHDRAWN', 'QUARANTINED') "
+                + (includeFlagged ? "" : "AND NOT s.safeguarding ");
+        return jdbc.prepareStatement(sql, ps -> {
+            ps.setObject(1, scorer);
+            ps.setObject(2, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? java.util.Optional.of(map(rs)) : java.util.Optional.<ScoringItem>empty();
+            }
+        });
+    }
+
     Instant submittedAt(UUID id) {
         return jdbc.prepareStatement("SELECT submitted_at FROM submission WHERE id = ?", ps -> {
             ps.setObject(1, id);

@@ -1,0 +1,71 @@
+package org.carereview.consult.web.experts.admin;
+
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.views.ModelAndView;
+import org.carereview.consult.experts.Composition;
+import org.carereview.consult.web.Pages;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The group against its targets: a bar chart drawn on the server as accessible SVG (title, description)
+ * with the same figures in a table beside it, so no JavaScript is needed.
+ */
+@Controller("/staff/applications/composition")
+@Produces(MediaType.TEXT_HTML)
+@Secured("ADMIN")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class CompositionPageController {
+
+    static final int BAR_AREA = 300;
+
+    private final Composition composition;
+
+    CompositionPageController(Composition composition) {
+        this.composition = composition;
+    }
+
+    @Get
+    ModelAndView<Map<String, Object>> show() {
+        Composition.View view = composition.view();
+        return Pages.view("experts/admin/composition", Map.of(
+                "active", view.activeMembers(),
+                "groups", List.of(
+                        group("region", "By region", view.byRegion()),
+                        group("age", "By age band", view.byAgeBand()),
+                        group("experience", "By kind of experience", view.byExperience()))));
+    }
+
+    private static Map<String, Object> group(String id, String title, List<Composition.Row> rows) {
+        int max = Math.max(1, rows.stream().mapToInt(r -> Math.max(r.active(), r.target())).max().orElse(1));
+        List<Map<String, Object>> bars = new java.util.ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Composition.Row r = rows.get(i);
+            int y = 10 + i * 30;
+            int targetX = 200 + r.target() * BAR_AREA / max;
+            Map<String, Object> bar = new java.util.HashMap<>();
+            bar.put("label", r.label());
+            bar.put("active", r.active());
+            bar.put("target", r.target());
+            bar.put("rect", "x=200,y=" + y);
+            bar.put("y", String.valueOf(y));
+            bar.put("textY", String.valueOf(y + 15));
+            bar.put("width", String.valueOf(r.active() * BAR_AREA / max));
+            bar.put("x", String.valueOf(targetX));
+            bar.put("y1", String.valueOf(y - 3));
+            bar.put("y2", String.valueOf(y + 23));
+            bar.put("fill", r.active() < r.target() ? "#d4351c" : "#00703c");
+            bars.add(bar);
+        }
+        return Map.of("id", id, "title", title, "bars", bars, "viewBox", "0 0 520 " + (20 + rows.size() * 30),
+                "description", rows.stream().map(r -> r.label() + ": " + r.active() + " of " + r.target())
+                        .reduce((a, b) -> a + "; " + b).orElse(""));
+    }
+}

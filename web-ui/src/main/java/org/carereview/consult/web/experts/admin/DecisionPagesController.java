@@ -1,0 +1,120 @@
+package org.carereview.consult.web.experts.admin;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.serde.annotation.Serdeable;
+import org.carereview.consult.core.problem.FieldError;
+import org.carereview.consult.core.problem.InvalidInputException;
+import org.carereview.consult.core.problem.ProblemException;
+import org.carereview.consult.experts.ApplicationFilter;
+import org.carereview.consult.experts.ApplicationView;
+import org.carereview.consult.experts.Applications;
+import org.carereview.consult.experts.Decisions;
+import org.carereview.consult.experts.Experience;
+import org.carereview.consult.experts.Scoring;
+import org.carereview.consult.web.Dates;
+import org.carereview.consult.web.Pages;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Administrators read applications in full, see their scores, and decide. */
+@Controller("/staff/applications")
+@Produces(MediaType.TEXT_HTML)
+@Secured("ADMIN")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class DecisionPagesController {
+
+    @Serdeable
+    record DecisionForm(@Nullable String outcome, @Nullable String note) {
+    }
+
+    private static final List<Map<String, Object>> OUTCOMES = List.of(
+            Map.of("value", "SHORTLISTED", "text", "Shortlist"),
+            Map.of("value", "SELECTED", "text", "Select for the group"),
+            Map.of("value", "WAITLISTED", "text", "Put on the waiting list"),
+            Map.of("value", "DECLINED", "text", "Decline"));
+
+    private final Applications applications;
+    private final Decisions decisions;
+    private final Scoring scoring;
+
+    DecisionPagesController(Applications applications, Decisions decisions, Scoring scoring) {
+        this.applications = applications;
+        this.decisions = decisions;
+        this.scoring = scoring;
+    }
+
+    @Get
+    HttpResponse<?> list() {
+        return HttpResponse.ok(Pages.view("experts/admin/applications", Map.of("items",
+                applications.list(ApplicationFilter.ALL, null, 200).items().stream().map(a -> Map.of(
+                        "id", a.id().toString(), "reference", a.reference(),
+                        "name", a.name() == null ? "(withdrawn)" : a.name(),
+                        "outcome", a.outcome().name(), "submitted", Dates.day(a.submittedAt()))).toList())));
+    }
+
+    @Get("/{id}")
+    HttpResponse<?> show(@PathVariable UUID id, Authentication who, @Nullable @QueryValue String decided) {
+        return applications.find(id)
+                .<HttpResponse<?>>map(a -> HttpResponse.ok(Pages.view("experts/admin/application", model(a, who, decided))))
+                .orElseGet(() -> HttpResponse.status(HttpStatus.NOT_FOUND));
+    }
+
+    @Post("/{id}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> decide(@PathVariable UUID id, @Body DecisionForm form, Authentication who) {
+        ApplicationView application = applications.find(id).orElse(null);
+        if (application == null) {
+            return HttpResponse.status(HttpStatus.NOT_FOUND);
+        }
+        try {
+            decisions.decide(id, form.outcome(), form.note(), UUID.fromString(who.getName()));
+            return Pages.seeOther("/staff/applications/" + id + "?decided=1");
+        } catch (InvalidInputException e) {
+            return Pages.invalid("experts/admin/application", model(application, who, null), e.errors());
+        } catch (ProblemException e) {
+            return Pages.withErrors(HttpStatus.CONFLICT, "experts/admin/application", model(application, who, null),
+                    List.of(new FieldError("outcome", e.getMessage())));
+        }
+    }
+
+    private Map<String, Object> model(ApplicationView a, Authentication who, @Nullable String decided) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("id", a.id().toString());
+        model.put("reference", a.reference());
+        model.put("decided", decided != null);
+        model.put("outcomes", OUTCOMES);
+        model.put("rows", List.of(
+                row("Name", a.name()), row("Preferred name", a.preferredName()),
+                row("Age band", a.ageBand() == null ? null : a.ageBand().label()),
+                row("Region", a.region() == null ? null : a.region().label()),
+                row("Experience", String.join(", ", a.experiences().stream().map(Experience::label).toList())),
+                row("Outcome", a.outcome().name()),
+                row("Sent", Dates.day(a.submittedAt()))));
+        model.put("average", scoring.item(a.id(), UUID.fromString(who.getName()), true)
+                .map(i -> i.averageTotal() == null ? "No scores yet" : i.averageTotal() + " from " + i.scores() + " scores")
+                .orElse("Not open for scoring"));
+        return model;
+    }
+
+    private static Map<String, Object> row(String key, @Nullable String value) {
+        return Map.of("key", key, "value", value == null || value.isBlank() ? "Not given" : value);
+    }
+}

@@ -1,0 +1,142 @@
+package org.carereview.consult.web.experts.admin;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.serde.annotation.Serdeable;
+import org.carereview.consult.core.problem.FieldError;
+import org.carereview.consult.core.problem.InvalidInputException;
+import org.carereview.consult.core.problem.ProblemException;
+import org.carereview.consult.experts.Criterion;
+import org.carereview.consult.experts.Experience;
+import org.carereview.consult.experts.Scoring;
+import org.carereview.consult.experts.ScoringItem;
+import org.carereview.consult.web.Pages;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Reviewers and administrators score applications without seeing who wrote them. */
+@Controller("/staff/applications/scoring")
+@Produces(MediaType.TEXT_HTML)
+@Secured({"REVIEWER", "ADMIN"})
+@ExecuteOn(TaskExecutors.BLOCKING)
+class ScoringPagesController {
+
+    @Serdeable
+    record ScoreForm(@Nullable String experience, @Nullable String motivation, @Nullable String perspective,
+                     @Nullable String commitment, @Nullable String comment) {
+
+        Map<String, Integer> criteria() {
+            Map<String, Integer> given = new LinkedHashMap<>();
+            put(given, "experience", experience);
+            put(given, "motivation", motivation);
+            put(given, "perspective", perspective);
+            put(given, "commitment", commitment);
+            return given;
+        }
+
+        private static void put(Map<String, Integer> map, String key, @Nullable String value) {
+            if (value != null && value.matches("[1-5]")) {
+                map.put(key, Integer.parseInt(value));
+            }
+        }
+    }
+
+    private final Scoring scoring;
+
+    ScoringPagesController(Scoring scoring) {
+        this.scoring = scoring;
+    }
+
+    @Get
+    HttpResponse<?> list(Authentication who, @Nullable @QueryValue String scored) {
+        List<ScoringItem> items = scoring.toScore(scorer(who), isAdmin(who), null, 200).items();
+        Map<String, Object> model = new HashMap<>();
+        model.put("items", items.stream().map(i -> Map.of(
+                "id", i.id().toString(), "reference", i.reference(), "experiences", labels(i.experiences()),
+                "scores", i.scores(), "average", i.averageTotal() == null ? "No scores yet" : String.valueOf(i.averageTotal()),
+                "yours", i.yourScore() != null)).toList());
+        model.put("scored", scored);
+        return HttpResponse.ok(Pages.view("experts/admin/scoring-list", model));
+    }
+
+    @Get("/{id}")
+    HttpResponse<?> show(@PathVariable UUID id, Authentication who) {
+        return scoring.item(id, scorer(who), isAdmin(who))
+                .<HttpResponse<?>>map(item -> HttpResponse.ok(Pages.view("experts/admin/score", model(item, Map.of()))))
+                .orElseGet(() -> HttpResponse.status(HttpStatus.NOT_FOUND));
+    }
+
+    @Post("/{id}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> score(@PathVariable UUID id, @Body ScoreForm form, Authentication who) {
+        ScoringItem item = scoring.item(id, scorer(who), isAdmin(who)).orElse(null);
+        if (item == null) {
+            return HttpResponse.status(HttpStatus.NOT_FOUND);
+        }
+        try {
+            scoring.score(id, scorer(who), isAdmin(who), form.criteria(), form.comment());
+            return Pages.seeOther("/staff/applications/scoring?scored=" + item.reference());
+        } catch (InvalidInputException e) {
+            List<FieldError> onPage = new ArrayList<>();
+            e.errors().forEach(err -> onPage.add(new FieldError(err.field().replace("criteria.", ""), err.message())));
+            return Pages.invalid("experts/admin/score", model(item, form.criteria()), onPage);
+        } catch (ProblemException e) {
+            return Pages.seeOther("/staff/applications/scoring/" + id);
+        }
+    }
+
+    private static Map<String, Object> model(ScoringItem item, Map<String, Integer> chosen) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("id", item.id().toString());
+        model.put("reference", item.reference());
+        model.put("experiences", labels(item.experiences()));
+        model.put("story", item.experienceStory() == null ? "" : item.experienceStory());
+        model.put("motivation", item.motivation() == null ? "" : item.motivation());
+        model.put("availability", item.availability() == null ? "Not given" : item.availability());
+        model.put("yourScore", item.yourScore());
+        model.put("criteria", Arrays.stream(Criterion.values()).map(c -> Map.of(
+                "key", c.key(), "label", c.label(),
+                "value", chosen.containsKey(c.key()) ? String.valueOf(chosen.get(c.key())) : "",
+                "items", List.of(item("1"), item("2"), item("3"), item("4"), item("5")))).toList());
+        return model;
+    }
+
+    private static Map<String, Object> item(String value) {
+        return Map.of("value", value, "text", value);
+    }
+
+    static String labels(List<String> codes) {
+        return String.join(", ", codes.stream().map(c -> {
+            Experience e = Experience.parse(c);
+            return e == null ? c : e.label();
+        }).toList());
+    }
+
+    private static UUID scorer(Authentication who) {
+        return UUID.fromString(who.getName());
+    }
+
+    private static boolean isAdmin(Authentication who) {
+        return who.getRoles().contains("ADMIN");
+    }
+}
