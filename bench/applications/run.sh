@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Experts by Experience application benchmark: the review's real deadline load (1,011 applications) spread
+# evenly over 60 s in an open arrival model, then ten times that in the same 60 s, against the running jar
+# and a real PostgreSQL (Debian's 15, a cluster of its own in a temporary folder). Prints p50/p99 latency,
+# throughput, and checks that every acknowledged reference is in the database.
+#   bash bench/applications/run.sh            (as root, or a user who can run Debian's PostgreSQL)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROOT=$(pwd)
+PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
+PORT_PG=${PORT_PG:-55432}
+PORT_APP=${PORT_APP:-18080}
+if [ ! -x "$PGBIN/postgres" ]; then
+  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql
+fi
+[ -f web-ui/target/consult.jar ] || ./mvnw -B -q package -DskipTests
+
+WORK=$(mktemp -d /tmp/consult-bench.XXXXXX)
+chmod 777 "$WORK"
+as_pg() { if [ "$(id -u)" -eq 0 ]; then su postgres -s /bin/sh -c "$*"; else sh -c "$*"; fi; }
+cleanup() {
+  [ -n "${APP_PID:-}" ] && kill "$APP_PID" 2>/dev/null || true
+  as_pg "$PGBIN/pg_ctl -D $WORK/pg -m fast stop" >/dev/null 2>&1 || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+as_pg "$PGBIN/initdb -D $WORK/pg -U postgres --auth=trust" >/dev/null
+as_pg "$PGBIN/pg_ctl -D $WORK/pg -l $WORK/pg.log -o '-p $PORT_PG -k $WORK -c max_connections=200' -w start" >/dev/null
+psql -h 127.0.0.1 -p "$PORT_PG" -U postgres -q -c "CREATE DATABASE consult"
+PG_VERSION=$(psql -h 127.0.0.1 -p "$PORT_PG" -U postgres -At -c "SHOW server_version")
+
+mkdir -p "$WORK/app"
+( cd "$WORK/app" && \
+  DATASOURCES_DEFAULT_URL="jdbc:postgresql://127.0.0.1:$PORT_PG/consult" DATASOURCES_DEFAULT_USERNAME=postgres \
+  DATASOURCES_DEFAULT_PASSWORD=unused JWT_SECRET="bench-secret-$(date +%s%N)-0123456789abcdef" \
+  CONSULT_RATE_LIMIT_PER_MINUTE=0 MICRONAUT_SERVER_PORT=$PORT_APP CONSULT_MAIL_FOLDER="$WORK/mail" \
+  java -Xmx1g -jar "$ROOT/web-ui/target/consult.jar" > "$WORK/app.log" 2>&1 ) &
+APP_PID=$!
+for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT_APP/health" >/dev/null && break; sleep 0.5; done
+curl -sf "http://127.0.0.1:$PORT_APP/health" >/dev/null || { echo "the application did not start"; tail -20 "$WORK/app.log"; exit 1; }
+
+echo "PostgreSQL $PG_VERSION, $(nproc) cores, app on :$PORT_APP"
+for COUNT in 1011 10110; do
+  echo "== $COUNT applications over 60 s =="
+  java "$ROOT/bench/applications/ApplicationLoad.java" "http://127.0.0.1:$PORT_APP" "$COUNT" 60 "$WORK/refs-$COUNT.txt"
+  psql -h 127.0.0.1 -p "$PORT_PG" -U postgres -d consult -q -c "CREATE TEMP TABLE acked (reference text)" \
+    -c "\\copy acked FROM '$WORK/refs-$COUNT.txt'" \
+    -At -c "SELECT 'acknowledged=' || count(*) || ' found_in_database=' || count(s.id) || ' missing=' || (count(*) - count(s.id)) FROM acked a LEFT JOIN submission s ON s.reference = a.reference"
+done
