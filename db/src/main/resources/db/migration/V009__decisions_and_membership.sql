@@ -19,6 +19,8 @@ CREATE TABLE ebe_member (
 
 CREATE TABLE ebe_member_change (
     id             uuid        PRIMARY KEY DEFAULT gen_random_uuid(),
+    -- The order changes were made in, even when two share a timestamp.
+    seq            bigint      GENERATED ALWAYS AS IDENTITY,
     submission_id  uuid        NOT NULL REFERENCES ebe_member (submission_id) ON DELETE CASCADE,
     status         text        NOT NULL CHECK (status IN ('ACTIVE', 'PAUSED', 'STEPPED_DOWN')),
     effective_date date        NOT NULL,
@@ -26,4 +28,4 @@ CREATE TABLE ebe_member_change (
     changed_by     uuid        REFERENCES account (id) ON DELETE SET NULL,
     changed_at     timestamptz NOT NULL
 );
-CREATE INDEX ebe_member_change_member ON ebe_member_change (submission_id, changed_at);
+CREATE INDEX ebe_member_change_member ON ebe_member_change (submission_id, seq);

@@ -112,7 +112,7 @@ class DecisionStore {
 
     private List<Member.Change> history(UUID id) {
         return jdbc.prepareStatement("SELECT status, effective_date, reason, changed_at FROM ebe_member_change "
-                + "WHERE submission_id = ? ORDER BY changed_at, id", ps -> {
+                + "WHERE submission_id = ? ORDER BY seq", ps -> {
             ps.setObject(1, id);
             List<Member.Change> changes = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {

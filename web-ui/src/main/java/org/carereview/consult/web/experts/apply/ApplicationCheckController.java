@@ -1,0 +1,126 @@
+package org.carereview.consult.web.experts.apply;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import org.carereview.consult.core.problem.FieldError;
+import org.carereview.consult.core.problem.InvalidInputException;
+import org.carereview.consult.core.problem.ProblemException;
+import org.carereview.consult.core.ratelimit.RateLimitedException;
+import org.carereview.consult.core.ratelimit.RateLimiter;
+import org.carereview.consult.experts.ApplicationInput;
+import org.carereview.consult.experts.ApplicationReceipt;
+import org.carereview.consult.experts.ApplicationWindow;
+import org.carereview.consult.experts.Applications;
+import org.carereview.consult.experts.Window;
+import org.carereview.consult.web.Pages;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Check your answers, send, and the confirmation with the reference. */
+@Controller(ApplicationDrafts.BASE)
+@Produces(MediaType.TEXT_HTML)
+@Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class ApplicationCheckController {
+
+    private static final String CHECK_VIEW = "experts/apply/check";
+
+    private final ApplicationDrafts drafts;
+    private final Applications applications;
+    private final ApplicationWindow window;
+    private final RateLimiter rateLimiter;
+    private final Clock clock;
+
+    ApplicationCheckController(ApplicationDrafts drafts, Applications applications, ApplicationWindow window,
+                               RateLimiter rateLimiter, Clock clock) {
+        this.drafts = drafts;
+        this.applications = applications;
+        this.window = window;
+        this.rateLimiter = rateLimiter;
+        this.clock = clock;
+    }
+
+    @Get("/application/check")
+    HttpResponse<?> check(HttpRequest<?> request) {
+        return DraftCookie.read(request).flatMap(drafts::find)
+                .<HttpResponse<?>>map(d -> HttpResponse.ok(Pages.view(CHECK_VIEW, model(d.answers()))))
+                .orElseGet(() -> Pages.seeOther(ApplicationController.EXPIRED));
+    }
+
+    @Post("/application/check")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> send(HttpRequest<?> request, @Nullable Authentication authentication) {
+        Optional<ApplicationDrafts.Draft> draft = DraftCookie.read(request).flatMap(drafts::find);
+        if (draft.isEmpty()) {
+            return Pages.seeOther(ApplicationController.EXPIRED);
+        }
+        if (!window.current().open()) {
+            return closed(false);
+        }
+        ApplicationInput answers = draft.get().answers();
+        Map<String, Object> model = model(answers);
+        List<FieldError> errors = applications.check(answers);
+        if (!errors.isEmpty()) {
+            return Pages.invalid(CHECK_VIEW, model, CheckAnswers.linkToSections(errors));
+        }
+        try {
+            rateLimiter.check("public-post", request);
+            UUID owner = authentication == null ? null : UUID.fromString(authentication.getName());
+            ApplicationReceipt receipt = drafts.send(draft.get().id(), answers, owner);
+            return Pages.seeOther(ApplicationDrafts.BASE + "/confirmation/" + receipt.id())
+                    .cookie(DraftCookie.clear(request));
+        } catch (RateLimitedException e) {
+            model.put("retryAfter", e.retryAfterSeconds());
+            return Pages.withErrors(HttpStatus.TOO_MANY_REQUESTS, CHECK_VIEW, model, List.of(new FieldError("send",
+                    "A lot has been sent from your connection in the last minute. Your answers are saved. Wait "
+                            + e.retryAfterSeconds() + " seconds, then select Send application again.")))
+                    .header("Retry-After", String.valueOf(e.retryAfterSeconds()));
+        } catch (InvalidInputException e) {
+            return Pages.invalid(CHECK_VIEW, model, CheckAnswers.linkToSections(e.errors()));
+        } catch (ProblemException e) {
+            if (e.status() != HttpStatus.CONFLICT) {
+                throw e;
+            }
+            return closed(e.toProblem().type().endsWith("/window-not-open"));
+        }
+    }
+
+    /** Answers sent outside the window cannot be accepted: 409, saying so plainly. */
+    private HttpResponse<?> closed(boolean notOpenYet) {
+        Window current = window.current();
+        return HttpResponse.status(HttpStatus.CONFLICT).body(Pages.view("experts/apply/closed", Map.of(
+                "notOpenYet", notOpenYet || clock.instant().isBefore(current.opensAt()),
+                "opensInWords", ApplicationWindow.inWords(current.opensAt()),
+                "closesInWords", ApplicationWindow.inWords(current.closesAt()))));
+    }
+
+    @Get("/confirmation/{id}")
+    HttpResponse<?> confirmation(@PathVariable UUID id) {
+        return applications.summary(id)
+                .<HttpResponse<?>>map(s -> HttpResponse.ok(Pages.view("experts/apply/confirmation",
+                        Map.of("reference", s.reference()))))
+                .orElseGet(() -> HttpResponse.status(HttpStatus.NOT_FOUND));
+    }
+
+    private Map<String, Object> model(ApplicationInput answers) {
+        return CheckAnswers.model(answers, applications.needsTrustedAdult(answers.dateOfBirth()));
+    }
+}

@@ -1,0 +1,131 @@
+package org.carereview.consult.web.experts.apply;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import org.carereview.consult.core.problem.FieldError;
+import org.carereview.consult.experts.ApplicationInput;
+import org.carereview.consult.experts.Applications;
+import org.carereview.consult.web.Dates;
+import org.carereview.consult.web.Pages;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The task list and one page a section; each section is saved to the draft on the server when posted. */
+@Controller(ApplicationDrafts.BASE + "/application")
+@Produces(MediaType.TEXT_HTML)
+@Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class ApplicationController {
+
+    static final String EXPIRED = ApplicationDrafts.BASE + "?expired=1";
+
+    private final ApplicationDrafts drafts;
+    private final Applications applications;
+
+    ApplicationController(ApplicationDrafts drafts, Applications applications) {
+        this.drafts = drafts;
+        this.applications = applications;
+    }
+
+    @Get
+    HttpResponse<?> taskList(HttpRequest<?> request) {
+        return DraftCookie.read(request).flatMap(drafts::find)
+                .<HttpResponse<?>>map(d -> HttpResponse.ok(Pages.view("experts/apply/task-list",
+                        TaskList.model(d.answers(), applications))))
+                .orElseGet(() -> Pages.seeOther(EXPIRED));
+    }
+
+    @Get("/{slug:[a-z-]+}")
+    HttpResponse<?> show(HttpRequest<?> request, @PathVariable String slug, @Nullable @QueryValue String change) {
+        Optional<Section> section = Section.of(slug);
+        if (section.isEmpty()) {
+            return HttpResponse.notFound();
+        }
+        Optional<ApplicationDrafts.Draft> draft = DraftCookie.read(request).flatMap(drafts::find);
+        if (draft.isEmpty()) {
+            return Pages.seeOther(EXPIRED);
+        }
+        ApplicationInput answers = draft.get().answers();
+        boolean underSixteen = applications.needsTrustedAdult(answers.dateOfBirth());
+        if (section.get() == Section.TRUSTED_ADULT && !underSixteen) {
+            return Pages.seeOther(SectionModel.TASK_LIST);
+        }
+        return HttpResponse.ok(Pages.view(section.get().view(), SectionModel.of(section.get(), answers, null,
+                "1".equals(change), underSixteen, applications.maxAnswerLength())));
+    }
+
+    @Post("/{slug:[a-z-]+}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> save(HttpRequest<?> request, @PathVariable String slug, @Body SectionForm form) {
+        Optional<Section> found = Section.of(slug);
+        if (found.isEmpty()) {
+            return HttpResponse.notFound();
+        }
+        Section section = found.get();
+        Optional<ApplicationDrafts.Draft> draft = DraftCookie.read(request).flatMap(drafts::find);
+        if (draft.isEmpty()) {
+            return Pages.seeOther(EXPIRED);
+        }
+        ApplicationInput updated = form.applyTo(draft.get().answers(), section);
+        List<FieldError> errors = errors(section, updated, form);
+        boolean underSixteen = applications.needsTrustedAdult(updated.dateOfBirth());
+        if (!errors.isEmpty()) {
+            return Pages.invalid(section.view(), SectionModel.of(section, updated, form, form.returnToCheck(),
+                    underSixteen, applications.maxAnswerLength()), errors);
+        }
+        Instant expires = drafts.save(draft.get().id(), updated);
+        if (form.saveForLater()) {
+            return HttpResponse.ok(Pages.view("experts/apply/saved", Map.of(
+                    "code", drafts.resumeCode(draft.get().id()),
+                    "expires", Dates.day(expires),
+                    "continuePath", section.path())));
+        }
+        return Pages.seeOther(form.returnToCheck() ? SectionModel.TASK_LIST + "/check" : SectionModel.TASK_LIST);
+    }
+
+    /** This section's errors, each keyed by the id of the control it links to. */
+    private List<FieldError> errors(Section section, ApplicationInput updated, SectionForm form) {
+        List<FieldError> errors = new ArrayList<>();
+        boolean dateNotReal = section == Section.ABOUT_YOU && form.dateOfBirthNotReal();
+        for (FieldError e : applications.checkPage(updated, section.fields)) {
+            if (dateNotReal && e.field().equals("dateOfBirth")) {
+                continue;
+            }
+            errors.add(new FieldError(Section.fieldId(e.field()), e.message()));
+        }
+        if (dateNotReal) {
+            errors.add(Math.min(errors.size(), dateOfBirthPosition(errors)), new FieldError(
+                    Section.fieldId("dateOfBirth"), "Date of birth must be a real date, like 30 6 2011"));
+        }
+        return errors;
+    }
+
+    /** The date comes after the names in the error summary, as it does on the page. */
+    private static int dateOfBirthPosition(List<FieldError> errors) {
+        int position = 0;
+        for (FieldError e : errors) {
+            if (e.field().equals("name") || e.field().equals("preferredName")) {
+                position++;
+            }
+        }
+        return position;
+    }
+}

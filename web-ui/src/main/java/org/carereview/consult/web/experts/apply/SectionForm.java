@@ -1,0 +1,110 @@
+package org.carereview.consult.web.experts.apply;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import org.carereview.consult.experts.ApplicationInput;
+import org.carereview.consult.experts.ApplicationInput.Consents;
+import org.carereview.consult.experts.ApplicationInput.TrustedAdult;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Whatever one section page posts. Only the fields of the page's own {@link Section} are taken; {@code
+ * action} is "save" for "Save and come back later", {@code change} is "1" when it came from check answers.
+ */
+@Serdeable
+record SectionForm(@Nullable List<String> experiences, @Nullable String name, @Nullable String preferredName,
+                   @Nullable String dateOfBirthDay, @Nullable String dateOfBirthMonth,
+                   @Nullable String dateOfBirthYear, @Nullable String region, @Nullable String email,
+                   @Nullable String phone, @Nullable String trustedAdultName, @Nullable String trustedAdultRelationship,
+                   @Nullable String trustedAdultEmail, @Nullable String trustedAdultPhone,
+                   @Nullable String experienceStory, @Nullable String motivation, @Nullable String availability,
+                   @Nullable String accessNeeds, @Nullable String supportNeeds, @Nullable String equalityGender,
+                   @Nullable String equalityEthnicity, @Nullable String equalityDisability,
+                   @Nullable String consentDataUse, @Nullable String consentContactTrustedAdult,
+                   @Nullable String action, @Nullable String change) {
+
+    boolean saveForLater() {
+        return "save".equals(action);
+    }
+
+    boolean returnToCheck() {
+        return "1".equals(change);
+    }
+
+    /** Whether a date of birth was typed but is not a real date (the day, month and year boxes). */
+    boolean dateOfBirthNotReal() {
+        return dateTyped() && isoDateOfBirth() == null;
+    }
+
+    /** The application with this section's answers put in. */
+    ApplicationInput applyTo(ApplicationInput a, Section section) {
+        return switch (section) {
+            case EXPERIENCE -> new ApplicationInput(experiences == null ? List.of() : experiences, a.name(),
+                    a.preferredName(), a.dateOfBirth(), a.region(), a.email(), a.phone(), a.trustedAdult(),
+                    a.experienceStory(), a.motivation(), a.availability(), a.accessNeeds(), a.supportNeeds(),
+                    a.equality(), a.consents());
+            case ABOUT_YOU -> new ApplicationInput(a.experiences(), text(name), text(preferredName),
+                    dateTyped() ? isoDateOfBirth() : null, region, text(email), text(phone), a.trustedAdult(),
+                    a.experienceStory(), a.motivation(), a.availability(), a.accessNeeds(), a.supportNeeds(),
+                    a.equality(), a.consents());
+            case TRUSTED_ADULT -> new ApplicationInput(a.experiences(), a.name(), a.preferredName(), a.dateOfBirth(),
+                    a.region(), a.email(), a.phone(), new TrustedAdult(text(trustedAdultName),
+                    text(trustedAdultRelationship), text(trustedAdultEmail), text(trustedAdultPhone)),
+                    a.experienceStory(), a.motivation(), a.availability(), a.accessNeeds(), a.supportNeeds(),
+                    a.equality(), a.consents());
+            case STORY -> new ApplicationInput(a.experiences(), a.name(), a.preferredName(), a.dateOfBirth(),
+                    a.region(), a.email(), a.phone(), a.trustedAdult(), text(experienceStory), text(motivation),
+                    a.availability(), a.accessNeeds(), a.supportNeeds(), a.equality(), a.consents());
+            case TAKING_PART -> new ApplicationInput(a.experiences(), a.name(), a.preferredName(), a.dateOfBirth(),
+                    a.region(), a.email(), a.phone(), a.trustedAdult(), a.experienceStory(), a.motivation(),
+                    text(availability), text(accessNeeds), text(supportNeeds), a.equality(), a.consents());
+            case EQUALITY -> new ApplicationInput(a.experiences(), a.name(), a.preferredName(), a.dateOfBirth(),
+                    a.region(), a.email(), a.phone(), a.trustedAdult(), a.experienceStory(), a.motivation(),
+                    a.availability(), a.accessNeeds(), a.supportNeeds(), equality(), a.consents());
+            case AGREEMENTS -> new ApplicationInput(a.experiences(), a.name(), a.preferredName(), a.dateOfBirth(),
+                    a.region(), a.email(), a.phone(), a.trustedAdult(), a.experienceStory(), a.motivation(),
+                    a.availability(), a.accessNeeds(), a.supportNeeds(), a.equality(),
+                    new Consents("yes".equals(consentDataUse), "yes".equals(consentContactTrustedAdult)));
+        };
+    }
+
+    private Map<String, Object> equality() {
+        Map<String, Object> answers = new LinkedHashMap<>();
+        answers.put("gender", text(equalityGender));
+        answers.put("ethnicity", text(equalityEthnicity));
+        answers.put("disability", text(equalityDisability));
+        return answers;
+    }
+
+    private boolean dateTyped() {
+        return !blank(dateOfBirthDay) || !blank(dateOfBirthMonth) || !blank(dateOfBirthYear);
+    }
+
+    @Nullable
+    private String isoDateOfBirth() {
+        try {
+            String year = dateOfBirthYear == null ? "" : dateOfBirthYear.strip();
+            if (!year.matches("[0-9]{4}") || blank(dateOfBirthMonth) || blank(dateOfBirthDay)) {
+                return null;
+            }
+            return LocalDate.of(Integer.parseInt(year), Integer.parseInt(dateOfBirthMonth.strip()),
+                    Integer.parseInt(dateOfBirthDay.strip())).toString();
+        } catch (NumberFormatException | DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** A text box always posts, so an empty box is stored as "" (answered, empty), never as nothing. */
+    private static String text(@Nullable String value) {
+        return value == null ? "" : value;
+    }
+
+    private static boolean blank(@Nullable String value) {
+        return value == null || value.isBlank();
+    }
+}

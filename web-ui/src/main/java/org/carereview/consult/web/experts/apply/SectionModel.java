@@ -1,0 +1,121 @@
+package org.carereview.consult.web.experts.apply;
+
+import io.micronaut.core.annotation.Nullable;
+import org.carereview.consult.experts.ApplicationInput;
+import org.carereview.consult.experts.Experience;
+import org.carereview.consult.experts.Region;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What each section page shows: the answers so far, the options, and where Back goes. */
+final class SectionModel {
+
+    static final String TASK_LIST = ApplicationDrafts.BASE + "/application";
+
+    private SectionModel() {
+    }
+
+    /**
+     * @param typed what was just posted, when the page is shown again with errors (the date boxes keep
+     *              exactly what was typed), otherwise null
+     */
+    static Map<String, Object> of(Section section, ApplicationInput a, @Nullable SectionForm typed, boolean change,
+                                  boolean underSixteen, int maxLength) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("action", section.path());
+        model.put("change", change);
+        model.put("backHref", change ? TASK_LIST + "/check" : TASK_LIST);
+        model.put("maxLength", maxLength);
+        model.put("underSixteen", underSixteen);
+        model.put("a", answers(a));
+        switch (section) {
+            case EXPERIENCE -> model.put("experienceItems", Arrays.stream(Experience.values())
+                    .map(e -> Map.of("value", e.name(), "text", e.label())).toList());
+            case ABOUT_YOU -> {
+                model.put("regionItems", Arrays.stream(Region.values())
+                        .map(r -> Map.of("value", r.name(), "text", r.label())).toList());
+                putDate(model, a.dateOfBirth(), typed);
+            }
+            case EQUALITY -> model.put("disabilityItems", List.of(
+                    Map.of("value", "yes", "text", "Yes"),
+                    Map.of("value", "no", "text", "No"),
+                    Map.of("value", "prefer-not-to-say", "text", "I prefer not to say")));
+            case AGREEMENTS -> {
+                ApplicationInput.Consents consents = a.consents();
+                model.put("dataUseItems", List.of(Map.of("value", "yes",
+                        "text", "I agree that the review can use my information to consider my application",
+                        "checked", consents != null && Boolean.TRUE.equals(consents.dataUse()))));
+                model.put("trustedAdultItems", List.of(Map.of("value", "yes",
+                        "text", "I agree that the review can contact my trusted adult about my application",
+                        "checked", consents != null && Boolean.TRUE.equals(consents.contactTrustedAdult()))));
+            }
+            default -> {
+            }
+        }
+        return model;
+    }
+
+    /** The answers as a map of plain strings, so a template never meets a missing nested record. */
+    static Map<String, Object> answers(ApplicationInput a) {
+        ApplicationInput.TrustedAdult adult = a.trustedAdult();
+        ApplicationInput.Consents consents = a.consents();
+        Map<String, Object> eq = a.equality() == null ? Map.of() : a.equality();
+        Map<String, Object> m = new HashMap<>();
+        m.put("experiences", a.experiences() == null ? List.of() : a.experiences());
+        m.put("name", a.name());
+        m.put("preferredName", a.preferredName());
+        m.put("region", a.region());
+        m.put("email", a.email());
+        m.put("phone", a.phone());
+        m.put("trustedAdultName", adult == null ? null : adult.name());
+        m.put("trustedAdultRelationship", adult == null ? null : adult.relationship());
+        m.put("trustedAdultEmail", adult == null ? null : adult.email());
+        m.put("trustedAdultPhone", adult == null ? null : adult.phone());
+        m.put("experienceStory", a.experienceStory());
+        m.put("motivation", a.motivation());
+        m.put("availability", a.availability());
+        m.put("accessNeeds", a.accessNeeds());
+        m.put("supportNeeds", a.supportNeeds());
+        m.put("equalityGender", asText(eq.get("gender")));
+        m.put("equalityEthnicity", asText(eq.get("ethnicity")));
+        m.put("equalityDisability", asText(eq.get("disability")));
+        m.put("consentDataUse", consents != null && Boolean.TRUE.equals(consents.dataUse()));
+        m.put("consentContactTrustedAdult", consents != null && Boolean.TRUE.equals(consents.contactTrustedAdult()));
+        return m;
+    }
+
+    private static void putDate(Map<String, Object> model, @Nullable String iso, @Nullable SectionForm typed) {
+        if (typed != null) {
+            model.put("day", typed.dateOfBirthDay());
+            model.put("month", typed.dateOfBirthMonth());
+            model.put("year", typed.dateOfBirthYear());
+            return;
+        }
+        LocalDate date = parse(iso);
+        model.put("day", date == null ? "" : String.valueOf(date.getDayOfMonth()));
+        model.put("month", date == null ? "" : String.valueOf(date.getMonthValue()));
+        model.put("year", date == null ? "" : String.valueOf(date.getYear()));
+    }
+
+    @Nullable
+    static LocalDate parse(@Nullable String iso) {
+        if (iso == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(iso);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    @Nullable
+    private static String asText(@Nullable Object value) {
+        return value == null ? null : String.valueOf(value);
+    }
+}

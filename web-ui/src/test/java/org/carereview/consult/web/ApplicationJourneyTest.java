@@ -1,0 +1,317 @@
+package org.carereview.consult.web;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
+import com.microsoft.playwright.options.AriaRole;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import jakarta.mail.internet.MimeMessage;
+import org.carereview.consult.db.FreshDatabase;
+import org.carereview.consult.db.TestDatabase;
+import org.carereview.consult.db.TestSql;
+import org.carereview.consult.experts.ApplicationWindow;
+import org.carereview.consult.experts.Window;
+import org.carereview.consult.notifications.Dispatcher;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Children, young people and families apply to the Experts by Experience group in a real browser. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ApplicationJourneyTest implements FreshDatabase {
+
+    /** A free port rather than GreenMail's fixed 3025, so this test can run beside others that use it. */
+    static final ServerSetup SMTP = new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+
+    @RegisterExtension
+    static GreenMailExtension mail = new GreenMailExtension(SMTP);
+
+    @Inject
+    EmbeddedServer server;
+
+    @Inject
+    Dispatcher dispatcher;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    ApplicationWindow window;
+
+    BrowserContext context;
+    Page page;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(TestDatabase.fresh().micronautProperties());
+        properties.put("consult.smtp.host", "localhost");
+        properties.put("consult.smtp.port", String.valueOf(SMTP.getPort()));
+        properties.put("consult.smtp.starttls", "false");
+        return properties;
+    }
+
+    @BeforeEach
+    void openBrowser() {
+        context = Browser.get().newContext();
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        context.close();
+    }
+
+    @Test
+    void aFifteenYearOldFillsInEverySectionIsAskedForATrustedAdultAndGetsTheirReference() {
+        page.navigate(server.getURL() + "/");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Apply to join the Experts by Experience group")).click();
+        assertEquals(server.getURL() + "/experts-by-experience", page.url());
+        String start = mainText();
+        assertTrue(start.matches(".*Applications close at 5pm on \\w+ 5 February \\d{4} \\(UK time\\)\\..*"), start);
+        assertTrue(start.contains("your unfinished answers will be deleted"), start);
+        Browser.assertAccessible(page);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start now")).click();
+
+        assertEquals(server.getURL() + "/experts-by-experience/application", page.url());
+        assertEquals("Not yet started", status("experience"));
+        assertEquals("Cannot start yet", status("trusted-adult"));
+        Browser.assertAccessible(page);
+
+        section("Your experience");
+        saveAndContinue().click();
+        assertTrue(page.title().startsWith("Error: "), page.title());
+        assertTrue(errorSummary().contains("Select at least one kind of experience"));
+        Browser.assertAccessible(page);
+        page.getByLabel("In care now", new Page.GetByLabelOptions().setExact(true)).check();
+        page.getByLabel("Left care (care leaver)").check();
+        saveAndContinue().click();
+        assertEquals("Completed", status("experience"));
+
+        section("About you");
+        Browser.assertAccessible(page);
+        LocalDate fifteen = LocalDate.now(ZoneId.of("Europe/London")).minusYears(15).minusDays(10);
+        page.getByLabel("Your name").fill("Sam Taylor");
+        page.getByLabel("Day", new Page.GetByLabelOptions().setExact(true)).fill("31");
+        page.getByLabel("Month", new Page.GetByLabelOptions().setExact(true)).fill("2");
+        page.getByLabel("Year", new Page.GetByLabelOptions().setExact(true)).fill(String.valueOf(fifteen.getYear()));
+        page.getByLabel("London", new Page.GetByLabelOptions().setExact(true)).check();
+        page.getByLabel("Email address").fill("sam@example.org");
+        saveAndContinue().click();
+        assertTrue(page.title().startsWith("Error: "), page.title());
+        assertTrue(errorSummary().contains("Date of birth must be a real date"));
+        assertEquals("31", page.getByLabel("Day", new Page.GetByLabelOptions().setExact(true)).inputValue(), "what was typed is kept");
+        Browser.assertAccessible(page);
+        page.getByLabel("Day", new Page.GetByLabelOptions().setExact(true)).fill(String.valueOf(fifteen.getDayOfMonth()));
+        page.getByLabel("Month", new Page.GetByLabelOptions().setExact(true)).fill(String.valueOf(fifteen.getMonthValue()));
+        saveAndContinue().click();
+        assertEquals("Completed", status("about-you"));
+        assertEquals("Not yet started", status("trusted-adult"), "under 16, so a trusted adult is needed");
+
+        section("Your story");
+        Browser.assertAccessible(page);
+        page.getByLabel("Tell us about your experience of children's social care").fill("I moved foster homes four times.\nSchool helped.");
+        page.getByLabel("Why would you like to join the group?").fill("So other children are listened to.");
+        saveAndContinue().click();
+
+        section("Taking part");
+        Browser.assertAccessible(page);
+        saveAndContinue().click();
+        assertEquals("Completed", status("taking-part"), "optional questions left blank are still done");
+
+        section("Equality questions (optional)");
+        assertTrue(mainText().contains("never shown to the people who score applications"));
+        Browser.assertAccessible(page);
+        page.getByLabel("What is your gender? (optional)").fill("Girl");
+        page.getByLabel("I prefer not to say").check();
+        saveAndContinue().click();
+
+        section("Agreements");
+        Browser.assertAccessible(page);
+        page.getByLabel("I agree that the review can use my information to consider my application").check();
+        page.getByLabel("I agree that the review can contact my trusted adult about my application").check();
+        saveAndContinue().click();
+        assertEquals("Not yet started", status("trusted-adult"));
+        assertEquals(List.of("sam@example.org"), TestSql.column(dataSource,
+                "SELECT reminder_email FROM draft WHERE answers->>'name' = 'Sam Taylor'"), "deadline reminders will reach them");
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check your answers")).click();
+        assertEquals(server.getURL() + "/experts-by-experience/application/check", page.url());
+        assertTrue(page.content().contains("School helped."));
+        Browser.assertAccessible(page);
+        sendApplication().click();
+        assertTrue(page.title().startsWith("Error: "), page.title());
+        String missingAdult = "Enter the name of an adult you trust, because you are under 16";
+        assertTrue(errorSummary().contains(missingAdult), errorSummary());
+        Browser.assertAccessible(page);
+
+        page.locator(".govuk-error-summary").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(missingAdult)).click();
+        assertTrue(page.url().startsWith(server.getURL() + "/experts-by-experience/application/trusted-adult?change=1"), page.url());
+        Browser.assertAccessible(page);
+        page.getByLabel("Their name").fill("Alex Morgan");
+        page.getByLabel("How do you know them?").fill("Foster carer");
+        page.getByLabel("Their email address").fill("alex@example.org");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save and return to check your answers")).click();
+
+        assertEquals(server.getURL() + "/experts-by-experience/application/check", page.url());
+        assertTrue(page.content().contains("Alex Morgan"));
+        sendApplication().click();
+        String reference = page.getByTestId("reference").textContent().trim();
+        assertTrue(reference.matches("EBE-[2-9A-Z]{4}-[2-9A-Z]{4}"), reference);
+        assertTrue(page.title().startsWith("Application sent"), page.title());
+        assertTrue(mainText().contains("Childline free on 0800 1111"));
+        Browser.assertAccessible(page);
+        assertEquals(0, TestSql.count(dataSource, "SELECT count(*) FROM draft WHERE answers->>'name' = 'Sam Taylor'"),
+                "the sent draft is deleted");
+    }
+
+    @Test
+    void anApplicantSavesAndComesBackWithTheCodeOnAnotherDeviceOrTheEmailedLink() throws Exception {
+        page.navigate(server.getURL() + "/experts-by-experience");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start now")).click();
+        section("Your experience");
+        page.getByLabel("Adopted", new Page.GetByLabelOptions().setExact(true)).check();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save and come back later")).click();
+        String code = page.getByTestId("resume-code").textContent().trim();
+        Browser.assertAccessible(page);
+
+        BrowserContext other = Browser.get().newContext();
+        try {
+            Page phone = other.newPage();
+            phone.navigate(server.getURL() + "/experts-by-experience");
+            phone.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("I have a resume code")).click();
+            Browser.assertAccessible(phone);
+            phone.getByLabel("Enter your resume code").fill("WRNG-CODE");
+            continueButton(phone).click();
+            assertTrue(phone.title().startsWith("Error: "));
+            Browser.assertAccessible(phone);
+            phone.getByLabel("Enter your resume code").fill(code.toLowerCase().replace("-", " "));
+            continueButton(phone).click();
+            assertEquals(server.getURL() + "/experts-by-experience/application", phone.url());
+            assertEquals("Completed", phone.locator("#experience-status").textContent().strip());
+            phone.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Your experience")).click();
+            assertTrue(phone.getByLabel("Adopted", new Page.GetByLabelOptions().setExact(true)).isChecked());
+        } finally {
+            other.close();
+        }
+
+        page.getByLabel("Email address").fill("applicant@example.org");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Email me a link")).click();
+        assertTrue(page.title().startsWith("Check your email"), page.title());
+        Browser.assertAccessible(page);
+        assertEquals(1, dispatcher.dispatchDue());
+        MimeMessage[] received = mail.getReceivedMessages();
+        assertEquals(1, received.length);
+        Matcher link = Pattern.compile("https?://\\S+/experts-by-experience/resume/[A-Za-z0-9_-]+")
+                .matcher(GreenMailUtil.getBody(received[0]));
+        assertTrue(link.find(), "the email carries a link");
+        String path = link.group().replaceFirst("https?://[^/]+", "");
+
+        BrowserContext laptop = Browser.get().newContext();
+        try {
+            Page later = laptop.newPage();
+            Response landing = later.navigate(server.getURL() + path);
+            assertEquals(200, landing.status(), "opening the link does not use it up");
+            Browser.assertAccessible(later);
+            later.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Open my answers")).click();
+            assertEquals(server.getURL() + "/experts-by-experience/application", later.url());
+            assertEquals("Completed", later.locator("#experience-status").textContent().strip());
+            later.navigate(server.getURL() + path);
+            later.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Open my answers")).click();
+            assertTrue(later.title().startsWith("This link has expired"), "the link works once");
+            Browser.assertAccessible(later);
+        } finally {
+            laptop.close();
+        }
+    }
+
+    @Test
+    void answersSentAfterTheCloseAreRefusedPlainlyAndTheStartPageSaysApplicationsHaveClosed() {
+        page.navigate(server.getURL() + "/experts-by-experience");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start now")).click();
+        Window before = window.current();
+        window.set("2020-01-06T09:00", "2020-02-05T17:00", null);
+        try {
+            page.navigate(server.getURL() + "/experts-by-experience/application/check");
+            Response refused = page.waitForResponse(r -> r.request().method().equals("POST"), () -> sendApplication().click());
+            assertEquals(409, refused.status());
+            assertTrue(page.title().startsWith("Applications have closed"), page.title());
+            assertTrue(mainText().contains("We could not accept your answers"), mainText());
+            Browser.assertAccessible(page);
+
+            page.navigate(server.getURL() + "/experts-by-experience");
+            assertTrue(mainText().contains("Applications have closed"), mainText());
+            assertEquals(0, page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start now")).count());
+            Browser.assertAccessible(page);
+        } finally {
+            window.set(ukTime(before.opensAt()), ukTime(before.closesAt()), null);
+        }
+    }
+
+    private static String ukTime(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneId.of("Europe/London")).toString();
+    }
+
+    private void section(String name) {
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name).setExact(true)).click();
+    }
+
+    private String status(String task) {
+        assertEquals(server.getURL() + "/experts-by-experience/application", page.url());
+        return page.locator("#" + task + "-status").textContent().strip();
+    }
+
+    /** The page's main text with runs of white space made single spaces, as a reader hears it. */
+    private String mainText() {
+        return page.locator("main").textContent().replaceAll("\\s+", " ");
+    }
+
+    private String errorSummary() {
+        return page.locator(".govuk-error-summary").textContent();
+    }
+
+    private Locator saveAndContinue() {
+        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save and continue"));
+    }
+
+    private Locator sendApplication() {
+        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send application"));
+    }
+
+    private static Locator continueButton(Page on) {
+        return on.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue").setExact(true));
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
