@@ -41,6 +41,18 @@ class ApplicationContent implements ChannelContent {
         return store.find(submissionId).map(ApplicationContent::details).orElse(List.of());
     }
 
+    /** The outcome as the applicant reads it. */
+    static String outcomeInWords(ApplicationOutcome outcome) {
+        return switch (outcome) {
+            case SUBMITTED -> "Received: not decided yet";
+            case SHORTLISTED -> "Shortlisted: we will contact you about the next step";
+            case SELECTED -> "Selected for the group";
+            case WAITLISTED -> "On the waiting list";
+            case DECLINED -> "Not offered a place this time";
+            case WITHDRAWN -> "Withdrawn";
+        };
+    }
+
     /** Erases every personal and free-text answer and the equality answers; the outcome becomes WITHDRAWN. */
     @Override
     public void erase(UUID submissionId) {
@@ -49,6 +61,7 @@ class ApplicationContent implements ChannelContent {
 
     private static List<Detail> details(ApplicationView a) {
         List<Detail> details = new ArrayList<>();
+        details.add(new Detail("outcome", "Where your application stands", outcomeInWords(a.outcome())));
         details.add(new Detail("experiences", "Your experience of children's social care",
                 a.experiences().isEmpty() ? null
                         : a.experiences().stream().map(Experience::label).collect(Collectors.joining("\n"))));

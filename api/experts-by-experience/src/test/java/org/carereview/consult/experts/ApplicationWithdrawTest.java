@@ -144,8 +144,10 @@ class ApplicationWithdrawTest implements FreshDatabase {
         UUID owner = UUID.fromString(TestSql.column(dataSource,
                 "SELECT id FROM account WHERE email = 'describer@example.org'").get(0));
         List<ChannelContent.Detail> details = withdrawals.details(UUID.fromString(id), owner);
-        assertEquals("experiences", details.get(0).name());
-        assertEquals("In care now\nLeft care (care leaver)", details.get(0).value());
+        assertEquals("outcome", details.get(0).name(), "where the application stands comes first");
+        assertEquals("Received: not decided yet", details.get(0).value());
+        assertEquals("experiences", details.get(1).name());
+        assertEquals("In care now\nLeft care (care leaver)", details.get(1).value());
         assertTrue(details.stream().anyMatch(d -> d.name().equals("dateOfBirth") && "4 March 2012".equals(d.value())));
         assertTrue(details.stream().anyMatch(d -> d.name().equals("trustedAdult.name") && "Pat Carer".equals(d.value())));
         assertTrue(details.stream().noneMatch(d -> String.valueOf(d.value()).contains("White British")));

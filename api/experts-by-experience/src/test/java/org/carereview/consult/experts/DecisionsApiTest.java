@@ -40,6 +40,9 @@ class DecisionsApiTest implements FreshDatabase {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    org.carereview.consult.core.submission.Withdrawals withdrawals;
+
     @Override
     public Map<String, String> getProperties() {
         return ApplicationsTestSupport.properties();
@@ -102,6 +105,24 @@ class DecisionsApiTest implements FreshDatabase {
         for (String field : List.of("status", "effectiveDate", "reason")) {
             assertTrue(problem.contains("\"field\":\"" + field + "\""), field);
         }
+    }
+
+    @Test
+    void theApplicantSeesWhereTheirApplicationStands() {
+        String admin = ApplicationsTestSupport.adminToken(http);
+        String id = apply("status.seeker@example.org");
+        assertEquals("Received: not decided yet", outcomeSeenBy("status.seeker@example.org", id));
+        decide(admin, id, "WAITLISTED");
+        assertEquals("On the waiting list", outcomeSeenBy("status.seeker@example.org", id));
+    }
+
+    private String outcomeSeenBy(String email, String id) {
+        return withdrawals.details(java.util.UUID.fromString(id), ownerOf(email)).stream()
+                .filter(d -> d.name().equals("outcome")).findFirst().orElseThrow().value();
+    }
+
+    private java.util.UUID ownerOf(String email) {
+        return java.util.UUID.fromString(TestSql.column(dataSource, "SELECT id FROM account WHERE email = ?", email).get(0));
     }
 
     @Test

@@ -82,6 +82,18 @@ class ScoringApiTest implements FreshDatabase {
     }
 
     @Test
+    void theScorersCsvCarriesTheStoryButNoIdentityOrEqualityData() {
+        String csv = http.toBlocking().retrieve(HttpRequest.GET("/api/v1/experts-by-experience/scoring/export.csv")
+                .bearerAuth(reviewer));
+        assertTrue(csv.startsWith(ScoringCsv.HEADER));
+        assertTrue(csv.contains("I lived in three foster homes"));
+        for (String secret : List.of("Zebedee", "Quillfeather", "private.person", "07700", "2011-03-09", "Marigold",
+                "Orca", "anxiety", "Cornish", "NORTH_WEST")) {
+            assertFalse(csv.contains(secret), "the scorers' CSV must not contain: " + secret);
+        }
+    }
+
+    @Test
     void twoScorersScoreOnceEachAndTheAverageIsShown() {
         Map<String, Object> score = Map.of("criteria", Map.of("experience", 4, "motivation", 5, "perspective", 3,
                 "commitment", 4), "comment", "Clear about what needs to change");
