@@ -24,6 +24,7 @@ import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.core.ratelimit.RateLimitedException;
 import org.carereview.consult.core.ratelimit.RateLimiter;
+import org.carereview.consult.web.DraftCookie;
 import org.carereview.consult.web.Pages;
 
 import java.util.List;
@@ -50,7 +51,7 @@ class AdviceCheckController {
 
     @Get("/check")
     HttpResponse<?> check(HttpRequest<?> request) {
-        Optional<Draft> draft = DraftCookie.read(request).flatMap(drafts::find);
+        Optional<Draft> draft = DraftCookie.ADVICE.read(request).flatMap(drafts::find);
         if (draft.isEmpty()) {
             return Pages.seeOther("/call-for-advice?expired=1");
         }
@@ -63,7 +64,7 @@ class AdviceCheckController {
     @Post("/check")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> send(HttpRequest<?> request, @Nullable Authentication authentication) {
-        Optional<Draft> draft = DraftCookie.read(request).flatMap(drafts::find);
+        Optional<Draft> draft = DraftCookie.ADVICE.read(request).flatMap(drafts::find);
         if (draft.isEmpty()) {
             return Pages.seeOther("/call-for-advice?expired=1");
         }
@@ -76,7 +77,7 @@ class AdviceCheckController {
             rateLimiter.check("public-post", request);
             UUID owner = authentication == null ? null : UUID.fromString(authentication.getName());
             AdviceReceipt receipt = drafts.submit(draft.get().id(), owner);
-            return Pages.seeOther("/call-for-advice/confirmation/" + receipt.id()).cookie(DraftCookie.clear(request));
+            return Pages.seeOther("/call-for-advice/confirmation/" + receipt.id()).cookie(DraftCookie.ADVICE.clear(request));
         } catch (RateLimitedException e) {
             model.put("retryAfter", e.retryAfterSeconds());
             return Pages.withErrors(HttpStatus.TOO_MANY_REQUESTS, "advice/check", model, List.of(new FieldError("send",

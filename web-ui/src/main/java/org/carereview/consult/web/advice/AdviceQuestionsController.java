@@ -23,6 +23,7 @@ import org.carereview.consult.advice.Draft;
 import org.carereview.consult.advice.DraftAnswers;
 import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.web.Dates;
+import org.carereview.consult.web.DraftCookie;
 import org.carereview.consult.web.Pages;
 
 import java.time.Instant;
@@ -51,7 +52,7 @@ class AdviceQuestionsController {
         if (step.isEmpty()) {
             return HttpResponse.notFound();
         }
-        Optional<Draft> draft = DraftCookie.read(request).flatMap(drafts::find);
+        Optional<Draft> draft = DraftCookie.ADVICE.read(request).flatMap(drafts::find);
         if (draft.isEmpty()) {
             return Pages.seeOther("/call-for-advice?expired=1");
         }
@@ -70,7 +71,7 @@ class AdviceQuestionsController {
             return HttpResponse.notFound();
         }
         Step step = found.get();
-        Optional<Draft> draft = DraftCookie.read(request).flatMap(drafts::find);
+        Optional<Draft> draft = DraftCookie.ADVICE.read(request).flatMap(drafts::find);
         if (draft.isEmpty()) {
             return Pages.seeOther("/call-for-advice?expired=1");
         }

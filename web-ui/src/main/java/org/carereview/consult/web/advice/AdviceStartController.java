@@ -23,9 +23,10 @@ import org.carereview.consult.advice.AdviceDrafts;
 import org.carereview.consult.advice.Draft;
 import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.core.problem.InvalidInputException;
-import org.carereview.consult.core.ratelimit.RateLimitedException;
 import org.carereview.consult.core.ratelimit.RateLimiter;
+import org.carereview.consult.web.DraftCookie;
 import org.carereview.consult.web.Pages;
+import org.carereview.consult.web.ResumeCodeGuard;
 
 import java.util.List;
 import java.util.Map;
@@ -39,8 +40,6 @@ import java.util.UUID;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class AdviceStartController {
 
-    /** Guessing a resume code is slowed far below the general limit. */
-    static final int RESUME_GUESSES_PER_MINUTE = 10;
 
     @Serdeable
     record CodeForm(@Nullable String code) {
@@ -60,7 +59,7 @@ class AdviceStartController {
 
     @Get
     HttpResponse<?> start(HttpRequest<?> request, @Nullable @QueryValue String expired) {
-        boolean hasDraft = DraftCookie.read(request).flatMap(drafts::find).isPresent();
+        boolean hasDraft = DraftCookie.ADVICE.read(request).flatMap(drafts::find).isPresent();
         return HttpResponse.ok(Pages.view("advice/start", Map.of("hasDraft", hasDraft, "expired", expired != null)));
     }
 
@@ -69,7 +68,7 @@ class AdviceStartController {
     HttpResponse<?> begin(HttpRequest<?> request, @Nullable Authentication authentication) {
         UUID owner = authentication == null ? null : UUID.fromString(authentication.getName());
         Draft draft = drafts.start(owner);
-        return Pages.seeOther(Step.WHO.path()).cookie(DraftCookie.set(draft.id(), request, drafts.lifetime()));
+        return Pages.seeOther(Step.WHO.path()).cookie(DraftCookie.ADVICE.set(draft.id(), request, drafts.lifetime()));
     }
 
     @Get("/resume")
@@ -81,13 +80,9 @@ class AdviceStartController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> resume(HttpRequest<?> request, @Body CodeForm form) {
         String code = form.code() == null ? "" : form.code();
-        try {
-            rateLimiter.check("resume-code", request, RESUME_GUESSES_PER_MINUTE);
-        } catch (RateLimitedException e) {
-            return Pages.withErrors(HttpStatus.TOO_MANY_REQUESTS, "advice/resume", Map.of("code", code),
-                    List.of(new FieldError("code", "You have tried a lot of codes. Wait " + e.retryAfterSeconds()
-                            + " seconds and try again.")))
-                    .header("Retry-After", String.valueOf(e.retryAfterSeconds()));
+        Optional<HttpResponse<?>> refused = ResumeCodeGuard.tooManyGuesses(rateLimiter, request, "advice/resume", code);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         if (code.isBlank()) {
             return Pages.invalid("advice/resume", Map.of("code", code),
@@ -99,13 +94,13 @@ class AdviceStartController {
                     "We could not find answers with that code. Check the code and try again. Answers are deleted after "
                             + drafts.lifetime().toDays() + " days.")));
         }
-        return Pages.seeOther("/call-for-advice/check").cookie(DraftCookie.set(draft.get().id(), request, drafts.lifetime()));
+        return Pages.seeOther("/call-for-advice/check").cookie(DraftCookie.ADVICE.set(draft.get().id(), request, drafts.lifetime()));
     }
 
     @Post("/saved/email")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> emailLink(HttpRequest<?> request, @Body EmailForm form) {
-        Optional<UUID> draft = DraftCookie.read(request);
+        Optional<UUID> draft = DraftCookie.ADVICE.read(request);
         if (draft.isEmpty() || drafts.find(draft.get()).isEmpty()) {
             return Pages.seeOther("/call-for-advice?expired=1");
         }
@@ -129,7 +124,7 @@ class AdviceStartController {
     HttpResponse<?> resumeByLink(HttpRequest<?> request, @PathVariable String token) {
         return drafts.resumeByLink(token)
                 .<HttpResponse<?>>map(d -> Pages.seeOther("/call-for-advice/check")
-                        .cookie(DraftCookie.set(d.id(), request, drafts.lifetime())))
+                        .cookie(DraftCookie.ADVICE.set(d.id(), request, drafts.lifetime())))
                 .orElseGet(() -> HttpResponse.status(HttpStatus.NOT_FOUND).body(Pages.view("advice/link-expired", Map.of())));
     }
 }

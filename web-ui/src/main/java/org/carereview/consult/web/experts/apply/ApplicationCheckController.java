@@ -26,6 +26,7 @@ import org.carereview.consult.experts.ApplicationReceipt;
 import org.carereview.consult.experts.ApplicationWindow;
 import org.carereview.consult.experts.Applications;
 import org.carereview.consult.experts.Window;
+import org.carereview.consult.web.DraftCookie;
 import org.carereview.consult.web.Pages;
 
 import java.time.Clock;
@@ -60,7 +61,7 @@ class ApplicationCheckController {
 
     @Get("/application/check")
     HttpResponse<?> check(HttpRequest<?> request) {
-        return DraftCookie.read(request).flatMap(drafts::find)
+        return DraftCookie.APPLICATION.read(request).flatMap(drafts::find)
                 .<HttpResponse<?>>map(d -> HttpResponse.ok(Pages.view(CHECK_VIEW, model(d.answers()))))
                 .orElseGet(() -> Pages.seeOther(ApplicationController.EXPIRED));
     }
@@ -68,7 +69,7 @@ class ApplicationCheckController {
     @Post("/application/check")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> send(HttpRequest<?> request, @Nullable Authentication authentication) {
-        Optional<ApplicationDrafts.Draft> draft = DraftCookie.read(request).flatMap(drafts::find);
+        Optional<ApplicationDrafts.Draft> draft = DraftCookie.APPLICATION.read(request).flatMap(drafts::find);
         if (draft.isEmpty()) {
             return Pages.seeOther(ApplicationController.EXPIRED);
         }
@@ -86,7 +87,7 @@ class ApplicationCheckController {
             UUID owner = authentication == null ? null : UUID.fromString(authentication.getName());
             ApplicationReceipt receipt = drafts.send(draft.get().id(), answers, owner);
             return Pages.seeOther(ApplicationDrafts.BASE + "/confirmation/" + receipt.id())
-                    .cookie(DraftCookie.clear(request));
+                    .cookie(DraftCookie.APPLICATION.clear(request));
         } catch (RateLimitedException e) {
             model.put("retryAfter", e.retryAfterSeconds());
             return Pages.withErrors(HttpStatus.TOO_MANY_REQUESTS, CHECK_VIEW, model, List.of(new FieldError("send",

@@ -20,6 +20,7 @@ import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.experts.ApplicationInput;
 import org.carereview.consult.experts.Applications;
 import org.carereview.consult.web.Dates;
+import org.carereview.consult.web.DraftCookie;
 import org.carereview.consult.web.Pages;
 
 import java.time.Instant;
@@ -47,7 +48,7 @@ class ApplicationController {
 
     @Get
     HttpResponse<?> taskList(HttpRequest<?> request) {
-        return DraftCookie.read(request).flatMap(drafts::find)
+        return DraftCookie.APPLICATION.read(request).flatMap(drafts::find)
                 .<HttpResponse<?>>map(d -> HttpResponse.ok(Pages.view("experts/apply/task-list",
                         TaskList.model(d.answers(), applications))))
                 .orElseGet(() -> Pages.seeOther(EXPIRED));
@@ -59,7 +60,7 @@ class ApplicationController {
         if (section.isEmpty()) {
             return HttpResponse.notFound();
         }
-        Optional<ApplicationDrafts.Draft> draft = DraftCookie.read(request).flatMap(drafts::find);
+        Optional<ApplicationDrafts.Draft> draft = DraftCookie.APPLICATION.read(request).flatMap(drafts::find);
         if (draft.isEmpty()) {
             return Pages.seeOther(EXPIRED);
         }
@@ -80,7 +81,7 @@ class ApplicationController {
             return HttpResponse.notFound();
         }
         Section section = found.get();
-        Optional<ApplicationDrafts.Draft> draft = DraftCookie.read(request).flatMap(drafts::find);
+        Optional<ApplicationDrafts.Draft> draft = DraftCookie.APPLICATION.read(request).flatMap(drafts::find);
         if (draft.isEmpty()) {
             return Pages.seeOther(EXPIRED);
         }

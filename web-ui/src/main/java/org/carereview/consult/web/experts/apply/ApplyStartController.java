@@ -21,11 +21,12 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.core.problem.InvalidInputException;
-import org.carereview.consult.core.ratelimit.RateLimitedException;
 import org.carereview.consult.core.ratelimit.RateLimiter;
 import org.carereview.consult.experts.ApplicationWindow;
 import org.carereview.consult.experts.Window;
+import org.carereview.consult.web.DraftCookie;
 import org.carereview.consult.web.Pages;
+import org.carereview.consult.web.ResumeCodeGuard;
 
 import java.time.Clock;
 import java.util.HashMap;
@@ -41,8 +42,6 @@ import java.util.UUID;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ApplyStartController {
 
-    /** Guessing a resume code is slowed far below the general limit (the bucket advice uses too). */
-    static final int RESUME_GUESSES_PER_MINUTE = 10;
 
     @Serdeable
     record CodeForm(@Nullable String code) {
@@ -72,7 +71,7 @@ class ApplyStartController {
         model.put("notYetOpen", clock.instant().isBefore(w.opensAt()));
         model.put("opensInWords", ApplicationWindow.inWords(w.opensAt()));
         model.put("closesInWords", ApplicationWindow.inWords(w.closesAt()));
-        model.put("hasDraft", w.open() && DraftCookie.read(request).flatMap(drafts::find).isPresent());
+        model.put("hasDraft", w.open() && DraftCookie.APPLICATION.read(request).flatMap(drafts::find).isPresent());
         model.put("expired", expired != null);
         return HttpResponse.ok(Pages.view("experts/apply/start", model));
     }
@@ -86,7 +85,7 @@ class ApplyStartController {
         UUID owner = authentication == null ? null : UUID.fromString(authentication.getName());
         ApplicationDrafts.Draft draft = drafts.start(owner);
         return Pages.seeOther(SectionModel.TASK_LIST)
-                .cookie(DraftCookie.set(draft.id(), request, ApplicationDrafts.LIFETIME));
+                .cookie(DraftCookie.APPLICATION.set(draft.id(), request, ApplicationDrafts.LIFETIME));
     }
 
     @Get("/resume")
@@ -98,13 +97,9 @@ class ApplyStartController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> resume(HttpRequest<?> request, @Body CodeForm form) {
         String code = form.code() == null ? "" : form.code();
-        try {
-            rateLimiter.check("resume-code", request, RESUME_GUESSES_PER_MINUTE);
-        } catch (RateLimitedException e) {
-            return Pages.withErrors(HttpStatus.TOO_MANY_REQUESTS, "experts/apply/resume", Map.of("code", code),
-                    List.of(new FieldError("code", "You have tried a lot of codes. Wait " + e.retryAfterSeconds()
-                            + " seconds and try again.")))
-                    .header("Retry-After", String.valueOf(e.retryAfterSeconds()));
+        Optional<HttpResponse<?>> refused = ResumeCodeGuard.tooManyGuesses(rateLimiter, request, "experts/apply/resume", code);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         if (code.isBlank()) {
             return Pages.invalid("experts/apply/resume", Map.of("code", code),
@@ -118,13 +113,13 @@ class ApplyStartController {
                             + " days, and when applications close.")));
         }
         return Pages.seeOther(SectionModel.TASK_LIST)
-                .cookie(DraftCookie.set(draft.get().id(), request, ApplicationDrafts.LIFETIME));
+                .cookie(DraftCookie.APPLICATION.set(draft.get().id(), request, ApplicationDrafts.LIFETIME));
     }
 
     @Post("/saved/email")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> emailLink(HttpRequest<?> request, @Body EmailForm form) {
-        Optional<UUID> draft = DraftCookie.read(request);
+        Optional<UUID> draft = DraftCookie.APPLICATION.read(request);
         if (draft.isEmpty() || drafts.find(draft.get()).isEmpty()) {
             return Pages.seeOther(ApplicationDrafts.BASE + "?expired=1");
         }
@@ -148,7 +143,7 @@ class ApplyStartController {
     HttpResponse<?> resumeByLink(HttpRequest<?> request, @PathVariable String token) {
         return drafts.resumeByLink(token)
                 .<HttpResponse<?>>map(d -> Pages.seeOther(SectionModel.TASK_LIST)
-                        .cookie(DraftCookie.set(d.id(), request, ApplicationDrafts.LIFETIME)))
+                        .cookie(DraftCookie.APPLICATION.set(d.id(), request, ApplicationDrafts.LIFETIME)))
                 .orElseGet(() -> HttpResponse.status(HttpStatus.NOT_FOUND)
                         .body(Pages.view("experts/apply/link-expired", Map.of())));
     }
