@@ -31,25 +31,40 @@ record Template(String id, String subject, String body) {
             throw new IllegalArgumentException("template '" + id
                     + "' must start with a 'Subject: ...' line, then a blank line, then the body");
         }
-        String subject = lines[0].substring(SUBJECT.length()).strip();
-        String body = lines[2].strip() + "\n";
-        if (subject.isEmpty() || body.isBlank()) {
+        return of(id, lines[0].substring(SUBJECT.length()), lines[2]);
+    }
+
+    /** A template from its two parts (as stored in the database), checked as a file would be. */
+    static Template of(String id, String subject, String body) {
+        String cleanSubject = subject.strip();
+        String cleanBody = body.replace("\r\n", "\n").replace('\r', '\n').strip() + "\n";
+        if (cleanSubject.isEmpty() || cleanBody.isBlank()) {
             throw new IllegalArgumentException("template '" + id + "' has an empty subject or body");
         }
-        requireWellFormed(id, subject);
-        requireWellFormed(id, body);
-        return new Template(id, subject, body);
+        requireWellFormed(id, cleanSubject);
+        requireWellFormed(id, cleanBody);
+        return new Template(id, cleanSubject, cleanBody);
+    }
+
+    /** True if the text has a {@code ((} that does not begin a well-formed placeholder. */
+    static boolean hasMalformedPlaceholder(String text) {
+        return PLACEHOLDER.matcher(text).replaceAll("").contains("((");
+    }
+
+    /** The placeholder names in one piece of text, in order of first appearance. */
+    static Set<String> placeholdersIn(String text) {
+        Set<String> names = new LinkedHashSet<>();
+        Matcher m = PLACEHOLDER.matcher(text);
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
     }
 
     /** The placeholder names this template uses, in order of first appearance. */
     Set<String> placeholders() {
-        Set<String> names = new LinkedHashSet<>();
-        for (String part : List.of(subject, body)) {
-            Matcher m = PLACEHOLDER.matcher(part);
-            while (m.find()) {
-                names.add(m.group(1));
-            }
-        }
+        Set<String> names = new LinkedHashSet<>(placeholdersIn(subject));
+        names.addAll(placeholdersIn(body));
         return Collections.unmodifiableSet(names);
     }
 
@@ -87,8 +102,7 @@ record Template(String id, String subject, String body) {
     }
 
     private static void requireWellFormed(String id, String text) {
-        String rest = PLACEHOLDER.matcher(text).replaceAll("");
-        if (rest.contains("((")) {
+        if (hasMalformedPlaceholder(text)) {
             throw new IllegalArgumentException("template '" + id + "' has a malformed placeholder: use ((name)), "
                     + "a name of letters, digits, '-' or '_'");
         }

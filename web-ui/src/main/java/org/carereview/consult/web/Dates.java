@@ -11,10 +11,18 @@ public final class Dates {
     public static final ZoneId LONDON = ZoneId.of("Europe/London");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK).withZone(LONDON);
 
+    private static final DateTimeFormatter MOMENT =
+            DateTimeFormatter.ofPattern("d MMMM yyyy 'at' h:mma", Locale.UK).withZone(LONDON);
+
     private Dates() {
     }
 
     public static String day(Instant instant) {
         return DAY.format(instant);
+    }
+
+    /** "23 November 2026 at 2:05pm", UK time. */
+    public static String moment(Instant instant) {
+        return MOMENT.format(instant).replace("AM", "am").replace("PM", "pm");
     }
 }

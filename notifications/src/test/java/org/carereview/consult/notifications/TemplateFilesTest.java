@@ -9,10 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The three templates in the repository, as other modules rely on them. */
-class TemplatesTest {
+/** The template files in the repository, as other modules rely on them. */
+class TemplateFilesTest {
 
-    private final Templates templates = new Templates();
+    private final TemplateFiles templates = new TemplateFiles();
 
     @Test
     void theAdviceReceiptNeedsOnlyTheReferenceAndGivesTheSafetyNumbers() {
@@ -56,5 +56,21 @@ class TemplatesTest {
         assertThrows(IllegalArgumentException.class, () -> templates.get("../templates/advice-receipt"));
         assertThrows(IllegalArgumentException.class, () -> templates.get("Advice-Receipt"));
         assertThrows(IllegalArgumentException.class, () -> templates.get(null));
+    }
+
+    @Test
+    void theIndexListsEveryTemplateFileAndNothingElse() throws java.io.IOException {
+        java.nio.file.Path folder = java.nio.file.Path.of("src/main/resources", TemplateFiles.FOLDER);
+        java.util.Set<String> onDisk;
+        try (var paths = java.nio.file.Files.list(folder)) {
+            onDisk = paths.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".txt"))
+                    .map(n -> n.substring(0, n.length() - 4)).collect(java.util.stream.Collectors.toSet());
+        }
+
+        assertEquals(onDisk, templates.index().keySet());
+        templates.index().forEach((id, purpose) -> {
+            assertTrue(!purpose.isBlank(), id + " needs a purpose in index.tsv");
+            templates.get(id);
+        });
     }
 }
