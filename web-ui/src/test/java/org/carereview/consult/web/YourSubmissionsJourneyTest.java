@@ -69,6 +69,9 @@ class YourSubmissionsJourneyTest implements FreshDatabase {
     Dispatcher dispatcher;
 
     @Inject
+    org.carereview.consult.experts.Decisions decisions;
+
+    @Inject
     DataSource dataSource;
 
     BrowserContext context;
@@ -204,6 +207,32 @@ class YourSubmissionsJourneyTest implements FreshDatabase {
                 RequestOptions.create().setForm(FormData.create().set("csrfToken", csrf)).setMaxRedirects(0));
         assertEquals(404, post.status());
         assertEquals(List.of("NEW"), TestSql.column(dataSource, "SELECT status FROM submission WHERE id = ?::uuid", theirs));
+    }
+
+    @Test
+    void anApplicantSeesWhereTheirApplicationStandsInTheList() {
+        String email = "applicant.list@example.org";
+        Map<String, Object> body = new HashMap<>();
+        body.put("experiences", List.of("CARE_LEAVER"));
+        body.put("name", "Jordan Example");
+        body.put("dateOfBirth", "2005-05-14");
+        body.put("region", "NORTH_WEST");
+        body.put("email", email);
+        body.put("experienceStory", "I lived in three foster homes.");
+        body.put("motivation", "I want the review to hear what moving schools felt like.");
+        body.put("availability", "Weekends");
+        body.put("consents", Map.of("dataUse", true));
+        Map<String, Object> receipt = http.toBlocking().retrieve(HttpRequest.POST(
+                "/api/v1/experts-by-experience/applications", body), Argument.mapOf(String.class, Object.class));
+        decisions.decide(java.util.UUID.fromString((String) receipt.get("id")), "SHORTLISTED", null, null);
+
+        signInInBrowser(email);
+
+        String row = page.locator("tr", new Page.LocatorOptions().setHasText((String) receipt.get("reference")))
+                .textContent();
+        assertTrue(row.contains("Application to join the Experts by Experience group"), row);
+        assertTrue(row.contains("Shortlisted: we will contact you about the next step"), row);
+        Browser.assertAccessible(page);
     }
 
     private Map<String, Object> sendAdvice(String email) {

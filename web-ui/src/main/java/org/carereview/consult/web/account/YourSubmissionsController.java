@@ -19,6 +19,7 @@ import io.micronaut.security.rules.SecurityRule;
 import org.carereview.consult.core.problem.ProblemException;
 import org.carereview.consult.core.submission.ChannelContent;
 import org.carereview.consult.core.submission.OwnedSubmission;
+import org.carereview.consult.core.submission.SubmissionKind;
 import org.carereview.consult.core.submission.Theme;
 import org.carereview.consult.core.submission.Withdrawals;
 import org.carereview.consult.web.Pages;
@@ -58,7 +59,7 @@ class YourSubmissionsController {
         }
         List<OwnedSubmission> owned = withdrawals.ownedBy(owner.get());
         Map<String, Object> model = new HashMap<>();
-        model.put("items", owned.stream().map(YourSubmissionsController::item).toList());
+        model.put("items", owned.stream().map(s -> withOutcome(item(s), s, owner.get())).toList());
         parse(withdrawn).flatMap(id -> owned.stream().filter(s -> s.id().equals(id) && s.withdrawn()).findFirst())
                 .ifPresent(s -> model.put("withdrawnReference", s.reference()));
         return page("account/your-submissions", model);
@@ -121,6 +122,15 @@ class YourSubmissionsController {
             return notFound();
         }
         return Pages.seeOther(PATH + "?withdrawn=" + submission.get());
+    }
+
+    /** An application's outcome (selected, waiting list...) matters more to its applicant than triage's status. */
+    private Map<String, Object> withOutcome(Map<String, Object> item, OwnedSubmission s, UUID owner) {
+        if (s.kind() == SubmissionKind.EBE_APPLICATION && !s.withdrawn()) {
+            withdrawals.details(s.id(), owner).stream().filter(d -> d.name().equals("outcome") && d.value() != null)
+                    .findFirst().ifPresent(d -> item.put("outcome", d.value()));
+        }
+        return item;
     }
 
     private static Map<String, Object> item(OwnedSubmission s) {
