@@ -123,6 +123,22 @@ class ExpertsStaffJourneyTest implements FreshDatabase {
             Browser.assertAccessible(page);
             assertEquals("1", page.locator("tr:has(th:text-is('South West')) td").first().textContent().trim());
             assertTrue(page.locator("svg desc").first().textContent().contains("South West: 1 of 2"));
+
+            page.navigate(server.getURL() + "/staff/members");
+            Browser.assertAccessible(page);
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(reference)).click();
+            page.getByLabel("Paused").check();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save the change")).click();
+            assertTrue(page.title().startsWith("Error: "), "a date and a reason are needed");
+            assertTrue(page.locator(".govuk-error-summary").textContent().contains("Enter the reason for the change"));
+            Browser.assertAccessible(page);
+            page.getByLabel("From").fill("2027-03-01");
+            page.getByLabel("Reason").fill("Exams until the summer");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save the change")).click();
+            assertTrue(page.locator(".govuk-notification-banner").textContent().contains("Paused, from 1 March 2027"));
+            assertEquals(2, page.locator("tbody tr").count(), "selected, then paused: both kept");
+            assertTrue(page.locator("tbody").textContent().contains("Exams until the summer"));
+            Browser.assertAccessible(page);
         } finally {
             adminBrowser.close();
         }

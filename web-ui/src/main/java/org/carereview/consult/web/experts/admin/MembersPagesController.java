@@ -1,0 +1,117 @@
+package org.carereview.consult.web.experts.admin;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.serde.annotation.Serdeable;
+import org.carereview.consult.core.problem.InvalidInputException;
+import org.carereview.consult.experts.Decisions;
+import org.carereview.consult.experts.Member;
+import org.carereview.consult.experts.MemberStatus;
+import org.carereview.consult.web.Dates;
+import org.carereview.consult.web.Pages;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Administrators see the group's members and pause, resume or end a membership, with its history. */
+@Controller("/staff/members")
+@Produces(MediaType.TEXT_HTML)
+@Secured("ADMIN")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class MembersPagesController {
+
+    @Serdeable
+    record ChangeForm(@Nullable String status, @Nullable String effectiveDate, @Nullable String reason) {
+    }
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+    private static final List<Map<String, Object>> STATUSES = List.of(
+            Map.of("value", "ACTIVE", "text", "Active", "hint", "Taking part, or back after a pause"),
+            Map.of("value", "PAUSED", "text", "Paused", "hint", "Taking a break, and expected back"),
+            Map.of("value", "STEPPED_DOWN", "text", "Stepped down", "hint", "No longer a member"));
+
+    private final Decisions decisions;
+
+    MembersPagesController(Decisions decisions) {
+        this.decisions = decisions;
+    }
+
+    @Get
+    HttpResponse<?> list() {
+        return HttpResponse.ok(Pages.view("experts/admin/members", Map.of("items",
+                decisions.members().stream().map(m -> Map.of("id", m.id().toString(), "reference", m.reference(),
+                        "name", m.name() == null ? "(withdrawn)" : m.name(), "status", words(m.status()),
+                        "since", DAY.format(m.effectiveDate()))).toList())));
+    }
+
+    @Get("/{id}")
+    HttpResponse<?> show(@PathVariable UUID id, @Nullable @QueryValue String changed) {
+        return find(id).<HttpResponse<?>>map(m -> HttpResponse.ok(Pages.view("experts/admin/member",
+                        model(m, new ChangeForm(null, null, null), changed != null))))
+                .orElseGet(() -> HttpResponse.status(HttpStatus.NOT_FOUND));
+    }
+
+    @Post("/{id}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> change(@PathVariable UUID id, @Body ChangeForm form, Authentication who) {
+        Optional<Member> member = find(id);
+        if (member.isEmpty()) {
+            return HttpResponse.status(HttpStatus.NOT_FOUND);
+        }
+        try {
+            decisions.change(id, form.status(), form.effectiveDate(), form.reason(), UUID.fromString(who.getName()));
+            return Pages.seeOther("/staff/members/" + id + "?changed=1");
+        } catch (InvalidInputException e) {
+            return Pages.invalid("experts/admin/member", model(member.get(), form, false), e.errors());
+        }
+    }
+
+    private Optional<Member> find(UUID id) {
+        return decisions.members().stream().filter(m -> m.id().equals(id)).findFirst();
+    }
+
+    private static Map<String, Object> model(Member m, ChangeForm form, boolean changed) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("id", m.id().toString());
+        model.put("reference", m.reference());
+        model.put("name", m.name() == null ? "(withdrawn)" : m.name());
+        model.put("status", words(m.status()));
+        model.put("since", DAY.format(m.effectiveDate()));
+        model.put("changed", changed);
+        model.put("statuses", STATUSES);
+        model.put("form", form);
+        model.put("history", m.history().stream().map(c -> Map.of("status", words(c.status()),
+                "from", DAY.format(c.effectiveDate()), "reason", c.reason(),
+                "recorded", Dates.moment(c.changedAt()))).toList());
+        return model;
+    }
+
+    static String words(MemberStatus status) {
+        return switch (status) {
+            case ACTIVE -> "Active";
+            case PAUSED -> "Paused";
+            case STEPPED_DOWN -> "Stepped down";
+        };
+    }
+
+}
