@@ -22,13 +22,11 @@ import org.carereview.consult.advice.AdviceService;
 import org.carereview.consult.advice.Draft;
 import org.carereview.consult.advice.DraftAnswers;
 import org.carereview.consult.core.problem.FieldError;
-import org.carereview.consult.web.Dates;
 import org.carereview.consult.web.DraftCookie;
 import org.carereview.consult.web.Pages;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** One question per page; every answer is saved to the draft on the server before moving on. */
@@ -40,10 +38,12 @@ class AdviceQuestionsController {
 
     private final AdviceDrafts drafts;
     private final AdviceService advice;
+    private final AdviceSavedDrafts saved;
 
-    AdviceQuestionsController(AdviceDrafts drafts, AdviceService advice) {
+    AdviceQuestionsController(AdviceDrafts drafts, AdviceService advice, AdviceSavedDrafts saved) {
         this.drafts = drafts;
         this.advice = advice;
+        this.saved = saved;
     }
 
     @Get("/{slug:[a-z-]+}")
@@ -83,10 +83,7 @@ class AdviceQuestionsController {
         DraftAnswers state = draft.get().state().with(updated).trap(form.website());
         Instant expires = drafts.save(draft.get().id(), state);
         if (form.saveForLater()) {
-            return HttpResponse.ok(Pages.view("advice/saved", Map.of(
-                    "code", drafts.resumeCode(draft.get().id()),
-                    "expires", Dates.day(expires),
-                    "continuePath", step.path())));
+            return saved.saved(drafts.resumeCode(draft.get().id()), expires, step.path());
         }
         String next = form.returnToCheck() ? "/call-for-advice/check"
                 : step.next(updated).map(Step::path).orElse("/call-for-advice/check");

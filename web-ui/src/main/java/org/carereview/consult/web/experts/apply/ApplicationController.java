@@ -19,14 +19,12 @@ import io.micronaut.security.rules.SecurityRule;
 import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.experts.ApplicationInput;
 import org.carereview.consult.experts.Applications;
-import org.carereview.consult.web.Dates;
 import org.carereview.consult.web.DraftCookie;
 import org.carereview.consult.web.Pages;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** The task list and one page a section; each section is saved to the draft on the server when posted. */
@@ -40,10 +38,12 @@ class ApplicationController {
 
     private final ApplicationDrafts drafts;
     private final Applications applications;
+    private final ApplicationSavedDrafts saved;
 
-    ApplicationController(ApplicationDrafts drafts, Applications applications) {
+    ApplicationController(ApplicationDrafts drafts, Applications applications, ApplicationSavedDrafts saved) {
         this.drafts = drafts;
         this.applications = applications;
+        this.saved = saved;
     }
 
     @Get
@@ -94,10 +94,7 @@ class ApplicationController {
         }
         Instant expires = drafts.save(draft.get().id(), updated);
         if (form.saveForLater()) {
-            return HttpResponse.ok(Pages.view("experts/apply/saved", Map.of(
-                    "code", drafts.resumeCode(draft.get().id()),
-                    "expires", Dates.day(expires),
-                    "continuePath", section.path())));
+            return saved.saved(drafts.resumeCode(draft.get().id()), expires, section.path());
         }
         return Pages.seeOther(form.returnToCheck() ? SectionModel.TASK_LIST + "/check" : SectionModel.TASK_LIST);
     }

@@ -1,0 +1,125 @@
+package org.carereview.consult.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import org.carereview.consult.core.problem.FieldError;
+import org.carereview.consult.core.problem.InvalidInputException;
+import org.carereview.consult.core.ratelimit.RateLimitedException;
+import org.carereview.consult.core.ratelimit.RateLimiter;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * "Save and come back later", the same in every public journey: the page with the resume code, "email me
+ * a link", resuming by code (guesses slowed far below the general limit) or by the emailed link (a page
+ * with a button, so a mail scanner cannot use the link up). Each journey gives its words and its drafts.
+ */
+public class SavedDrafts {
+
+    public static final int GUESSES_PER_MINUTE = 10;
+
+    /**
+     * A journey's words and places: {@code base} is its start page, {@code resumeTo} where a resumed draft
+     * opens, {@code emailBack} where "email me a link" goes back to; {@code keptUntil} ends the sentence
+     * "We keep your answers until 23 December 2026", {@code thing} is "advice" or "application".
+     */
+    public record Journey(String base, String resumeTo, String emailBack, String thing, String keptUntil,
+                          String carryOn, String notFound) {
+    }
+
+    /** What the journey's drafts service does, by draft id. */
+    public interface Store {
+        boolean exists(UUID draft);
+
+        Optional<UUID> byCode(String code);
+
+        Optional<UUID> byLink(String token);
+
+        void emailLink(UUID draft, String email);
+    }
+
+    private final Journey journey;
+    private final DraftCookie cookie;
+    private final Duration lifetime;
+    private final Store store;
+    private final RateLimiter rateLimiter;
+
+    protected SavedDrafts(Journey journey, DraftCookie cookie, Duration lifetime, Store store, RateLimiter rateLimiter) {
+        this.journey = journey;
+        this.cookie = cookie;
+        this.lifetime = lifetime;
+        this.store = store;
+        this.rateLimiter = rateLimiter;
+    }
+
+    /** The page after "Save and come back later": the code, when the answers go, and a way to get a link. */
+    public HttpResponse<?> saved(String code, Instant expires, String continuePath) {
+        return HttpResponse.ok(page("drafts/saved", Map.of("code", code, "expires", Dates.day(expires),
+                "continuePath", continuePath)));
+    }
+
+    public HttpResponse<?> resumeForm() {
+        return HttpResponse.ok(page("drafts/resume", Map.of("code", "")));
+    }
+
+    public HttpResponse<?> resume(HttpRequest<?> request, @Nullable String given) {
+        String code = given == null ? "" : given;
+        try {
+            rateLimiter.check("resume-code", request, GUESSES_PER_MINUTE);
+        } catch (RateLimitedException e) {
+            return Pages.withErrors(HttpStatus.TOO_MANY_REQUESTS, "drafts/resume", model(Map.of("code", code)),
+                            List.of(new FieldError("code", "You have tried a lot of codes. Wait "
+                                    + e.retryAfterSeconds() + " seconds and try again.")))
+                    .header("Retry-After", String.valueOf(e.retryAfterSeconds()));
+        }
+        if (code.isBlank()) {
+            return Pages.invalid("drafts/resume", model(Map.of("code", code)),
+                    List.of(new FieldError("code", "Enter your resume code")));
+        }
+        return store.byCode(code)
+                .<HttpResponse<?>>map(draft -> Pages.seeOther(journey.resumeTo()).cookie(cookie.set(draft, request, lifetime)))
+                .orElseGet(() -> Pages.invalid("drafts/resume", model(Map.of("code", code)),
+                        List.of(new FieldError("code", journey.notFound()))));
+    }
+
+    public HttpResponse<?> emailLink(HttpRequest<?> request, @Nullable String given) {
+        Optional<UUID> draft = cookie.read(request).filter(store::exists);
+        if (draft.isEmpty()) {
+            return Pages.seeOther(journey.base() + "?expired=1");
+        }
+        String email = given == null ? "" : given.strip();
+        try {
+            store.emailLink(draft.get(), email);
+        } catch (InvalidInputException e) {
+            return Pages.invalid("drafts/saved-email", model(Map.of("email", email)), e.errors());
+        }
+        return HttpResponse.ok(page("drafts/link-sent", Map.of("email", email)));
+    }
+
+    public HttpResponse<?> linkLanding(String token) {
+        return HttpResponse.ok(page("drafts/resume-link", Map.of("token", token)));
+    }
+
+    public HttpResponse<?> resumeByLink(HttpRequest<?> request, String token) {
+        return store.byLink(token)
+                .<HttpResponse<?>>map(draft -> Pages.seeOther(journey.resumeTo()).cookie(cookie.set(draft, request, lifetime)))
+                .orElseGet(() -> HttpResponse.status(HttpStatus.NOT_FOUND).body(page("drafts/link-expired", Map.of())));
+    }
+
+    private io.micronaut.views.ModelAndView<Map<String, Object>> page(String view, Map<String, Object> values) {
+        return Pages.view(view, model(values));
+    }
+
+    private Map<String, Object> model(Map<String, Object> values) {
+        Map<String, Object> model = new java.util.HashMap<>(values);
+        model.put("journey", journey);
+        return model;
+    }
+}

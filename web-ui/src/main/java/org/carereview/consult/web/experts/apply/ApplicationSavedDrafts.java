@@ -1,0 +1,43 @@
+package org.carereview.consult.web.experts.apply;
+
+import jakarta.inject.Singleton;
+import org.carereview.consult.core.ratelimit.RateLimiter;
+import org.carereview.consult.web.DraftCookie;
+import org.carereview.consult.web.SavedDrafts;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/** "Save and come back later" for an application to the Experts by Experience group. */
+@Singleton
+class ApplicationSavedDrafts extends SavedDrafts {
+
+    ApplicationSavedDrafts(ApplicationDrafts drafts, RateLimiter rateLimiter) {
+        super(new Journey(ApplicationDrafts.BASE, SectionModel.TASK_LIST, SectionModel.TASK_LIST, "application",
+                        ", or until applications close if that is sooner.", "Carry on with your application now",
+                        "We could not find an application with that code. Check the code and try again. Unfinished "
+                                + "applications are deleted after " + ApplicationDrafts.LIFETIME.toDays()
+                                + " days, and when applications close."),
+                DraftCookie.APPLICATION, ApplicationDrafts.LIFETIME, new Store() {
+                    @Override
+                    public boolean exists(UUID draft) {
+                        return drafts.find(draft).isPresent();
+                    }
+
+                    @Override
+                    public Optional<UUID> byCode(String code) {
+                        return drafts.resumeByCode(code).map(ApplicationDrafts.Draft::id);
+                    }
+
+                    @Override
+                    public Optional<UUID> byLink(String token) {
+                        return drafts.resumeByLink(token).map(ApplicationDrafts.Draft::id);
+                    }
+
+                    @Override
+                    public void emailLink(UUID draft, String email) {
+                        drafts.emailLink(draft, email);
+                    }
+                }, rateLimiter);
+    }
+}
