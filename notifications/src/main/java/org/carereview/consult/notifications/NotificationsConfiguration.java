@@ -18,6 +18,8 @@ import java.time.Duration;
  * @param initialBackoff   wait after the first failed attempt; doubled after each further one
  * @param maxBackoff       longest wait between two attempts
  * @param lease            how long a claim lasts; a message still {@code SENDING} after it is claimed again
+ * @param keepFieldsFor    how long a sent (or given-up) message keeps its fields (links, references) before
+ *                         they are emptied
  */
 @ConfigurationProperties("consult.notifications")
 public record NotificationsConfiguration(
@@ -26,5 +28,6 @@ public record NotificationsConfiguration(
         @Bindable(defaultValue = "8") @Min(1) @Max(100) int maxAttempts,
         @Bindable(defaultValue = "30s") @NotNull Duration initialBackoff,
         @Bindable(defaultValue = "1h") @NotNull Duration maxBackoff,
-        @Bindable(defaultValue = "2m") @NotNull Duration lease) {
+        @Bindable(defaultValue = "2m") @NotNull Duration lease,
+        @Bindable(defaultValue = "1d") @NotNull Duration keepFieldsFor) {
 }

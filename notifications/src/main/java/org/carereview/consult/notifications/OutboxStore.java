@@ -73,6 +73,21 @@ class OutboxStore {
         });
     }
 
+    /**
+     * Empties the fields (links, references) of messages that were sent or given up before {@code cutoff}:
+     * once a message has gone, the links in it have no further use here. The row itself stays, for delivery status.
+     */
+    @Transactional
+    int redactFinishedBefore(Instant cutoff) {
+        return jdbc.prepareStatement("""
+                UPDATE outbox_message SET fields = '{}'::jsonb
+                WHERE status IN ('SENT', 'FAILED_PERMANENTLY') AND COALESCE(sent_at, created_at) < ?
+                  AND fields <> '{}'::jsonb""", ps -> {
+            Sql.setInstant(ps, 1, cutoff);
+            return ps.executeUpdate();
+        });
+    }
+
     private static NotificationStatus status(ResultSet rs) throws SQLException {
         return new NotificationStatus(
                 rs.getObject("id", UUID.class),
