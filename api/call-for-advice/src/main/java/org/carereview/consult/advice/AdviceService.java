@@ -14,10 +14,8 @@ import org.carereview.consult.core.submission.SubmissionStatus;
 import org.carereview.consult.core.submission.SubmissionSummary;
 import org.carereview.consult.core.submission.Submissions;
 import org.carereview.consult.core.submission.Theme;
-import org.carereview.consult.notifications.Outbox;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -35,15 +33,15 @@ public class AdviceService {
     private final Submissions submissions;
     private final AdviceRepository details;
     private final AccountService accounts;
-    private final Outbox outbox;
+    private final AdviceReceipts receipts;
     private final AdviceConfiguration configuration;
 
-    AdviceService(Submissions submissions, AdviceRepository details, AccountService accounts, Outbox outbox,
+    AdviceService(Submissions submissions, AdviceRepository details, AccountService accounts, AdviceReceipts receipts,
                   AdviceConfiguration configuration) {
         this.submissions = submissions;
         this.details = details;
         this.accounts = accounts;
-        this.outbox = outbox;
+        this.receipts = receipts;
         this.configuration = configuration;
     }
 
@@ -94,7 +92,7 @@ public class AdviceService {
                 blankToNull(input.resources()), blankToNull(input.groupsToSpeakTo()), email,
                 Boolean.TRUE.equals(input.consentToContact()), Boolean.TRUE.equals(input.consentToPublish())));
         if (email != null && quarantineReason == null) {
-            outbox.enqueue("advice-receipt", email, Map.of("reference", created.reference()));
+            receipts.send(email, created.reference());
         }
         return new AdviceReceipt(created.id(), created.reference(), created.submittedAt());
     }

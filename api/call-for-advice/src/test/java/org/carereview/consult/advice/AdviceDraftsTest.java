@@ -44,6 +44,9 @@ class AdviceDraftsTest implements FreshDatabase {
     @Inject
     Drafts genericDrafts;
 
+    @Inject
+    org.carereview.consult.core.submission.Quarantine quarantine;
+
     static AdviceInput answers(String email) {
         return new AdviceInput("FOSTER_OR_KINSHIP_CARER", null, "What support do kinship carers get?", null, null, null,
                 List.of("SUPPORT"), email, email != null, false);
@@ -78,6 +81,22 @@ class AdviceDraftsTest implements FreshDatabase {
         assertTrue(receipt.reference().startsWith("CFA-"), "answered exactly like any other");
         assertEquals("QUARANTINED:TOO_FAST", statusOf(receipt));
         assertEquals(0, TestSql.count(dataSource, "SELECT count(*) FROM outbox_message WHERE recipient = 'bot@example.org'"));
+    }
+
+    @Test
+    void releasingAHeldBackSubmissionSendsTheReceiptThatWasHeldBackOnce() {
+        Draft draft = answered("slow.reader@example.org");
+        clock.advance(Duration.ofSeconds(3));
+        AdviceReceipt receipt = drafts.submit(draft.id(), null);
+        assertEquals(0, TestSql.count(dataSource, "SELECT count(*) FROM outbox_message WHERE recipient = 'slow.reader@example.org'"));
+
+        quarantine.release(receipt.id());
+
+        assertEquals("NEW:TOO_FAST", statusOf(receipt));
+        assertEquals(List.of("advice-receipt:" + receipt.reference()), TestSql.column(dataSource,
+                "SELECT template || ':' || (fields->>'reference') FROM outbox_message WHERE recipient = ?",
+                "slow.reader@example.org"));
+        assertThrows(RuntimeException.class, () -> quarantine.release(receipt.id()), "only a held-back one is released");
     }
 
     @Test

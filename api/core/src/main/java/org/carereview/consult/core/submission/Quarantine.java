@@ -27,10 +27,12 @@ public class Quarantine {
 
     private final JdbcOperations jdbc;
     private final Clock clock;
+    private final List<ChannelReceipts> receipts;
 
-    Quarantine(JdbcOperations jdbc, Clock clock) {
+    Quarantine(JdbcOperations jdbc, Clock clock, List<ChannelReceipts> receipts) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.receipts = receipts;
     }
 
     @Transactional
@@ -48,16 +50,24 @@ public class Quarantine {
         });
     }
 
-    /** Puts it into the triage queue as NEW. */
+    /** Puts it into the triage queue as NEW, and sends the receipt that was held back with it. */
     @Transactional
     public void release(UUID id) {
-        int changed = jdbc.prepareStatement("UPDATE submission SET status = 'NEW', updated_at = ? "
-                + "WHERE id = ? AND status = 'QUARANTINED'", ps -> {
+        List<String> kind = jdbc.prepareStatement("UPDATE submission SET status = 'NEW', updated_at = ? "
+                + "WHERE id = ? AND status = 'QUARANTINED' RETURNING kind", ps -> {
             ps.setTimestamp(1, Timestamp.from(clock.instant()));
             ps.setObject(2, id);
-            return ps.executeUpdate();
+            List<String> kinds = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    kinds.add(rs.getString(1));
+                }
+            }
+            return kinds;
         });
-        requireOne(changed);
+        requireOne(kind.size());
+        SubmissionKind released = SubmissionKind.valueOf(kind.get(0));
+        receipts.stream().filter(r -> r.kind() == released).forEach(r -> r.sendReceipt(id));
     }
 
     /** Deletes it and its details for good. */
