@@ -110,7 +110,7 @@ public class Feedback {
         for (FeedbackCsv.Line line : lines) {
             List<FieldError> own = FeedbackValidator.validate(line.input(), configuration.maxAnswerLength());
             errors.addAll(FeedbackValidator.named(own, "lines[" + line.number() + "]", "Line " + line.number()));
-            valid.add(Card.of(line.input(), session));
+            valid.add(own.isEmpty() ? Card.of(line.input(), session) : null);
         }
         require(errors);
         return saveAll(area.id(), valid, Source.CSV, by);
