@@ -1,5 +1,7 @@
 /**
- * Channel 3: the ten deep-dive areas, their sessions, feedback per area and comparisons across areas.
- * (Built in its own issue; this module holds only its package until then.)
+ * Channel 3: deep dives. The ten areas the review visited (administrators edit their attributes), sessions
+ * held there, participant links (printed as QR codes), feedback cards given through a link or entered by a
+ * facilitator (one, many at once, or from a CSV file), and dashboards per area and across areas, with
+ * small counts suppressed ({@link org.carereview.consult.deepdives.Suppression}).
  */
 package org.carereview.consult.deepdives;

@@ -1,0 +1,54 @@
+package org.carereview.consult.deepdives;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import org.carereview.consult.core.problem.InvalidInputException;
+
+/** Suppressed counts for staff: one area, or every area side by side; as JSON or CSV. */
+@Controller("/api/v1/deep-dives")
+@Secured({"REVIEWER", "ADMIN", "SAFEGUARDING_LEAD"})
+@ExecuteOn(TaskExecutors.BLOCKING)
+class DashboardApiController {
+
+    private final Dashboards dashboards;
+
+    DashboardApiController(Dashboards dashboards) {
+        this.dashboards = dashboards;
+    }
+
+    @Get("/areas/{slug}/summary")
+    AreaSummary summary(@PathVariable String slug) {
+        return dashboards.summary(slug);
+    }
+
+    @Get(value = "/areas/{slug}/summary.csv", produces = "text/csv")
+    HttpResponse<String> summaryCsv(@PathVariable String slug) {
+        return csv(dashboards.summaryCsv(slug), "deep-dive-" + slug + ".csv");
+    }
+
+    @Get("/comparison")
+    Comparison comparison() {
+        return dashboards.comparison();
+    }
+
+    /** One table of the comparison: {@code by} is theme (the default), dilemma, participant-type or month. */
+    @Get(value = "/comparison.csv", produces = "text/csv")
+    HttpResponse<String> comparisonCsv(@Nullable @QueryValue String by) {
+        Dimension dimension = by == null || by.isBlank() ? Dimension.THEME : Dimension.parse(by);
+        if (dimension == null) {
+            throw new InvalidInputException("by", "Choose theme, dilemma, participant-type or month");
+        }
+        return csv(dashboards.comparisonCsv(dimension), "deep-dive-comparison-by-" + dimension.slug() + ".csv");
+    }
+
+    private static HttpResponse<String> csv(String body, String filename) {
+        return HttpResponse.ok(body).header("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+    }
+}

@@ -1,0 +1,36 @@
+package org.carereview.consult.deepdives;
+
+import io.micronaut.core.annotation.Nullable;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** Dates as GOV.UK writes them ("12 March 2027"), and the UK time zone months are counted in. */
+final class Dates {
+
+    static final ZoneId LONDON = ZoneId.of("Europe/London");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+
+    private Dates() {
+    }
+
+    static String inWords(LocalDate date) {
+        return DAY.format(date);
+    }
+
+    /** An ISO date such as 2027-03-12, or null if it is not a real date. */
+    @Nullable
+    static LocalDate parse(@Nullable String iso) {
+        if (iso == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(iso.strip());
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+}

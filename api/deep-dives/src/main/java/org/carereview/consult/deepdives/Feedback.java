@@ -1,0 +1,179 @@
+package org.carereview.consult.deepdives;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.carereview.consult.core.problem.FieldError;
+import org.carereview.consult.core.problem.InvalidInputException;
+import org.carereview.consult.core.submission.NewSubmission;
+import org.carereview.consult.core.submission.SubmissionDraft;
+import org.carereview.consult.core.submission.SubmissionKind;
+import org.carereview.consult.core.submission.SubmissionStatus;
+import org.carereview.consult.core.submission.Submissions;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Feedback cards: from a participant through a link, or entered by a facilitator one at a time, many at
+ * once, or from a CSV file. Many cards are stored all or nothing: one invalid card stores none, and every
+ * error names its card (or its line). Each card is a common submission row (with its themes and dilemmas)
+ * and a {@code deep_dive_feedback} row, written in one transaction.
+ */
+@Singleton
+public class Feedback {
+
+    public static final String HONEYPOT = "HONEYPOT";
+    public static final String TOO_FAST = "TOO_FAST";
+    private static final FeedbackInput BLANK = new FeedbackInput(null, null, null, null, null, null, null);
+
+    private final Areas areas;
+    private final Sessions sessions;
+    private final Links links;
+    private final Submissions submissions;
+    private final FeedbackStore store;
+    private final DeepDivesConfiguration configuration;
+
+    Feedback(Areas areas, Sessions sessions, Links links, Submissions submissions, FeedbackStore store,
+             DeepDivesConfiguration configuration) {
+        this.areas = areas;
+        this.sessions = sessions;
+        this.links = links;
+        this.submissions = submissions;
+        this.store = store;
+        this.configuration = configuration;
+    }
+
+    /**
+     * A participant's feedback through a link: 404 if the link is unknown or closed. With the honeypot filled
+     * in, or a quarantine reason from the page (too fast), it is stored QUARANTINED and answered the same.
+     */
+    @Transactional
+    public FeedbackReceipt viaLink(String token, FeedbackInput input, @Nullable String quarantineReason) {
+        LinkStore.Row link = links.openRow(token).orElseThrow(Links::notFound);
+        List<FieldError> errors = new ArrayList<>(FeedbackValidator.validate(input, configuration.maxAnswerLength()));
+        UUID session = link.sessionId();
+        if (session == null) {
+            session = session(link.areaId(), input.sessionId(), "sessionId", errors);
+        } else if (!Text.isBlank(input.sessionId()) && !input.sessionId().strip().equals(session.toString())) {
+            errors.add(new FieldError("sessionId", "This link is for one session only; leave the session out"));
+        }
+        require(errors);
+        String reason = !Text.isBlank(input.website()) ? HONEYPOT : quarantineReason;
+        return save(link.areaId(), Card.of(input, session), Source.LINK, link.token(), null, reason);
+    }
+
+    /** One card a facilitator entered for the area: 404 for an unknown area. */
+    @Transactional
+    public FeedbackReceipt byFacilitator(String slug, FeedbackInput input, @Nullable UUID by) {
+        AreaStore.Found area = areas.found(slug);
+        List<FieldError> errors = new ArrayList<>(FeedbackValidator.validate(input, configuration.maxAnswerLength()));
+        UUID session = session(area.id(), input.sessionId(), "sessionId", errors);
+        require(errors);
+        return save(area.id(), Card.of(input, session), Source.FACILITATOR, null, by, null);
+    }
+
+    /** Many cards at once, all or nothing; errors are named {@code cards[i].field}, "Card i+1: ...". */
+    @Transactional
+    public BulkReceipt bulk(String slug, @Nullable List<FeedbackInput> cards, @Nullable UUID by) {
+        AreaStore.Found area = areas.found(slug);
+        List<FeedbackInput> given = cards == null ? List.of() : cards;
+        requireCount(given.size(), "cards", "Add at least one feedback card");
+        List<Card> valid = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < given.size(); i++) {
+            FeedbackInput in = given.get(i) == null ? BLANK : given.get(i);
+            List<FieldError> own = new ArrayList<>(FeedbackValidator.validate(in, configuration.maxAnswerLength()));
+            UUID session = session(area.id(), in.sessionId(), "sessionId", own);
+            errors.addAll(FeedbackValidator.named(own, "cards[" + i + "]", "Card " + (i + 1)));
+            valid.add(own.isEmpty() ? Card.of(in, session) : null);
+        }
+        require(errors);
+        return saveAll(area.id(), valid, Source.BULK, by);
+    }
+
+    /**
+     * A CSV file of cards (see {@link FeedbackCsv}), all or nothing: a file with any bad line stores nothing
+     * and every error names its line. {@code sessionId}, if given, is the session every card came from.
+     */
+    @Transactional
+    public BulkReceipt importCsv(String slug, @Nullable String sessionId, @Nullable String csv, @Nullable UUID by) {
+        AreaStore.Found area = areas.found(slug);
+        List<FieldError> errors = new ArrayList<>();
+        UUID session = session(area.id(), sessionId, "sessionId", errors);
+        require(errors);
+        List<FeedbackCsv.Line> lines = FeedbackCsv.read(csv == null ? "" : csv);
+        requireCount(lines.size(), "file", "The file has no feedback cards under its header line");
+        List<Card> valid = new ArrayList<>();
+        for (FeedbackCsv.Line line : lines) {
+            List<FieldError> own = FeedbackValidator.validate(line.input(), configuration.maxAnswerLength());
+            errors.addAll(FeedbackValidator.named(own, "lines[" + line.number() + "]", "Line " + line.number()));
+            valid.add(own.isEmpty() ? Card.of(line.input(), session) : null);
+        }
+        require(errors);
+        return saveAll(area.id(), valid, Source.CSV, by);
+    }
+
+    /** The reference of a deep-dive feedback card, for its confirmation page. */
+    @Transactional
+    public Optional<String> reference(UUID id) {
+        return submissions.find(id).filter(s -> s.kind() == SubmissionKind.DEEP_DIVE_FEEDBACK).map(s -> s.reference());
+    }
+
+    public int maxAnswerLength() {
+        return configuration.maxAnswerLength();
+    }
+
+    public int maxCards() {
+        return configuration.maxCards();
+    }
+
+    private BulkReceipt saveAll(UUID areaId, List<Card> cards, Source source, @Nullable UUID by) {
+        List<FeedbackReceipt> receipts = cards.stream().map(c -> save(areaId, c, source, null, by, null)).toList();
+        return new BulkReceipt(receipts.size(), receipts);
+    }
+
+    private FeedbackReceipt save(UUID areaId, Card card, Source source, @Nullable String linkToken, @Nullable UUID by,
+                                 @Nullable String quarantineReason) {
+        NewSubmission created = submissions.create(new SubmissionDraft(SubmissionKind.DEEP_DIVE_FEEDBACK,
+                quarantineReason == null ? SubmissionStatus.NEW : SubmissionStatus.QUARANTINED, null, areaId,
+                card.themes(), card.dilemmas(), card.searchText(), quarantineReason));
+        store.insert(created.id(), areaId, card, source, linkToken, by);
+        return new FeedbackReceipt(created.id(), created.reference());
+    }
+
+    @Nullable
+    private UUID session(UUID areaId, @Nullable String sessionId, String field, List<FieldError> errors) {
+        if (Text.isBlank(sessionId)) {
+            return null;
+        }
+        try {
+            Optional<Session> found = sessions.find(areaId, UUID.fromString(sessionId.strip()));
+            if (found.isPresent()) {
+                return found.get().id();
+            }
+        } catch (IllegalArgumentException e) {
+            // not a UUID: the same answer as an unknown session
+        }
+        errors.add(new FieldError(field, "Select one of this area's sessions"));
+        return null;
+    }
+
+    private void requireCount(int count, String field, String none) {
+        if (count == 0) {
+            throw new InvalidInputException(field, none);
+        }
+        if (count > configuration.maxCards()) {
+            throw new InvalidInputException(field, "Send at most " + configuration.maxCards()
+                    + " feedback cards at a time; this had " + count);
+        }
+    }
+
+    private static void require(List<FieldError> errors) {
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package org.carereview.consult.deepdives;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.carereview.consult.core.submission.ChannelContent;
+import org.carereview.consult.core.submission.SubmissionKind;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** A feedback card as triage shows it, and its erasure. */
+@Singleton
+class FeedbackContent implements ChannelContent {
+
+    private final FeedbackStore store;
+
+    FeedbackContent(FeedbackStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public SubmissionKind kind() {
+        return SubmissionKind.DEEP_DIVE_FEEDBACK;
+    }
+
+    @Override
+    @Transactional
+    public List<Detail> describe(UUID submissionId) {
+        List<Detail> details = new ArrayList<>();
+        store.find(submissionId).forEach(row -> {
+            details.add(new Detail("area", "Area", row.areaName()));
+            if (row.session() != null) {
+                details.add(new Detail("session", "Session", row.session()));
+            }
+            details.add(new Detail("participantType", "Who gave the feedback",
+                    row.type() == null ? null : row.type().label()));
+            details.add(new Detail("whatWorks", "What works", row.whatWorks()));
+            details.add(new Detail("whatNeedsToChange", "What needs to change", row.whatNeedsToChange()));
+        });
+        return details;
+    }
+
+    @Override
+    @Transactional
+    public void erase(UUID submissionId) {
+        store.erase(submissionId);
+    }
+}

@@ -1,0 +1,87 @@
+package org.carereview.consult.deepdives;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import org.carereview.consult.core.idempotency.Idempotency;
+import org.carereview.consult.core.ratelimit.RateLimiter;
+
+import java.util.List;
+import java.util.Map;
+
+/** Participant links: staff make, list and close them; anyone holding one gives feedback through it. */
+@Controller("/api/v1/deep-dives")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class LinksApiController {
+
+    @Serdeable
+    record LinkRequest(@Nullable String sessionId) {
+    }
+
+    private final Links links;
+    private final Feedback feedback;
+    private final Idempotency idempotency;
+    private final RateLimiter rateLimiter;
+
+    LinksApiController(Links links, Feedback feedback, Idempotency idempotency, RateLimiter rateLimiter) {
+        this.links = links;
+        this.feedback = feedback;
+        this.idempotency = idempotency;
+        this.rateLimiter = rateLimiter;
+    }
+
+    @Post("/areas/{slug}/links")
+    @Secured({"REVIEWER", "ADMIN", "SAFEGUARDING_LEAD"})
+    HttpResponse<ParticipantLink> create(@PathVariable String slug, @Nullable @Body LinkRequest body, Authentication who) {
+        return HttpResponse.created(links.create(slug, body == null ? null : body.sessionId(), Staff.id(who)));
+    }
+
+    @Get("/areas/{slug}/links")
+    @Secured({"REVIEWER", "ADMIN", "SAFEGUARDING_LEAD"})
+    Map<String, List<ParticipantLink>> list(@PathVariable String slug) {
+        return Map.of("items", links.list(slug));
+    }
+
+    /** Closes the link; feedback through it is refused from now on. */
+    @Delete("/links/{token}")
+    @Secured({"REVIEWER", "ADMIN", "SAFEGUARDING_LEAD"})
+    @Status(HttpStatus.NO_CONTENT)
+    void revoke(@PathVariable String token) {
+        links.revoke(token);
+    }
+
+    @Get(value = "/links/{token}/qr.svg", produces = "image/svg+xml")
+    @Secured({"REVIEWER", "ADMIN", "SAFEGUARDING_LEAD"})
+    String qr(@PathVariable String token) {
+        return links.qrSvg(token);
+    }
+
+    /** Anyone with the link: 404 if it is unknown or closed; a replay (same Idempotency-Key) is answered before the rate limit. */
+    @Post("/links/{token}/feedback")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    HttpResponse<FeedbackReceipt> give(HttpRequest<?> request, @PathVariable String token, @Body FeedbackInput input,
+                                       @Nullable @Header(Idempotency.HEADER) String idempotencyKey) {
+        links.open(token).orElseThrow(Links::notFound);
+        FeedbackReceipt receipt = idempotency.run("deep-dive-link:" + token, idempotencyKey, input,
+                FeedbackReceipt.class, () -> {
+                    rateLimiter.check("public-post", request);
+                    return feedback.viaLink(token, input, null);
+                }).body();
+        return HttpResponse.created(receipt);
+    }
+}
