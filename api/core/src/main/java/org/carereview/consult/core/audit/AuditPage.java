@@ -1,0 +1,11 @@
+package org.carereview.consult.core.audit;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.List;
+
+/** A keyset page of the audit trail, newest first. */
+@Serdeable
+public record AuditPage(List<AuditEntry> items, @Nullable String next) {
+}
