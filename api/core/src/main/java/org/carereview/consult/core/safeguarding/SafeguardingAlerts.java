@@ -81,6 +81,15 @@ public class SafeguardingAlerts {
         return true;
     }
 
+    /** Removes the flag record (the lead or an administrator decided it is not a safeguarding matter). */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void clear(UUID submissionId) {
+        jdbc.prepareStatement("DELETE FROM safeguarding_flag WHERE submission_id = ?", ps -> {
+            ps.setObject(1, submissionId);
+            return ps.executeUpdate();
+        });
+    }
+
     private List<String> recipients(String role) {
         return jdbc.prepareStatement("SELECT a.email FROM account a JOIN account_role r ON r.account_id = a.id "
                 + "WHERE r.role = ? AND NOT a.disabled ORDER BY a.email", ps -> {
