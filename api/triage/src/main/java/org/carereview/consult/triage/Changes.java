@@ -46,11 +46,10 @@ class Changes {
             set(row, "assignee", in.assignee(), str(row.assignee()), str(in.assignee()), by, now, changed);
         }
         if (in.themes() != null && !in.themes().equals(row.themes())) {
-            set(row, "themes", in.themes(), String.join(",", row.themes()), String.join(",", in.themes()), by, now, changed);
+            set(row, "themes", in.themes(), join(row.themes()), join(in.themes()), by, now, changed);
         }
         if (in.dilemmas() != null && !in.dilemmas().equals(row.dilemmas())) {
-            set(row, "dilemmas", in.dilemmas(), String.join(",", row.dilemmas()), String.join(",", in.dilemmas()), by, now,
-                    changed);
+            set(row, "dilemmas", in.dilemmas(), join(row.dilemmas()), join(in.dilemmas()), by, now, changed);
         }
         if (in.safeguarding() != null && in.safeguarding() != row.safeguarding()) {
             set(row, "safeguarding", in.safeguarding(), String.valueOf(row.safeguarding()),
@@ -70,6 +69,11 @@ class Changes {
         rows.set(row.id(), column, value instanceof Enum<?> e ? e.name() : value, now);
         rows.recordChange(row.id(), field, oldValue, newValue, by, now);
         changed.add(field);
+    }
+
+    @Nullable
+    private static String join(List<String> codes) {
+        return codes.isEmpty() ? null : String.join(",", codes);
     }
 
     @Nullable
