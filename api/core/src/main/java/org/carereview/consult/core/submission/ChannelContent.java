@@ -1,8 +1,10 @@
 package org.carereview.consult.core.submission;
 
 import io.micronaut.core.annotation.Nullable;
+import org.carereview.consult.core.account.Role;
 
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -20,6 +22,30 @@ public interface ChannelContent {
      * submission of this kind. Erased answers are left out or have a null value.
      */
     List<Detail> describe(UUID submissionId);
+
+    /**
+     * The details as a member of staff with these roles may see them. Administrators and the safeguarding
+     * lead see everything; anyone else (a reviewer) sees no identity, contact, date of birth, trusted adult
+     * or equality answers (API.md). A channel whose details name the person in other fields overrides
+     * {@link #identifies(String)} or this method.
+     */
+    default List<Detail> describe(UUID submissionId, Set<Role> viewerRoles) {
+        List<Detail> all = describe(submissionId);
+        if (viewerRoles.contains(Role.ADMIN) || viewerRoles.contains(Role.SAFEGUARDING_LEAD)) {
+            return all;
+        }
+        return all.stream().filter(d -> !identifies(d.name())).toList();
+    }
+
+    /** Whether the detail with this field name identifies or contacts the person, or is equality data. */
+    default boolean identifies(String fieldName) {
+        return IDENTITY_FIELDS.contains(fieldName) || fieldName.startsWith("trustedAdult")
+                || fieldName.startsWith("equality");
+    }
+
+    /** Field names that identify or contact a person, whatever the channel. */
+    Set<String> IDENTITY_FIELDS = Set.of("name", "preferredName", "dateOfBirth", "email", "phone", "contactEmail",
+            "address", "postcode");
 
     /**
      * Deletes everything the person wrote or told us about themselves (every content column to null,

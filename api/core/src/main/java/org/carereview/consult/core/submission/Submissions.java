@@ -2,29 +2,43 @@ package org.carereview.consult.core.submission;
 
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.carereview.consult.core.safeguarding.SafeguardingAlerts;
+import org.carereview.consult.core.safeguarding.Screening;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Writes and reads the common submission record; channels call this inside their own transaction. */
+/**
+ * Writes and reads the common submission record; channels call this inside their own transaction. Every
+ * submission's free text (its {@code searchText}: every channel passes all of it) is screened for a possible
+ * safeguarding disclosure here, so a flag and the lead's alert are written in the same transaction as the
+ * submission, whatever the channel.
+ */
 @Singleton
 public class Submissions {
 
     private final SubmissionRepository repository;
     private final References references;
+    private final Screening screening;
+    private final SafeguardingAlerts alerts;
     private final Clock clock;
 
-    Submissions(SubmissionRepository repository, References references, Clock clock) {
+    Submissions(SubmissionRepository repository, References references, Screening screening, SafeguardingAlerts alerts,
+                Clock clock) {
         this.repository = repository;
         this.references = references;
+        this.screening = screening;
+        this.alerts = alerts;
         this.clock = clock;
     }
 
     @Transactional
     public NewSubmission create(SubmissionDraft draft) {
         Instant now = clock.instant();
+        String text = draft.searchText() == null ? "" : draft.searchText();
+        Screening.Result screened = screening.screen(text);
         String reference = references.next(draft.kind());
         while (repository.existsByReference(reference)) {
             reference = references.next(draft.kind());
@@ -33,8 +47,13 @@ public class Submissions {
                 draft.ownerId(), null, draft.areaId(),
                 draft.themes().stream().map(Enum::name).sorted().toArray(String[]::new),
                 draft.dilemmas().stream().map(Enum::name).sorted().toArray(String[]::new),
-                false, now, null, draft.quarantineReason(), now, now));
-        repository.updateSearchText(saved.id(), draft.searchText());
+                screened.flagged(), now, null, draft.quarantineReason(), now, now));
+        repository.updateSearchText(saved.id(), text);
+        repository.saveText(saved.id(), text);
+        if (screened.flagged()) {
+            alerts.flag(saved.id(), saved.reference(), SafeguardingAlerts.Source.SCREENING, screened.score(),
+                    screened.matched(), null);
+        }
         return new NewSubmission(saved.id(), saved.reference(), saved.submittedAt());
     }
 

@@ -1,0 +1,6 @@
+package org.carereview.consult.core.audit;
+
+/** What a member of staff did; the audit log records these with ids only, never content. */
+public enum AuditAction {
+    VIEW, CHANGE, NOTE, BULK_CHANGE, EXPORT, RELEASE, DELETE, SAFEGUARDING_ACTION, PHRASE_CHANGE
+}

@@ -1,0 +1,106 @@
+package org.carereview.consult.core.safeguarding;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.carereview.consult.core.config.ConsultConfiguration;
+import org.carereview.consult.notifications.Outbox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Flags a submission as a possible disclosure and, in the caller's transaction, queues an alert to every
+ * enabled safeguarding lead: the reference and a link to the staff page, never the content. With no lead
+ * account, the alert goes to every enabled administrator, so a disclosure never waits unread.
+ */
+@Singleton
+public class SafeguardingAlerts {
+
+    public static final String TEMPLATE = "safeguarding-alert";
+    private static final Logger LOG = LoggerFactory.getLogger(SafeguardingAlerts.class);
+
+    private final JdbcOperations jdbc;
+    private final Outbox outbox;
+    private final ConsultConfiguration consult;
+    private final Clock clock;
+
+    SafeguardingAlerts(JdbcOperations jdbc, Outbox outbox, ConsultConfiguration consult, Clock clock) {
+        this.jdbc = jdbc;
+        this.outbox = outbox;
+        this.consult = consult;
+        this.clock = clock;
+    }
+
+    /** How a submission came to be flagged. */
+    public enum Source { SCREENING, STAFF }
+
+    /**
+     * Records the flag (once: flagging again changes nothing and sends nothing) and queues the alerts.
+     * The caller sets {@code submission.safeguarding} itself, in the same transaction.
+     *
+     * @return whether this call flagged it (false if it was flagged before)
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public boolean flag(UUID submissionId, String reference, Source source, int score, List<String> matched,
+                        @Nullable UUID flaggedBy) {
+        int inserted = jdbc.prepareStatement("INSERT INTO safeguarding_flag (submission_id, source, score, matched, "
+                + "flagged_by, flagged_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (submission_id) DO NOTHING", ps -> {
+            ps.setObject(1, submissionId);
+            ps.setString(2, source.name());
+            ps.setInt(3, score);
+            ps.setArray(4, ps.getConnection().createArrayOf("text", matched.toArray()));
+            ps.setObject(5, flaggedBy);
+            ps.setTimestamp(6, Timestamp.from(clock.instant()));
+            return ps.executeUpdate();
+        });
+        if (inserted == 0) {
+            return false;
+        }
+        List<String> recipients = recipients("SAFEGUARDING_LEAD");
+        if (recipients.isEmpty()) {
+            LOG.warn("No enabled safeguarding lead: the alert for submission {} goes to the administrators", submissionId);
+            recipients = recipients("ADMIN");
+        }
+        Map<String, String> fields = Map.of("reference", reference,
+                "link", consult.link("/staff/triage/" + submissionId));
+        for (String email : recipients) {
+            outbox.enqueue(TEMPLATE, email, fields);
+        }
+        LOG.info("Submission {} flagged for safeguarding ({}); {} alert(s) queued", submissionId, source,
+                recipients.size());
+        return true;
+    }
+
+    /** Removes the flag record (the lead or an administrator decided it is not a safeguarding matter). */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void clear(UUID submissionId) {
+        jdbc.prepareStatement("DELETE FROM safeguarding_flag WHERE submission_id = ?", ps -> {
+            ps.setObject(1, submissionId);
+            return ps.executeUpdate();
+        });
+    }
+
+    private List<String> recipients(String role) {
+        return jdbc.prepareStatement("SELECT a.email FROM account a JOIN account_role r ON r.account_id = a.id "
+                + "WHERE r.role = ? AND NOT a.disabled ORDER BY a.email", ps -> {
+            ps.setString(1, role);
+            List<String> emails = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    emails.add(rs.getString(1));
+                }
+            }
+            return emails;
+        });
+    }
+}

@@ -1,0 +1,16 @@
+package org.carereview.consult.core.safeguarding;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+
+/**
+ * {@code consult.safeguarding.*}.
+ *
+ * @param threshold the total weight of distinct matched phrases at which a submission is flagged
+ * @param phraseFile the classpath resource the phrase table is seeded from on first start
+ */
+@ConfigurationProperties("consult.safeguarding")
+public record SafeguardingConfiguration(
+        @Bindable(defaultValue = "10") int threshold,
+        @Bindable(defaultValue = "safeguarding/phrases.tsv") String phraseFile) {
+}

@@ -1,0 +1,94 @@
+package org.carereview.consult.triage;
+
+import io.micronaut.core.annotation.Nullable;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The WHERE clause of the queue and the exports, built from a filter, with its parameters in order. The
+ * visibility rule lives here, once: without the lead's or an administrator's role, flagged rows do not exist;
+ * exports leave flagged rows out for everyone.
+ */
+final class Conditions {
+
+    static final ZoneId UK = ZoneId.of("Europe/London");
+    /** The search query, as SQL; its text is bound wherever this appears. */
+    static final String QUERY = "websearch_to_tsquery('english', ?)";
+
+    private final StringBuilder sql = new StringBuilder("true");
+    private final List<Object> args = new ArrayList<>();
+
+    private Conditions() {
+    }
+
+    static Conditions of(TriageFilter filter, boolean flaggedVisible, @Nullable UUID areaId) {
+        Conditions c = new Conditions();
+        if (!flaggedVisible) {
+            c.add(" AND NOT s.safeguarding");
+        }
+        if (filter.safeguarding() != null) {
+            c.add(filter.safeguarding() ? " AND s.safeguarding" : " AND NOT s.safeguarding");
+        }
+        if (filter.status() != null) {
+            c.add(" AND s.status = ?", filter.status().name());
+        } else {
+            c.add(" AND s.status NOT IN ('QUARANTINED', 'WITHDRAWN')");
+        }
+        if (filter.kind() != null) {
+            c.add(" AND s.kind = ?", filter.kind().name());
+        }
+        if (areaId != null) {
+            c.add(" AND s.area_id = ?", areaId);
+        }
+        if (filter.theme() != null) {
+            c.add(" AND s.themes @> ARRAY[?]::text[]", filter.theme().name());
+        }
+        if (filter.dilemma() != null) {
+            c.add(" AND s.dilemmas @> ARRAY[?]::text[]", filter.dilemma().name());
+        }
+        if (filter.unassigned()) {
+            c.add(" AND s.assignee_id IS NULL");
+        } else if (filter.assignee() != null) {
+            c.add(" AND s.assignee_id = ?", filter.assignee());
+        }
+        if (filter.from() != null) {
+            c.add(" AND s.submitted_at >= ?", Timestamp.from(filter.from().atStartOfDay(UK).toInstant()));
+        }
+        if (filter.to() != null) {
+            c.add(" AND s.submitted_at < ?", Timestamp.from(filter.to().plusDays(1).atStartOfDay(UK).toInstant()));
+        }
+        if (filter.q() != null) {
+            c.add(" AND s.search_vector @@ " + QUERY, filter.q());
+        }
+        return c;
+    }
+
+    Conditions add(String clause, Object... values) {
+        sql.append(clause);
+        args.addAll(List.of(values));
+        return this;
+    }
+
+    String sql() {
+        return sql.toString();
+    }
+
+    List<Object> args() {
+        return args;
+    }
+
+    /** Binds these parameters from position {@code first}; returns the next free position. */
+    int bind(PreparedStatement ps, int first) throws SQLException {
+        int i = first;
+        for (Object arg : args) {
+            ps.setObject(i++, arg);
+        }
+        return i;
+    }
+}

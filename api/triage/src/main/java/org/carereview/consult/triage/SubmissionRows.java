@@ -1,0 +1,134 @@
+package org.carereview.consult.triage;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+import org.carereview.consult.core.submission.SubmissionKind;
+import org.carereview.consult.core.submission.SubmissionStatus;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Reads, locks and changes the common record, its notes and its change history. Callers hold the transaction. */
+@Singleton
+class SubmissionRows {
+
+    private final JdbcOperations jdbc;
+
+    SubmissionRows(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The submission, if it exists for this viewer (a flagged one only if they may see flagged ones). */
+    Optional<SubmissionRow> find(UUID id, boolean flaggedVisible, boolean lock) {
+        return jdbc.prepareStatement("SELECT s.id, s.kind, s.reference, s.status, s.assignee_id, a.slug, s.themes, "
+                + "s.dilemmas, s.safeguarding, s.submitted_at, s.withdrawn_at, s.quarantine_reason FROM submission s "
+                + "LEFT JOIN area a ON a.id = s.area_id WHERE s.id = ?" + (flaggedVisible ? "" : " AND NOT s.safeguarding")
+                + (lock ? " FOR UPDATE OF s" : ""), ps -> {
+            ps.setObject(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(row(rs)) : Optional.<SubmissionRow>empty();
+            }
+        });
+    }
+
+    void set(UUID id, String column, @Nullable Object value, Instant now) {
+        String cast = column.equals("themes") || column.equals("dilemmas") ? "?::text[]" : "?";
+        jdbc.prepareStatement("UPDATE submission SET " + column + " = " + cast + ", updated_at = ? WHERE id = ?", ps -> {
+            if (value instanceof List<?> list) {
+                ps.setArray(1, ps.getConnection().createArrayOf("text", list.toArray()));
+            } else {
+                ps.setObject(1, value);
+            }
+            ps.setTimestamp(2, Timestamp.from(now));
+            ps.setObject(3, id);
+            return ps.executeUpdate();
+        });
+    }
+
+    void recordChange(UUID id, String field, @Nullable String oldValue, @Nullable String newValue, UUID by, Instant at) {
+        jdbc.prepareStatement("INSERT INTO submission_change (submission_id, field, old_value, new_value, changed_by, "
+                + "changed_at) VALUES (?, ?, ?, ?, ?, ?)", ps -> {
+            ps.setObject(1, id);
+            ps.setString(2, field);
+            ps.setString(3, oldValue);
+            ps.setString(4, newValue);
+            ps.setObject(5, by);
+            ps.setTimestamp(6, Timestamp.from(at));
+            return ps.executeUpdate();
+        });
+    }
+
+    List<TriageSubmission.Change> changes(UUID id) {
+        return jdbc.prepareStatement("SELECT field, old_value, new_value, changed_by, changed_at FROM submission_change "
+                + "WHERE submission_id = ? ORDER BY seq", ps -> {
+            ps.setObject(1, id);
+            List<TriageSubmission.Change> list = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    list.add(new TriageSubmission.Change(rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getObject(4, UUID.class), rs.getTimestamp(5).toInstant()));
+                }
+            }
+            return list;
+        });
+    }
+
+    TriageSubmission.Note addNote(UUID id, String text, UUID by, Instant at) {
+        UUID noteId = UUID.randomUUID();
+        jdbc.prepareStatement("INSERT INTO submission_note (id, submission_id, author_id, body, created_at) "
+                + "VALUES (?, ?, ?, ?, ?)", ps -> {
+            ps.setObject(1, noteId);
+            ps.setObject(2, id);
+            ps.setObject(3, by);
+            ps.setString(4, text);
+            ps.setTimestamp(5, Timestamp.from(at));
+            return ps.executeUpdate();
+        });
+        return new TriageSubmission.Note(noteId, text, by, at);
+    }
+
+    List<TriageSubmission.Note> notes(UUID id) {
+        return jdbc.prepareStatement("SELECT id, body, author_id, created_at FROM submission_note WHERE submission_id = ? "
+                + "ORDER BY seq", ps -> {
+            ps.setObject(1, id);
+            List<TriageSubmission.Note> list = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    list.add(new TriageSubmission.Note(rs.getObject(1, UUID.class), rs.getString(2),
+                            rs.getObject(3, UUID.class), rs.getTimestamp(4).toInstant()));
+                }
+            }
+            return list;
+        });
+    }
+
+    /** Whether this account is enabled staff; with {@code flaggedOnly}, the lead or an administrator. */
+    boolean isAssignable(UUID account, boolean flaggedOnly) {
+        return jdbc.prepareStatement("SELECT EXISTS (SELECT 1 FROM account a JOIN account_role r ON r.account_id = a.id "
+                + "WHERE a.id = ? AND NOT a.disabled AND r.role IN (" + (flaggedOnly ? "'ADMIN', 'SAFEGUARDING_LEAD'"
+                : "'REVIEWER', 'ADMIN', 'SAFEGUARDING_LEAD'") + "))", ps -> {
+            ps.setObject(1, account);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        });
+    }
+
+    private static SubmissionRow row(ResultSet rs) throws SQLException {
+        Timestamp withdrawn = rs.getTimestamp("withdrawn_at");
+        return new SubmissionRow(rs.getObject("id", UUID.class), SubmissionKind.valueOf(rs.getString("kind")),
+                rs.getString("reference"), SubmissionStatus.valueOf(rs.getString("status")),
+                rs.getObject("assignee_id", UUID.class), rs.getString("slug"), TriageQueue.strings(rs.getArray("themes")),
+                TriageQueue.strings(rs.getArray("dilemmas")), rs.getBoolean("safeguarding"),
+                rs.getTimestamp("submitted_at").toInstant(), withdrawn == null ? null : withdrawn.toInstant(),
+                rs.getString("quarantine_reason"));
+    }
+}

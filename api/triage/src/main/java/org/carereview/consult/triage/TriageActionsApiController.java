@@ -1,0 +1,70 @@
+package org.carereview.consult.triage;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import org.carereview.consult.core.safeguarding.SafeguardingActions;
+
+import java.util.UUID;
+
+/** Bulk actions, quarantine release and delete, and the safeguarding lead's record of action taken. */
+@Controller("/api/v1/triage")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class TriageActionsApiController {
+
+    private final TriageActions actions;
+    private final TriageBulk bulk;
+
+    TriageActionsApiController(TriageActions actions, TriageBulk bulk) {
+        this.actions = actions;
+        this.bulk = bulk;
+    }
+
+    /** {@code {ids, status?, assignee?, addThemes?, addDilemmas?}} → which were updated and which skipped, why. */
+    @Post("/bulk")
+    @Secured({"REVIEWER", "SAFEGUARDING_LEAD", "ADMIN"})
+    TriageBulk.Result bulk(@Nullable @Body JsonNode body, Authentication who) {
+        JsonFields fields = new JsonFields(body);
+        TriageBulk.Request request = new TriageBulk.Request(fields.strings("ids"), fields.string("status"),
+                fields.has("assignee"), fields.string("assignee"), fields.strings("addThemes"), fields.strings("addDilemmas"));
+        fields.check();
+        return bulk.apply(request, Viewer.of(who));
+    }
+
+    @Post("/submissions/{id}/release")
+    @Secured({"REVIEWER", "SAFEGUARDING_LEAD", "ADMIN"})
+    @Status(HttpStatus.NO_CONTENT)
+    void release(@PathVariable UUID id, Authentication who) {
+        actions.release(id, Viewer.of(who));
+    }
+
+    /** Only a quarantined submission can be deleted. */
+    @Delete("/submissions/{id}")
+    @Secured({"REVIEWER", "SAFEGUARDING_LEAD", "ADMIN"})
+    @Status(HttpStatus.NO_CONTENT)
+    void delete(@PathVariable UUID id, Authentication who) {
+        actions.delete(id, Viewer.of(who));
+    }
+
+    /** {@code {action}}: what the lead did (referred, contacted, no further action and why). */
+    @Post("/submissions/{id}/safeguarding-actions")
+    @Secured({"SAFEGUARDING_LEAD", "ADMIN"})
+    HttpResponse<SafeguardingActions.Action> safeguardingAction(@PathVariable UUID id, @Nullable @Body JsonNode body,
+                                                                Authentication who) {
+        JsonFields fields = new JsonFields(body);
+        String action = fields.string("action");
+        fields.check();
+        return HttpResponse.created(actions.recordSafeguardingAction(id, action, Viewer.of(who)));
+    }
+}

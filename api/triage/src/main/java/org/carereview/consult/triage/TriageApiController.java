@@ -1,0 +1,74 @@
+package org.carereview.consult.triage;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+
+import java.util.UUID;
+
+/** The triage queue and one submission (API.md "Triage (staff)"). */
+@Controller("/api/v1/triage/submissions")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Secured({"REVIEWER", "SAFEGUARDING_LEAD", "ADMIN"})
+class TriageApiController {
+
+    private final TriageQueue queue;
+    private final TriageDetails details;
+    private final TriageActions actions;
+
+    TriageApiController(TriageQueue queue, TriageDetails details, TriageActions actions) {
+        this.queue = queue;
+        this.details = details;
+        this.actions = actions;
+    }
+
+    @Get
+    TriagePage list(@Nullable @QueryValue String kind, @Nullable @QueryValue String status,
+                    @Nullable @QueryValue String theme, @Nullable @QueryValue String dilemma,
+                    @Nullable @QueryValue String area, @Nullable @QueryValue String assignee,
+                    @Nullable @QueryValue String safeguarding, @Nullable @QueryValue String from,
+                    @Nullable @QueryValue String to, @Nullable @QueryValue String q, @Nullable @QueryValue String sort,
+                    @Nullable @QueryValue String limit, @Nullable @QueryValue String after, Authentication who) {
+        Viewer viewer = Viewer.of(who);
+        TriageFilter filter = TriageFilter.parse(kind, status, theme, dilemma, area, assignee, safeguarding, from, to, q,
+                sort, viewer.accountId());
+        return queue.page(filter, viewer, after, Limits.parse(limit));
+    }
+
+    @Get("/{id}")
+    TriageSubmission read(@PathVariable UUID id, Authentication who) {
+        return details.open(id, Viewer.of(who)).orElseThrow(TriageActions::notFound);
+    }
+
+    /** {@code {status?, assignee?, themes?, dilemmas?, safeguarding?}}; answers the submission as it now is. */
+    @Patch("/{id}")
+    HttpResponse<TriageSubmission> update(@PathVariable UUID id, @Nullable @Body JsonNode body, Authentication who) {
+        JsonFields fields = new JsonFields(body);
+        TriageChange change = new TriageChange(fields.string("status"), fields.has("assignee"), fields.string("assignee"),
+                fields.strings("themes"), fields.strings("dilemmas"), fields.bool("safeguarding"));
+        fields.check();
+        Viewer viewer = Viewer.of(who);
+        actions.update(id, change, viewer);
+        return details.open(id, viewer).map(HttpResponse::ok)
+                .orElseGet(HttpResponse::noContent);
+    }
+
+    @Post("/{id}/notes")
+    HttpResponse<TriageSubmission.Note> note(@PathVariable UUID id, @Nullable @Body JsonNode body, Authentication who) {
+        JsonFields fields = new JsonFields(body);
+        String text = fields.string("text");
+        fields.check();
+        return HttpResponse.created(actions.addNote(id, text, Viewer.of(who)));
+    }
+}

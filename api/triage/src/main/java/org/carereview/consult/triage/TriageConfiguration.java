@@ -1,0 +1,17 @@
+package org.carereview.consult.triage;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+
+/**
+ * {@code consult.triage.*}.
+ *
+ * @param rankCandidates relevance ranks at most this many matches, the newest (ADR 0009): every match of a
+ *                       selective search is ranked; a common word is ranked among its most recent matches
+ * @param exportFetchSize rows fetched from PostgreSQL at a time while an export streams
+ */
+@ConfigurationProperties("consult.triage")
+public record TriageConfiguration(
+        @Bindable(defaultValue = "5000") int rankCandidates,
+        @Bindable(defaultValue = "2000") int exportFetchSize) {
+}

@@ -1,0 +1,65 @@
+package org.carereview.consult.triage;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import jakarta.inject.Named;
+
+import java.io.InputStream;
+import java.util.concurrent.ExecutorService;
+
+/** The filtered set as CSV or ODS, streamed (reviewers and administrators; flagged submissions never included). */
+@Controller("/api/v1/triage")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Secured({"REVIEWER", "ADMIN"})
+class TriageExportController {
+
+    private final TriageExport export;
+    private final ExecutorService executor;
+
+    TriageExportController(TriageExport export, @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
+        this.export = export;
+        this.executor = executor;
+    }
+
+    @Get("/export.csv")
+    HttpResponse<InputStream> csv(@Nullable @QueryValue String kind, @Nullable @QueryValue String status,
+                                  @Nullable @QueryValue String theme, @Nullable @QueryValue String dilemma,
+                                  @Nullable @QueryValue String area, @Nullable @QueryValue String assignee,
+                                  @Nullable @QueryValue String from, @Nullable @QueryValue String to,
+                                  @Nullable @QueryValue String q, @Nullable @QueryValue String sort, Authentication who) {
+        Viewer viewer = Viewer.of(who);
+        TriageFilter filter = filter(kind, status, theme, dilemma, area, assignee, from, to, q, sort, viewer);
+        InputStream body = ExportPipe.start(executor, out -> export.writeCsv(filter, viewer, out));
+        return HttpResponse.ok(body).contentType(MediaType.of("text/csv; charset=utf-8"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"submissions.csv\"");
+    }
+
+    @Get("/export.ods")
+    HttpResponse<InputStream> ods(@Nullable @QueryValue String kind, @Nullable @QueryValue String status,
+                                  @Nullable @QueryValue String theme, @Nullable @QueryValue String dilemma,
+                                  @Nullable @QueryValue String area, @Nullable @QueryValue String assignee,
+                                  @Nullable @QueryValue String from, @Nullable @QueryValue String to,
+                                  @Nullable @QueryValue String q, @Nullable @QueryValue String sort, Authentication who) {
+        Viewer viewer = Viewer.of(who);
+        TriageFilter filter = filter(kind, status, theme, dilemma, area, assignee, from, to, q, sort, viewer);
+        InputStream body = ExportPipe.start(executor, out -> export.writeOds(filter, viewer, out));
+        return HttpResponse.ok(body).contentType(MediaType.of(OdsSink.MIMETYPE))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"submissions.ods\"");
+    }
+
+    private static TriageFilter filter(String kind, String status, String theme, String dilemma, String area,
+                                       String assignee, String from, String to, String q, String sort, Viewer viewer) {
+        String order = sort == null || sort.isBlank() || sort.equalsIgnoreCase("relevance") ? "newest" : sort;
+        return TriageFilter.parse(kind, status, theme, dilemma, area, assignee, null, from, to, q, order,
+                viewer.accountId());
+    }
+}

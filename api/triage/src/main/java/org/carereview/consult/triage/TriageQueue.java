@@ -1,0 +1,142 @@
+package org.carereview.consult.triage;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.carereview.consult.core.problem.InvalidInputException;
+import org.carereview.consult.core.submission.SubmissionKind;
+import org.carereview.consult.core.submission.SubmissionStatus;
+
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The queue over every channel: filtered, searched (PostgreSQL full text, English configuration), sorted
+ * newest, oldest or by relevance, in keyset pages. Relevance ranks the newest {@code rankCandidates} matches
+ * (ADR 0009). Flagged submissions are absent unless the viewer is the safeguarding lead or an administrator.
+ */
+@Singleton
+public class TriageQueue {
+
+    public static final int DEFAULT_LIMIT = 50;
+    public static final int MAX_LIMIT = 200;
+    private static final String COLUMNS = "s.id, s.kind, s.reference, s.status, s.assignee_id, s.area_id, s.themes, "
+            + "s.dilemmas, s.safeguarding, s.submitted_at";
+
+    private final JdbcOperations jdbc;
+    private final Areas areas;
+    private final TriageConfiguration configuration;
+
+    TriageQueue(JdbcOperations jdbc, Areas areas, TriageConfiguration configuration) {
+        this.jdbc = jdbc;
+        this.areas = areas;
+        this.configuration = configuration;
+    }
+
+    @Transactional(readOnly = true)
+    public TriagePage page(TriageFilter filter, Viewer viewer, @Nullable String after, @Nullable Integer limit) {
+        int size = limit == null ? DEFAULT_LIMIT : limit;
+        if (size < 1 || size > MAX_LIMIT) {
+            throw new InvalidInputException("limit", "Limit must be a whole number from 1 to " + MAX_LIMIT);
+        }
+        PageCursor cursor = PageCursor.decode(after, filter.sort());
+        Conditions where = Conditions.of(filter, viewer.seesFlagged(), areas.idOf(filter.area()));
+        boolean relevance = filter.sort() == TriageSort.RELEVANCE;
+        String page = relevance ? relevancePage(where, cursor) : timePage(where, cursor, filter.sort());
+        String order = relevance ? "p.rank DESC, p.submitted_at DESC, p.id DESC"
+                : filter.sort() == TriageSort.OLDEST ? "p.submitted_at, p.id" : "p.submitted_at DESC, p.id DESC";
+        String sql = "SELECT p.*, a.slug, " + (filter.searching() ? Snippets.SQL : "NULL") + " AS snippet FROM (" + page
+                + ") p LEFT JOIN area a ON a.id = p.area_id"
+                + (filter.searching() ? " LEFT JOIN submission_text t ON t.submission_id = p.id" : "")
+                + " ORDER BY " + order;
+        if (filter.searching()) {
+            // Plan each search for its own words: a generic plan cannot tell a rare word from "care".
+            jdbc.execute(c -> {
+                try (var statement = c.createStatement()) {
+                    return statement.execute("SET LOCAL plan_cache_mode = force_custom_plan");
+                }
+            });
+        }
+        List<TriageItem> rows = jdbc.prepareStatement(sql, ps -> {
+            int i = 1;
+            if (filter.searching()) {
+                ps.setString(i++, filter.q());
+                ps.setString(i++, Snippets.OPTIONS);
+            }
+            i = bindPage(ps, i, where, cursor, relevance, filter.q(), size);
+            List<TriageItem> items = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    items.add(item(rs, relevance));
+                }
+            }
+            return items;
+        });
+        if (rows.size() <= size) {
+            return new TriagePage(rows, null);
+        }
+        TriageItem last = rows.get(size - 1);
+        return new TriagePage(List.copyOf(rows.subList(0, size)), new PageCursor(filter.sort(),
+                last.rank() == null ? 0f : last.rank(), last.submittedAt(), last.id()).encode());
+    }
+
+    private static String timePage(Conditions where, @Nullable PageCursor cursor, TriageSort sort) {
+        boolean newest = sort == TriageSort.NEWEST;
+        String keyset = cursor == null ? "" : newest ? " AND (s.submitted_at, s.id) < (?, ?)" : " AND (s.submitted_at, s.id) > (?, ?)";
+        return "SELECT " + COLUMNS + ", NULL::real AS rank FROM submission s WHERE " + where.sql() + keyset
+                + (newest ? " ORDER BY s.submitted_at DESC, s.id DESC" : " ORDER BY s.submitted_at, s.id") + " LIMIT ?";
+    }
+
+    private String relevancePage(Conditions where, @Nullable PageCursor cursor) {
+        String candidates = "SELECT " + COLUMNS + ", s.search_vector FROM submission s WHERE " + where.sql()
+                + " ORDER BY s.submitted_at DESC, s.id DESC LIMIT " + configuration.rankCandidates();
+        String ranked = "SELECT c.id, c.kind, c.reference, c.status, c.assignee_id, c.area_id, c.themes, c.dilemmas, "
+                + "c.safeguarding, c.submitted_at, ts_rank_cd(c.search_vector, " + Conditions.QUERY + ") AS rank FROM ("
+                + candidates + ") c";
+        return "SELECT * FROM (" + ranked + ") r" + (cursor == null ? "" : " WHERE (r.rank, r.submitted_at, r.id) < (?::real, ?, ?)")
+                + " ORDER BY r.rank DESC, r.submitted_at DESC, r.id DESC LIMIT ?";
+    }
+
+    private static int bindPage(PreparedStatement ps, int first, Conditions where, @Nullable PageCursor cursor,
+                                boolean relevance, @Nullable String q, int size) throws SQLException {
+        int i = first;
+        if (relevance) {
+            ps.setString(i++, q);
+        }
+        i = where.bind(ps, i);
+        if (cursor != null) {
+            if (relevance) {
+                ps.setFloat(i++, cursor.rank());
+            }
+            ps.setTimestamp(i++, Timestamp.from(cursor.submittedAt()));
+            ps.setObject(i++, cursor.id());
+        }
+        ps.setInt(i++, size + 1);
+        return i;
+    }
+
+    private static TriageItem item(ResultSet rs, boolean relevance) throws SQLException {
+        float rank = rs.getFloat("rank");
+        return new TriageItem(rs.getObject("id", UUID.class), SubmissionKind.valueOf(rs.getString("kind")),
+                rs.getString("reference"), SubmissionStatus.valueOf(rs.getString("status")),
+                rs.getObject("assignee_id", UUID.class), rs.getString("slug"), strings(rs.getArray("themes")),
+                strings(rs.getArray("dilemmas")), rs.getBoolean("safeguarding"),
+                rs.getTimestamp("submitted_at").toInstant(), Snippets.parse(rs.getString("snippet")),
+                relevance ? rank : null);
+    }
+
+    static List<String> strings(Array array) throws SQLException {
+        List<String> values = new ArrayList<>();
+        for (Object o : (Object[]) array.getArray()) {
+            values.add(o.toString());
+        }
+        return values;
+    }
+}

@@ -1,0 +1,180 @@
+package org.carereview.consult.triage;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.carereview.consult.core.account.AccountService;
+import org.carereview.consult.core.account.Role;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.carereview.consult.db.FreshDatabase;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Exports: the filtered set as streamed CSV and as a real ODS, with formula injection neutralised. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TriageExportTest implements FreshDatabase {
+
+    static final String FORMULA = "=HYPERLINK(\"http://evil.example\",\"click\")";
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Inject
+    AccountService accounts;
+
+    String reviewer;
+    String formulaId;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return TriageFixture.properties();
+    }
+
+    @BeforeAll
+    void setUp() {
+        reviewer = TriageFixture.staff(http, accounts, "export.reviewer@example.org", Role.REVIEWER);
+        formulaId = (String) TriageFixture.advice(http, FORMULA, List.of("DELIVERY")).get("id");
+        for (String start : List.of("+1+1", "-2+3", "@SUM(A1)", "\tTabbed", "\rReturned")) {
+            TriageFixture.advice(http, start + " and a question about social work caseloads, \"quoted\", with commas",
+                    List.of("DELIVERY"));
+        }
+        TriageFixture.advice(http, "Something about schools, not delivery.", List.of("SUPPORT"));
+    }
+
+    private HttpResponse<byte[]> download(String path) {
+        return http.toBlocking().exchange(HttpRequest.GET(path).bearerAuth(reviewer), byte[].class);
+    }
+
+    @Test
+    void theCsvHasAHeaderOneRowPerSubmissionAndNeutralisedFormulae() {
+        HttpResponse<byte[]> response = download("/api/v1/triage/export.csv?theme=DELIVERY");
+        assertTrue(response.getContentType().orElseThrow().toString().startsWith("text/csv"));
+        assertTrue(response.getHeaders().get("Content-Disposition").contains("attachment"));
+        String csv = new String(response.body(), StandardCharsets.UTF_8);
+        List<List<String>> rows = Csv.parse(csv.substring(1));
+        assertEquals(List.of("id", "reference", "kind", "status", "submittedAt", "area", "themes", "dilemmas", "assignee", "text"),
+                rows.get(0));
+        assertEquals(7, rows.size(), "header and six DELIVERY submissions");
+        List<String> texts = rows.subList(1, rows.size()).stream().map(r -> r.get(9)).toList();
+        assertTrue(texts.contains("'" + FORMULA), texts.toString());
+        for (String start : List.of("'+1+1", "'-2+3", "'@SUM(A1)", "'\tTabbed", "'\rReturned")) {
+            assertTrue(texts.stream().anyMatch(t -> t.startsWith(start)), start);
+        }
+        assertTrue(texts.stream().noneMatch(t -> t.startsWith("=") || t.startsWith("+") || t.startsWith("@")));
+        assertFalse(csv.contains("schools, not delivery"));
+    }
+
+    @Test
+    void theOdsIsARealSpreadsheetWithStringCellsOnly() throws Exception {
+        HttpResponse<byte[]> response = download("/api/v1/triage/export.ods?theme=DELIVERY");
+        assertEquals(OdsSink.MIMETYPE, response.getContentType().orElseThrow().toString());
+        byte[] ods = response.body();
+        assertEquals("mimetype", new String(ods, 30, 8, StandardCharsets.US_ASCII), "mimetype is the first entry");
+        assertEquals(OdsSink.MIMETYPE, new String(ods, 38, OdsSink.MIMETYPE.length(), StandardCharsets.US_ASCII),
+                "stored uncompressed, as the format requires");
+        byte[] content = null;
+        List<String> names = new ArrayList<>();
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(ods))) {
+            for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
+                names.add(entry.getName());
+                if (entry.getName().equals("content.xml")) {
+                    content = zip.readAllBytes();
+                }
+            }
+        }
+        assertEquals(List.of("mimetype", "META-INF/manifest.xml", "content.xml"), names);
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        Document doc = factory.newDocumentBuilder().parse(new ByteArrayInputStream(content));
+        String table = "urn:oasis:names:tc:opendocument:xmlns:table:1.0";
+        NodeList rows = doc.getElementsByTagNameNS(table, "table-row");
+        assertEquals(7, rows.getLength());
+        List<String> texts = new ArrayList<>();
+        for (int i = 1; i < rows.getLength(); i++) {
+            NodeList cells = ((Element) rows.item(i)).getElementsByTagNameNS(table, "table-cell");
+            Element text = (Element) cells.item(9);
+            assertEquals("string", text.getAttributeNS("urn:oasis:names:tc:opendocument:xmlns:office:1.0", "value-type"));
+            texts.add(text.getTextContent());
+        }
+        assertTrue(texts.contains("'" + FORMULA), texts.toString());
+        assertEquals(0, doc.getElementsByTagNameNS(table, "formula").getLength());
+    }
+
+    @Test
+    void aLargeExportStreamsEveryRow() {
+        for (int i = 0; i < 300; i++) {
+            TriageFixture.advice(http, "Bulk export row " + i + " ".repeat(200) + "end", List.of("ACCOUNTABILITY"));
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(download("/api/v1/triage/export.csv?theme=ACCOUNTABILITY").body());
+        assertEquals(301, Csv.parse(out.toString(StandardCharsets.UTF_8).substring(1)).size());
+    }
+
+    @Test
+    void badExportFiltersAre422BeforeAnythingIsSent() {
+        HttpClientResponseException e = org.junit.jupiter.api.Assertions.assertThrows(HttpClientResponseException.class,
+                () -> download("/api/v1/triage/export.csv?status=SOMEWHERE"));
+        assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, e.getStatus());
+    }
+
+    /** A small RFC 4180 reader, enough to check what a spreadsheet would read. */
+    static final class Csv {
+        static List<List<String>> parse(String text) {
+            List<List<String>> rows = new ArrayList<>();
+            List<String> row = new ArrayList<>();
+            StringBuilder cell = new StringBuilder();
+            boolean quoted = false;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (quoted) {
+                    if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                        cell.append('"');
+                        i++;
+                    } else if (c == '"') {
+                        quoted = false;
+                    } else {
+                        cell.append(c);
+                    }
+                } else if (c == '"') {
+                    quoted = true;
+                } else if (c == ',') {
+                    row.add(cell.toString());
+                    cell.setLength(0);
+                } else if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    row.add(cell.toString());
+                    cell.setLength(0);
+                    rows.add(row);
+                    row = new ArrayList<>();
+                    i++;
+                } else {
+                    cell.append(c);
+                }
+            }
+            return rows;
+        }
+    }
+}
