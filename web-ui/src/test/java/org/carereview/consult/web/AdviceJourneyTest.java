@@ -194,6 +194,8 @@ class AdviceJourneyTest implements FreshDatabase {
         Browser.assertAccessible(page);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Release " + reference)).click();
         assertEquals(List.of("NEW"), TestSql.column(dataSource, "SELECT status FROM submission WHERE reference = ?", reference));
+        assertEquals(List.of("RELEASE"), TestSql.column(dataSource, "SELECT e.action FROM audit_event e "
+                + "JOIN submission s ON s.id = e.submission_id WHERE s.reference = ?", reference), "the release is audited");
     }
 
     private void signInAsAdministrator() {

@@ -11,8 +11,11 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
 import org.carereview.consult.core.submission.Quarantine;
+import org.carereview.consult.triage.TriageActions;
+import org.carereview.consult.triage.Viewer;
 import org.carereview.consult.web.Dates;
 import org.carereview.consult.web.Pages;
 
@@ -31,9 +34,12 @@ class QuarantineController {
             "TOO_FAST", "Sent faster than a person could read the questions");
 
     private final Quarantine quarantine;
+    /** Releasing or deleting goes through triage, so the change is in the submission's history and the audit log. */
+    private final TriageActions actions;
 
-    QuarantineController(Quarantine quarantine) {
+    QuarantineController(Quarantine quarantine, TriageActions actions) {
         this.quarantine = quarantine;
+        this.actions = actions;
     }
 
     @Get
@@ -47,15 +53,15 @@ class QuarantineController {
 
     @Post("/{id}/release")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> release(@PathVariable UUID id) {
-        quarantine.release(id);
+    HttpResponse<?> release(@PathVariable UUID id, Authentication who) {
+        actions.release(id, Viewer.of(who));
         return Pages.seeOther("/staff/quarantine");
     }
 
     @Post("/{id}/delete")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> delete(@PathVariable UUID id) {
-        quarantine.delete(id);
+    HttpResponse<?> delete(@PathVariable UUID id, Authentication who) {
+        actions.delete(id, Viewer.of(who));
         return Pages.seeOther("/staff/quarantine");
     }
 }
