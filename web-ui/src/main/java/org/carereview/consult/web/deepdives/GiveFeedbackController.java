@@ -18,6 +18,7 @@ import io.micronaut.security.rules.SecurityRule;
 import org.carereview.consult.core.idempotency.Idempotency;
 import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.core.problem.InvalidInputException;
+import org.carereview.consult.core.problem.ProblemException;
 import org.carereview.consult.core.ratelimit.RateLimitedException;
 import org.carereview.consult.core.ratelimit.RateLimiter;
 import org.carereview.consult.deepdives.DeepDivesConfiguration;
@@ -82,12 +83,16 @@ class GiveFeedbackController {
         FeedbackInput input = form.input();
         String reason = stamps.tooFast(form.stamp(), configuration.minimumTime()) ? Feedback.TOO_FAST : null;
         try {
-            FeedbackReceipt receipt = idempotency.run("deep-dive-link:" + token, form.formId(), input,
-                    FeedbackReceipt.class, () -> {
-                        rateLimiter.check("public-post", request);
-                        return feedback.viaLink(token, input, reason);
-                    }).body();
+            FeedbackReceipt receipt;
+            try {
+                receipt = send(request, token, form.formId(), input, reason);
+            } catch (ProblemException keyUsed) {
+                // Sent before from this page, then changed (the browser's Back button): this is new feedback.
+                receipt = send(request, token, UUID.randomUUID().toString(), input, reason);
+            }
             return Pages.seeOther("/deep-dives/feedback/sent/" + receipt.id());
+        } catch (ProblemException linkClosed) {
+            return closed();
         } catch (InvalidInputException e) {
             return Pages.invalid(VIEW, model, e.errors());
         } catch (RateLimitedException e) {
@@ -96,6 +101,14 @@ class GiveFeedbackController {
                             + e.retryAfterSeconds() + " seconds, then select Send feedback again.")))
                     .header("Retry-After", String.valueOf(e.retryAfterSeconds()));
         }
+    }
+
+    /** Stores the feedback once per form (a double click replays the first answer), counted by the rate limit. */
+    private FeedbackReceipt send(HttpRequest<?> request, String token, String formId, FeedbackInput input, String reason) {
+        return idempotency.run("deep-dive-link:" + token, formId, input, FeedbackReceipt.class, () -> {
+            rateLimiter.check("public-post", request);
+            return feedback.viaLink(token, input, reason);
+        }).body();
     }
 
     @Get("/sent/{id}")
