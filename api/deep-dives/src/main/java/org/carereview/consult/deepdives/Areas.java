@@ -11,6 +11,7 @@ import org.carereview.consult.core.problem.ProblemException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /** The deep-dive areas: everyone may list them; administrators add areas and record their attributes. */
@@ -36,12 +37,19 @@ public class Areas {
         return found(slug).area();
     }
 
+    /** The area with this slug, if there is one. */
+    @Transactional
+    public Optional<Area> find(String slug) {
+        return store.find(slug).map(AreaStore.Found::area);
+    }
+
     /** Region codes to names, in England's usual order. */
     @Transactional
     public Map<String, String> regions() {
         return store.regions();
     }
 
+    @Transactional
     public List<FieldError> check(AreaInput input, boolean creating) {
         return AreaValidator.validate(input, store.regions().keySet(), creating);
     }

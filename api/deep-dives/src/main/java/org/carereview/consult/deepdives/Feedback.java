@@ -56,7 +56,7 @@ public class Feedback {
         List<FieldError> errors = new ArrayList<>(FeedbackValidator.validate(input, configuration.maxAnswerLength()));
         UUID session = link.sessionId();
         if (session == null) {
-            session = session(link.areaId(), input.sessionId(), "sessionId", errors);
+            session = sessions.resolve(link.areaId(), input.sessionId(), errors);
         } else if (!Text.isBlank(input.sessionId()) && !input.sessionId().strip().equals(session.toString())) {
             errors.add(new FieldError("sessionId", "This link is for one session only; leave the session out"));
         }
@@ -70,7 +70,7 @@ public class Feedback {
     public FeedbackReceipt byFacilitator(String slug, FeedbackInput input, @Nullable UUID by) {
         AreaStore.Found area = areas.found(slug);
         List<FieldError> errors = new ArrayList<>(FeedbackValidator.validate(input, configuration.maxAnswerLength()));
-        UUID session = session(area.id(), input.sessionId(), "sessionId", errors);
+        UUID session = sessions.resolve(area.id(), input.sessionId(), errors);
         require(errors);
         return save(area.id(), Card.of(input, session), Source.FACILITATOR, null, by, null);
     }
@@ -86,7 +86,7 @@ public class Feedback {
         for (int i = 0; i < given.size(); i++) {
             FeedbackInput in = given.get(i) == null ? BLANK : given.get(i);
             List<FieldError> own = new ArrayList<>(FeedbackValidator.validate(in, configuration.maxAnswerLength()));
-            UUID session = session(area.id(), in.sessionId(), "sessionId", own);
+            UUID session = sessions.resolve(area.id(), in.sessionId(), own);
             errors.addAll(FeedbackValidator.named(own, "cards[" + i + "]", "Card " + (i + 1)));
             valid.add(own.isEmpty() ? Card.of(in, session) : null);
         }
@@ -102,7 +102,7 @@ public class Feedback {
     public BulkReceipt importCsv(String slug, @Nullable String sessionId, @Nullable String csv, @Nullable UUID by) {
         AreaStore.Found area = areas.found(slug);
         List<FieldError> errors = new ArrayList<>();
-        UUID session = session(area.id(), sessionId, "sessionId", errors);
+        UUID session = sessions.resolve(area.id(), sessionId, errors);
         require(errors);
         List<FeedbackCsv.Line> lines = FeedbackCsv.read(csv == null ? "" : csv);
         requireCount(lines.size(), "file", "The file has no feedback cards under its header line");
@@ -142,23 +142,6 @@ public class Feedback {
                 card.themes(), card.dilemmas(), card.searchText(), quarantineReason));
         store.insert(created.id(), areaId, card, source, linkToken, by);
         return new FeedbackReceipt(created.id(), created.reference());
-    }
-
-    @Nullable
-    private UUID session(UUID areaId, @Nullable String sessionId, String field, List<FieldError> errors) {
-        if (Text.isBlank(sessionId)) {
-            return null;
-        }
-        try {
-            Optional<Session> found = sessions.find(areaId, UUID.fromString(sessionId.strip()));
-            if (found.isPresent()) {
-                return found.get().id();
-            }
-        } catch (IllegalArgumentException e) {
-            // not a UUID: the same answer as an unknown session
-        }
-        errors.add(new FieldError(field, "Select one of this area's sessions"));
-        return null;
     }
 
     private void requireCount(int count, String field, String none) {

@@ -5,8 +5,10 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 
 import java.sql.ResultSet;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /** The {@code deep_dive_feedback} rows beside their common submission records. */
@@ -50,9 +52,9 @@ class FeedbackStore {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String type = rs.getString(1);
-                    java.time.LocalDate heldOn = rs.getObject(5, java.time.LocalDate.class);
+                    LocalDate heldOn = rs.getObject(5, LocalDate.class);
                     String session = heldOn == null ? null
-                            : Dates.inWords(heldOn) + ", " + Audience.valueOf(rs.getString(6)).label().toLowerCase(java.util.Locale.UK);
+                            : Dates.inWords(heldOn) + ", " + Audience.valueOf(rs.getString(6)).label().toLowerCase(Locale.UK);
                     rows.add(new Row(type == null ? null : ParticipantType.valueOf(type), rs.getString(2), rs.getString(3),
                             rs.getString(4), session));
                 }

@@ -5,10 +5,12 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.carereview.consult.core.config.ConsultConfiguration;
+import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.core.problem.ProblemException;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -40,10 +42,10 @@ public class Links {
     @Transactional
     public ParticipantLink create(String slug, @Nullable String sessionId, @Nullable UUID by) {
         AreaStore.Found area = areas.found(slug);
-        UUID session = null;
-        if (!Text.isBlank(sessionId)) {
-            session = sessionOf(area.id(), sessionId)
-                    .orElseThrow(() -> new InvalidInputException("sessionId", "Select one of this area's sessions"));
+        List<FieldError> errors = new ArrayList<>();
+        UUID session = sessions.resolve(area.id(), sessionId, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
         }
         String token = tokens.next();
         store.insert(token, area.id(), session, by, clock.instant());
@@ -94,14 +96,6 @@ public class Links {
 
     private Optional<LinkStore.Row> row(String token) {
         return LinkTokens.wellFormed(token) ? store.find(token) : Optional.empty();
-    }
-
-    private Optional<UUID> sessionOf(UUID areaId, String sessionId) {
-        try {
-            return sessions.find(areaId, UUID.fromString(sessionId.strip())).map(Session::id);
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 
     private ParticipantLink view(LinkStore.Row r) {

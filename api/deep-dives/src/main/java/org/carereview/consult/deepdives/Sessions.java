@@ -66,6 +66,27 @@ public class Sessions {
         return errors;
     }
 
+    /**
+     * The id of the area's session that {@code sessionId} names; null when it names none. Anything else (not an
+     * id, or another area's session) adds an error on {@code sessionId}.
+     */
+    @Nullable
+    UUID resolve(UUID areaId, @Nullable String sessionId, List<FieldError> errors) {
+        if (Text.isBlank(sessionId)) {
+            return null;
+        }
+        try {
+            Optional<Session> found = store.find(areaId, UUID.fromString(sessionId.strip()));
+            if (found.isPresent()) {
+                return found.get().id();
+            }
+        } catch (IllegalArgumentException notAnId) {
+            // the same answer as an unknown session
+        }
+        errors.add(new FieldError("sessionId", "Select one of this area's sessions"));
+        return null;
+    }
+
     /** The session if it belongs to this area (by its internal id). */
     Optional<Session> find(UUID areaId, UUID sessionId) {
         return store.find(areaId, sessionId);

@@ -134,6 +134,18 @@ class DeepDiveLinkFeedbackTest implements FreshDatabase {
     }
 
     @Test
+    void unreadableJsonAnswers400AndNeverA500() {
+        String token = DeepDivesTestSupport.link(http, reviewer, "camden", null);
+        refused(HttpStatus.BAD_REQUEST, () -> http.toBlocking().exchange(HttpRequest.POST(API + "/links/" + token + "/feedback",
+                "{\"themes\": [").contentType(io.micronaut.http.MediaType.APPLICATION_JSON)));
+        refused(HttpStatus.BAD_REQUEST, () -> http.toBlocking().exchange(HttpRequest.POST(API + "/areas/camden/feedback/bulk",
+                "{\"cards\": 7}").contentType(io.micronaut.http.MediaType.APPLICATION_JSON).bearerAuth(reviewer)));
+        assertTrue(refused(HttpStatus.UNPROCESSABLE_ENTITY, () -> postJson(http, "/areas/camden/feedback/bulk",
+                java.util.Collections.singletonMap("cards", java.util.Collections.singletonList(null)), reviewer))
+                .contains("cards[0].participantType"));
+    }
+
+    @Test
     void unknownAndClosedLinksAre404AndOnlyStaffMakeOrCloseLinks() {
         Map<String, Object> body = card("FAMILY", "Kind staff", null, null, null);
         refused(HttpStatus.NOT_FOUND, () -> postJson(http, "/links/22222222222222222a/feedback", body, null));

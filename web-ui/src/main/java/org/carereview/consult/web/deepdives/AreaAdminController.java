@@ -1,0 +1,128 @@
+package org.carereview.consult.web.deepdives;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import org.carereview.consult.core.problem.FieldError;
+import org.carereview.consult.core.problem.InvalidInputException;
+import org.carereview.consult.deepdives.Area;
+import org.carereview.consult.deepdives.Areas;
+import org.carereview.consult.deepdives.Sessions;
+import org.carereview.consult.web.Pages;
+import org.carereview.consult.web.pages.GovukItems;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Administrators add areas, record the attributes the review chose them by, and add sessions. */
+@Controller("/staff/deep-dives/areas")
+@Produces(MediaType.TEXT_HTML)
+@Secured("ADMIN")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class AreaAdminController {
+
+    private final Areas areas;
+    private final Sessions sessions;
+
+    AreaAdminController(Areas areas, Sessions sessions) {
+        this.areas = areas;
+        this.sessions = sessions;
+    }
+
+    @Get("/new")
+    HttpResponse<?> newArea() {
+        return HttpResponse.ok(Pages.view("deepdives/area-form", areaModel(null, AreaForm.empty())));
+    }
+
+    @Post
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> create(@Body AreaForm form, Authentication who) {
+        return save(null, form, () -> areas.create(form.input(), UUID.fromString(who.getName())));
+    }
+
+    @Get("/{slug}/edit")
+    HttpResponse<?> edit(@PathVariable String slug) {
+        return areas.find(slug).<HttpResponse<?>>map(a -> HttpResponse.ok(Pages.view("deepdives/area-form",
+                areaModel(a, AreaForm.of(a))))).orElseGet(HttpResponse::notFound);
+    }
+
+    @Post("/{slug}/edit")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> update(@PathVariable String slug, @Body AreaForm form, Authentication who) {
+        Optional<Area> area = areas.find(slug);
+        if (area.isEmpty()) {
+            return HttpResponse.notFound();
+        }
+        return save(area.get(), form, () -> areas.update(slug, form.input(), UUID.fromString(who.getName())));
+    }
+
+    @Get("/{slug}/sessions/new")
+    HttpResponse<?> newSession(@PathVariable String slug) {
+        return areas.find(slug).<HttpResponse<?>>map(a -> HttpResponse.ok(Pages.view("deepdives/session-form",
+                sessionModel(a, SessionForm.empty())))).orElseGet(HttpResponse::notFound);
+    }
+
+    @Post("/{slug}/sessions")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> addSession(@PathVariable String slug, @Body SessionForm form, Authentication who) {
+        Optional<Area> area = areas.find(slug);
+        if (area.isEmpty()) {
+            return HttpResponse.notFound();
+        }
+        try {
+            sessions.add(slug, form.input(), UUID.fromString(who.getName()));
+            return Pages.seeOther("/staff/deep-dives/areas/" + slug + "?done=session");
+        } catch (InvalidInputException e) {
+            return Pages.invalid("deepdives/session-form", sessionModel(area.get(), form), e.errors());
+        }
+    }
+
+    private HttpResponse<?> save(Area existing, AreaForm form, java.util.function.Supplier<Area> action) {
+        List<FieldError> errors = new ArrayList<>();
+        form.numberErrors(errors);
+        if (errors.isEmpty()) {
+            try {
+                Area saved = action.get();
+                return Pages.seeOther("/staff/deep-dives/areas/" + saved.slug() + "?done=saved");
+            } catch (InvalidInputException e) {
+                errors.addAll(e.errors());
+            }
+        } else {
+            areas.check(form.input(), existing == null).stream()
+                    .filter(e -> errors.stream().noneMatch(n -> n.field().equals(e.field()))).forEach(errors::add);
+        }
+        return Pages.invalid("deepdives/area-form", areaModel(existing, form), errors);
+    }
+
+    private Map<String, Object> areaModel(Area existing, AreaForm form) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("creating", existing == null);
+        model.put("heading", existing == null ? "Add an area" : "Change " + existing.name());
+        model.put("action", existing == null ? "/staff/deep-dives/areas" : "/staff/deep-dives/areas/" + existing.slug() + "/edit");
+        model.put("back", existing == null ? "/staff/deep-dives" : "/staff/deep-dives/areas/" + existing.slug());
+        model.put("form", form);
+        List<Map<String, Object>> regions = new ArrayList<>();
+        regions.add(Map.of("value", "", "text", "Choose a region"));
+        areas.regions().forEach((code, name) -> regions.add(GovukItems.item(code, name)));
+        model.put("regions", regions);
+        return model;
+    }
+
+    private static Map<String, Object> sessionModel(Area area, SessionForm form) {
+        return new HashMap<>(Map.of("area", area, "form", form, "audiences", Options.audiences()));
+    }
+}

@@ -1,0 +1,105 @@
+package org.carereview.consult.web.deepdives;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import org.carereview.consult.core.account.Role;
+import org.carereview.consult.deepdives.Area;
+import org.carereview.consult.deepdives.Areas;
+import org.carereview.consult.deepdives.Links;
+import org.carereview.consult.deepdives.Sessions;
+import org.carereview.consult.web.Dates;
+import org.carereview.consult.web.Pages;
+import org.carereview.consult.web.pages.GovukItems;
+
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Staff see the areas, and each area's attributes, sessions and participant links, with what they can do there. */
+@Controller("/staff/deep-dives")
+@Produces(MediaType.TEXT_HTML)
+@Secured({"REVIEWER", "ADMIN", "SAFEGUARDING_LEAD"})
+@ExecuteOn(TaskExecutors.BLOCKING)
+class AreaPagesController {
+
+    private static final Map<String, String> DONE = Map.of(
+            "saved", "Area details saved.",
+            "session", "Session added.",
+            "closed", "Link closed. Feedback through it is no longer accepted.");
+
+    private final Areas areas;
+    private final Sessions sessions;
+    private final Links links;
+
+    AreaPagesController(Areas areas, Sessions sessions, Links links) {
+        this.areas = areas;
+        this.sessions = sessions;
+        this.links = links;
+    }
+
+    @Get
+    HttpResponse<?> list(Authentication who) {
+        return HttpResponse.ok(Pages.view("deepdives/areas", Map.of(
+                "admin", who.getRoles().contains(Role.ADMIN.name()),
+                "areas", areas.list().stream().map(a -> Map.of("slug", a.slug(), "name", a.name(),
+                        "region", a.regionName())).toList())));
+    }
+
+    @Get("/areas/{slug}")
+    HttpResponse<?> show(@PathVariable String slug, Authentication who, @Nullable @QueryValue String done,
+                         @Nullable @QueryValue String cards) {
+        Area area = areas.find(slug).orElse(null);
+        if (area == null) {
+            return HttpResponse.notFound();
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("area", area);
+        model.put("admin", who.getRoles().contains(Role.ADMIN.name()));
+        model.put("rows", attributes(area));
+        model.put("sessions", sessions.list(slug));
+        model.put("sessionOptions", Options.sessions(sessions.list(slug)));
+        model.put("links", links.list(slug).stream().map(l -> Map.of("token", l.token(), "url", l.url(),
+                "session", l.session() == null ? "Any session" : l.session(), "made", Dates.day(l.createdAt()),
+                "open", l.open())).toList());
+        String banner = cards != null ? cards + " feedback " + ("1".equals(cards) ? "card" : "cards") + " saved."
+                : done == null ? null : DONE.get(done);
+        model.put("banner", banner);
+        return HttpResponse.ok(Pages.view("deepdives/area", model));
+    }
+
+    static List<Map<String, Object>> attributes(Area a) {
+        return List.of(
+                GovukItems.row("Region", a.regionName()),
+                GovukItems.row("Population", number(a.population())),
+                GovukItems.row("Deprivation", known(a.deprivation())),
+                GovukItems.row("Urban or rural", known(a.urbanRural())),
+                GovukItems.row("Ofsted rating", known(a.ofstedRating())),
+                GovukItems.row("Spend per child", a.spendPerChild() == null ? "Not known" : money(a.spendPerChild())),
+                GovukItems.row("Children entering care in a year", number(a.childrenEnteringCare())));
+    }
+
+    private static String known(@Nullable String value) {
+        return value == null ? "Not known" : value;
+    }
+
+    private static String number(@Nullable Integer value) {
+        return value == null ? "Not known" : NumberFormat.getIntegerInstance(Locale.UK).format(value);
+    }
+
+    private static String money(BigDecimal value) {
+        return NumberFormat.getCurrencyInstance(Locale.UK).format(value);
+    }
+}

@@ -1,0 +1,147 @@
+package org.carereview.consult.web.deepdives;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import org.carereview.consult.core.idempotency.Idempotency;
+import org.carereview.consult.core.problem.FieldError;
+import org.carereview.consult.core.problem.InvalidInputException;
+import org.carereview.consult.core.problem.ProblemException;
+import org.carereview.consult.core.ratelimit.RateLimitedException;
+import org.carereview.consult.core.ratelimit.RateLimiter;
+import org.carereview.consult.deepdives.DeepDivesConfiguration;
+import org.carereview.consult.deepdives.Feedback;
+import org.carereview.consult.deepdives.FeedbackInput;
+import org.carereview.consult.deepdives.FeedbackReceipt;
+import org.carereview.consult.deepdives.Links;
+import org.carereview.consult.deepdives.ParticipantLink;
+import org.carereview.consult.web.Pages;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The page a participant reaches through a link or QR code: one short form, no account. Spam defences as for
+ * the call for advice: a honeypot, a signed start time (too fast is quarantined, answered the same), a rate
+ * limit whose page keeps what they wrote.
+ */
+@Controller("/deep-dives/feedback")
+@Produces(MediaType.TEXT_HTML)
+@Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class GiveFeedbackController {
+
+    static final String VIEW = "deepdives/give-feedback";
+
+    private final Links links;
+    private final Feedback feedback;
+    private final Idempotency idempotency;
+    private final RateLimiter rateLimiter;
+    private final FormStamp stamps;
+    private final DeepDivesConfiguration configuration;
+
+    GiveFeedbackController(Links links, Feedback feedback, Idempotency idempotency, RateLimiter rateLimiter,
+                           FormStamp stamps, DeepDivesConfiguration configuration) {
+        this.links = links;
+        this.feedback = feedback;
+        this.idempotency = idempotency;
+        this.rateLimiter = rateLimiter;
+        this.stamps = stamps;
+        this.configuration = configuration;
+    }
+
+    @Get("/{token}")
+    HttpResponse<?> show(@PathVariable String token) {
+        return links.open(token)
+                .<HttpResponse<?>>map(link -> HttpResponse.ok(Pages.view(VIEW, model(link, empty()))))
+                .orElseGet(GiveFeedbackController::closed);
+    }
+
+    @Post("/{token}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> send(HttpRequest<?> request, @PathVariable String token, @Body GiveFeedbackForm form) {
+        Optional<ParticipantLink> link = links.open(token);
+        if (link.isEmpty()) {
+            return closed();
+        }
+        Map<String, Object> model = model(link.get(), form);
+        FeedbackInput input = form.input();
+        String reason = stamps.tooFast(form.stamp(), configuration.minimumTime()) ? Feedback.TOO_FAST : null;
+        try {
+            FeedbackReceipt receipt;
+            try {
+                receipt = send(request, token, form.formId(), input, reason);
+            } catch (ProblemException keyUsed) {
+                // Sent before from this page, then changed (the browser's Back button): this is new feedback.
+                receipt = send(request, token, UUID.randomUUID().toString(), input, reason);
+            }
+            return Pages.seeOther("/deep-dives/feedback/sent/" + receipt.id());
+        } catch (ProblemException linkClosed) {
+            return closed();
+        } catch (InvalidInputException e) {
+            return Pages.invalid(VIEW, model, e.errors());
+        } catch (RateLimitedException e) {
+            return Pages.withErrors(HttpStatus.TOO_MANY_REQUESTS, VIEW, model, List.of(new FieldError("send",
+                    "A lot has been sent from your connection in the last minute. What you wrote is still below. Wait "
+                            + e.retryAfterSeconds() + " seconds, then select Send feedback again.")))
+                    .header("Retry-After", String.valueOf(e.retryAfterSeconds()));
+        }
+    }
+
+    /** Stores the feedback once per form (a double click replays the first answer), counted by the rate limit. */
+    private FeedbackReceipt send(HttpRequest<?> request, String token, String formId, FeedbackInput input, String reason) {
+        return idempotency.run("deep-dive-link:" + token, formId, input, FeedbackReceipt.class, () -> {
+            rateLimiter.check("public-post", request);
+            return feedback.viaLink(token, input, reason);
+        }).body();
+    }
+
+    @Get("/sent/{id}")
+    HttpResponse<?> sent(@PathVariable UUID id) {
+        return feedback.reference(id)
+                .<HttpResponse<?>>map(reference -> HttpResponse.ok(Pages.view("deepdives/feedback-sent",
+                        Map.of("reference", reference))))
+                .orElseGet(() -> HttpResponse.status(HttpStatus.NOT_FOUND));
+    }
+
+    private Map<String, Object> model(ParticipantLink link, GiveFeedbackForm form) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("action", "/deep-dives/feedback/" + link.token());
+        model.put("areaName", link.areaName());
+        model.put("session", link.session());
+        model.put("participantTypes", Options.participantTypes());
+        model.put("themes", Options.themes());
+        model.put("form", form);
+        model.put("selectedThemes", form.themes() == null ? List.of() : form.themes());
+        model.put("formId", form.formId() == null ? UUID.randomUUID().toString() : form.formId());
+        model.put("stamp", form.stamp() == null ? stamps.issue() : form.stamp());
+        model.put("maxLength", feedback.maxAnswerLength());
+        return model;
+    }
+
+    private static GiveFeedbackForm empty() {
+        return new GiveFeedbackForm(null, null, null, null, null, null, null);
+    }
+
+    private static HttpResponse<?> closed() {
+        return HttpResponse.status(HttpStatus.NOT_FOUND).body(Pages.view("error", Map.of("status", 404,
+                "heading", "This feedback link is not open",
+                "message", "The link may be mistyped, or the review may have closed it. Ask the person who gave it "
+                        + "to you for a new one.")));
+    }
+}

@@ -1,0 +1,114 @@
+package org.carereview.consult.web.deepdives;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Part;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.multipart.CompletedFileUpload;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import org.carereview.consult.core.problem.FieldError;
+import org.carereview.consult.core.problem.InvalidInputException;
+import org.carereview.consult.core.security.CsrfToken;
+import org.carereview.consult.deepdives.Area;
+import org.carereview.consult.deepdives.Areas;
+import org.carereview.consult.deepdives.BulkReceipt;
+import org.carereview.consult.deepdives.Feedback;
+import org.carereview.consult.deepdives.FeedbackCsv;
+import org.carereview.consult.deepdives.Sessions;
+import org.carereview.consult.web.Pages;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A facilitator uploads a CSV file of feedback cards (the template has the columns): every card is stored, or,
+ * if any line is wrong, none is and each problem is listed with its line number.
+ */
+@Controller("/staff/deep-dives/areas/{slug}/import")
+@Produces(MediaType.TEXT_HTML)
+@Secured({"REVIEWER", "ADMIN", "SAFEGUARDING_LEAD"})
+@ExecuteOn(TaskExecutors.BLOCKING)
+class ImportPageController {
+
+    static final String VIEW = "deepdives/import";
+
+    private final Areas areas;
+    private final Sessions sessions;
+    private final Feedback feedback;
+
+    ImportPageController(Areas areas, Sessions sessions, Feedback feedback) {
+        this.areas = areas;
+        this.sessions = sessions;
+        this.feedback = feedback;
+    }
+
+    @Get
+    HttpResponse<?> show(HttpRequest<?> request, @PathVariable String slug) {
+        return areas.find(slug).<HttpResponse<?>>map(a -> HttpResponse.ok(Pages.view(VIEW, model(request, a, null))))
+                .orElseGet(HttpResponse::notFound);
+    }
+
+    /** Multipart, so the CSRF token travels in the address (see CsrfFilter). */
+    @Post
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    HttpResponse<?> upload(HttpRequest<?> request, @PathVariable String slug, @Nullable @Part("file") CompletedFileUpload file,
+                           @Nullable @Part("sessionId") String sessionId, Authentication who) {
+        Optional<Area> area = areas.find(slug);
+        if (area.isEmpty()) {
+            return HttpResponse.notFound();
+        }
+        Map<String, Object> model = model(request, area.get(), sessionId);
+        try {
+            String csv = text(file);
+            BulkReceipt receipt = feedback.importCsv(slug, sessionId, csv, UUID.fromString(who.getName()));
+            return Pages.seeOther("/staff/deep-dives/areas/" + slug + "?cards=" + receipt.count());
+        } catch (InvalidInputException e) {
+            return Pages.invalid(VIEW, model, e.errors().stream().map(er -> new FieldError(
+                    er.field().equals("sessionId") ? "sessionId" : "file", er.message())).toList());
+        }
+    }
+
+    private static String text(@Nullable CompletedFileUpload file) {
+        if (file == null || file.getSize() == 0) {
+            throw new InvalidInputException("file", "Choose a CSV file to upload");
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(file.getBytes())).toString();
+        } catch (CharacterCodingException e) {
+            throw new InvalidInputException("file", "The file is not saved as UTF-8 text. In your spreadsheet, save it "
+                    + "as \"CSV UTF-8\" and upload it again");
+        } catch (IOException e) {
+            throw new InvalidInputException("file", "The file could not be read. Upload it again");
+        }
+    }
+
+    private Map<String, Object> model(HttpRequest<?> request, Area area, @Nullable String sessionId) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("area", area);
+        model.put("action", "/staff/deep-dives/areas/" + area.slug() + "/import?csrfToken=" + CsrfToken.of(request));
+        model.put("sessionOptions", Options.sessions(sessions.list(area.slug())));
+        model.put("sessionId", sessionId);
+        model.put("columns", FeedbackCsv.COLUMNS);
+        model.put("maxCards", feedback.maxCards());
+        return model;
+    }
+}
