@@ -24,6 +24,7 @@ class StaffConsoleController {
                 "roles", authentication.getRoles().stream().sorted()
                         .map(r -> Role.valueOf(r).label()).toList(),
                 "admin", authentication.getRoles().contains(Role.ADMIN.name()),
-                "reviewer", authentication.getRoles().contains(Role.REVIEWER.name())));
+                "reviewer", authentication.getRoles().contains(Role.REVIEWER.name()),
+                "lead", authentication.getRoles().contains(Role.SAFEGUARDING_LEAD.name())));
     }
 }

@@ -45,6 +45,7 @@ final class GovukComponents {
             case "input" -> input(o);
             case "textarea" -> textarea(o);
             case "character-count" -> characterCount(o);
+            case "select" -> select(o);
             case "radios" -> choices("radios", o, "value");
             case "checkboxes" -> choices("checkboxes", o, "values");
             case "label" -> Call.of("govuk/label", "label")
@@ -122,6 +123,34 @@ final class GovukComponents {
                 .with("label", label.string("text")).with("labelClasses", label.string("classes"))
                 .with("isPageHeading", label.bool("isPageHeading"))
                 .with("hint", o.object("hint").string("text")).with("error", o.object("errorMessage").string("text"));
+    }
+
+    private Call select(GovukOptions o) {
+        GovukOptions label = o.object("label");
+        List<Map<String, Object>> items = null;
+        List<GovukOptions> list = o.list("items");
+        if (list != null) {
+            items = new ArrayList<>();
+            for (GovukOptions item : list) {
+                if (item == null) {
+                    items.add(null);
+                    continue;
+                }
+                Map<String, Object> map = new LinkedHashMap<>();
+                putIfSet(map, "value", item.string("value"));
+                putIfSet(map, "text", item.string("text"));
+                putIfSet(map, "selected", item.bool("selected"));
+                putIfSet(map, "disabled", item.bool("disabled"));
+                items.add(map);
+            }
+        }
+        return Call.of("govuk/select", "select")
+                .with("id", o.string("id")).with("name", o.string("name")).with("items", items)
+                .with("value", o.string("value"))
+                .with("label", label.string("text")).with("labelClasses", label.string("classes"))
+                .with("isPageHeading", label.bool("isPageHeading"))
+                .with("hint", o.object("hint").string("text")).with("error", o.object("errorMessage").string("text"))
+                .with("classes", o.string("classes")).with("describedBy", o.string("describedBy"));
     }
 
     private Call fieldset(GovukOptions o) {

@@ -1,0 +1,36 @@
+package org.carereview.consult.web.triage;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import org.carereview.consult.triage.TriageBulk;
+
+import java.util.List;
+
+/** What the bulk form posts: the ticked submissions, the change, and the queue's filters to return to. */
+@Serdeable
+record BulkForm(@Nullable List<String> ids, @Nullable String bulkAssignee, @Nullable String bulkTheme,
+                @Nullable String bulkStatus, @Nullable String kind, @Nullable String status, @Nullable String theme,
+                @Nullable String dilemma, @Nullable String area, @Nullable String assignee,
+                @Nullable String safeguarding, @Nullable String from, @Nullable String to, @Nullable String q,
+                @Nullable String sort, @Nullable String after) {
+
+    QueueQuery query() {
+        return new QueueQuery(kind, status, theme, dilemma, area, assignee, safeguarding, from, to, q, sort, after);
+    }
+
+    boolean changesSomething() {
+        return given(bulkAssignee) || given(bulkTheme) || given(bulkStatus);
+    }
+
+    /** The service's request: "none" unassigns; a blank select leaves that field alone. */
+    TriageBulk.Request request() {
+        boolean assign = given(bulkAssignee);
+        return new TriageBulk.Request(ids == null ? List.of() : ids, given(bulkStatus) ? bulkStatus : null, assign,
+                assign && !"none".equals(bulkAssignee) ? bulkAssignee : null,
+                given(bulkTheme) ? List.of(bulkTheme) : null, null);
+    }
+
+    private static boolean given(@Nullable String value) {
+        return value != null && !value.isBlank();
+    }
+}

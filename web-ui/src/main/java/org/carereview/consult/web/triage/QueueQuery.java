@@ -1,0 +1,93 @@
+package org.carereview.consult.web.triage;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpParameters;
+import org.carereview.consult.triage.TriageFilter;
+import org.carereview.consult.triage.Viewer;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * The queue's filters as the page's GET form sends them (and as the bulk form carries them back), with
+ * {@code after} the keyset cursor. Only the safeguarding lead and administrators may filter on the flag.
+ */
+record QueueQuery(@Nullable String kind, @Nullable String status, @Nullable String theme, @Nullable String dilemma,
+                  @Nullable String area, @Nullable String assignee, @Nullable String safeguarding,
+                  @Nullable String from, @Nullable String to, @Nullable String q, @Nullable String sort,
+                  @Nullable String after) {
+
+    static QueueQuery of(HttpParameters p) {
+        return new QueueQuery(p.get("kind"), p.get("status"), p.get("theme"), p.get("dilemma"), p.get("area"),
+                p.get("assignee"), p.get("safeguarding"), p.get("from"), p.get("to"), p.get("q"), p.get("sort"),
+                p.get("after"));
+    }
+
+    /** Reads the filter; throws {@code InvalidInputException} naming the field when something is unreadable. */
+    TriageFilter filter(Viewer viewer) {
+        return TriageFilter.parse(kind, status, theme, dilemma, area, assignee,
+                viewer.seesFlagged() ? safeguarding : null, from, to, q, sort, viewer.accountId());
+    }
+
+    boolean restricted() {
+        return "true".equals(safeguarding);
+    }
+
+    /** The filters (not the cursor) by name, blanks left out, for hidden fields and links. */
+    Map<String, String> filters() {
+        Map<String, String> out = new LinkedHashMap<>();
+        put(out, "kind", kind);
+        put(out, "status", status);
+        put(out, "theme", theme);
+        put(out, "dilemma", dilemma);
+        put(out, "area", area);
+        put(out, "assignee", assignee);
+        put(out, "safeguarding", safeguarding);
+        put(out, "from", from);
+        put(out, "to", to);
+        put(out, "q", q);
+        put(out, "sort", sort);
+        return out;
+    }
+
+    /** "kind=...&q=..." with every value URL-encoded; the cursor too when {@code withCursor}. */
+    String queryString(boolean withCursor) {
+        Map<String, String> values = filters();
+        if (withCursor) {
+            put(values, "after", after);
+        }
+        return join(values);
+    }
+
+    /** The queue's address with these filters, then the extra (already encoded) parameters. */
+    String path(boolean withCursor, String... extra) {
+        StringJoiner all = new StringJoiner("&");
+        String own = queryString(withCursor);
+        if (!own.isEmpty()) {
+            all.add(own);
+        }
+        for (String e : extra) {
+            all.add(e);
+        }
+        return "/staff/triage" + (all.length() == 0 ? "" : "?" + all);
+    }
+
+    static String join(Map<String, String> values) {
+        StringJoiner out = new StringJoiner("&");
+        values.forEach((k, v) -> out.add(k + "=" + encode(v)));
+        return out.toString();
+    }
+
+    static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static void put(Map<String, String> out, String key, @Nullable String value) {
+        if (value != null && !value.isBlank()) {
+            out.put(key, value.strip());
+        }
+    }
+}

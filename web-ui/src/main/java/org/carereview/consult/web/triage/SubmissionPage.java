@@ -1,0 +1,135 @@
+package org.carereview.consult.web.triage;
+
+import io.micronaut.core.annotation.Nullable;
+import org.carereview.consult.core.safeguarding.SafeguardingActions;
+import org.carereview.consult.core.submission.Dilemma;
+import org.carereview.consult.core.submission.SubmissionStatus;
+import org.carereview.consult.core.submission.Theme;
+import org.carereview.consult.deepdives.Area;
+import org.carereview.consult.triage.TriageSubmission;
+import org.carereview.consult.triage.Viewer;
+import org.carereview.consult.web.Dates;
+import org.carereview.consult.web.pages.GovukItems;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.carereview.consult.web.pages.GovukItems.item;
+import static org.carereview.consult.web.pages.GovukItems.row;
+
+/** One submission's page: what was sent, the forms to tag, assign and move it on, notes, history, safeguarding. */
+final class SubmissionPage {
+
+    static final String VIEW = "triage/submission";
+
+    private static final Map<String, String> HELD_BECAUSE = Map.of(
+            "HONEYPOT", "Filled in a hidden field that people never see",
+            "TOO_FAST", "Sent faster than a person could read the questions");
+
+    private SubmissionPage() {
+    }
+
+    /** {@code typed}: what the person typed into a form that failed ("text" of a note, "action"), to show again. */
+    static Map<String, Object> model(TriageSubmission s, Viewer viewer, StaffDirectory staff, List<Area> areas,
+                                     @Nullable String banner, Map<String, String> typed) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("id", s.id().toString());
+        model.put("base", "/staff/triage/" + s.id());
+        model.put("reference", s.reference());
+        model.put("banner", banner);
+        model.put("statusText", TriageWords.status(s.status()));
+        model.put("statusClasses", TriageWords.statusClasses(s.status()));
+        model.put("summary", summary(s, staff, areas));
+        model.put("details", details(s.details()));
+        boolean changeable = s.status() != SubmissionStatus.QUARANTINED && s.status() != SubmissionStatus.WITHDRAWN;
+        model.put("changeable", changeable);
+        model.put("quarantined", s.status() == SubmissionStatus.QUARANTINED);
+        model.put("withdrawn", s.status() == SubmissionStatus.WITHDRAWN);
+        model.put("themeItems", Arrays.stream(Theme.values()).map(t -> item(t.name(), t.label())).toList());
+        model.put("dilemmaItems", Arrays.stream(Dilemma.values()).map(d -> item(d.name(), TriageWords.dilemma(d))).toList());
+        model.put("themes", s.themes());
+        model.put("dilemmas", s.dilemmas());
+        model.put("assigneeItems", QueueOptions.assignees(staff, s.safeguarding()));
+        model.put("assignee", s.assignee() == null ? "" : s.assignee().toString());
+        model.put("statusItems", statuses(s.status()));
+        model.put("status", s.status().name());
+        model.put("flagged", s.safeguarding());
+        model.put("canFlag", !s.safeguarding() && changeable);
+        model.put("noteText", typed.get("text"));
+        model.put("actionText", typed.get("action"));
+        model.put("notes", s.notes().stream().map(n -> Map.of("lines", lines(n.text()), "who", staff.email(n.author()),
+                "when", Dates.moment(n.createdAt()))).toList());
+        model.put("history", HistoryRows.of(s.history(), staff));
+        model.put("lead", viewer.seesFlagged() && s.safeguarding());
+        model.put("flag", flag(s.flag(), staff));
+        List<SafeguardingActions.Action> actions = s.safeguardingActions() == null ? List.of() : s.safeguardingActions();
+        model.put("actions", actions.stream().map(a -> Map.of("lines", lines(a.action()), "who", staff.email(a.takenBy()),
+                "when", Dates.moment(a.takenAt()))).toList());
+        return model;
+    }
+
+    private static List<Map<String, Object>> summary(TriageSubmission s, StaffDirectory staff, List<Area> areas) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        rows.add(row("Channel", TriageWords.kind(s.kind())));
+        rows.add(row("Status", TriageWords.status(s.status())));
+        rows.add(row("Sent", Dates.moment(s.submittedAt())));
+        if (s.withdrawnAt() != null) {
+            rows.add(row("Withdrawn", Dates.moment(s.withdrawnAt())));
+        }
+        if (s.quarantineReason() != null) {
+            rows.add(row("Held back because", HELD_BECAUSE.getOrDefault(s.quarantineReason(), "Possible spam")));
+        }
+        if (s.area() != null) {
+            rows.add(row("Area", areas.stream().filter(a -> a.slug().equals(s.area())).map(Area::name).findFirst()
+                    .orElse(s.area())));
+        }
+        rows.add(row("Assigned to", staff.email(s.assignee())));
+        rows.add(row("Themes", s.themes().isEmpty() ? "None" : TriageWords.themes(s.themes())));
+        rows.add(row("Dilemmas", s.dilemmas().isEmpty() ? "None" : TriageWords.dilemmas(s.dilemmas())));
+        return rows;
+    }
+
+    private static List<Map<String, Object>> details(List<TriageSubmission.Detail> details) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (TriageSubmission.Detail d : details) {
+            List<String> lines = lines(d.value());
+            rows.add(lines.isEmpty() ? row(d.label(), "Not answered") : GovukItems.row(d.label(), lines));
+        }
+        return rows;
+    }
+
+    /** The statuses it may move to from here, the current one first (checked). */
+    private static List<Map<String, Object>> statuses(SubmissionStatus current) {
+        List<SubmissionStatus> next = switch (current) {
+            case NEW -> List.of(SubmissionStatus.IN_REVIEW);
+            case IN_REVIEW -> List.of(SubmissionStatus.ACTIONED, SubmissionStatus.ARCHIVED);
+            case ACTIONED, ARCHIVED -> List.of(SubmissionStatus.IN_REVIEW);
+            case QUARANTINED, WITHDRAWN -> List.of();
+        };
+        List<Map<String, Object>> items = new ArrayList<>();
+        items.add(item(current.name(), TriageWords.status(current) + " (as it is now)"));
+        next.forEach(s -> items.add(item(s.name(), TriageWords.status(s))));
+        return items;
+    }
+
+    @Nullable
+    private static Map<String, Object> flag(@Nullable SafeguardingActions.Flag flag, StaffDirectory staff) {
+        if (flag == null) {
+            return null;
+        }
+        boolean screened = flag.source().equals("SCREENING");
+        return Map.of("how", screened ? "Found by the screening of free-text answers when it was sent"
+                        : "Flagged by " + staff.email(flag.flaggedBy()),
+                "score", screened ? String.valueOf(flag.score()) : "",
+                "matched", flag.matched(),
+                "when", Dates.moment(flag.flaggedAt()));
+    }
+
+    /** Text as paragraphs: one per line, blank lines dropped. */
+    static List<String> lines(@Nullable String text) {
+        return text == null ? List.of() : text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    }
+}

@@ -1,0 +1,98 @@
+package org.carereview.consult.web.triage;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import jakarta.inject.Singleton;
+import org.carereview.consult.core.account.AccountService;
+import org.carereview.consult.core.problem.FieldError;
+import org.carereview.consult.core.problem.InvalidInputException;
+import org.carereview.consult.core.problem.ProblemException;
+import org.carereview.consult.deepdives.Areas;
+import org.carereview.consult.triage.TriageDetails;
+import org.carereview.consult.triage.Viewer;
+import org.carereview.consult.web.Pages;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The answers of the submission page's routes: the page, a 404 for an id this viewer may not know, and for a
+ * form post either a redirect (303) or the page again with its errors (422, or 409 when the change no longer
+ * fits the submission's state).
+ */
+@Singleton
+class SubmissionResponses {
+
+    /** One form's work; answers the address to go to afterwards. */
+    interface Work {
+        String run(UUID id, Viewer viewer);
+    }
+
+    private final TriageDetails details;
+    private final AccountService accounts;
+    private final Areas areas;
+
+    SubmissionResponses(TriageDetails details, AccountService accounts, Areas areas) {
+        this.details = details;
+        this.accounts = accounts;
+        this.areas = areas;
+    }
+
+    HttpResponse<?> page(String rawId, Viewer viewer, @Nullable String banner) {
+        Optional<UUID> id = id(rawId);
+        if (id.isEmpty()) {
+            return notFound();
+        }
+        return details.open(id.get(), viewer)
+                .<HttpResponse<?>>map(s -> HttpResponse.ok(Pages.view(SubmissionPage.VIEW, SubmissionPage.model(s, viewer,
+                        new StaffDirectory(accounts), areas.list(), banner, Map.of()))).header("Cache-Control", "no-store"))
+                .orElseGet(SubmissionResponses::notFound);
+    }
+
+    /** Runs the work; {@code conflictField} is the field a 409 (a change the state no longer allows) is shown on. */
+    HttpResponse<?> post(String rawId, Viewer viewer, Map<String, String> typed, String conflictField, Work work) {
+        Optional<UUID> id = id(rawId);
+        if (id.isEmpty()) {
+            return notFound();
+        }
+        try {
+            return Pages.seeOther(work.run(id.get(), viewer));
+        } catch (InvalidInputException e) {
+            return again(id.get(), viewer, typed, HttpStatus.UNPROCESSABLE_ENTITY, e.errors());
+        } catch (ProblemException e) {
+            if (e.status() == HttpStatus.NOT_FOUND) {
+                return notFound();
+            }
+            String detail = e.toProblem().detail();
+            return again(id.get(), viewer, typed, e.status(),
+                    List.of(new FieldError(conflictField, detail == null ? e.toProblem().title() : detail)));
+        }
+    }
+
+    private HttpResponse<?> again(UUID id, Viewer viewer, Map<String, String> typed, HttpStatus status,
+                                  List<FieldError> errors) {
+        return details.open(id, viewer)
+                .<HttpResponse<?>>map(s -> Pages.withErrors(status, SubmissionPage.VIEW, SubmissionPage.model(s, viewer,
+                        new StaffDirectory(accounts), areas.list(), null, typed), errors))
+                .orElseGet(SubmissionResponses::notFound);
+    }
+
+    /** The GOV.UK "Page not found" page, the same whether the id is made up or the viewer may not see it. */
+    static HttpResponse<?> notFound() {
+        return HttpResponse.status(HttpStatus.NOT_FOUND).body(Pages.view("error", Map.of("status", 404,
+                "heading", "Page not found",
+                "message", "If you typed the web address, check it is correct. If you pasted the web address, "
+                        + "check you copied the entire address.")));
+    }
+
+    static Optional<UUID> id(String raw) {
+        try {
+            return Optional.of(UUID.fromString(raw));
+        } catch (IllegalArgumentException notAnId) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package org.carereview.consult.web.triage;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import org.carereview.consult.core.submission.SubmissionStatus;
+import org.carereview.consult.triage.TriageActions;
+import org.carereview.consult.triage.TriageDetails;
+import org.carereview.consult.triage.Viewer;
+import org.carereview.consult.web.Pages;
+
+import java.util.Map;
+
+/**
+ * Releasing or deleting a submission held back as possible spam (delete asks first), and the safeguarding
+ * lead's record of the action taken on a flagged one.
+ */
+@Controller("/staff/triage/{id}")
+@Produces(MediaType.TEXT_HTML)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class TriageCareController {
+
+    private final SubmissionResponses responses;
+    private final TriageActions actions;
+    private final TriageDetails details;
+
+    TriageCareController(SubmissionResponses responses, TriageActions actions, TriageDetails details) {
+        this.responses = responses;
+        this.actions = actions;
+        this.details = details;
+    }
+
+    @Post("/release")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Secured({"REVIEWER", "SAFEGUARDING_LEAD", "ADMIN"})
+    HttpResponse<?> release(@PathVariable String id, Authentication who) {
+        return responses.post(id, Viewer.of(who), Map.of(), "release", (uuid, viewer) -> {
+            actions.release(uuid, viewer);
+            return TriageSubmissionController.saved(uuid, "released");
+        });
+    }
+
+    /** "Are you sure?": deleting cannot be undone. */
+    @Get("/delete")
+    @Secured({"REVIEWER", "SAFEGUARDING_LEAD", "ADMIN"})
+    HttpResponse<?> confirmDelete(@PathVariable String id, Authentication who) {
+        return SubmissionResponses.id(id).flatMap(uuid -> details.open(uuid, Viewer.of(who)))
+                .<HttpResponse<?>>map(s -> s.status() != SubmissionStatus.QUARANTINED
+                        ? Pages.seeOther("/staff/triage/" + s.id())
+                        : HttpResponse.ok(Pages.view("triage/delete", Map.of("id", s.id().toString(),
+                                "reference", s.reference()))))
+                .orElseGet(SubmissionResponses::notFound);
+    }
+
+    @Post("/delete")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Secured({"REVIEWER", "SAFEGUARDING_LEAD", "ADMIN"})
+    HttpResponse<?> delete(@PathVariable String id, @Body SubmissionForm form, Authentication who) {
+        return responses.post(id, Viewer.of(who), Map.of(), "release", (uuid, viewer) -> {
+            actions.delete(uuid, viewer);
+            return "/staff/triage?status=QUARANTINED&deleted="
+                    + QueueQuery.encode(form.reference() == null ? "" : form.reference());
+        });
+    }
+
+    @Post("/safeguarding-actions")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Secured({"SAFEGUARDING_LEAD", "ADMIN"})
+    HttpResponse<?> recordAction(@PathVariable String id, @Body SubmissionForm form, Authentication who) {
+        return responses.post(id, Viewer.of(who), TriageSubmissionController.typed("action", form.action()), "action",
+                (uuid, viewer) -> {
+                    actions.recordSafeguardingAction(uuid, form.action(), viewer);
+                    return TriageSubmissionController.saved(uuid, "action");
+                });
+    }
+}
