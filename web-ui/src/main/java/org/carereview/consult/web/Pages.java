@@ -47,6 +47,17 @@ public final class Pages {
         return field.startsWith("/") ? field : "#" + field;
     }
 
+    /**
+     * The GOV.UK "Page not found" page with status 404: the same whether the thing never existed or this
+     * person may not see it. (A bare 404 status from a controller would reach the browser with no page.)
+     */
+    public static MutableHttpResponse<ModelAndView<Map<String, Object>>> notFound() {
+        return HttpResponse.<ModelAndView<Map<String, Object>>>status(HttpStatus.NOT_FOUND).body(view("error", Map.of(
+                "status", 404, "heading", "Page not found",
+                "message", "If you typed the web address, check it is correct. If you pasted the web address, "
+                        + "check you copied the entire address.")));
+    }
+
     /** Post/redirect/get: 303 See Other, so a refresh never posts twice. */
     public static MutableHttpResponse<Object> seeOther(String path) {
         return HttpResponse.status(HttpStatus.SEE_OTHER).headers(h -> h.location(URI.create(path)));

@@ -72,6 +72,9 @@ class MessageTemplatesJourneyTest implements FreshDatabase {
             assertEquals(original, templates.find("application-outcome-selected").orElseThrow().subject());
             assertEquals(3, templates.history("application-outcome-selected").size());
             assertTrue(page.getByText("Version 3 (in use now)").isVisible());
+
+            assertEquals(404, page.navigate(server.getURL() + "/staff/admin/messages/no-such-email").status());
+            assertEquals("Page not found", page.locator("h1").textContent().strip(), "a GOV.UK page, not an empty one");
         } finally {
             context.close();
         }

@@ -2,7 +2,6 @@ package org.carereview.consult.web.account;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
@@ -179,9 +178,6 @@ class YourSubmissionsController {
     }
 
     private static HttpResponse<?> notFound() {
-        return HttpResponse.status(HttpStatus.NOT_FOUND).body(Pages.view("error", Map.of("status", 404,
-                "heading", "Page not found",
-                "message", "If you typed the web address, check it is correct. If you pasted the web address, "
-                        + "check you copied the entire address.")));
+        return Pages.notFound();
     }
 }

@@ -93,6 +93,6 @@ class AdviceCheckController {
     HttpResponse<?> confirmation(@PathVariable UUID id) {
         return advice.summary(id)
                 .<HttpResponse<?>>map(s -> HttpResponse.ok(Pages.view("advice/confirmation", Map.of("reference", s.reference()))))
-                .orElseGet(() -> HttpResponse.status(HttpStatus.NOT_FOUND));
+                .orElseGet(() -> Pages.notFound());
     }
 }

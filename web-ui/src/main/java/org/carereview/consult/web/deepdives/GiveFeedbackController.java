@@ -116,7 +116,7 @@ class GiveFeedbackController {
         return feedback.reference(id)
                 .<HttpResponse<?>>map(reference -> HttpResponse.ok(Pages.view("deepdives/feedback-sent",
                         Map.of("reference", reference))))
-                .orElseGet(() -> HttpResponse.status(HttpStatus.NOT_FOUND));
+                .orElseGet(() -> Pages.notFound());
     }
 
     private Map<String, Object> model(ParticipantLink link, GiveFeedbackForm form) {

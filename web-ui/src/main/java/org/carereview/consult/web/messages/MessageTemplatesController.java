@@ -2,7 +2,6 @@ package org.carereview.consult.web.messages;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
@@ -64,7 +63,7 @@ class MessageTemplatesController {
         return templates.find(id)
                 .<HttpResponse<?>>map(t -> HttpResponse.ok(Pages.view("messages/edit",
                         model(t, t.subject(), t.body(), t.version(), saved != null))))
-                .orElseGet(() -> HttpResponse.status(HttpStatus.NOT_FOUND));
+                .orElseGet(() -> Pages.notFound());
     }
 
     @Post("/{id}")
@@ -72,7 +71,7 @@ class MessageTemplatesController {
     HttpResponse<?> save(@PathVariable String id, @Body EditForm form, Authentication who) {
         Optional<MessageTemplate> current = templates.find(id);
         if (current.isEmpty()) {
-            return HttpResponse.status(HttpStatus.NOT_FOUND);
+            return Pages.notFound();
         }
         int version = form.version() == null ? current.get().version() : form.version();
         try {
@@ -91,7 +90,7 @@ class MessageTemplatesController {
         Optional<MessageTemplate> current = templates.find(id);
         if (current.isEmpty() || form.restore() == null
                 || templates.history(id).stream().noneMatch(v -> v.version() == form.restore())) {
-            return HttpResponse.status(HttpStatus.NOT_FOUND);
+            return Pages.notFound();
         }
         int version = form.version() == null ? current.get().version() : form.version();
         try {

@@ -82,10 +82,7 @@ class SubmissionResponses {
 
     /** The GOV.UK "Page not found" page, the same whether the id is made up or the viewer may not see it. */
     static HttpResponse<?> notFound() {
-        return HttpResponse.status(HttpStatus.NOT_FOUND).body(Pages.view("error", Map.of("status", 404,
-                "heading", "Page not found",
-                "message", "If you typed the web address, check it is correct. If you pasted the web address, "
-                        + "check you copied the entire address.")));
+        return Pages.notFound();
     }
 
     static Optional<UUID> id(String raw) {

@@ -74,7 +74,7 @@ class DecisionPagesController {
     HttpResponse<?> show(@PathVariable UUID id, Authentication who, @Nullable @QueryValue String decided) {
         return applications.find(id)
                 .<HttpResponse<?>>map(a -> HttpResponse.ok(Pages.view("experts/admin/application", model(a, who, decided))))
-                .orElseGet(() -> HttpResponse.status(HttpStatus.NOT_FOUND));
+                .orElseGet(() -> Pages.notFound());
     }
 
     @Post("/{id}")
@@ -82,7 +82,7 @@ class DecisionPagesController {
     HttpResponse<?> decide(@PathVariable UUID id, @Body DecisionForm form, Authentication who) {
         ApplicationView application = applications.find(id).orElse(null);
         if (application == null) {
-            return HttpResponse.status(HttpStatus.NOT_FOUND);
+            return Pages.notFound();
         }
         try {
             decisions.decide(id, form.outcome(), form.note(), UUID.fromString(who.getName()));

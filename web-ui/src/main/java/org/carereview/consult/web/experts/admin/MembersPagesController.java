@@ -2,7 +2,6 @@ package org.carereview.consult.web.experts.admin;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
@@ -24,7 +23,6 @@ import org.carereview.consult.experts.MemberStatus;
 import org.carereview.consult.web.Dates;
 import org.carereview.consult.web.Pages;
 
-import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
@@ -68,7 +66,7 @@ class MembersPagesController {
     HttpResponse<?> show(@PathVariable UUID id, @Nullable @QueryValue String changed) {
         return find(id).<HttpResponse<?>>map(m -> HttpResponse.ok(Pages.view("experts/admin/member",
                         model(m, new ChangeForm(null, null, null), changed != null))))
-                .orElseGet(() -> HttpResponse.status(HttpStatus.NOT_FOUND));
+                .orElseGet(() -> Pages.notFound());
     }
 
     @Post("/{id}")
@@ -76,7 +74,7 @@ class MembersPagesController {
     HttpResponse<?> change(@PathVariable UUID id, @Body ChangeForm form, Authentication who) {
         Optional<Member> member = find(id);
         if (member.isEmpty()) {
-            return HttpResponse.status(HttpStatus.NOT_FOUND);
+            return Pages.notFound();
         }
         try {
             decisions.change(id, form.status(), form.effectiveDate(), form.reason(), UUID.fromString(who.getName()));

@@ -2,7 +2,6 @@ package org.carereview.consult.web.experts.admin;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
@@ -83,7 +82,7 @@ class ScoringPagesController {
     HttpResponse<?> show(@PathVariable UUID id, Authentication who) {
         return scoring.item(id, scorer(who), isAdmin(who))
                 .<HttpResponse<?>>map(item -> HttpResponse.ok(Pages.view("experts/admin/score", model(item, Map.of()))))
-                .orElseGet(() -> HttpResponse.status(HttpStatus.NOT_FOUND));
+                .orElseGet(() -> Pages.notFound());
     }
 
     @Post("/{id}")
@@ -91,7 +90,7 @@ class ScoringPagesController {
     HttpResponse<?> score(@PathVariable UUID id, @Body ScoreForm form, Authentication who) {
         ScoringItem item = scoring.item(id, scorer(who), isAdmin(who)).orElse(null);
         if (item == null) {
-            return HttpResponse.status(HttpStatus.NOT_FOUND);
+            return Pages.notFound();
         }
         try {
             scoring.score(id, scorer(who), isAdmin(who), form.criteria(), form.comment());

@@ -118,7 +118,7 @@ class ApplicationCheckController {
         return applications.summary(id)
                 .<HttpResponse<?>>map(s -> HttpResponse.ok(Pages.view("experts/apply/confirmation",
                         Map.of("reference", s.reference()))))
-                .orElseGet(() -> HttpResponse.status(HttpStatus.NOT_FOUND));
+                .orElseGet(() -> Pages.notFound());
     }
 
     private Map<String, Object> model(ApplicationInput answers) {
