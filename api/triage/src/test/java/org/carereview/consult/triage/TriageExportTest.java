@@ -141,7 +141,19 @@ class TriageExportTest implements FreshDatabase {
         assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, e.getStatus());
     }
 
-    /** A small RFC 4180 reader, enough to check what a spreadsheet would read. */
+    @Test
+    void searchTextThatLooksLikeSqlIsOnlyEverSearchedFor() {
+        for (String q : List.of("x'; DROP TABLE submission; --", "\\'", "E'\\x00'", "caseloads\u0000")) {
+            String csv = new String(http.toBlocking().exchange(HttpRequest.GET("/api/v1/triage/export.csv?q="
+                    + java.net.URLEncoder.encode(q, StandardCharsets.UTF_8)).bearerAuth(reviewer), byte[].class).body(),
+                    StandardCharsets.UTF_8);
+            assertTrue(csv.startsWith("\uFEFFid,reference"), q);
+        }
+        assertEquals(6, Csv.parse(new String(download("/api/v1/triage/export.csv?q=caseloads").body(),
+                StandardCharsets.UTF_8).substring(1)).size(), "the header and the five rows about caseloads");
+    }
+
+    /** A small RFC 4180 reader (LF or CRLF rows), enough to check what a spreadsheet would read. */
     static final class Csv {
         static List<List<String>> parse(String text) {
             List<List<String>> rows = new ArrayList<>();
@@ -164,12 +176,11 @@ class TriageExportTest implements FreshDatabase {
                 } else if (c == ',') {
                     row.add(cell.toString());
                     cell.setLength(0);
-                } else if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                } else if (c == '\n') {
                     row.add(cell.toString());
                     cell.setLength(0);
                     rows.add(row);
                     row = new ArrayList<>();
-                    i++;
                 } else {
                     cell.append(c);
                 }

@@ -1,0 +1,109 @@
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * The triage benchmark's client: over HTTP, one request at a time (a member of staff at a time), measures
+ *   queue    filtered pages of 50 (status + theme + area)
+ *   rare     full-text searches for selective words (each in well under 1% of rows), top 50 by rank
+ *   care     the common word "care", top 50
+ *   export   the whole CSV export, streamed: rows per second
+ * and prints p50/p95/max. Usage: java TriageLoad.java BASE_URL TOKEN RARE_WORDS_FILE MODE [REQUESTS]
+ */
+public class TriageLoad {
+
+    static final String[] STATUSES = {"NEW", "IN_REVIEW", "ACTIONED"};
+    static final String[] THEMES = {"SUPPORT", "STRENGTHENING_FAMILIES", "SAFETY", "CARE", "DELIVERY", "SUSTAINABILITY",
+            "ACCOUNTABILITY"};
+    static final String[] AREAS = {"cumbria", "camden", "darlington", "nottinghamshire", "peterborough",
+            "north-lincolnshire", "enfield", "southampton", "bath-and-north-east-somerset", "wolverhampton"};
+
+    public static void main(String[] args) throws Exception {
+        String base = args[0];
+        String token = args[1];
+        List<String> rare = Files.readAllLines(Path.of(args[2])).stream().filter(s -> !s.isBlank()).toList();
+        String mode = args[3];
+        int requests = args.length > 4 ? Integer.parseInt(args[4]) : 200;
+        HttpClient http = HttpClient.newHttpClient();
+        Random random = new Random(42);
+        if (mode.equals("export")) {
+            export(http, base, token);
+            return;
+        }
+        List<Double> times = new ArrayList<>();
+        long items = 0;
+        for (int i = 0; i < requests + 20; i++) {
+            String query = switch (mode) {
+                case "queue" -> "status=" + pick(random, STATUSES) + "&theme=" + pick(random, THEMES) + "&area="
+                        + pick(random, AREAS) + "&limit=50";
+                case "rare" -> "q=" + URLEncoder.encode(rare.get(random.nextInt(rare.size())), StandardCharsets.UTF_8)
+                        + "&limit=50";
+                case "care" -> "q=care&limit=50";
+                default -> throw new IllegalArgumentException(mode);
+            };
+            long start = System.nanoTime();
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/triage/submissions?"
+                    + query)).header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+            double ms = (System.nanoTime() - start) / 1e6;
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(query + " -> " + response.statusCode() + " " + response.body());
+            }
+            if (i >= 20) {
+                times.add(ms);
+                items += count(response.body(), "\"reference\"");
+            }
+        }
+        Collections.sort(times);
+        System.out.printf("%-7s n=%d p50=%.1f ms p95=%.1f ms max=%.1f ms (mean %.1f items a page)%n", mode, times.size(),
+                pct(times, 50), pct(times, 95), times.get(times.size() - 1), items / (double) times.size());
+    }
+
+    static void export(HttpClient http, String base, String token) throws Exception {
+        long start = System.nanoTime();
+        HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/triage/export.csv"))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofInputStream());
+        long lines = 0;
+        long bytes = 0;
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream in = response.body()) {
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                bytes += n;
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] == '\n') {
+                        lines++;
+                    }
+                }
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long rows = lines - 1;
+        System.out.printf("export  status=%d rows=%d bytes=%d seconds=%.2f rows/s=%.0f MB/s=%.1f%n", response.statusCode(),
+                rows, bytes, seconds, rows / seconds, bytes / seconds / 1e6);
+    }
+
+    static String pick(Random random, String[] values) {
+        return values[random.nextInt(values.length)];
+    }
+
+    static long count(String text, String needle) {
+        long n = 0;
+        for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
+    static double pct(List<Double> sorted, int p) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+}
