@@ -64,6 +64,7 @@ TOKEN=$(curl -sf -H 'Content-Type: application/json' -d "{\"email\":\"bench.revi
 seed() { "${PSQL[@]}" -v from="$1" -v to="$2" -v total="$TOTAL" -f bench/triage/seed.sql; }
 measure() {
   "${PSQL[@]}" -At -c "SELECT w FROM bench_rare" > "$WORK/rare.txt"
+  java bench/triage/TriageLoad.java "http://127.0.0.1:$PORT_APP" "$TOKEN" "$WORK/rare.txt" warm 100
   for mode in queue rare care; do
     java bench/triage/TriageLoad.java "http://127.0.0.1:$PORT_APP" "$TOKEN" "$WORK/rare.txt" "$mode" 200 | tee -a "$WORK/results-$1.txt"
   done
