@@ -63,6 +63,7 @@ TOKEN=$(curl -sf -H 'Content-Type: application/json' -d "{\"email\":\"bench.revi
 
 seed() { "${PSQL[@]}" -v from="$1" -v to="$2" -v total="$TOTAL" -f bench/triage/seed.sql; }
 measure() {
+  echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) (other work on this machine skews the figures)"
   "${PSQL[@]}" -At -c "SELECT w FROM bench_rare" > "$WORK/rare.txt"
   java bench/triage/TriageLoad.java "http://127.0.0.1:$PORT_APP" "$TOKEN" "$WORK/rare.txt" warm 100
   for mode in queue rare care; do
