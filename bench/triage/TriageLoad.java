@@ -1,4 +1,3 @@
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -17,8 +16,8 @@ import java.util.Random;
  *   queue    filtered pages of 50 (status + theme + area)
  *   rare     full-text searches for selective words (each in well under 1% of rows), top 50 by rank
  *   care     the common word "care", top 50
- *   export   the whole CSV export, streamed: rows per second
- * and prints p50/p95/max. Usage: java TriageLoad.java BASE_URL TOKEN RARE_WORDS_FILE MODE [REQUESTS]
+ * and prints p50/p95/max ("warm" sends each kind unmeasured first).
+ * Usage: java TriageLoad.java BASE_URL TOKEN RARE_WORDS_FILE queue|rare|care|warm [REQUESTS]
  */
 public class TriageLoad {
 
@@ -36,10 +35,6 @@ public class TriageLoad {
         int requests = args.length > 4 ? Integer.parseInt(args[4]) : 200;
         HttpClient http = HttpClient.newHttpClient();
         Random random = new Random(42);
-        if (mode.equals("export")) {
-            export(http, base, token);
-            return;
-        }
         if (mode.equals("warm")) {
             // Warm the server's JIT (and PostgreSQL's caches) on every kind of request before anything is measured.
             for (String kind : new String[]{"queue", "rare", "care", "queue", "rare", "care"}) {
@@ -85,29 +80,6 @@ public class TriageLoad {
             }
         }
         return items;
-    }
-
-    static void export(HttpClient http, String base, String token) throws Exception {
-        long start = System.nanoTime();
-        HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/triage/export.csv"))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofInputStream());
-        long lines = 0;
-        long bytes = 0;
-        byte[] buffer = new byte[1 << 16];
-        try (InputStream in = response.body()) {
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                bytes += n;
-                for (int i = 0; i < n; i++) {
-                    if (buffer[i] == '\n') {
-                        lines++;
-                    }
-                }
-            }
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        long rows = lines - 1;
-        System.out.printf("export  status=%d rows=%d bytes=%d seconds=%.2f rows/s=%.0f MB/s=%.1f%n", response.statusCode(),
-                rows, bytes, seconds, rows / seconds, bytes / seconds / 1e6);
     }
 
     static String pick(Random random, String[] values) {

@@ -16,7 +16,7 @@ EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
 SELECT p.*, a.slug, ts_headline('english', translate(t.search_text, chr(57344) || chr(57345), ''),
   websearch_to_tsquery('english', :'rare'), 'MaxWords=30, MinWords=12, ShortWord=3, MaxFragments=2') AS snippet
 FROM (SELECT * FROM (SELECT c.id, c.kind, c.reference, c.status, c.assignee_id, c.area_id, c.themes, c.dilemmas,
-  c.safeguarding, c.submitted_at, ts_rank_cd(c.search_vector, websearch_to_tsquery('english', :'rare')) AS rank
+  c.safeguarding, c.submitted_at, ts_rank(c.search_vector, websearch_to_tsquery('english', :'rare')) AS rank
   FROM (SELECT s.id, s.kind, s.reference, s.status, s.assignee_id, s.area_id, s.themes, s.dilemmas, s.safeguarding,
     s.submitted_at, s.search_vector FROM submission s WHERE true AND NOT s.safeguarding
     AND s.status NOT IN ('QUARANTINED', 'WITHDRAWN') AND s.search_vector @@ websearch_to_tsquery('english', :'rare')
@@ -30,7 +30,7 @@ EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
 SELECT p.*, a.slug, ts_headline('english', translate(t.search_text, chr(57344) || chr(57345), ''),
   websearch_to_tsquery('english', 'care'), 'MaxWords=30, MinWords=12, ShortWord=3, MaxFragments=2') AS snippet
 FROM (SELECT * FROM (SELECT c.id, c.kind, c.reference, c.status, c.assignee_id, c.area_id, c.themes, c.dilemmas,
-  c.safeguarding, c.submitted_at, ts_rank_cd(c.search_vector, websearch_to_tsquery('english', 'care')) AS rank
+  c.safeguarding, c.submitted_at, ts_rank(c.search_vector, websearch_to_tsquery('english', 'care')) AS rank
   FROM (SELECT s.id, s.kind, s.reference, s.status, s.assignee_id, s.area_id, s.themes, s.dilemmas, s.safeguarding,
     s.submitted_at, s.search_vector FROM submission s WHERE true AND NOT s.safeguarding
     AND s.status NOT IN ('QUARANTINED', 'WITHDRAWN') AND s.search_vector @@ websearch_to_tsquery('english', 'care')

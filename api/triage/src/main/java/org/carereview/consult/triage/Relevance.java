@@ -51,7 +51,8 @@ class Relevance {
         String candidates = "SELECT " + columns + ", s.search_vector FROM submission s WHERE " + where.sql()
                 + (common ? " ORDER BY s.submitted_at DESC, s.id DESC" : "") + " LIMIT " + configuration.rankCandidates();
         String ranked = "SELECT c.id, c.kind, c.reference, c.status, c.assignee_id, c.area_id, c.themes, c.dilemmas, "
-                + "c.safeguarding, c.submitted_at, ts_rank_cd(c.search_vector, " + Conditions.QUERY + ") AS rank FROM ("
+                + "c.safeguarding, c.submitted_at, " + configuration.rankSql() + "(c.search_vector, " + Conditions.QUERY
+                + ") AS rank FROM ("
                 + candidates + ") c";
         return "SELECT * FROM (" + ranked + ") r"
                 + (cursor == null ? "" : " WHERE (r.rank, r.submitted_at, r.id) < (?::real, ?, ?)")
