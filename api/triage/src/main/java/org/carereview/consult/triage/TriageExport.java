@@ -45,6 +45,14 @@ public class TriageExport {
         this.configuration = configuration;
     }
 
+    /**
+     * Checks what only the database can (that the area exists), so a caller that streams the export can still
+     * answer 422 before the first byte is sent.
+     */
+    public void check(TriageFilter filter) {
+        transactions.executeRead(status -> areas.idOf(filter.area()));
+    }
+
     /** CSV (RFC 4180, UTF-8 with a byte-order mark so spreadsheets read accents right). @return rows written */
     public long writeCsv(TriageFilter filter, Viewer viewer, OutputStream out) {
         Conditions where = start(filter, viewer, "csv");

@@ -136,9 +136,12 @@ class TriageExportTest implements FreshDatabase {
 
     @Test
     void badExportFiltersAre422BeforeAnythingIsSent() {
-        HttpClientResponseException e = org.junit.jupiter.api.Assertions.assertThrows(HttpClientResponseException.class,
-                () -> download("/api/v1/triage/export.csv?status=SOMEWHERE"));
-        assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, e.getStatus());
+        for (String path : List.of("/api/v1/triage/export.csv?status=SOMEWHERE", "/api/v1/triage/export.csv?area=atlantis",
+                "/api/v1/triage/export.ods?from=tomorrow")) {
+            HttpClientResponseException e = org.junit.jupiter.api.Assertions.assertThrows(HttpClientResponseException.class,
+                    () -> download(path));
+            assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, e.getStatus(), path);
+        }
     }
 
     @Test
