@@ -1,36 +1,29 @@
 -- Triage (notes, change history, the queue's indexes), safeguarding (phrases, flags, the lead's actions)
 -- and the audit log of staff reads, changes and exports.
 
--- The free text of a submission as its channel gave it for search (submission.search_vector is built from
--- the same text): kept apart from the narrow, hot submission row, for highlighted search snippets and
--- exports. Erased with the rest of the content when the person withdraws (trigger below).
-CREATE TABLE submission_text (
-    submission_id uuid PRIMARY KEY REFERENCES submission (id) ON DELETE CASCADE,
-    body          text NOT NULL
-);
+-- The free text of a submission as its channel gave it for search (search_vector is built from the same
+-- text), kept on the common row for highlighted search snippets and for exports, which then stream from one
+-- table without a join. Erased with the rest of the content when the person withdraws (trigger below).
+ALTER TABLE submission ADD COLUMN search_text text;
 
-INSERT INTO submission_text (submission_id, body)
-SELECT a.submission_id, concat_ws(E'\n', a.organisation, a.key_questions, a.engagement_advice, a.resources,
-                                  a.groups_to_speak_to)
-FROM advice_submission a JOIN submission s ON s.id = a.submission_id
-WHERE s.status <> 'WITHDRAWN';
+UPDATE submission s SET search_text = concat_ws(E'\n', a.organisation, a.key_questions, a.engagement_advice,
+                                                a.resources, a.groups_to_speak_to)
+FROM advice_submission a WHERE a.submission_id = s.id AND s.status <> 'WITHDRAWN';
 
-INSERT INTO submission_text (submission_id, body)
-SELECT e.submission_id, concat_ws(E'\n', e.experience_story, e.motivation)
-FROM ebe_application e JOIN submission s ON s.id = e.submission_id
-WHERE s.status <> 'WITHDRAWN';
+UPDATE submission s SET search_text = concat_ws(E'\n', e.experience_story, e.motivation)
+FROM ebe_application e WHERE e.submission_id = s.id AND s.status <> 'WITHDRAWN';
 
-CREATE FUNCTION submission_text_erase_on_withdrawal() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION submission_withdrawal_erases_search_text() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    DELETE FROM submission_text WHERE submission_id = NEW.id;
-    RETURN NULL;
+    NEW.search_text := NULL;
+    RETURN NEW;
 END
 $$;
 
-CREATE TRIGGER submission_withdrawn_erases_text
-    AFTER UPDATE OF status ON submission
-    FOR EACH ROW WHEN (NEW.status = 'WITHDRAWN' AND OLD.status IS DISTINCT FROM 'WITHDRAWN')
-    EXECUTE FUNCTION submission_text_erase_on_withdrawal();
+CREATE TRIGGER submission_withdrawal_erases_search_text
+    BEFORE UPDATE OF status ON submission
+    FOR EACH ROW WHEN (NEW.status = 'WITHDRAWN')
+    EXECUTE FUNCTION submission_withdrawal_erases_search_text();
 
 -- Staff notes on a submission.
 CREATE TABLE submission_note (

@@ -83,6 +83,33 @@ final class Conditions {
         return args;
     }
 
+    /**
+     * The clause with its parameters written in as literals, for COPY (which takes no parameters). Every value
+     * is an enum code, an id, a time or the search text; text is quoted as an escape string, so no value can
+     * end the literal.
+     */
+    String inlined() {
+        StringBuilder out = new StringBuilder();
+        String clause = sql.toString();
+        int arg = 0;
+        for (int i = 0; i < clause.length(); i++) {
+            char c = clause.charAt(i);
+            out.append(c == '?' ? literal(args.get(arg++)) : String.valueOf(c));
+        }
+        return out.toString();
+    }
+
+    static String literal(Object value) {
+        if (value instanceof UUID id) {
+            return "'" + id + "'::uuid";
+        }
+        if (value instanceof Timestamp time) {
+            return "'" + time.toInstant() + "'::timestamptz";
+        }
+        String text = value.toString().replace("\0", "");
+        return "E'" + text.replace("\\", "\\\\").replace("'", "''") + "'";
+    }
+
     /** Binds these parameters from position {@code first}; returns the next free position. */
     int bind(PreparedStatement ps, int first) throws SQLException {
         int i = first;

@@ -38,7 +38,8 @@ final class JsonFields {
             errors.add(new FieldError(name, "Give " + name + " as text"));
             return null;
         }
-        return value.getStringValue();
+        // PostgreSQL text cannot hold NUL: drop it rather than fail.
+        return value.getStringValue().replace("\0", "");
     }
 
     @Nullable

@@ -15,7 +15,7 @@ import java.util.zip.ZipOutputStream;
  * (as the format requires), the manifest, then {@code content.xml} row by row, so memory stays constant.
  * Every cell is a string cell (never a formula), and neutralised as in CSV all the same.
  */
-final class OdsSink implements RowSink {
+final class OdsSink {
 
     static final String MIMETYPE = "application/vnd.oasis.opendocument.spreadsheet";
     private static final String MANIFEST = """
@@ -54,13 +54,11 @@ final class OdsSink implements RowSink {
                 + "<office:body><office:spreadsheet><table:table table:name=\"Submissions\">");
     }
 
-    @Override
-    public void header(String[] columns) throws IOException {
+    void header(String[] columns) throws IOException {
         row(columns);
     }
 
-    @Override
-    public void row(String[] cells) throws IOException {
+    void row(String[] cells) throws IOException {
         xml.write("<table:table-row>");
         for (String cell : cells) {
             if (cell == null || cell.isEmpty()) {
@@ -78,8 +76,7 @@ final class OdsSink implements RowSink {
         xml.write("</table:table-row>");
     }
 
-    @Override
-    public void finish() throws IOException {
+    void finish() throws IOException {
         xml.write("</table:table></office:spreadsheet></office:body></office:document-content>");
         xml.flush();
         zip.closeEntry();

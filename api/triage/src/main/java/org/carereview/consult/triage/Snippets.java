@@ -17,8 +17,8 @@ public final class Snippets {
     /** ts_headline's options: a short passage or two around the matches. */
     static final String OPTIONS = "StartSel=" + START + ", StopSel=" + STOP
             + ", MaxWords=30, MinWords=12, ShortWord=3, MaxFragments=2, FragmentDelimiter=\" … \"";
-    /** The snippet of {@code t.body} for the search bound at this point, as SQL. */
-    static final String SQL = "ts_headline('english', translate(t.body, chr(57344) || chr(57345), ''), "
+    /** The snippet of {@code t.search_text} for the search bound at this point, as SQL. */
+    static final String SQL = "ts_headline('english', translate(t.search_text, chr(57344) || chr(57345), ''), "
             + Conditions.QUERY + ", ?)";
 
     /** A piece of a snippet; {@code match} when it is a word the search matched. */

@@ -74,7 +74,7 @@ public class TriageActions {
     @Transactional
     public void release(UUID id, Viewer viewer) {
         requireQuarantined(id, viewer);
-        quarantine.release(id);
+        quarantine.release(id, viewer.seesFlagged());
         rows.recordChange(id, "status", SubmissionStatus.QUARANTINED.name(), SubmissionStatus.NEW.name(),
                 viewer.accountId(), clock.instant());
         audit.record(viewer.accountId(), AuditAction.RELEASE, id, null);
@@ -84,7 +84,7 @@ public class TriageActions {
     @Transactional
     public void delete(UUID id, Viewer viewer) {
         requireQuarantined(id, viewer);
-        quarantine.delete(id);
+        quarantine.delete(id, viewer.seesFlagged());
         audit.record(viewer.accountId(), AuditAction.DELETE, id, null);
     }
 

@@ -37,7 +37,7 @@ class TriageExportController {
                                   @Nullable @QueryValue String from, @Nullable @QueryValue String to,
                                   @Nullable @QueryValue String q, @Nullable @QueryValue String sort, Authentication who) {
         Viewer viewer = Viewer.of(who);
-        TriageFilter filter = filter(kind, status, theme, dilemma, area, assignee, from, to, q, sort, viewer);
+        TriageFilter filter = checked(filter(kind, status, theme, dilemma, area, assignee, from, to, q, sort, viewer));
         InputStream body = ExportPipe.start(executor, out -> export.writeCsv(filter, viewer, out));
         return HttpResponse.ok(body).contentType(MediaType.of("text/csv; charset=utf-8"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"submissions.csv\"");
@@ -50,16 +50,22 @@ class TriageExportController {
                                   @Nullable @QueryValue String from, @Nullable @QueryValue String to,
                                   @Nullable @QueryValue String q, @Nullable @QueryValue String sort, Authentication who) {
         Viewer viewer = Viewer.of(who);
-        TriageFilter filter = filter(kind, status, theme, dilemma, area, assignee, from, to, q, sort, viewer);
+        TriageFilter filter = checked(filter(kind, status, theme, dilemma, area, assignee, from, to, q, sort, viewer));
         InputStream body = ExportPipe.start(executor, out -> export.writeOds(filter, viewer, out));
         return HttpResponse.ok(body).contentType(MediaType.of(OdsSink.MIMETYPE))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"submissions.ods\"");
     }
 
-    private static TriageFilter filter(String kind, String status, String theme, String dilemma, String area,
+    private TriageFilter filter(String kind, String status, String theme, String dilemma, String area,
                                        String assignee, String from, String to, String q, String sort, Viewer viewer) {
         String order = sort == null || sort.isBlank() || sort.equalsIgnoreCase("relevance") ? "newest" : sort;
         return TriageFilter.parse(kind, status, theme, dilemma, area, assignee, null, from, to, q, order,
                 viewer.accountId());
+    }
+
+    /** Bad input is a 422 before the response starts streaming. */
+    private TriageFilter checked(TriageFilter filter) {
+        export.check(filter);
+        return filter;
     }
 }

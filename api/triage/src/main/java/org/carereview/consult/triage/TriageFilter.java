@@ -74,7 +74,7 @@ public record TriageFilter(@Nullable SubmissionKind kind, @Nullable SubmissionSt
         if (f != null && u != null && u.isBefore(f)) {
             errors.add(new FieldError("to", "The end date must be the same as or after the start date"));
         }
-        String query = blank(q) ? null : q.strip();
+        String query = blank(q) ? null : q.replace("\0", "").strip();
         if (query != null && query.length() > MAX_QUERY_LENGTH) {
             errors.add(new FieldError("q", "Search for " + MAX_QUERY_LENGTH + " characters or fewer"));
         }

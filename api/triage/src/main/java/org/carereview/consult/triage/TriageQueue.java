@@ -19,8 +19,7 @@ import java.util.UUID;
 
 /**
  * The queue over every channel: filtered, searched (PostgreSQL full text, English configuration), sorted
- * newest, oldest or by relevance, in keyset pages. Relevance ranks the newest {@code rankCandidates} matches
- * (ADR 0009). Flagged submissions are absent unless the viewer is the safeguarding lead or an administrator.
+ * newest, oldest or by relevance, in keyset pages; ranking has a bounded cost ({@link Relevance}, ADR 0009). Flagged submissions are absent unless the viewer is the safeguarding lead or an administrator.
  */
 @Singleton
 public class TriageQueue {
@@ -32,12 +31,12 @@ public class TriageQueue {
 
     private final JdbcOperations jdbc;
     private final Areas areas;
-    private final TriageConfiguration configuration;
+    private final Relevance relevance;
 
-    TriageQueue(JdbcOperations jdbc, Areas areas, TriageConfiguration configuration) {
+    TriageQueue(JdbcOperations jdbc, Areas areas, Relevance relevance) {
         this.jdbc = jdbc;
         this.areas = areas;
-        this.configuration = configuration;
+        this.relevance = relevance;
     }
 
     @Transactional(readOnly = true)
@@ -49,21 +48,23 @@ public class TriageQueue {
         PageCursor cursor = PageCursor.decode(after, filter.sort());
         Conditions where = Conditions.of(filter, viewer.seesFlagged(), areas.idOf(filter.area()));
         boolean relevance = filter.sort() == TriageSort.RELEVANCE;
-        String page = relevance ? relevancePage(where, cursor) : timePage(where, cursor, filter.sort());
+        if (filter.searching()) {
+            // Plan each search for its own words (a generic plan cannot tell a rare word from "care"), and never
+            // spend a page's time budget compiling it (JIT starts at a cost a search over many rows can reach).
+            jdbc.execute(c -> {
+                try (var statement = c.createStatement()) {
+                    return statement.execute("SET LOCAL plan_cache_mode = force_custom_plan; SET LOCAL jit = off");
+                }
+            });
+        }
+        String page = relevance ? this.relevance.page(COLUMNS, where, this.relevance.common(where), cursor)
+                : timePage(where, cursor, filter.sort());
         String order = relevance ? "p.rank DESC, p.submitted_at DESC, p.id DESC"
                 : filter.sort() == TriageSort.OLDEST ? "p.submitted_at, p.id" : "p.submitted_at DESC, p.id DESC";
         String sql = "SELECT p.*, a.slug, " + (filter.searching() ? Snippets.SQL : "NULL") + " AS snippet FROM (" + page
                 + ") p LEFT JOIN area a ON a.id = p.area_id"
-                + (filter.searching() ? " LEFT JOIN submission_text t ON t.submission_id = p.id" : "")
+                + (filter.searching() ? " LEFT JOIN submission t ON t.id = p.id" : "")
                 + " ORDER BY " + order;
-        if (filter.searching()) {
-            // Plan each search for its own words: a generic plan cannot tell a rare word from "care".
-            jdbc.execute(c -> {
-                try (var statement = c.createStatement()) {
-                    return statement.execute("SET LOCAL plan_cache_mode = force_custom_plan");
-                }
-            });
-        }
         List<TriageItem> rows = jdbc.prepareStatement(sql, ps -> {
             int i = 1;
             if (filter.searching()) {
@@ -92,16 +93,6 @@ public class TriageQueue {
         String keyset = cursor == null ? "" : newest ? " AND (s.submitted_at, s.id) < (?, ?)" : " AND (s.submitted_at, s.id) > (?, ?)";
         return "SELECT " + COLUMNS + ", NULL::real AS rank FROM submission s WHERE " + where.sql() + keyset
                 + (newest ? " ORDER BY s.submitted_at DESC, s.id DESC" : " ORDER BY s.submitted_at, s.id") + " LIMIT ?";
-    }
-
-    private String relevancePage(Conditions where, @Nullable PageCursor cursor) {
-        String candidates = "SELECT " + COLUMNS + ", s.search_vector FROM submission s WHERE " + where.sql()
-                + " ORDER BY s.submitted_at DESC, s.id DESC LIMIT " + configuration.rankCandidates();
-        String ranked = "SELECT c.id, c.kind, c.reference, c.status, c.assignee_id, c.area_id, c.themes, c.dilemmas, "
-                + "c.safeguarding, c.submitted_at, ts_rank_cd(c.search_vector, " + Conditions.QUERY + ") AS rank FROM ("
-                + candidates + ") c";
-        return "SELECT * FROM (" + ranked + ") r" + (cursor == null ? "" : " WHERE (r.rank, r.submitted_at, r.id) < (?::real, ?, ?)")
-                + " ORDER BY r.rank DESC, r.submitted_at DESC, r.id DESC LIMIT ?";
     }
 
     private static int bindPage(PreparedStatement ps, int first, Conditions where, @Nullable PageCursor cursor,

@@ -56,6 +56,9 @@ class TriageActionsTest implements FreshDatabase {
     @Inject
     TransactionOperations<Connection> tx;
 
+    @Inject
+    org.carereview.consult.core.submission.Quarantine quarantine;
+
     String reviewer;
     String reviewerId;
     String admin;
@@ -221,6 +224,24 @@ class TriageActionsTest implements FreshDatabase {
                 .getStatus());
         assertEquals(2, TestSql.count(dataSource, "SELECT count(*) FROM audit_event WHERE action IN ('RELEASE', 'DELETE') "
                 + "AND submission_id IN (?::uuid, ?::uuid)", held, spam));
+    }
+
+    @Test
+    void aFlaggedQuarantinedSubmissionIsHiddenFromReviewersAndOnlyTheLeadReleasesIt() {
+        accounts.createStaff("act.quarantine.lead@example.org", Role.SAFEGUARDING_LEAD, TriageFixture.PASSWORD);
+        String held = tx.executeWrite(s -> submissions.create(new SubmissionDraft(SubmissionKind.CALL_FOR_ADVICE,
+                SubmissionStatus.QUARANTINED, null, null, Set.of(), Set.of(), "he hits me and I want to die",
+                "TOO_FAST"))).id().toString();
+        assertEquals(List.of("t"), TestSql.column(dataSource, "SELECT safeguarding FROM submission WHERE id = ?::uuid", held),
+                "quarantined submissions are screened too");
+        assertTrue(quarantine.list().stream().noneMatch(h -> h.id().toString().equals(held)));
+        assertEquals(HttpStatus.NOT_FOUND, refused(HttpRequest.POST(TriageFixture.QUEUE + "/" + held + "/release", "")
+                .bearerAuth(reviewer)).getStatus());
+        assertEquals(HttpStatus.NOT_FOUND, refused(HttpRequest.DELETE(TriageFixture.QUEUE + "/" + held).bearerAuth(reviewer))
+                .getStatus());
+        String lead = TriageFixture.login(http, "act.quarantine.lead@example.org");
+        http.toBlocking().exchange(HttpRequest.POST(TriageFixture.QUEUE + "/" + held + "/release", "").bearerAuth(lead));
+        assertEquals(List.of("NEW"), TestSql.column(dataSource, "SELECT status FROM submission WHERE id = ?::uuid", held));
     }
 
     @Test

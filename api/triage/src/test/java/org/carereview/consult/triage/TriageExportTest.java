@@ -136,12 +136,27 @@ class TriageExportTest implements FreshDatabase {
 
     @Test
     void badExportFiltersAre422BeforeAnythingIsSent() {
-        HttpClientResponseException e = org.junit.jupiter.api.Assertions.assertThrows(HttpClientResponseException.class,
-                () -> download("/api/v1/triage/export.csv?status=SOMEWHERE"));
-        assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, e.getStatus());
+        for (String path : List.of("/api/v1/triage/export.csv?status=SOMEWHERE", "/api/v1/triage/export.csv?area=atlantis",
+                "/api/v1/triage/export.ods?from=tomorrow")) {
+            HttpClientResponseException e = org.junit.jupiter.api.Assertions.assertThrows(HttpClientResponseException.class,
+                    () -> download(path));
+            assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, e.getStatus(), path);
+        }
     }
 
-    /** A small RFC 4180 reader, enough to check what a spreadsheet would read. */
+    @Test
+    void searchTextThatLooksLikeSqlIsOnlyEverSearchedFor() {
+        for (String q : List.of("x'; DROP TABLE submission; --", "\\'", "E'\\x00'", "caseloads\u0000")) {
+            String csv = new String(http.toBlocking().exchange(HttpRequest.GET("/api/v1/triage/export.csv?q="
+                    + java.net.URLEncoder.encode(q, StandardCharsets.UTF_8)).bearerAuth(reviewer), byte[].class).body(),
+                    StandardCharsets.UTF_8);
+            assertTrue(csv.startsWith("\uFEFFid,reference"), q);
+        }
+        assertEquals(6, Csv.parse(new String(download("/api/v1/triage/export.csv?q=caseloads").body(),
+                StandardCharsets.UTF_8).substring(1)).size(), "the header and the five rows about caseloads");
+    }
+
+    /** A small RFC 4180 reader (LF or CRLF rows), enough to check what a spreadsheet would read. */
     static final class Csv {
         static List<List<String>> parse(String text) {
             List<List<String>> rows = new ArrayList<>();
@@ -164,12 +179,11 @@ class TriageExportTest implements FreshDatabase {
                 } else if (c == ',') {
                     row.add(cell.toString());
                     cell.setLength(0);
-                } else if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                } else if (c == '\n') {
                     row.add(cell.toString());
                     cell.setLength(0);
                     rows.add(row);
                     row = new ArrayList<>();
-                    i++;
                 } else {
                     cell.append(c);
                 }

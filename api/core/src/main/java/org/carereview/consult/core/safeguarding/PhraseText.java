@@ -8,12 +8,12 @@ import java.util.Locale;
  * "dont" are the same word), every other character that is not a letter or digit a space, spaces collapsed.
  * A phrase then matches whole words only: " hits me " is looked for in " he hits me every day ".
  */
-public final class PhraseText {
+final class PhraseText {
 
     private PhraseText() {
     }
 
-    public static String normalise(String text) {
+    static String normalise(String text) {
         if (text == null) {
             return "";
         }

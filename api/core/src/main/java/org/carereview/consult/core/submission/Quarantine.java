@@ -16,7 +16,9 @@ import java.util.UUID;
 
 /**
  * Submissions the spam defences held back (honeypot filled, sent faster than a person could): never
- * dropped silently, staff release them into the triage queue or delete them.
+ * dropped silently, staff release them into the triage queue or delete them. One flagged for safeguarding
+ * exists only for the safeguarding lead and administrators (API.md): the list and the id-only methods leave it
+ * out; triage, having checked the viewer's role, passes {@code flaggedVisible}.
  */
 @Singleton
 public class Quarantine {
@@ -38,7 +40,7 @@ public class Quarantine {
     @Transactional
     public List<Held> list() {
         return jdbc.prepareStatement("SELECT id, kind, reference, coalesce(quarantine_reason, 'UNKNOWN'), submitted_at "
-                + "FROM submission WHERE status = 'QUARANTINED' ORDER BY submitted_at DESC, id LIMIT 500", ps -> {
+                + "FROM submission WHERE status = 'QUARANTINED' AND NOT safeguarding ORDER BY submitted_at DESC, id LIMIT 500", ps -> {
             List<Held> held = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -53,8 +55,18 @@ public class Quarantine {
     /** Puts it into the triage queue as NEW, and sends the receipt that was held back with it. */
     @Transactional
     public void release(UUID id) {
+        release(id, false);
+    }
+
+    /**
+     * Puts it into the triage queue as NEW, and sends the receipt that was held back with it; a flagged one
+     * only if the caller may see flagged submissions.
+     */
+    @Transactional
+    public void release(UUID id, boolean flaggedVisible) {
         List<String> kind = jdbc.prepareStatement("UPDATE submission SET status = 'NEW', updated_at = ? "
-                + "WHERE id = ? AND status = 'QUARANTINED' RETURNING kind", ps -> {
+                + "WHERE id = ? AND status = 'QUARANTINED'" + (flaggedVisible ? "" : " AND NOT safeguarding")
+                + " RETURNING kind", ps -> {
             ps.setTimestamp(1, Timestamp.from(clock.instant()));
             ps.setObject(2, id);
             List<String> kinds = new ArrayList<>();
@@ -73,7 +85,14 @@ public class Quarantine {
     /** Deletes it and its details for good. */
     @Transactional
     public void delete(UUID id) {
-        int deleted = jdbc.prepareStatement("DELETE FROM submission WHERE id = ? AND status = 'QUARANTINED'", ps -> {
+        delete(id, false);
+    }
+
+    /** Deletes it and its details for good; a flagged one only if the caller may see flagged submissions. */
+    @Transactional
+    public void delete(UUID id, boolean flaggedVisible) {
+        int deleted = jdbc.prepareStatement("DELETE FROM submission WHERE id = ? AND status = 'QUARANTINED'"
+                + (flaggedVisible ? "" : " AND NOT safeguarding"), ps -> {
             ps.setObject(1, id);
             return ps.executeUpdate();
         });

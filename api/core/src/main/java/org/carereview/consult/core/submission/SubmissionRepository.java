@@ -12,10 +12,7 @@ interface SubmissionRepository extends CrudRepository<Submission, UUID> {
 
     boolean existsByReference(String reference);
 
-    @Query("UPDATE submission SET search_vector = to_tsvector('english', :text) WHERE id = :id")
+    /** The text as the channel gave it, kept for search snippets and exports (erased on withdrawal by a trigger). */
+    @Query("UPDATE submission SET search_vector = to_tsvector('english', :text), search_text = :text WHERE id = :id")
     void updateSearchText(UUID id, String text);
-
-    /** The same text, kept for search snippets and exports (erased by a trigger when the person withdraws). */
-    @Query("INSERT INTO submission_text (submission_id, body) VALUES (:id, :text)")
-    void saveText(UUID id, String text);
 }

@@ -49,7 +49,6 @@ public class Submissions {
                 draft.dilemmas().stream().map(Enum::name).sorted().toArray(String[]::new),
                 screened.flagged(), now, null, draft.quarantineReason(), now, now));
         repository.updateSearchText(saved.id(), text);
-        repository.saveText(saved.id(), text);
         if (screened.flagged()) {
             alerts.flag(saved.id(), saved.reference(), SafeguardingAlerts.Source.SCREENING, screened.score(),
                     screened.matched(), null);
