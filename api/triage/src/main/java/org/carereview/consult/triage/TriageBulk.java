@@ -90,6 +90,9 @@ public class TriageBulk {
                 updated.add(id);
             } catch (ProblemException e) {
                 skipped.add(new Skipped(id, e.toProblem().type().substring(e.toProblem().type().lastIndexOf('/') + 1)));
+            } catch (InvalidInputException e) {
+                // Checked before anything is written: this one is skipped, the rest of the selection still changes.
+                skipped.add(new Skipped(id, "not-assignable"));
             }
         }
         return new Result(updated, skipped);

@@ -182,6 +182,26 @@ class TriageActionsTest implements FreshDatabase {
     }
 
     @Test
+    void aBulkAssignmentSkipsAFlaggedSubmissionTheAssigneeMayNotSeeAndStillChangesTheRest() {
+        String ordinary = newAdvice("Bulk assign: an ordinary answer about support.");
+        String flagged = newAdvice("Bulk assign: my stepdad hits me when mum is out.");
+        assertEquals(List.of("true"), TestSql.column(dataSource, "SELECT safeguarding::text FROM submission WHERE id = ?::uuid",
+                flagged));
+        Map<String, Object> body = new HashMap<>();
+        body.put("ids", List.of(ordinary, flagged));
+        body.put("assignee", reviewerId);
+
+        Map<?, ?> result = http.toBlocking().retrieve(HttpRequest.POST("/api/v1/triage/bulk", body).bearerAuth(admin), Map.class);
+
+        assertEquals(List.of(ordinary), result.get("updated"));
+        assertEquals(List.of(Map.of("id", flagged, "reason", "not-assignable")), result.get("skipped"));
+        assertEquals(List.of(reviewerId), TestSql.column(dataSource, "SELECT assignee_id::text FROM submission "
+                + "WHERE id = ?::uuid", ordinary));
+        assertEquals(0, TestSql.count(dataSource, "SELECT count(*) FROM submission WHERE id = ?::uuid "
+                + "AND assignee_id IS NOT NULL", flagged));
+    }
+
+    @Test
     void viewsChangesAndExportsAreAuditedWithIdsOnlyAndAdministratorsReadTheTrail() {
         String id = newAdvice("Audit me: the words of this answer must never reach the audit log.");
         http.toBlocking().retrieve(HttpRequest.GET(TriageFixture.QUEUE + "/" + id).bearerAuth(reviewer));
