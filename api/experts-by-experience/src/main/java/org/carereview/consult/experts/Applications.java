@@ -107,7 +107,7 @@ public class Applications {
         String email = blank(input.email()) ? null : Emails.normalise(input.email());
         UUID owner = signedIn != null ? signedIn : email != null ? accounts.contributorFor(email) : null;
         NewSubmission created = submissions.create(SubmissionDraft.of(SubmissionKind.EBE_APPLICATION, owner, null,
-                Set.of(), Set.of(), input.experienceStory() + "\n" + input.motivation()));
+                Set.of(), Set.of(), freeText(input)));
 
         LocalDate dateOfBirth = ApplicationValidator.parseDate(input.dateOfBirth());
         ApplicationInput.TrustedAdult adult = input.trustedAdult() == null
@@ -187,5 +187,15 @@ public class Applications {
     @Nullable
     private static String orNull(@Nullable String s) {
         return blank(s) ? null : s;
+    }
+
+    /**
+     * Every free-text answer, for search and for safeguarding screening: the story and motivation, and the
+     * availability, access and support needs (a disclosure can be in any of them).
+     */
+    private static String freeText(ApplicationInput input) {
+        return java.util.stream.Stream.of(input.experienceStory(), input.motivation(), input.availability(),
+                        input.accessNeeds(), input.supportNeeds())
+                .filter(t -> t != null && !t.isBlank()).collect(java.util.stream.Collectors.joining("\n"));
     }
 }

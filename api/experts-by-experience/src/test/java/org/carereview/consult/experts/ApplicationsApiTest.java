@@ -331,6 +331,17 @@ class ApplicationsApiTest implements FreshDatabase {
     }
 
     @Test
+    void aDisclosureInTheSupportNeedsIsScreenedLikeTheStory() {
+        Map<String, Object> body = validBody("support.needs@example.org");
+        body.put("supportNeeds", "Someone to sit with me. My foster carer hits me if I am late home.");
+
+        String id = (String) submit(http, body).get("id");
+
+        assertEquals(List.of("true"), org.carereview.consult.db.TestSql.column(dataSource,
+                "SELECT safeguarding::text FROM submission WHERE id = ?::uuid", id));
+    }
+
+    @Test
     void anApplicationIsNotReadableThroughAnotherKindsId() {
         String admin = ApplicationsTestSupport.adminToken(http);
         String advice = TestSql.column(dataSource, "INSERT INTO submission (kind, reference, submitted_at, created_at, "
