@@ -8,9 +8,14 @@ import org.carereview.consult.core.submission.SubmissionStatus;
  * The triage status moves: NEW → IN_REVIEW → ACTIONED or ARCHIVED, and back to IN_REVIEW to reopen.
  * QUARANTINED leaves only by release or delete; WITHDRAWN is final.
  */
-final class StatusRules {
+public final class StatusRules {
 
     private StatusRules() {
+    }
+
+    /** The statuses a submission may move to from {@code from}, in order (none for QUARANTINED or WITHDRAWN). */
+    public static java.util.List<SubmissionStatus> nextFrom(SubmissionStatus from) {
+        return java.util.Arrays.stream(SubmissionStatus.values()).filter(to -> to != from && allowed(from, to)).toList();
     }
 
     static boolean allowed(SubmissionStatus from, SubmissionStatus to) {

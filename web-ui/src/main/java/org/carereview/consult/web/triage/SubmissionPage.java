@@ -6,6 +6,7 @@ import org.carereview.consult.core.submission.Dilemma;
 import org.carereview.consult.core.submission.SubmissionStatus;
 import org.carereview.consult.core.submission.Theme;
 import org.carereview.consult.deepdives.Area;
+import org.carereview.consult.triage.StatusRules;
 import org.carereview.consult.triage.TriageSubmission;
 import org.carereview.consult.triage.Viewer;
 import org.carereview.consult.web.Dates;
@@ -103,12 +104,7 @@ final class SubmissionPage {
 
     /** The statuses it may move to from here, the current one first (checked). */
     private static List<Map<String, Object>> statuses(SubmissionStatus current) {
-        List<SubmissionStatus> next = switch (current) {
-            case NEW -> List.of(SubmissionStatus.IN_REVIEW);
-            case IN_REVIEW -> List.of(SubmissionStatus.ACTIONED, SubmissionStatus.ARCHIVED);
-            case ACTIONED, ARCHIVED -> List.of(SubmissionStatus.IN_REVIEW);
-            case QUARANTINED, WITHDRAWN -> List.of();
-        };
+        List<SubmissionStatus> next = StatusRules.nextFrom(current);
         List<Map<String, Object>> items = new ArrayList<>();
         items.add(item(current.name(), TriageWords.status(current) + " (as it is now)"));
         next.forEach(s -> items.add(item(s.name(), TriageWords.status(s))));
