@@ -38,6 +38,17 @@ public final class TestDatabase {
                     "flyway.datasources.default.enabled", "true");
         }
 
+        /**
+         * {@link #micronautProperties()} plus the bootstrap administrator the application creates at start-up;
+         * a map the caller may add to.
+         */
+        public Map<String, String> withAdministrator(String email, String password) {
+            Map<String, String> properties = new java.util.HashMap<>(micronautProperties());
+            properties.put("consult.bootstrap-admin.email", email);
+            properties.put("consult.bootstrap-admin.password", password);
+            return properties;
+        }
+
         public Connection connect() throws SQLException {
             return DriverManager.getConnection(url, username, password);
         }

@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -55,12 +54,10 @@ class AdviceJourneyTest implements FreshDatabase {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(TestDatabase.fresh().micronautProperties());
+        Map<String, String> properties = TestDatabase.fresh().withAdministrator(ADMIN, ADMIN_PASSWORD);
         properties.put("consult.smtp.host", "localhost");
         properties.put("consult.smtp.port", String.valueOf(ServerSetupTest.SMTP.getPort()));
         properties.put("consult.smtp.starttls", "false");
-        properties.put("consult.bootstrap-admin.email", ADMIN);
-        properties.put("consult.bootstrap-admin.password", ADMIN_PASSWORD);
         // A browser completes the journey faster than a person; the minimum time is tested on its own.
         properties.put("consult.advice.minimum-time", "0s");
         return properties;
@@ -199,10 +196,7 @@ class AdviceJourneyTest implements FreshDatabase {
     }
 
     private void signInAsAdministrator() {
-        page.navigate(server.getURL() + "/staff/sign-in");
-        page.getByLabel("Email address").fill(ADMIN);
-        page.getByLabel("Password").fill(ADMIN_PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        Browser.signInAsStaff(page, server.getURL(), ADMIN, ADMIN_PASSWORD);
     }
 
     private Locator continueButton() {

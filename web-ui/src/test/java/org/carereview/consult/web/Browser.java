@@ -43,6 +43,15 @@ final class Browser {
     }
 
     /** Fails the test with a readable list if axe finds any accessibility violation on the page. */
+    /** Signs a member of staff in through the staff sign-in page; the page ends on the staff console. */
+    static void signInAsStaff(Page page, java.net.URL baseUrl, String email, String password) {
+        page.navigate(baseUrl + "/staff/sign-in");
+        page.getByLabel("Email address").fill(email);
+        page.getByLabel("Password").fill(password);
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Sign in")).click();
+    }
+
     static void assertAccessible(Page page) {
         AxeResults results = new AxeBuilder(page).analyze();
         if (!results.getViolations().isEmpty()) {

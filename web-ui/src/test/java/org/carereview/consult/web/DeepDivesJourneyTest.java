@@ -23,7 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -59,9 +58,7 @@ class DeepDivesJourneyTest implements FreshDatabase {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(TestDatabase.fresh().micronautProperties());
-        properties.put("consult.bootstrap-admin.email", ADMIN);
-        properties.put("consult.bootstrap-admin.password", PASSWORD);
+        Map<String, String> properties = TestDatabase.fresh().withAdministrator(ADMIN, PASSWORD);
         // A browser fills the form faster than a person; the minimum time is tested in DeepDivesSpamJourneyTest.
         properties.put("consult.deep-dives.minimum-time", "0s");
         return properties;
@@ -235,9 +232,6 @@ class DeepDivesJourneyTest implements FreshDatabase {
     }
 
     private void signIn(Page page, String email) {
-        page.navigate(server.getURL() + "/staff/sign-in");
-        page.getByLabel("Email address").fill(email);
-        page.getByLabel("Password").fill(PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        Browser.signInAsStaff(page, server.getURL(), email, PASSWORD);
     }
 }

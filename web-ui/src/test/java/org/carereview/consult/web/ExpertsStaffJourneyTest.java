@@ -45,9 +45,7 @@ class ExpertsStaffJourneyTest implements FreshDatabase {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(TestDatabase.fresh().micronautProperties());
-        properties.put("consult.bootstrap-admin.email", ADMIN);
-        properties.put("consult.bootstrap-admin.password", PASSWORD);
+        Map<String, String> properties = TestDatabase.fresh().withAdministrator(ADMIN, PASSWORD);
         return properties;
     }
 
@@ -70,10 +68,7 @@ class ExpertsStaffJourneyTest implements FreshDatabase {
     }
 
     private void signIn(Page page, String email) {
-        page.navigate(server.getURL() + "/staff/sign-in");
-        page.getByLabel("Email address").fill(email);
-        page.getByLabel("Password").fill(PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        Browser.signInAsStaff(page, server.getURL(), email, PASSWORD);
     }
 
     @Test

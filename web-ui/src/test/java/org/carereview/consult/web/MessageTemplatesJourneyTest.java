@@ -12,7 +12,6 @@ import org.carereview.consult.notifications.MessageTemplates;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,9 +32,7 @@ class MessageTemplatesJourneyTest implements FreshDatabase {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(TestDatabase.fresh().micronautProperties());
-        properties.put("consult.bootstrap-admin.email", ADMIN);
-        properties.put("consult.bootstrap-admin.password", PASSWORD);
+        Map<String, String> properties = TestDatabase.fresh().withAdministrator(ADMIN, PASSWORD);
         return properties;
     }
 
@@ -45,10 +42,7 @@ class MessageTemplatesJourneyTest implements FreshDatabase {
         BrowserContext context = Browser.get().newContext();
         try {
             Page page = context.newPage();
-            page.navigate(server.getURL() + "/staff/sign-in");
-            page.getByLabel("Email address").fill(ADMIN);
-            page.getByLabel("Password").fill(PASSWORD);
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+            Browser.signInAsStaff(page, server.getURL(), ADMIN, PASSWORD);
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Emails the service sends")).click();
             Browser.assertAccessible(page);
 

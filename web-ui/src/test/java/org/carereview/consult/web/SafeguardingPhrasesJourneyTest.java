@@ -52,10 +52,7 @@ class SafeguardingPhrasesJourneyTest implements FreshDatabase {
         BrowserContext context = Browser.get().newContext();
         try {
             Page page = context.newPage();
-            page.navigate(server.getURL() + "/staff/sign-in");
-            page.getByLabel("Email address").fill(LEAD);
-            page.getByLabel("Password").fill(PASSWORD);
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+            Browser.signInAsStaff(page, server.getURL(), LEAD, PASSWORD);
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Safeguarding phrases")).click();
             Browser.assertAccessible(page);
 

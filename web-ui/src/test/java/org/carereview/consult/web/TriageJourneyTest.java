@@ -254,10 +254,7 @@ class TriageJourneyTest implements FreshDatabase {
     }
 
     private void signIn(Page page, String email) {
-        page.navigate(server.getURL() + "/staff/sign-in");
-        page.getByLabel("Email address").fill(email);
-        page.getByLabel("Password").fill(PASSWORD);
-        button(page, "Sign in").click();
+        Browser.signInAsStaff(page, server.getURL(), email, PASSWORD);
     }
 
     private static String ref(Map<String, Object> sent) {

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,9 +34,7 @@ class WindowAdminJourneyTest implements FreshDatabase {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(TestDatabase.fresh().micronautProperties());
-        properties.put("consult.bootstrap-admin.email", ADMIN);
-        properties.put("consult.bootstrap-admin.password", PASSWORD);
+        Map<String, String> properties = TestDatabase.fresh().withAdministrator(ADMIN, PASSWORD);
         return properties;
     }
 
@@ -46,10 +43,7 @@ class WindowAdminJourneyTest implements FreshDatabase {
         BrowserContext context = Browser.get().newContext();
         try {
             Page page = context.newPage();
-            page.navigate(server.getURL() + "/staff/sign-in");
-            page.getByLabel("Email address").fill(ADMIN);
-            page.getByLabel("Password").fill(PASSWORD);
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+            Browser.signInAsStaff(page, server.getURL(), ADMIN, PASSWORD);
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Experts by Experience application window")).click();
             Browser.assertAccessible(page);
 

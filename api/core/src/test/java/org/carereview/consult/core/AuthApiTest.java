@@ -22,7 +22,6 @@ import org.carereview.consult.notifications.Outbox;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -53,9 +52,7 @@ class AuthApiTest implements FreshDatabase {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(TestDatabase.fresh().micronautProperties());
-        properties.put("consult.bootstrap-admin.email", ADMIN);
-        properties.put("consult.bootstrap-admin.password", ADMIN_PASSWORD);
+        Map<String, String> properties = TestDatabase.fresh().withAdministrator(ADMIN, ADMIN_PASSWORD);
         return properties;
     }
 

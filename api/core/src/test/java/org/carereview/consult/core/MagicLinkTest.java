@@ -72,10 +72,8 @@ class MagicLinkTest implements FreshDatabase {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(TestDatabase.fresh().micronautProperties());
+        Map<String, String> properties = TestDatabase.fresh().withAdministrator(ADMIN, "a long magic admin password");
         properties.put(CLOCK_PROPERTY, "true");
-        properties.put("consult.bootstrap-admin.email", ADMIN);
-        properties.put("consult.bootstrap-admin.password", "a long magic admin password");
         return properties;
     }
 

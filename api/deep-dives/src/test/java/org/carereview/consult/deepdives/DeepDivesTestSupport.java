@@ -28,9 +28,7 @@ final class DeepDivesTestSupport {
 
     /** A fresh database, a bootstrap administrator and no rate limit. */
     static Map<String, String> properties() {
-        Map<String, String> properties = new HashMap<>(TestDatabase.fresh().micronautProperties());
-        properties.put("consult.bootstrap-admin.email", ADMIN);
-        properties.put("consult.bootstrap-admin.password", PASSWORD);
+        Map<String, String> properties = TestDatabase.fresh().withAdministrator(ADMIN, PASSWORD);
         properties.put("consult.rate-limit-per-minute", "0");
         properties.put("consult.base-url", "https://haveyoursay.example.org");
         return properties;

@@ -35,10 +35,8 @@ final class ApplicationsTestSupport {
 
     /** A fresh database, the movable clock, a bootstrap administrator and no rate limit. */
     static Map<String, String> properties() {
-        Map<String, String> properties = new HashMap<>(TestDatabase.fresh().micronautProperties());
+        Map<String, String> properties = TestDatabase.fresh().withAdministrator(ADMIN, PASSWORD);
         properties.put(ExpertsTestClock.PROPERTY, "true");
-        properties.put("consult.bootstrap-admin.email", ADMIN);
-        properties.put("consult.bootstrap-admin.password", PASSWORD);
         properties.put("consult.rate-limit-per-minute", "0");
         return properties;
     }

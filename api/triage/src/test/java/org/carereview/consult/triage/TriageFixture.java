@@ -30,9 +30,7 @@ final class TriageFixture {
     }
 
     static Map<String, String> properties() {
-        Map<String, String> properties = new HashMap<>(TestDatabase.fresh().micronautProperties());
-        properties.put("consult.bootstrap-admin.email", ADMIN);
-        properties.put("consult.bootstrap-admin.password", PASSWORD);
+        Map<String, String> properties = TestDatabase.fresh().withAdministrator(ADMIN, PASSWORD);
         properties.put("consult.rate-limit-per-minute", "0");
         return properties;
     }

@@ -27,7 +27,6 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.sql.Connection;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -64,13 +63,11 @@ class SafeguardingScreeningTest implements FreshDatabase {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(TestDatabase.fresh().micronautProperties());
+        Map<String, String> properties = TestDatabase.fresh().withAdministrator("screening.admin@example.org", "a long admin password");
         properties.put("consult.smtp.host", "127.0.0.1");
         properties.put("consult.smtp.port", String.valueOf(SMTP.getPort()));
         properties.put("consult.smtp.starttls", "false");
         properties.put("consult.base-url", "https://consult.example.org");
-        properties.put("consult.bootstrap-admin.email", "screening.admin@example.org");
-        properties.put("consult.bootstrap-admin.password", "a long admin password");
         return properties;
     }
 
