@@ -188,6 +188,13 @@ class TriageJourneyTest implements FreshDatabase {
             assertTrue(page.content().contains("Referred to the local authority"));
             Browser.assertAccessible(page);
             page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("flagged-submission.png")).setFullPage(true));
+
+            button(page, "Remove the flag").click();
+            assertTrue(banner(page).contains("Flag removed"));
+            assertEquals(List.of("false"), TestSql.column(dataSource, "SELECT safeguarding::text FROM submission "
+                    + "WHERE reference = ?", ref(disclosure)), "the lead decided it was flagged by mistake");
+            assertTrue(page.locator("table").last().textContent().contains("afeguarding"), "the change is in the history");
+            Browser.assertAccessible(page);
         } finally {
             leadBrowser.close();
         }

@@ -27,6 +27,7 @@ final class Banners {
             "note", "Note added",
             "action", "Action recorded",
             "released", "Released into the queue as new",
+            "unflagged", "Flag removed: reviewers can see this submission again",
             "nothing", "Nothing changed");
 
     private Banners() {

@@ -15,6 +15,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import org.carereview.consult.core.submission.SubmissionStatus;
 import org.carereview.consult.triage.TriageActions;
+import org.carereview.consult.triage.TriageChange;
 import org.carereview.consult.triage.TriageDetails;
 import org.carereview.consult.triage.Viewer;
 import org.carereview.consult.web.Pages;
@@ -82,5 +83,19 @@ class TriageCareController {
                     actions.recordSafeguardingAction(uuid, form.action(), viewer);
                     return TriageSubmissionController.saved(uuid, "action");
                 });
+    }
+
+    /**
+     * The lead (or an administrator) decides a flag was wrong: the submission goes back to the ordinary queue,
+     * visible to reviewers again; the change is kept in its history.
+     */
+    @Post("/unflag")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Secured({"SAFEGUARDING_LEAD", "ADMIN"})
+    HttpResponse<?> unflag(@PathVariable String id, Authentication who) {
+        return responses.post(id, Viewer.of(who), Map.of(), "unflag", (uuid, viewer) -> {
+            actions.update(uuid, new TriageChange(null, false, null, null, null, false), viewer);
+            return TriageSubmissionController.saved(uuid, "unflagged");
+        });
     }
 }
