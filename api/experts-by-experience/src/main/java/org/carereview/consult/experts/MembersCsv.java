@@ -1,5 +1,7 @@
 package org.carereview.consult.experts;
 
+import org.carereview.consult.core.export.CsvCells;
+
 import java.util.List;
 
 /**
@@ -27,10 +29,6 @@ final class MembersCsv {
     }
 
     static String cell(String value) {
-        if (value == null) {
-            return "";
-        }
-        String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        return "\"" + safe.replace("\"", "\"\"") + "\"";
+        return CsvCells.quoted(value);
     }
 }

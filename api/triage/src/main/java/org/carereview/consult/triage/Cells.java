@@ -1,5 +1,7 @@
 package org.carereview.consult.triage;
 
+import org.carereview.consult.core.export.CsvCells;
+
 /**
  * Export cells: a value a spreadsheet could read as a formula (starting with {@code =}, {@code +}, {@code -},
  * {@code @}, a tab or a carriage return) gets a leading apostrophe, so it is shown as the text it is.
@@ -10,12 +12,7 @@ final class Cells {
     }
 
     static String neutralise(String value) {
-        if (value.isEmpty()) {
-            return value;
-        }
-        char first = value.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-                ? "'" + value : value;
+        return CsvCells.neutralise(value);
     }
 
     /** Characters XML 1.0 cannot carry (most control characters) are dropped. */
