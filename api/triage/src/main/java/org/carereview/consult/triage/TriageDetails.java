@@ -40,8 +40,7 @@ public class TriageDetails {
 
     private TriageSubmission view(SubmissionRow row, Viewer viewer) {
         ChannelContent channel = channels.get(row.kind());
-        List<TriageSubmission.Detail> details = channel == null ? List.of() : channel.describe(row.id(), viewer.roles())
-                .stream().map(d -> new TriageSubmission.Detail(d.name(), d.label(), d.value())).toList();
+        List<ChannelContent.Detail> details = channel == null ? List.of() : channel.describe(row.id(), viewer.roles());
         boolean restricted = row.safeguarding() && viewer.seesFlagged();
         return new TriageSubmission(row.id(), row.kind(), row.reference(), row.status(), row.assignee(), row.area(),
                 row.themes(), row.dilemmas(), row.safeguarding(), row.submittedAt(), row.withdrawnAt(),

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import org.carereview.consult.core.safeguarding.SafeguardingActions;
+import org.carereview.consult.core.submission.ChannelContent;
 import org.carereview.consult.core.submission.SubmissionKind;
 import org.carereview.consult.core.submission.SubmissionStatus;
 
@@ -20,14 +21,10 @@ import java.util.UUID;
 public record TriageSubmission(UUID id, SubmissionKind kind, String reference, SubmissionStatus status,
                                @Nullable UUID assignee, @Nullable String area, List<String> themes,
                                List<String> dilemmas, boolean safeguarding, Instant submittedAt,
-                               @Nullable Instant withdrawnAt, @Nullable String quarantineReason, List<Detail> details,
+                               @Nullable Instant withdrawnAt, @Nullable String quarantineReason,
+                               List<ChannelContent.Detail> details,
                                List<Note> notes, List<Change> history, @Nullable SafeguardingActions.Flag flag,
                                @Nullable List<SafeguardingActions.Action> safeguardingActions) {
-
-    /** One of the channel's answers: a stable field name, the question, the answer (null if not answered). */
-    @Serdeable
-    public record Detail(String name, String label, @Nullable String value) {
-    }
 
     @Serdeable
     public record Note(UUID id, String text, @Nullable UUID author, Instant createdAt) {

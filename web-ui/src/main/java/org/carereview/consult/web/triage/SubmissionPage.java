@@ -2,6 +2,7 @@ package org.carereview.consult.web.triage;
 
 import io.micronaut.core.annotation.Nullable;
 import org.carereview.consult.core.safeguarding.SafeguardingActions;
+import org.carereview.consult.core.submission.ChannelContent;
 import org.carereview.consult.core.submission.Dilemma;
 import org.carereview.consult.core.submission.SubmissionStatus;
 import org.carereview.consult.core.submission.Theme;
@@ -93,9 +94,9 @@ final class SubmissionPage {
         return rows;
     }
 
-    private static List<Map<String, Object>> details(List<TriageSubmission.Detail> details) {
+    private static List<Map<String, Object>> details(List<ChannelContent.Detail> details) {
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (TriageSubmission.Detail d : details) {
+        for (ChannelContent.Detail d : details) {
             List<String> lines = lines(d.value());
             rows.add(lines.isEmpty() ? row(d.label(), "Not answered") : GovukItems.row(d.label(), lines));
         }

@@ -59,6 +59,7 @@ public interface ChannelContent {
      * {@code label} the question in plain words, {@code value} the answer as given (may have line breaks),
      * or null when it was not answered.
      */
+    @io.micronaut.serde.annotation.Serdeable
     record Detail(String name, String label, @Nullable String value) {
     }
 }
