@@ -14,6 +14,11 @@ import java.util.Map;
 /** Small helpers every page controller uses: render a view, redirect after a post, map errors by field. */
 public final class Pages {
 
+    /** The GOV.UK words for a page that is not there, used by every 404 page. */
+    public static final String NOT_FOUND_HEADING = "Page not found";
+    public static final String NOT_FOUND_MESSAGE = "If you typed the web address, check it is correct. "
+            + "If you pasted the web address, check you copied the entire address.";
+
     private Pages() {
     }
 
@@ -53,9 +58,7 @@ public final class Pages {
      */
     public static MutableHttpResponse<ModelAndView<Map<String, Object>>> notFound() {
         return HttpResponse.<ModelAndView<Map<String, Object>>>status(HttpStatus.NOT_FOUND).body(view("error", Map.of(
-                "status", 404, "heading", "Page not found",
-                "message", "If you typed the web address, check it is correct. If you pasted the web address, "
-                        + "check you copied the entire address.")));
+                "status", 404, "heading", NOT_FOUND_HEADING, "message", NOT_FOUND_MESSAGE)));
     }
 
     /** Post/redirect/get: 303 See Other, so a refresh never posts twice. */

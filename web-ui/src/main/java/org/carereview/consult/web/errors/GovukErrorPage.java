@@ -9,6 +9,7 @@ import io.micronaut.http.server.exceptions.response.HtmlErrorResponseBodyProvide
 import io.micronaut.views.ViewsRenderer;
 import jakarta.inject.Singleton;
 import org.carereview.consult.core.security.CsrfToken;
+import org.carereview.consult.web.Pages;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -47,7 +48,7 @@ final class GovukErrorPage implements HtmlErrorResponseBodyProvider {
 
     static String heading(int status) {
         return switch (status) {
-            case 404 -> "Page not found";
+            case 404 -> Pages.NOT_FOUND_HEADING;
             case 403 -> "You cannot do that here";
             case 401 -> "You need to sign in";
             case 405, 415, 400, 422 -> "Sorry, something was wrong with that request";
@@ -62,7 +63,7 @@ final class GovukErrorPage implements HtmlErrorResponseBodyProvider {
                     .orElse("You do not have permission to view this page.");
         }
         if (status == 404) {
-            return "If you typed the web address, check it is correct. If you pasted the web address, check you copied the entire address.";
+            return Pages.NOT_FOUND_MESSAGE;
         }
         if (status >= 500) {
             return "Try again later. If you sent something and saw a reference, it has been received.";
