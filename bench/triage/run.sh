@@ -15,7 +15,7 @@ PORT_PG=${PORT_PG:-55433}
 PORT_APP=${PORT_APP:-18081}
 TOTAL=${TOTAL:-1000000}
 SMALL=${SMALL:-10000}
-CANDIDATES=${CANDIDATES:-5000}
+CANDIDATES=${CANDIDATES:-1000}
 RANK=${RANK:-ts_rank}
 if [ ! -x "$PGBIN/postgres" ]; then
   apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql

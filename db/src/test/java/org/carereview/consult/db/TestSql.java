@@ -35,6 +35,19 @@ public final class TestSql {
         }
     }
 
+    /** Runs one statement that returns no rows (an update, ANALYZE). */
+    public static void execute(DataSource dataSource, String sql, Object... args) {
+        DataSource raw = DelegatingDataSource.unwrapDataSource(dataSource);
+        try (Connection c = raw.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            ps.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Test statement failed: " + sql, e);
+        }
+    }
+
     public static long count(DataSource dataSource, String sql, Object... args) {
         return Long.parseLong(column(dataSource, sql, args).get(0));
     }

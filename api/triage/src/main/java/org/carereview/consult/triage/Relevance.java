@@ -9,15 +9,35 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Ranking by relevance within a bounded cost (ADR 0009). A search whose matches PostgreSQL estimates at no more
- * than {@code rankCandidates} ranks every match (found through the GIN index); a more common one (such as
- * "care") ranks only its newest {@code rankCandidates} matches, found by walking the recency index, so its
- * cost does not grow with the table. Either way at most {@code rankCandidates} rows are ranked.
+ * Ranking by relevance within a bounded cost (ADR 0009): at most {@code rankCandidates} matches are ranked,
+ * and finding them costs about as much as ranking them, however many matches there are. PostgreSQL's
+ * statistics (no rows read) say how many rows the filters and words match:
+ * <ul>
+ *   <li>no more than {@code rankCandidates}: every match is ranked, found through the GIN index;</li>
+ *   <li>more, in a small share of the rows (a selective word at scale): the newest {@code rankCandidates}
+ *       matches, found week by week, newest week first, through the same index (V013);</li>
+ *   <li>more, in a large share of the rows (such as "care"): the newest {@code rankCandidates} matches,
+ *       found by walking the recency index, which meets a match every few rows.</li>
+ * </ul>
  */
 @Singleton
 class Relevance {
 
+    /** Walk the recency index when at least this share of rows match: it then reads under 5 rows a match. */
+    static final double WALK_SHARE = 0.2;
     private static final Pattern PLAN_ROWS = Pattern.compile("\"Plan Rows\"\\s*:\\s*([0-9.eE+]+)");
+
+    /** How a search finds the matches it ranks. */
+    enum Candidates {
+        EVERY_MATCH, NEWEST_BY_WEEK, NEWEST_BY_WALK;
+
+        static Candidates choose(double matches, double rows, int cap) {
+            if (matches <= cap) {
+                return EVERY_MATCH;
+            }
+            return rows > 0 && matches / rows < WALK_SHARE ? NEWEST_BY_WEEK : NEWEST_BY_WALK;
+        }
+    }
 
     private final JdbcOperations jdbc;
     private final TriageConfiguration configuration;
@@ -27,10 +47,22 @@ class Relevance {
         this.configuration = configuration;
     }
 
-    /** Whether the planner expects more matches than are ranked (from the statistics: no rows are read). */
-    boolean common(Conditions where) {
-        double rows = jdbc.prepareStatement("EXPLAIN (FORMAT JSON) SELECT 1 FROM submission s WHERE " + where.sql(), ps -> {
-            where.bind(ps, 1);
+    int cap() {
+        return configuration.rankCandidates();
+    }
+
+    /** How to find the candidates, from the planner's estimates of the matches and of the rows in the table. */
+    Candidates candidates(Conditions where) {
+        double matches = estimate("SELECT 1 FROM submission s WHERE " + where.sql(), where);
+        double rows = matches <= cap() ? 0 : estimate("SELECT 1 FROM submission s", null);
+        return Candidates.choose(matches, rows, cap());
+    }
+
+    private double estimate(String query, @Nullable Conditions where) {
+        return jdbc.prepareStatement("EXPLAIN (FORMAT JSON) " + query, ps -> {
+            if (where != null) {
+                where.bind(ps, 1);
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 StringBuilder plan = new StringBuilder();
                 while (rs.next()) {
@@ -40,20 +72,27 @@ class Relevance {
                 return m.find() ? Double.parseDouble(m.group(1)) : Double.MAX_VALUE;
             }
         });
-        return rows > configuration.rankCandidates();
     }
 
     /**
      * The page query: its parameters are the search (for the rank), then the conditions', then the cursor's
-     * (rank, time, id) if any, then the limit.
+     * (rank, time, id) if any, then the limit. Each row says how many candidates were ranked, so a page can
+     * tell when the cap was reached.
      */
-    String page(String columns, Conditions where, boolean common, @Nullable PageCursor cursor) {
-        String candidates = "SELECT " + columns + ", s.search_vector FROM submission s WHERE " + where.sql()
-                + (common ? " ORDER BY s.submitted_at DESC, s.id DESC" : "") + " LIMIT " + configuration.rankCandidates();
+    String page(String columns, Conditions where, Candidates how, @Nullable PageCursor cursor) {
+        String select = "SELECT " + columns + ", s.search_vector FROM submission s WHERE " + where.sql();
+        String newest = " ORDER BY s.submitted_at DESC, s.id DESC";
+        String candidates = switch (how) {
+            case EVERY_MATCH -> select;
+            case NEWEST_BY_WALK -> select + newest;
+            case NEWEST_BY_WEEK -> "SELECT c.* FROM generate_series("
+                    + "(SELECT submission_week(max(submitted_at)) FROM submission), "
+                    + "(SELECT submission_week(min(submitted_at)) FROM submission), -1) w(week) CROSS JOIN LATERAL ("
+                    + select + " AND ARRAY[submission_week(s.submitted_at)] && ARRAY[w.week]" + newest + ") c";
+        } + " LIMIT " + cap();
         String ranked = "SELECT c.id, c.kind, c.reference, c.status, c.assignee_id, c.area_id, c.themes, c.dilemmas, "
                 + "c.safeguarding, c.submitted_at, " + configuration.rankSql() + "(c.search_vector, " + Conditions.QUERY
-                + ") AS rank FROM ("
-                + candidates + ") c";
+                + ") AS rank, count(*) OVER () AS ranked FROM (" + candidates + ") c";
         return "SELECT * FROM (" + ranked + ") r"
                 + (cursor == null ? "" : " WHERE (r.rank, r.submitted_at, r.id) < (?::real, ?, ?)")
                 + " ORDER BY r.rank DESC, r.submitted_at DESC, r.id DESC LIMIT ?";

@@ -57,7 +57,7 @@ public class TriageQueue {
                 }
             });
         }
-        String page = relevance ? this.relevance.page(COLUMNS, where, this.relevance.common(where), cursor)
+        String page = relevance ? this.relevance.page(COLUMNS, where, this.relevance.candidates(where), cursor)
                 : timePage(where, cursor, filter.sort());
         String order = relevance ? "p.rank DESC, p.submitted_at DESC, p.id DESC"
                 : filter.sort() == TriageSort.OLDEST ? "p.submitted_at, p.id" : "p.submitted_at DESC, p.id DESC";
@@ -65,6 +65,7 @@ public class TriageQueue {
                 + ") p LEFT JOIN area a ON a.id = p.area_id"
                 + (filter.searching() ? " LEFT JOIN submission t ON t.id = p.id" : "")
                 + " ORDER BY " + order;
+        long[] ranked = {0};
         List<TriageItem> rows = jdbc.prepareStatement(sql, ps -> {
             int i = 1;
             if (filter.searching()) {
@@ -76,16 +77,18 @@ public class TriageQueue {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     items.add(item(rs, relevance));
+                    ranked[0] = relevance ? rs.getLong("ranked") : 0;
                 }
             }
             return items;
         });
+        Integer rankedOnly = ranked[0] >= this.relevance.cap() ? this.relevance.cap() : null;
         if (rows.size() <= size) {
-            return new TriagePage(rows, null);
+            return new TriagePage(rows, null, rankedOnly);
         }
         TriageItem last = rows.get(size - 1);
         return new TriagePage(List.copyOf(rows.subList(0, size)), new PageCursor(filter.sort(),
-                last.rank() == null ? 0f : last.rank(), last.submittedAt(), last.id()).encode());
+                last.rank() == null ? 0f : last.rank(), last.submittedAt(), last.id()).encode(), rankedOnly);
     }
 
     private static String timePage(Conditions where, @Nullable PageCursor cursor, TriageSort sort) {

@@ -6,12 +6,10 @@ import io.micronaut.http.client.HttpClient;
 import org.carereview.consult.core.account.AccountService;
 import org.carereview.consult.core.account.Role;
 import org.carereview.consult.db.TestDatabase;
+import org.carereview.consult.db.TestSql;
 import org.carereview.consult.experts.ApplicationWindow;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -86,15 +84,7 @@ final class TriageFixture {
     }
 
     static void execute(DataSource dataSource, String sql, Object... args) {
-        DataSource raw = io.micronaut.data.connection.jdbc.advice.DelegatingDataSource.unwrapDataSource(dataSource);
-        try (Connection c = raw.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                ps.setObject(i + 1, args[i]);
-            }
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Test statement failed: " + sql, e);
-        }
+        TestSql.execute(dataSource, sql, args);
     }
 
     @SuppressWarnings("unchecked")

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.TestInstance;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,10 +29,14 @@ import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** A word in more rows than are ranked is ranked among its newest matches (ADR 0009); newest-first still finds all. */
+/**
+ * A search that matches more rows than are ranked is ranked among its newest matches (ADR 0009), whether they
+ * are found by walking the recency index (a word in most rows) or week by week (a word in a few rows);
+ * newest-first still finds every match, and the page says the ranking was capped.
+ */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TriageCommonWordTest implements FreshDatabase {
+class TriageRankCapTest implements FreshDatabase {
 
     @Inject
     @Client("/")
@@ -51,6 +56,7 @@ class TriageCommonWordTest implements FreshDatabase {
 
     String reviewer;
     List<String> byAge = new ArrayList<>();
+    List<String> ombudsman = new ArrayList<>();
 
     @Override
     public Map<String, String> getProperties() {
@@ -62,22 +68,42 @@ class TriageCommonWordTest implements FreshDatabase {
     @BeforeAll
     void setUp() {
         reviewer = TriageFixture.staff(http, accounts, "common.reviewer@example.org", Role.REVIEWER);
+        Instant start = Instant.parse("2027-01-01T00:00:00Z");
         for (int i = 0; i < 8; i++) {
-            String text = i == 0 ? "care care care care care, about care and more care" : "Children in care, entry " + i;
-            String id = tx.executeWrite(s -> submissions.create(SubmissionDraft.of(SubmissionKind.CALL_FOR_ADVICE, null,
-                    null, Set.of(), Set.of(), text))).id().toString();
-            TriageFixture.execute(dataSource, "UPDATE submission SET submitted_at = ? WHERE id = ?::uuid",
-                    java.sql.Timestamp.from(Instant.parse("2027-01-01T00:00:00Z").plusSeconds(3600L * i)),
-                    java.util.UUID.fromString(id));
-            byAge.add(id);
+            byAge.add(submit(i == 0 ? "care care care care care, about care and more care" : "Children in care, entry " + i,
+                    start.plusSeconds(3600L * i)));
+        }
+        // A word in 6 of 44 rows (under a fifth: found week by week), one a week; the oldest says it most.
+        Instant weeks = Instant.parse("2026-10-01T12:00:00Z");
+        for (int i = 0; i < 6; i++) {
+            String text = switch (i) {
+                case 0 -> "The ombudsman, the ombudsman, the ombudsman and the ombudsman again";
+                case 4 -> "I went to the ombudsman and the ombudsman listened";
+                default -> "I went to the ombudsman, week " + i;
+            };
+            ombudsman.add(submit(text, weeks.plus(Duration.ofDays(7L * i))));
+        }
+        for (int i = 0; i < 30; i++) {
+            submit("Children in care want a say, entry " + i, weeks.plus(Duration.ofDays(2L * i)));
         }
         TriageFixture.execute(dataSource, "ANALYZE submission");
     }
 
+    private String submit(String text, Instant at) {
+        String id = tx.executeWrite(s -> submissions.create(SubmissionDraft.of(SubmissionKind.CALL_FOR_ADVICE, null,
+                null, Set.of(), Set.of(), text))).id().toString();
+        TriageFixture.execute(dataSource, "UPDATE submission SET submitted_at = ? WHERE id = ?::uuid",
+                java.sql.Timestamp.from(at), java.util.UUID.fromString(id));
+        return id;
+    }
+
+    private Map<String, Object> page(String query) {
+        return http.toBlocking().retrieve(HttpRequest.GET(TriageFixture.QUEUE + query).bearerAuth(reviewer),
+                Argument.mapOf(String.class, Object.class));
+    }
+
     private List<String> ids(String query) {
-        return TriageFixture.items(http.toBlocking().retrieve(HttpRequest.GET(TriageFixture.QUEUE + query)
-                .bearerAuth(reviewer), Argument.mapOf(String.class, Object.class))).stream()
-                .map(i -> (String) i.get("id")).toList();
+        return TriageFixture.items(page(query)).stream().map(i -> (String) i.get("id")).toList();
     }
 
     @Test
@@ -85,6 +111,31 @@ class TriageCommonWordTest implements FreshDatabase {
         List<String> ranked = ids("?q=care");
         assertEquals(Set.of(byAge.get(7), byAge.get(6), byAge.get(5)), Set.copyOf(ranked),
                 "the three newest matches, not the oldest one that says care six times");
-        assertEquals(8, ids("?q=care&sort=newest").size(), "newest-first still pages through every match");
+        assertEquals(3, page("?q=care").get("rankedOnly"));
+        assertEquals(38, ids("?q=care&sort=newest&limit=200").size(), "newest-first still pages through every match");
+    }
+
+    @Test
+    void aWordInAFewRowsIsRankedAmongItsNewestMatchesFoundWeekByWeek() {
+        assertEquals(List.of(ombudsman.get(4), ombudsman.get(5), ombudsman.get(3)), ids("?q=ombudsman"),
+                "the three newest matches by rank (the one saying it twice first), not the oldest saying it four times");
+        assertEquals(3, page("?q=ombudsman").get("rankedOnly"));
+        assertEquals(6, ids("?q=ombudsman&sort=newest").size(), "newest-first still pages through every match");
+    }
+
+    @Test
+    void aSearchMatchingNoMoreThanAreRankedRanksEveryMatchAndSaysNothingOfACap() {
+        Map<String, Object> page = page("?q=" + java.net.URLEncoder.encode("ombudsman listened", java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(List.of(ombudsman.get(4)), TriageFixture.items(page).stream().map(i -> i.get("id")).toList());
+        assertEquals(null, page.get("rankedOnly"));
+    }
+
+    @Test
+    void choosesHowToFindCandidatesFromTheEstimatedShareOfMatchingRows() {
+        assertEquals(Relevance.Candidates.EVERY_MATCH, Relevance.Candidates.choose(1000, 1_000_000, 1000));
+        assertEquals(Relevance.Candidates.NEWEST_BY_WEEK, Relevance.Candidates.choose(4_400, 1_000_000, 1000));
+        assertEquals(Relevance.Candidates.NEWEST_BY_WALK, Relevance.Candidates.choose(760_000, 1_000_000, 1000));
+        assertEquals(Relevance.Candidates.NEWEST_BY_WALK, Relevance.Candidates.choose(5_000, 0, 1000),
+                "with no estimate of the table, the walk (whose cost is capped by the candidates) is the safe way");
     }
 }

@@ -12,6 +12,7 @@ import org.carereview.consult.web.Dates;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** The queue page's model: the filter form as sent, the rows of one page, links on, exports, the bulk form. */
@@ -62,6 +63,10 @@ final class QueuePage {
         model.put("shown", page != null);
         model.put("items", rows);
         model.put("caption", rows.size() == 1 ? "1 submission on this page" : rows.size() + " submissions on this page");
+        model.put("rankedOnly", page == null || page.rankedOnly() == null ? null
+                : "This search matched many submissions, so these are the most relevant of the newest "
+                + String.format(Locale.UK, "%,d", page.rankedOnly())
+                + ". To see every match, sort by newest or oldest, or add words to narrow the search.");
         model.put("nextPage", page == null || page.next() == null ? null
                 : query.path(false, "after=" + QueueQuery.encode(page.next())));
         return model;
