@@ -157,7 +157,7 @@ final class GovukComponents {
         GovukOptions legend = o.object("legend");
         return Call.of("govuk/fieldset", "fieldset")
                 .with("legend", legend.string("text")).with("legendClasses", legend.string("classes"))
-                .with("isPageHeading", legend.bool("isPageHeading"))
+                .with("isPageHeading", legend.bool("isPageHeading")).with("role", o.string("role"))
                 .with("describedBy", o.string("describedBy")).with("content", content(o.string("html")));
     }
 
