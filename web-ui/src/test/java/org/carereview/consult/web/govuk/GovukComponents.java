@@ -56,6 +56,7 @@ final class GovukComponents {
             case "error-message" -> Call.of("govuk/error-message", "errorMessage")
                     .with("id", o.string("id")).with("text", o.string("text"));
             case "fieldset" -> fieldset(o);
+            case "date-input" -> GovukDateInputs.translate(o);
             case "button" -> Call.of("govuk/button", "button")
                     .with("text", o.string("text")).with("href", o.string("href")).with("type", o.string("type"))
                     .with("name", o.string("name")).with("value", o.string("value")).with("classes", o.string("classes"))
@@ -279,7 +280,7 @@ final class GovukComponents {
         return html != null ? html : text;
     }
 
-    private static void putIfSet(Map<String, Object> map, String key, Object value) {
+    static void putIfSet(Map<String, Object> map, String key, Object value) {
         if (value != null) {
             map.put(key, value);
         }
