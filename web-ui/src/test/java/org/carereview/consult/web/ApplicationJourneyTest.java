@@ -126,6 +126,8 @@ class ApplicationJourneyTest implements FreshDatabase {
         assertTrue(page.title().startsWith("Error: "), page.title());
         assertTrue(errorSummary().contains("Date of birth must be a real date"));
         assertEquals("31", page.getByLabel("Day", new Page.GetByLabelOptions().setExact(true)).inputValue(), "what was typed is kept");
+        page.locator(".govuk-error-summary a[href='#dateOfBirthDay']").click();
+        assertEquals("dateOfBirthDay", page.evaluate("document.activeElement.id"), "the date's error leads to the day box");
         Browser.assertAccessible(page);
         page.getByLabel("Day", new Page.GetByLabelOptions().setExact(true)).fill(String.valueOf(fifteen.getDayOfMonth()));
         page.getByLabel("Month", new Page.GetByLabelOptions().setExact(true)).fill(String.valueOf(fifteen.getMonthValue()));

@@ -77,6 +77,8 @@ class DeepDivesJourneyTest implements FreshDatabase {
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Add a session")).click();
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add session")).click();
             assertTrue(page.title().startsWith("Error: "));
+            page.locator(".govuk-error-summary a[href='#heldOn']").click();
+            assertEquals("heldOnDay", page.evaluate("document.activeElement.name"), "the date's error leads to the day box");
             Browser.assertAccessible(page);
             page.getByLabel("Day").fill("12");
             page.getByLabel("Month").fill("3");

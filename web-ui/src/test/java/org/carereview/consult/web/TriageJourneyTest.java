@@ -24,6 +24,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,11 +88,27 @@ class TriageJourneyTest implements FreshDatabase {
             assertFalse(page.content().contains(ref(carers)));
             Browser.assertAccessible(page);
 
-            page.getByLabel("Sent from").fill("yesterday");
+            LocalDate today = LocalDate.now(Dates.LONDON);
+            fillDate(page, "Sent from", String.valueOf(today.getDayOfMonth()), String.valueOf(today.getMonthValue()),
+                    String.valueOf(today.getYear()));
             button(page, "Apply filters").click();
-            assertTrue(page.title().startsWith("Error: "), "an unreadable date is a 422 with an error summary");
-            page.locator(".govuk-error-summary a[href='#from']").click();
+            assertEquals("2 submissions on this page", page.locator("caption").textContent().trim(), "sent today");
+            assertTrue(link(page, "Download as CSV").getAttribute("href").contains("from=" + today),
+                    "links carry the date as the service reads it");
             Browser.assertAccessible(page);
+
+            fillDate(page, "Sent from", "31", "2", "2027");
+            button(page, "Apply filters").click();
+            assertTrue(page.title().startsWith("Error: "), "an impossible date is a 422 with an error summary");
+            assertTrue(page.locator(".govuk-error-summary").textContent().contains("Sent from must be a real date"));
+            assertEquals("31", dateBox(page, "Sent from", "Day").inputValue(), "what was typed is kept");
+            page.locator(".govuk-error-summary a[href='#from']").click();
+            assertEquals("from", page.evaluate("document.activeElement.id"), "the error leads to the day box");
+            Browser.assertAccessible(page);
+
+            page.navigate(server.getURL() + "/staff/triage?from=" + today);
+            assertEquals(String.valueOf(today.getYear()), dateBox(page, "Sent from", "Year").inputValue(),
+                    "a date in the address, as links and bookmarks carry it, fills the boxes");
 
             page.navigate(server.getURL() + "/staff/triage");
             page.getByLabel("Search").fill("fostered");
@@ -270,6 +287,17 @@ class TriageJourneyTest implements FreshDatabase {
 
     private static Locator rowOf(Page page, String reference) {
         return page.locator("tbody tr", new Page.LocatorOptions().setHasText(reference));
+    }
+
+    private static void fillDate(Page page, String legend, String day, String month, String year) {
+        dateBox(page, legend, "Day").fill(day);
+        dateBox(page, legend, "Month").fill(month);
+        dateBox(page, legend, "Year").fill(year);
+    }
+
+    private static Locator dateBox(Page page, String legend, String box) {
+        return page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName(legend).setExact(true))
+                .getByLabel(box, new Locator.GetByLabelOptions().setExact(true));
     }
 
     private static String banner(Page page) {

@@ -3,8 +3,8 @@ package org.carereview.consult.web.deepdives;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import org.carereview.consult.deepdives.SessionInput;
+import org.carereview.consult.web.DateFields;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
 
 /** A new session as its form posts it: the date in three boxes, as GOV.UK asks for dates. */
@@ -20,23 +20,13 @@ record SessionForm(@Nullable String heldOnDay, @Nullable String heldOnMonth, @Nu
         return new SessionInput(isoDate(), audience, facilitator, notes);
     }
 
-    /** The date as ISO, "" when nothing was typed, or what was typed when it is not a real date (the service says so). */
+    /** The date as ISO, "" when nothing was typed, or "not a date" when it is not a real date (the service says so). */
     private String isoDate() {
-        if (blank(heldOnDay) && blank(heldOnMonth) && blank(heldOnYear)) {
-            return "";
+        DateFields heldOn = new DateFields(heldOnDay, heldOnMonth, heldOnYear);
+        LocalDate date = heldOn.date();
+        if (date != null) {
+            return date.toString();
         }
-        if (blank(heldOnDay) || blank(heldOnMonth) || blank(heldOnYear)) {
-            return "not a date";
-        }
-        try {
-            return LocalDate.of(Integer.parseInt(heldOnYear.strip()), Integer.parseInt(heldOnMonth.strip()),
-                    Integer.parseInt(heldOnDay.strip())).toString();
-        } catch (NumberFormatException | DateTimeException e) {
-            return "not a date";
-        }
-    }
-
-    private static boolean blank(@Nullable String s) {
-        return s == null || s.isBlank();
+        return heldOn.typed() ? "not a date" : "";
     }
 }

@@ -15,7 +15,8 @@ record BulkForm(@Nullable List<String> ids, @Nullable String bulkAssignee, @Null
                 @Nullable String sort, @Nullable String after) {
 
     QueueQuery query() {
-        return new QueueQuery(kind, status, theme, dilemma, area, assignee, safeguarding, from, to, q, sort, after);
+        return new QueueQuery(kind, status, theme, dilemma, area, assignee, safeguarding, QueueDate.ofIso("from", from),
+                QueueDate.ofIso("to", to), q, sort, after);
     }
 
     boolean changesSomething() {

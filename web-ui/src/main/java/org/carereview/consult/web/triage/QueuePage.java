@@ -32,8 +32,8 @@ final class QueuePage {
         model.put("exports", viewer.roles().contains(Role.REVIEWER) || viewer.roles().contains(Role.ADMIN));
         model.put("banner", banner);
         model.put("q", query.q());
-        model.put("from", query.from());
-        model.put("to", query.to());
+        model.put("fromDate", query.from().shown());
+        model.put("toDate", query.to().shown());
         model.put("kind", QueueOptions.upper(query.kind()));
         model.put("status", QueueOptions.upper(query.status()));
         model.put("theme", QueueOptions.upper(query.theme()));

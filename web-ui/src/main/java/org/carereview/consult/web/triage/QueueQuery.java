@@ -2,34 +2,50 @@ package org.carereview.consult.web.triage;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpParameters;
+import org.carereview.consult.core.problem.FieldError;
+import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.triage.TriageFilter;
 import org.carereview.consult.triage.Viewer;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 
 /**
  * The queue's filters as the page's GET form sends them (and as the bulk form carries them back), with
  * {@code after} the keyset cursor. Only the safeguarding lead and administrators may filter on the flag.
+ * The dates come as day, month and year boxes from the form, as ISO days from links (see {@link QueueDate}).
  */
 record QueueQuery(@Nullable String kind, @Nullable String status, @Nullable String theme, @Nullable String dilemma,
                   @Nullable String area, @Nullable String assignee, @Nullable String safeguarding,
-                  @Nullable String from, @Nullable String to, @Nullable String q, @Nullable String sort,
+                  QueueDate from, QueueDate to, @Nullable String q, @Nullable String sort,
                   @Nullable String after) {
 
     static QueueQuery of(HttpParameters p) {
         return new QueueQuery(p.get("kind"), p.get("status"), p.get("theme"), p.get("dilemma"), p.get("area"),
-                p.get("assignee"), p.get("safeguarding"), p.get("from"), p.get("to"), p.get("q"), p.get("sort"),
-                p.get("after"));
+                p.get("assignee"), p.get("safeguarding"), QueueDate.of(p, "from"), QueueDate.of(p, "to"), p.get("q"),
+                p.get("sort"), p.get("after"));
     }
 
     /** Reads the filter; throws {@code InvalidInputException} naming the field when something is unreadable. */
     TriageFilter filter(Viewer viewer) {
-        return TriageFilter.parse(kind, status, theme, dilemma, area, assignee,
-                viewer.seesFlagged() ? safeguarding : null, from, to, q, sort, viewer.accountId());
+        List<FieldError> errors = new ArrayList<>();
+        from.error().ifPresent(errors::add);
+        to.error().ifPresent(errors::add);
+        try {
+            TriageFilter filter = TriageFilter.parse(kind, status, theme, dilemma, area, assignee,
+                    viewer.seesFlagged() ? safeguarding : null, from.value(), to.value(), q, sort, viewer.accountId());
+            if (errors.isEmpty()) {
+                return filter;
+            }
+        } catch (InvalidInputException e) {
+            errors.addAll(e.errors());
+        }
+        throw new InvalidInputException(errors);
     }
 
     boolean restricted() {
@@ -46,8 +62,8 @@ record QueueQuery(@Nullable String kind, @Nullable String status, @Nullable Stri
         put(out, "area", area);
         put(out, "assignee", assignee);
         put(out, "safeguarding", safeguarding);
-        put(out, "from", from);
-        put(out, "to", to);
+        put(out, "from", from.value());
+        put(out, "to", to.value());
         put(out, "q", q);
         put(out, "sort", sort);
         return out;

@@ -56,6 +56,7 @@ final class GovukComponents {
             case "error-message" -> Call.of("govuk/error-message", "errorMessage")
                     .with("id", o.string("id")).with("text", o.string("text"));
             case "fieldset" -> fieldset(o);
+            case "date-input" -> GovukDateInputs.translate(o);
             case "button" -> Call.of("govuk/button", "button")
                     .with("text", o.string("text")).with("href", o.string("href")).with("type", o.string("type"))
                     .with("name", o.string("name")).with("value", o.string("value")).with("classes", o.string("classes"))
@@ -157,7 +158,7 @@ final class GovukComponents {
         GovukOptions legend = o.object("legend");
         return Call.of("govuk/fieldset", "fieldset")
                 .with("legend", legend.string("text")).with("legendClasses", legend.string("classes"))
-                .with("isPageHeading", legend.bool("isPageHeading"))
+                .with("isPageHeading", legend.bool("isPageHeading")).with("role", o.string("role"))
                 .with("describedBy", o.string("describedBy")).with("content", content(o.string("html")));
     }
 
@@ -279,7 +280,7 @@ final class GovukComponents {
         return html != null ? html : text;
     }
 
-    private static void putIfSet(Map<String, Object> map, String key, Object value) {
+    static void putIfSet(Map<String, Object> map, String key, Object value) {
         if (value != null) {
             map.put(key, value);
         }

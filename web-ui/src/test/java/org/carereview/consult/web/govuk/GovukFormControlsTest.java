@@ -62,7 +62,7 @@ class GovukFormControlsTest {
 
     @ParameterizedTest(name = "fieldset: {0}")
     @ValueSource(strings = {"default", "styled as large text", "as page heading l", "as page heading without class",
-            "html fieldset content", "with describedBy"})
+            "html fieldset content", "with describedBy", "role"})
     void fieldsetMatchesGovukFrontend(String fixture) {
         components.assertMatches("fieldset", fixture);
     }

@@ -29,6 +29,17 @@ final class GovukOptions {
         return values.containsKey(key) && values.get(key) == null;
     }
 
+    /** True when the option is {@code false} (as date-input's {@code year: false}, which leaves the year out). */
+    boolean isFalse(String key) {
+        read.add(key);
+        return Boolean.FALSE.equals(values.get(key));
+    }
+
+    /** Whether the fixture gives the option at all. */
+    boolean has(String key) {
+        return values.containsKey(key);
+    }
+
     /** A text option; numbers (e.g. {@code "value": 1}) become their decimal string. */
     String string(String key) {
         read.add(key);

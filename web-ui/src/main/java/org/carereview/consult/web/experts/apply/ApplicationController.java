@@ -102,7 +102,7 @@ class ApplicationController {
     /** This section's errors, each keyed by the id of the control it links to. */
     private List<FieldError> errors(Section section, ApplicationInput updated, SectionForm form) {
         List<FieldError> errors = new ArrayList<>();
-        boolean dateNotReal = section == Section.ABOUT_YOU && form.dateOfBirthNotReal();
+        boolean dateNotReal = section == Section.ABOUT_YOU && form.dateOfBirth().notReal();
         for (FieldError e : applications.checkPage(updated, section.fields)) {
             if (dateNotReal && e.field().equals("dateOfBirth")) {
                 continue;

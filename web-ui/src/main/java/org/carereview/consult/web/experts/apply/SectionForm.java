@@ -5,8 +5,8 @@ import io.micronaut.serde.annotation.Serdeable;
 import org.carereview.consult.experts.ApplicationInput;
 import org.carereview.consult.experts.ApplicationInput.Consents;
 import org.carereview.consult.experts.ApplicationInput.TrustedAdult;
+import org.carereview.consult.web.DateFields;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,9 +36,9 @@ record SectionForm(@Nullable List<String> experiences, @Nullable String name, @N
         return "1".equals(change);
     }
 
-    /** Whether a date of birth was typed but is not a real date (the day, month and year boxes). */
-    boolean dateOfBirthNotReal() {
-        return dateTyped() && isoDateOfBirth() == null;
+    /** The date of birth as typed in its day, month and year boxes. */
+    DateFields dateOfBirth() {
+        return new DateFields(dateOfBirthDay, dateOfBirthMonth, dateOfBirthYear);
     }
 
     /** The application with this section's answers put in. */
@@ -49,7 +49,7 @@ record SectionForm(@Nullable List<String> experiences, @Nullable String name, @N
                     a.experienceStory(), a.motivation(), a.availability(), a.accessNeeds(), a.supportNeeds(),
                     a.equality(), a.consents());
             case ABOUT_YOU -> new ApplicationInput(a.experiences(), text(name), text(preferredName),
-                    dateTyped() ? isoDateOfBirth() : null, region, text(email), text(phone), a.trustedAdult(),
+                    isoDateOfBirth(), region, text(email), text(phone), a.trustedAdult(),
                     a.experienceStory(), a.motivation(), a.availability(), a.accessNeeds(), a.supportNeeds(),
                     a.equality(), a.consents());
             case TRUSTED_ADULT -> new ApplicationInput(a.experiences(), a.name(), a.preferredName(), a.dateOfBirth(),
@@ -81,30 +81,15 @@ record SectionForm(@Nullable List<String> experiences, @Nullable String name, @N
         return answers;
     }
 
-    private boolean dateTyped() {
-        return !blank(dateOfBirthDay) || !blank(dateOfBirthMonth) || !blank(dateOfBirthYear);
-    }
-
+    /** The date of birth as ISO, or null when none was typed or it is not a real date. */
     @Nullable
     private String isoDateOfBirth() {
-        try {
-            String year = dateOfBirthYear == null ? "" : dateOfBirthYear.strip();
-            if (!year.matches("[0-9]{4}") || blank(dateOfBirthMonth) || blank(dateOfBirthDay)) {
-                return null;
-            }
-            return LocalDate.of(Integer.parseInt(year), Integer.parseInt(dateOfBirthMonth.strip()),
-                    Integer.parseInt(dateOfBirthDay.strip())).toString();
-        } catch (NumberFormatException | DateTimeException e) {
-            return null;
-        }
+        LocalDate date = dateOfBirth().date();
+        return date == null ? null : date.toString();
     }
 
     /** A text box always posts, so an empty box is stored as "" (answered, empty), never as nothing. */
     private static String text(@Nullable String value) {
         return value == null ? "" : value;
-    }
-
-    private static boolean blank(@Nullable String value) {
-        return value == null || value.isBlank();
     }
 }

@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import org.carereview.consult.experts.ApplicationInput;
 import org.carereview.consult.experts.Experience;
 import org.carereview.consult.experts.Region;
+import org.carereview.consult.web.DateFields;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -89,17 +90,9 @@ final class SectionModel {
         return m;
     }
 
+    /** What the date of birth boxes show: what was just typed, else the date saved. */
     private static void putDate(Map<String, Object> model, @Nullable String iso, @Nullable SectionForm typed) {
-        if (typed != null) {
-            model.put("day", typed.dateOfBirthDay());
-            model.put("month", typed.dateOfBirthMonth());
-            model.put("year", typed.dateOfBirthYear());
-            return;
-        }
-        LocalDate date = parse(iso);
-        model.put("day", date == null ? "" : String.valueOf(date.getDayOfMonth()));
-        model.put("month", date == null ? "" : String.valueOf(date.getMonthValue()));
-        model.put("year", date == null ? "" : String.valueOf(date.getYear()));
+        model.put("dateOfBirth", typed != null ? typed.dateOfBirth() : DateFields.of(parse(iso)));
     }
 
     @Nullable

@@ -1,0 +1,50 @@
+package org.carereview.consult.web;
+
+import io.micronaut.core.annotation.Nullable;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+
+/**
+ * A date as GOV.UK asks for it, in day, month and year boxes ({@code govuk/date-input}), kept exactly as
+ * typed so that a page can show it again. It is a real date when all three are numbers that make a day
+ * of the calendar, the year written with 4 digits.
+ */
+public record DateFields(@Nullable String day, @Nullable String month, @Nullable String year) {
+
+    public static final DateFields EMPTY = new DateFields(null, null, null);
+
+    /** The boxes filled in with a date already known, or empty. */
+    public static DateFields of(@Nullable LocalDate date) {
+        return date == null ? EMPTY : new DateFields(String.valueOf(date.getDayOfMonth()),
+                String.valueOf(date.getMonthValue()), String.valueOf(date.getYear()));
+    }
+
+    /** Whether anything was typed in any of the boxes. */
+    public boolean typed() {
+        return !blank(day) || !blank(month) || !blank(year);
+    }
+
+    /** The date typed, or null when the boxes are empty or do not make a real date. */
+    @Nullable
+    public LocalDate date() {
+        if (blank(day) || blank(month) || year == null || !year.strip().matches("[0-9]{4}")) {
+            return null;
+        }
+        try {
+            return LocalDate.of(Integer.parseInt(year.strip()), Integer.parseInt(month.strip()),
+                    Integer.parseInt(day.strip()));
+        } catch (NumberFormatException | DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** Typed, but not a real date: partly filled, letters, a day the month does not have, a year not of 4 digits. */
+    public boolean notReal() {
+        return typed() && date() == null;
+    }
+
+    private static boolean blank(@Nullable String value) {
+        return value == null || value.isBlank();
+    }
+}
