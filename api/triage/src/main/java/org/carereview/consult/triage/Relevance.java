@@ -15,29 +15,16 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>no more than {@code rankCandidates}: every match is ranked, found through the GIN index;</li>
  *   <li>more, in a small share of the rows (a selective word at scale): the newest {@code rankCandidates}
- *       matches, found week by week, newest week first, through the same index (V013);</li>
+ *       matches, found week by week, newest weeks first, through the same index (V013);</li>
  *   <li>more, in a large share of the rows (such as "care"): the newest {@code rankCandidates} matches,
  *       found by walking the recency index, which meets a match every few rows.</li>
  * </ul>
+ * {@link Candidates} holds the choice and writes its SQL.
  */
 @Singleton
 class Relevance {
 
-    /** Walk the recency index when at least this share of rows match: it then reads under 5 rows a match. */
-    static final double WALK_SHARE = 0.2;
     private static final Pattern PLAN_ROWS = Pattern.compile("\"Plan Rows\"\\s*:\\s*([0-9.eE+]+)");
-
-    /** How a search finds the matches it ranks. */
-    enum Candidates {
-        EVERY_MATCH, NEWEST_BY_WEEK, NEWEST_BY_WALK;
-
-        static Candidates choose(double matches, double rows, int cap) {
-            if (matches <= cap) {
-                return EVERY_MATCH;
-            }
-            return rows > 0 && matches / rows < WALK_SHARE ? NEWEST_BY_WEEK : NEWEST_BY_WALK;
-        }
-    }
 
     private final JdbcOperations jdbc;
     private final TriageConfiguration configuration;
@@ -51,11 +38,32 @@ class Relevance {
         return configuration.rankCandidates();
     }
 
-    /** How to find the candidates, from the planner's estimates of the matches and of the rows in the table. */
+    /**
+     * How to find the candidates, from the planner's estimates of the matches and of the rows in the table, and
+     * for a walk week by week, the weeks the table spans (two index lookups).
+     */
     Candidates candidates(Conditions where) {
         double matches = estimate("SELECT 1 FROM submission s WHERE " + where.sql(), where);
-        double rows = matches <= cap() ? 0 : estimate("SELECT 1 FROM submission s", null);
-        return Candidates.choose(matches, rows, cap());
+        if (matches <= cap()) {
+            return Candidates.EVERY_MATCH;
+        }
+        double rows = estimate("SELECT 1 FROM submission s", null);
+        if (Candidates.way(matches, rows, cap()) == Candidates.Way.NEWEST_BY_WALK) {
+            return Candidates.NEWEST_BY_WALK;
+        }
+        return jdbc.prepareStatement("SELECT submission_week(max(submitted_at)), submission_week(min(submitted_at)) "
+                + "FROM submission", ps -> {
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                int newest = rs.getInt(1);
+                if (rs.wasNull()) {
+                    return Candidates.EVERY_MATCH;
+                }
+                int oldest = rs.getInt(2);
+                return new Candidates(Candidates.Way.NEWEST_BY_WEEK, newest, oldest,
+                        Candidates.weeksPerStep(matches, newest - oldest + 1, cap()));
+            }
+        });
     }
 
     private double estimate(String query, @Nullable Conditions where) {
@@ -76,25 +84,18 @@ class Relevance {
 
     /**
      * The page query: its parameters are the search (for the rank), then the conditions', then the cursor's
-     * (rank, time, id) if any, then the limit. Each row says how many candidates were ranked, so a page can
-     * tell when the cap was reached.
+     * (rank, time, id) if any, then the limit. Candidates carry only what ranking needs (id, time, vector); the
+     * page's rows are read again by id once ranked, so ranking a thousand costs no more than it must. Each row
+     * says how many candidates were ranked, so a page can tell when the cap was reached.
      */
     String page(String columns, Conditions where, Candidates how, @Nullable PageCursor cursor) {
-        String select = "SELECT " + columns + ", s.search_vector FROM submission s WHERE " + where.sql();
-        String newest = " ORDER BY s.submitted_at DESC, s.id DESC";
-        String candidates = switch (how) {
-            case EVERY_MATCH -> select;
-            case NEWEST_BY_WALK -> select + newest;
-            case NEWEST_BY_WEEK -> "SELECT c.* FROM generate_series("
-                    + "(SELECT submission_week(max(submitted_at)) FROM submission), "
-                    + "(SELECT submission_week(min(submitted_at)) FROM submission), -1) w(week) CROSS JOIN LATERAL ("
-                    + select + " AND ARRAY[submission_week(s.submitted_at)] && ARRAY[w.week]" + newest + ") c";
-        } + " LIMIT " + cap();
-        String ranked = "SELECT c.id, c.kind, c.reference, c.status, c.assignee_id, c.area_id, c.themes, c.dilemmas, "
-                + "c.safeguarding, c.submitted_at, " + configuration.rankSql() + "(c.search_vector, " + Conditions.QUERY
-                + ") AS rank, count(*) OVER () AS ranked FROM (" + candidates + ") c";
-        return "SELECT * FROM (" + ranked + ") r"
+        String select = "SELECT s.id, s.submitted_at, s.search_vector FROM submission s WHERE " + where.sql();
+        String candidates = how.sql(select, cap());
+        String ranked = "SELECT c.id, c.submitted_at, " + configuration.rankSql() + "(c.search_vector, "
+                + Conditions.QUERY + ") AS rank, count(*) OVER () AS ranked FROM (" + candidates + ") c";
+        String top = "SELECT * FROM (" + ranked + ") r"
                 + (cursor == null ? "" : " WHERE (r.rank, r.submitted_at, r.id) < (?::real, ?, ?)")
                 + " ORDER BY r.rank DESC, r.submitted_at DESC, r.id DESC LIMIT ?";
+        return "SELECT " + columns + ", r.rank, r.ranked FROM (" + top + ") r JOIN submission s ON s.id = r.id";
     }
 }

@@ -14,7 +14,7 @@ import io.micronaut.core.bind.annotation.Bindable;
  */
 @ConfigurationProperties("consult.triage")
 public record TriageConfiguration(
-        @Bindable(defaultValue = "1000") int rankCandidates,
+        @Bindable(defaultValue = "500") int rankCandidates,
         @Bindable(defaultValue = "2000") int exportFetchSize,
         @Bindable(defaultValue = "ts_rank") String rankFunction) {
 

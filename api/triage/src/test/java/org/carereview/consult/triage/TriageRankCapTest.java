@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A search that matches more rows than are ranked is ranked among its newest matches (ADR 0009), whether they
@@ -132,10 +133,25 @@ class TriageRankCapTest implements FreshDatabase {
 
     @Test
     void choosesHowToFindCandidatesFromTheEstimatedShareOfMatchingRows() {
-        assertEquals(Relevance.Candidates.EVERY_MATCH, Relevance.Candidates.choose(1000, 1_000_000, 1000));
-        assertEquals(Relevance.Candidates.NEWEST_BY_WEEK, Relevance.Candidates.choose(4_400, 1_000_000, 1000));
-        assertEquals(Relevance.Candidates.NEWEST_BY_WALK, Relevance.Candidates.choose(760_000, 1_000_000, 1000));
-        assertEquals(Relevance.Candidates.NEWEST_BY_WALK, Relevance.Candidates.choose(5_000, 0, 1000),
+        assertEquals(Candidates.Way.EVERY_MATCH, Candidates.way(500, 1_000_000, 500));
+        assertEquals(Candidates.Way.NEWEST_BY_WEEK, Candidates.way(4_400, 1_000_000, 500));
+        assertEquals(Candidates.Way.NEWEST_BY_WALK, Candidates.way(760_000, 1_000_000, 500));
+        assertEquals(Candidates.Way.NEWEST_BY_WALK, Candidates.way(5_000, 0, 500),
                 "with no estimate of the table, the walk (whose cost is capped by the candidates) is the safe way");
+    }
+
+    @Test
+    void takesWiderStepsWhenMatchesAreSpreadThinlyOverTheWeeks() {
+        assertEquals(2, Candidates.weeksPerStep(4_400, 64, 500), "69 a week: two weeks hold a quarter of 500");
+        assertEquals(1, Candidates.weeksPerStep(40_000, 64, 500));
+        assertEquals(16, Candidates.weeksPerStep(600, 104, 500), "6 a week over two years: the widest step");
+    }
+
+    @Test
+    void aStepCoversItsWeekAndTheWeeksBeforeItSoTheStepsMeetTheOldestWeek() {
+        String sql = new Candidates(Candidates.Way.NEWEST_BY_WEEK, 2900, 2836, 3).sql("SELECT s.id FROM submission s WHERE true", 500);
+        assertTrue(sql.contains("generate_series(2900, 2836, -3)"), sql);
+        assertTrue(sql.contains("&& ARRAY[w.week, w.week - 1, w.week - 2]"), sql);
+        assertTrue(sql.endsWith(" LIMIT 500"), sql);
     }
 }
