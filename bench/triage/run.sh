@@ -15,7 +15,7 @@ PORT_PG=${PORT_PG:-55433}
 PORT_APP=${PORT_APP:-18081}
 TOTAL=${TOTAL:-1000000}
 SMALL=${SMALL:-10000}
-CANDIDATES=${CANDIDATES:-1000}
+CANDIDATES=${CANDIDATES:-500}
 RANK=${RANK:-ts_rank}
 if [ ! -x "$PGBIN/postgres" ]; then
   apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql
@@ -38,7 +38,8 @@ as_pg "$PGBIN/initdb -D $WORK/pg -U postgres --auth=trust" >/dev/null
 # A benchmark cluster: durable writes off to seed quickly (reads are unaffected), a realistic cache for 24 GB.
 as_pg "$PGBIN/pg_ctl -D $WORK/pg -l $WORK/pg.log -o '-p $PORT_PG -k $WORK -c max_connections=50 -c shared_buffers=2GB \
   -c effective_cache_size=12GB -c work_mem=32MB -c maintenance_work_mem=1GB -c random_page_cost=1.1 -c fsync=off \
-  -c synchronous_commit=off -c full_page_writes=off -c max_wal_size=8GB' -w start" >/dev/null
+  -c synchronous_commit=off -c full_page_writes=off -c max_wal_size=8GB -c shared_preload_libraries=auto_explain \
+  -c auto_explain.log_buffers=on' -w start" >/dev/null
 psql -h 127.0.0.1 -p "$PORT_PG" -U postgres -q -c "CREATE DATABASE consult"
 PG_VERSION=$(psql -h 127.0.0.1 -p "$PORT_PG" -U postgres -At -c "SHOW server_version")
 
@@ -121,10 +122,32 @@ kill "$JSTAT_PID" 2>/dev/null || true; JSTAT_PID=
 awk 'NR > 1 && $1 ~ /^[0-9.]+$/ { used = ($3 + $4 + $6 + $8) / 1024; if (used > max) max = used } \
   END { printf "heap    peak used %.0f MB while exporting (limit -Xmx256m)\n", max }' "$WORK/jstat.txt" | tee -a "$WORK/results-large.txt"
 
-echo "== EXPLAIN (ANALYZE, BUFFERS) at $TOTAL =="
+# The plans of the application's own queries (auto_explain, so they are exactly what it sends): one request
+# of each kind, then the export's plan without timing.
+echo "== EXPLAIN (ANALYZE, BUFFERS) of the application's queries at $TOTAL (auto_explain) =="
 RARE=$(head -1 "$WORK/rare.txt")
-sed "s/ts_rank(/$RANK(/g" bench/triage/explain.sql > "$WORK/explain.sql"
-"${PSQL[@]}" -v rare="$RARE" -v candidates="$CANDIDATES" -f "$WORK/explain.sql"
+explain() {
+  "${PSQL[@]}" -c "ALTER SYSTEM SET auto_explain.log_min_duration = 0" -c "ALTER SYSTEM SET auto_explain.log_analyze = $1" \
+    -c "SELECT pg_reload_conf()" >/dev/null
+  sleep 0.5
+  local mark
+  mark=$(wc -l < "$WORK/pg.log")
+  shift
+  for path in "$@"; do
+    curl -sf -o /dev/null -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT_APP/api/v1/triage/$path"
+  done
+  "${PSQL[@]}" -c "ALTER SYSTEM RESET auto_explain.log_min_duration" -c "SELECT pg_reload_conf()" >/dev/null
+  tail -n +"$((mark + 1))" "$WORK/pg.log" | awk '
+    /LOG:  duration: .* plan:/ { if (keep) printf "%s", block; block = $0 "\n"; keep = 0; inside = 1; next }
+    inside && /^\t/ { block = block $0 "\n"; if ($0 ~ /FROM submission s/ && block !~ /Query Text: EXPLAIN/) keep = 1; next }
+    { inside = 0 }
+    END { if (keep) printf "%s", block }'
+}
+echo "-- (a) queue, (b) \"$RARE\" (more matches than are ranked), (b2) \"$RARE respite\" (every match ranked), (c) care"
+explain on "submissions?status=NEW&theme=CARE&area=camden&limit=50" "submissions?q=$RARE&limit=50" \
+  "submissions?q=$RARE%20respite&limit=50" "submissions?q=care&limit=50"
+echo "-- export (plan only)"
+explain off "export.csv" | sed -n '1,40p'
 
 echo "== summary (p95, ms) =="
 p95() { grep "^$1 " "$WORK/results-$2.txt" | sed -E 's/.*p95=([0-9.]+) ms.*/\1/'; }
