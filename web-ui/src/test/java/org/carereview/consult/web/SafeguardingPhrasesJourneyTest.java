@@ -3,8 +3,6 @@ package org.carereview.consult.web;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import io.micronaut.core.type.Argument;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -18,9 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import javax.sql.DataSource;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -79,14 +75,9 @@ class SafeguardingPhrasesJourneyTest implements FreshDatabase {
         }
     }
 
+
     private String send(String text) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("respondentType", "CARE_EXPERIENCED");
-        body.put("keyQuestions", text);
-        body.put("consentToContact", false);
-        body.put("consentToPublish", false);
-        return (String) http.toBlocking().retrieve(HttpRequest.POST("/api/v1/call-for-advice/submissions", body),
-                Argument.mapOf(String.class, Object.class)).get("id");
+        return (String) AdviceApi.send(http, text, List.of(), null).get("id");
     }
 
     private List<String> flagged(String id) {

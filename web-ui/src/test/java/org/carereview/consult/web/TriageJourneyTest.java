@@ -6,8 +6,6 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
-import io.micronaut.core.type.Argument;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -25,7 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -266,15 +263,9 @@ class TriageJourneyTest implements FreshDatabase {
                 + "'QUARANTINED', quarantine_reason = 'HONEYPOT' WHERE id = ?::uuid RETURNING id", sent.get("id")));
     }
 
+
     private Map<String, Object> advice(String keyQuestions, String theme) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("respondentType", "CARE_EXPERIENCED");
-        body.put("keyQuestions", keyQuestions);
-        body.put("themes", List.of(theme));
-        body.put("consentToContact", false);
-        body.put("consentToPublish", false);
-        return http.toBlocking().retrieve(HttpRequest.POST("/api/v1/call-for-advice/submissions", body),
-                Argument.mapOf(String.class, Object.class));
+        return AdviceApi.send(http, keyQuestions, List.of(theme), null);
     }
 
     private void signIn(Page page, String email) {

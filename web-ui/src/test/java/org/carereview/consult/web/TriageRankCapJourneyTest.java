@@ -3,7 +3,6 @@ package org.carereview.consult.web;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -19,6 +18,7 @@ import org.junit.jupiter.api.TestInstance;
 
 import javax.sql.DataSource;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -53,9 +53,9 @@ class TriageRankCapJourneyTest implements FreshDatabase {
     void aSearchRankedAmongItsNewestMatchesSaysSoAndNewestFirstShowsThemAll() {
         accounts.createStaff(REVIEWER, Role.REVIEWER, PASSWORD);
         for (int i = 1; i <= 3; i++) {
-            send("I asked the ombudsman for help, time " + i);
+            AdviceApi.send(http, "I asked the ombudsman for help, time " + i, List.of(), null);
         }
-        send("Nobody asked me what I wanted");
+        AdviceApi.send(http, "Nobody asked me what I wanted", List.of(), null);
         TestSql.execute(dataSource, "ANALYZE submission");
         BrowserContext context = Browser.get().newContext();
         try {
@@ -77,14 +77,5 @@ class TriageRankCapJourneyTest implements FreshDatabase {
         } finally {
             context.close();
         }
-    }
-
-    private void send(String text) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("respondentType", "CARE_EXPERIENCED");
-        body.put("keyQuestions", text);
-        body.put("consentToContact", false);
-        body.put("consentToPublish", false);
-        http.toBlocking().exchange(HttpRequest.POST("/api/v1/call-for-advice/submissions", body));
     }
 }

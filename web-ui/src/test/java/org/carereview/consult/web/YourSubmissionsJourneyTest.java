@@ -17,7 +17,6 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import jakarta.mail.internet.MimeMessage;
 import org.carereview.consult.db.FreshDatabase;
 import org.carereview.consult.db.TestDatabase;
 import org.carereview.consult.db.TestSql;
@@ -235,16 +234,9 @@ class YourSubmissionsJourneyTest implements FreshDatabase {
         Browser.assertAccessible(page);
     }
 
+
     private Map<String, Object> sendAdvice(String email) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("respondentType", "CARE_EXPERIENCED");
-        body.put("keyQuestions", "Why do children move home so often?");
-        body.put("themes", List.of("CARE"));
-        body.put("contactEmail", email);
-        body.put("consentToContact", true);
-        body.put("consentToPublish", false);
-        return http.toBlocking().retrieve(HttpRequest.POST("/api/v1/call-for-advice/submissions", body),
-                Argument.mapOf(String.class, Object.class));
+        return AdviceApi.send(http, "Why do children move home so often?", List.of("CARE"), email);
     }
 
     private void signInInBrowser(String email) {

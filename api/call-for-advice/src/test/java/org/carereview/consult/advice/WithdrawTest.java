@@ -17,9 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -118,7 +115,7 @@ class WithdrawTest implements FreshDatabase {
     }
 
     @Test
-    void aSubmissionFlaggedForSafeguardingCannotBeWithdrawnByItsOwner() throws SQLException {
+    void aSubmissionFlaggedForSafeguardingCannotBeWithdrawnByItsOwner() {
         String id = (String) submit(AdviceApiTest.validBody("flagged@example.org")).get("id");
         execute("UPDATE submission SET safeguarding = true WHERE id = ?::uuid", id);
         assertNotFoundProblem(assertThrows(HttpClientResponseException.class,
@@ -161,14 +158,8 @@ class WithdrawTest implements FreshDatabase {
         return http.toBlocking().exchange(HttpRequest.DELETE("/api/v1/call-for-advice/submissions/" + id).bearerAuth(bearer));
     }
 
-    private void execute(String sql, Object... args) throws SQLException {
-        DataSource raw = io.micronaut.data.connection.jdbc.advice.DelegatingDataSource.unwrapDataSource(dataSource);
-        try (Connection c = raw.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                ps.setObject(i + 1, args[i]);
-            }
-            ps.executeUpdate();
-        }
+    private void execute(String sql, Object... args) {
+        TestSql.execute(dataSource, sql, args);
     }
 
     private static void assertNotFoundProblem(HttpClientResponseException e) {

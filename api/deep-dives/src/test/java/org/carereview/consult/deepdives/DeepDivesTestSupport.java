@@ -94,14 +94,6 @@ final class DeepDivesTestSupport {
 
     /** Runs one statement on the test's database (outside the application's transactions). */
     static void execute(javax.sql.DataSource dataSource, String sql, Object... args) {
-        javax.sql.DataSource raw = io.micronaut.data.connection.jdbc.advice.DelegatingDataSource.unwrapDataSource(dataSource);
-        try (java.sql.Connection c = raw.getConnection(); java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                ps.setObject(i + 1, args[i]);
-            }
-            ps.executeUpdate();
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("Test statement failed: " + sql, e);
-        }
+        org.carereview.consult.db.TestSql.execute(dataSource, sql, args);
     }
 }

@@ -9,9 +9,6 @@ import org.carereview.consult.db.TestDatabase;
 import org.carereview.consult.db.TestSql;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -95,14 +92,6 @@ final class ApplicationsTestSupport {
     }
 
     static void execute(DataSource dataSource, String sql, Object... args) {
-        DataSource raw = io.micronaut.data.connection.jdbc.advice.DelegatingDataSource.unwrapDataSource(dataSource);
-        try (Connection c = raw.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                ps.setObject(i + 1, args[i]);
-            }
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Test statement failed: " + sql, e);
-        }
+        TestSql.execute(dataSource, sql, args);
     }
 }
