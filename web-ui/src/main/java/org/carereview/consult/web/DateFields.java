@@ -4,6 +4,8 @@ import io.micronaut.core.annotation.Nullable;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A date as GOV.UK asks for it, in day, month and year boxes ({@code govuk/date-input}), kept exactly as
@@ -42,6 +44,36 @@ public record DateFields(@Nullable String day, @Nullable String month, @Nullable
     /** Typed, but not a real date: partly filled, letters, a day the month does not have, a year not of 4 digits. */
     public boolean notReal() {
         return typed() && date() == null;
+    }
+
+    /**
+     * What is wrong with the date typed, in the words of GOV.UK's date input guidance, or null when nothing was
+     * typed or it is a real date: "Date of birth must include a month" (or "a day and month") when boxes are
+     * empty, "... must include a year with 4 numbers", else "... must be a real date". {@code name} is the
+     * question's label.
+     */
+    @Nullable
+    public String problem(String name) {
+        if (!notReal()) {
+            return null;
+        }
+        List<String> missing = new ArrayList<>();
+        if (blank(day)) {
+            missing.add("day");
+        }
+        if (blank(month)) {
+            missing.add("month");
+        }
+        if (blank(year)) {
+            missing.add("year");
+        }
+        if (!missing.isEmpty()) {
+            return name + " must include a " + String.join(" and ", missing);
+        }
+        if (!year.strip().matches("[0-9]+") || year.strip().length() == 4) {
+            return name + " must be a real date";
+        }
+        return name + " must include a year with 4 numbers";
     }
 
     private static boolean blank(@Nullable String value) {

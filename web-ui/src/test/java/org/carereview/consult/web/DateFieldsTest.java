@@ -42,4 +42,25 @@ class DateFieldsTest {
         assertEquals(new DateFields("5", "2", "2027"), DateFields.of(LocalDate.of(2027, 2, 5)));
         assertEquals(DateFields.EMPTY, DateFields.of(null));
     }
+
+    @ParameterizedTest(name = "day {0}, month {1}, year {2}: {3}")
+    @CsvSource(nullValues = "-", delimiter = '|', value = {
+            "5|-|2027|Sent from must include a month",
+            "-|-|2027|Sent from must include a day and month",
+            "5|2|-|Sent from must include a year",
+            "-|2|-|Sent from must include a day and year",
+            "5|2|27|Sent from must include a year with 4 numbers",
+            "5|2|20271|Sent from must include a year with 4 numbers",
+            "31|2|2027|Sent from must be a real date",
+            "five|2|2027|Sent from must be a real date",
+            "5|2|2O27|Sent from must be a real date"})
+    void saysWhatIsWrongInGovukWords(String day, String month, String year, String message) {
+        assertEquals(message, new DateFields(day, month, year).problem("Sent from"));
+    }
+
+    @Test
+    void aRealOrEmptyDateHasNoProblem() {
+        assertNull(new DateFields("5", "2", "2027").problem("Sent from"));
+        assertNull(DateFields.EMPTY.problem("Sent from"));
+    }
 }

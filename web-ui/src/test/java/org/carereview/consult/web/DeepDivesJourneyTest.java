@@ -81,6 +81,10 @@ class DeepDivesJourneyTest implements FreshDatabase {
             assertEquals("heldOnDay", page.evaluate("document.activeElement.name"), "the date's error leads to the day box");
             Browser.assertAccessible(page);
             page.getByLabel("Day").fill("12");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add session")).click();
+            assertTrue(page.locator(".govuk-error-summary").textContent()
+                    .contains("Date of the session must include a month and year"), "says which boxes are empty");
+            assertEquals("12", page.getByLabel("Day").inputValue(), "what was typed is kept");
             page.getByLabel("Month").fill("3");
             page.getByLabel("Year").fill("2027");
             page.getByLabel("Families").check();

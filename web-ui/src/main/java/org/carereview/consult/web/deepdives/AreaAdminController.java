@@ -87,7 +87,7 @@ class AreaAdminController {
             sessions.add(slug, form.input(), UUID.fromString(who.getName()));
             return Pages.seeOther("/staff/deep-dives/areas/" + slug + "?done=session");
         } catch (InvalidInputException e) {
-            return Pages.invalid("deepdives/session-form", sessionModel(area.get(), form), e.errors());
+            return Pages.invalid("deepdives/session-form", sessionModel(area.get(), form), form.explained(e.errors()));
         }
     }
 

@@ -53,9 +53,8 @@ record QueueDate(String param, DateFields boxes, @Nullable String iso) {
         }
     }
 
-    /** "Sent from must be a real date" when the boxes are partly filled or do not make a date. */
+    /** "Sent from must include a month", "... must be a real date" (GOV.UK's words) when the boxes are not a date. */
     Optional<FieldError> error() {
-        return boxes.notReal() ? Optional.of(new FieldError(param, LABELS.get(param) + " must be a real date"))
-                : Optional.empty();
+        return Optional.ofNullable(boxes.problem(LABELS.get(param))).map(message -> new FieldError(param, message));
     }
 }

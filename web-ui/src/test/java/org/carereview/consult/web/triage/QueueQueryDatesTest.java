@@ -51,7 +51,7 @@ class QueueQueryDatesTest {
         QueueQuery query = query("fromDay=31&fromMonth=2&fromYear=2027&toDay=5&toMonth=&toYear=2027");
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> query.filter(REVIEWER));
         assertEquals(List.of(new FieldError("from", "Sent from must be a real date"),
-                new FieldError("to", "Sent to must be a real date")), e.errors());
+                new FieldError("to", "Sent to must include a month")), e.errors());
         assertEquals(new DateFields("31", "2", "2027"), query.from().shown());
         assertEquals("", query.queryString(false), "links leave out a date that is not real");
     }

@@ -111,7 +111,7 @@ class ApplicationController {
         }
         if (dateNotReal) {
             errors.add(Math.min(errors.size(), dateOfBirthPosition(errors)), new FieldError(
-                    Section.fieldId("dateOfBirth"), "Date of birth must be a real date, like 30 6 2011"));
+                    Section.fieldId("dateOfBirth"), form.dateOfBirth().problem("Date of birth")));
         }
         return errors;
     }
