@@ -7,14 +7,8 @@ import com.microsoft.playwright.options.AriaRole;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import java.time.Instant;
-import java.time.Clock;
-import org.carereview.consult.db.MutableClock;
-import jakarta.inject.Singleton;
-import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Replaces;
-import io.micronaut.context.annotation.Factory;
 import org.carereview.consult.db.FreshDatabase;
+import org.carereview.consult.db.TestClock;
 import org.carereview.consult.db.TestDatabase;
 import org.carereview.consult.db.TestSql;
 import org.junit.jupiter.api.Test;
@@ -32,20 +26,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AdviceRateLimitJourneyTest implements FreshDatabase {
 
-    /** Frozen time: the rate limit counts per clock minute, and a real minute could end between two posts. */
-    static final MutableClock FROZEN = new MutableClock(Instant.parse("2026-11-23T12:00:10Z"));
-
-    @Factory
-    @Requires(property = "consult.test.frozen-clock", value = "true")
-    static class FrozenClock {
-        @Singleton
-        @Replaces(Clock.class)
-        Clock clock() {
-            return FROZEN;
-        }
-    }
-
-
     @Inject
     EmbeddedServer server;
 
@@ -55,7 +35,8 @@ class AdviceRateLimitJourneyTest implements FreshDatabase {
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(TestDatabase.fresh().micronautProperties());
-        properties.put("consult.test.frozen-clock", "true");
+        // Frozen time: the rate limit counts per clock minute, and a real minute could end between two posts.
+        properties.put(TestClock.PROPERTY, "2026-11-23T12:00:10Z");
         properties.put("consult.rate-limit-per-minute", "1");
         properties.put("consult.advice.minimum-time", "0s");
         return properties;

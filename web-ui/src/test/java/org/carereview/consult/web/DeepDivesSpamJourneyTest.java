@@ -4,15 +4,12 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
-import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Replaces;
-import io.micronaut.context.annotation.Requires;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import org.carereview.consult.db.FreshDatabase;
 import org.carereview.consult.db.MutableClock;
+import org.carereview.consult.db.TestClock;
 import org.carereview.consult.db.TestDatabase;
 import org.carereview.consult.db.TestSql;
 import org.carereview.consult.deepdives.Links;
@@ -20,9 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import javax.sql.DataSource;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,18 +34,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DeepDivesSpamJourneyTest implements FreshDatabase {
 
-    static final MutableClock FROZEN = new MutableClock(Instant.parse("2027-03-12T10:00:05Z"));
-
-    @Factory
-    @Requires(property = "consult.test.deep-dives-page-clock", value = "true")
-    static class FrozenClock {
-        @Singleton
-        @Replaces(Clock.class)
-        Clock clock() {
-            return FROZEN;
-        }
-    }
-
     @Inject
     EmbeddedServer server;
 
@@ -60,10 +43,13 @@ class DeepDivesSpamJourneyTest implements FreshDatabase {
     @Inject
     Links links;
 
+    @Inject
+    MutableClock clock;
+
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(TestDatabase.fresh().micronautProperties());
-        properties.put("consult.test.deep-dives-page-clock", "true");
+        properties.put(TestClock.PROPERTY, "2027-03-12T10:00:05Z");
         properties.put("consult.deep-dives.minimum-time", "20s");
         properties.put("consult.rate-limit-per-minute", "2");
         return properties;
@@ -79,7 +65,7 @@ class DeepDivesSpamJourneyTest implements FreshDatabase {
             String tooFast = page.getByTestId("reference").textContent();
 
             fill(page, token, "Sent by a bot");
-            FROZEN.advance(Duration.ofSeconds(25));
+            clock.advance(Duration.ofSeconds(25));
             page.locator("#website").evaluate("field => field.value = 'http://spam.example'");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send feedback")).click();
             String trapped = page.getByTestId("reference").textContent();

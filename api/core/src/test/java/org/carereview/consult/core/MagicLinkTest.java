@@ -1,8 +1,5 @@
 package org.carereview.consult.core;
 
-import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Replaces;
-import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -13,10 +10,10 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import org.carereview.consult.core.account.AccountService;
 import org.carereview.consult.db.FreshDatabase;
 import org.carereview.consult.db.MutableClock;
+import org.carereview.consult.db.TestClock;
 import org.carereview.consult.db.TestDatabase;
 import org.carereview.consult.db.TestSql;
 import org.junit.jupiter.api.Test;
@@ -25,9 +22,7 @@ import org.junit.jupiter.api.TestInstance;
 import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -43,19 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MagicLinkTest implements FreshDatabase {
 
-    static final String CLOCK_PROPERTY = "test.magic-link-test.clock";
     static final String ADMIN = "magic.admin@example.org";
-
-    /** This test's own settable clock (only where the property below is set: it leaves other tests alone). */
-    @Factory
-    @Requires(property = CLOCK_PROPERTY, value = "true")
-    static class TestClock {
-        @Singleton
-        @Replaces(Clock.class)
-        MutableClock clock() {
-            return new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
-        }
-    }
 
     @Inject
     @Client("/")
@@ -73,7 +56,7 @@ class MagicLinkTest implements FreshDatabase {
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = TestDatabase.fresh().withAdministrator(ADMIN, "a long magic admin password");
-        properties.put(CLOCK_PROPERTY, "true");
+        properties.put(TestClock.PROPERTY, "2026-11-23T10:00:00Z");
         return properties;
     }
 

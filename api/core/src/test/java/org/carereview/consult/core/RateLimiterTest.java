@@ -1,16 +1,13 @@
 package org.carereview.consult.core;
 
-import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Replaces;
-import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import org.carereview.consult.core.ratelimit.RateLimitedException;
 import org.carereview.consult.core.ratelimit.RateLimiter;
 import org.carereview.consult.db.FreshDatabase;
 import org.carereview.consult.db.MutableClock;
+import org.carereview.consult.db.TestClock;
 import org.carereview.consult.db.TestDatabase;
 import org.carereview.consult.db.TestSql;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,7 +18,6 @@ import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,25 +43,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RateLimiterTest implements FreshDatabase {
 
-    /** Set by the rate-limit test classes only: replaces the application's Clock with a MutableClock. */
-    static final String CLOCK_PROPERTY = "consult.test.rate-limit-clock";
     /** Twenty seconds into a minute: forty seconds of the window are left. */
     static final Instant START = Instant.parse("2027-01-11T10:15:20Z");
-
-    @Factory
-    @Requires(property = CLOCK_PROPERTY, value = "true")
-    static class MutableClockFactory {
-        @Singleton
-        @Replaces(Clock.class)
-        MutableClock clock() {
-            return new MutableClock(START);
-        }
-    }
 
     /** The properties every rate-limit test class starts from: a fresh database, the movable clock. */
     static Map<String, String> properties() {
         Map<String, String> properties = new HashMap<>(TestDatabase.fresh().micronautProperties());
-        properties.put(CLOCK_PROPERTY, "true");
+        properties.put(TestClock.PROPERTY, START.toString());
         properties.put("consult.rate-limit.purge.enabled", "false");
         return properties;
     }

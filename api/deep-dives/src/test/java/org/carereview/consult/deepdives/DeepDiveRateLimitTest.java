@@ -1,8 +1,5 @@
 package org.carereview.consult.deepdives;
 
-import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Replaces;
-import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.client.HttpClient;
@@ -10,16 +7,13 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import org.carereview.consult.db.FreshDatabase;
-import org.carereview.consult.db.MutableClock;
+import org.carereview.consult.db.TestClock;
 import org.carereview.consult.db.TestSql;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import javax.sql.DataSource;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
@@ -34,19 +28,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DeepDiveRateLimitTest implements FreshDatabase {
 
-    /** Frozen time: the rate limit counts per clock minute, and a real minute could end between two posts. */
-    static final MutableClock FROZEN = new MutableClock(Instant.parse("2027-03-01T10:00:10Z"));
-
-    @Factory
-    @Requires(property = "consult.test.deep-dives-frozen-clock", value = "true")
-    static class FrozenClock {
-        @Singleton
-        @Replaces(Clock.class)
-        Clock clock() {
-            return FROZEN;
-        }
-    }
-
     @Inject
     @Client("/")
     HttpClient http;
@@ -57,7 +38,8 @@ class DeepDiveRateLimitTest implements FreshDatabase {
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = DeepDivesTestSupport.properties();
-        properties.put("consult.test.deep-dives-frozen-clock", "true");
+        // Frozen time: the rate limit counts per clock minute, and a real minute could end between two posts.
+        properties.put(TestClock.PROPERTY, "2027-03-01T10:00:10Z");
         properties.put("consult.rate-limit-per-minute", "2");
         return properties;
     }

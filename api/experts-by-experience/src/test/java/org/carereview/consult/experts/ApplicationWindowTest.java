@@ -6,20 +6,16 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
-import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Replaces;
-import io.micronaut.context.annotation.Requires;
-import jakarta.inject.Singleton;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.carereview.consult.core.problem.ProblemException;
 import org.carereview.consult.db.FreshDatabase;
 import org.carereview.consult.db.MutableClock;
+import org.carereview.consult.db.TestClock;
 import org.carereview.consult.db.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 
@@ -36,19 +32,6 @@ class ApplicationWindowTest implements FreshDatabase {
     static final String ADMIN = "window.admin@example.org";
     static final String PASSWORD = "a window admin password";
 
-    static final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T12:00:00Z"));
-
-    /** The application's clock in this test: the one the test moves (a factory, so start-up does not need the test). */
-    @Factory
-    @Requires(property = "consult.test.window-clock", value = "true")
-    static class MovableClock {
-        @Singleton
-        @Replaces(Clock.class)
-        Clock clock() {
-            return clock;
-        }
-    }
-
     @Inject
     ApplicationWindow window;
 
@@ -56,10 +39,13 @@ class ApplicationWindowTest implements FreshDatabase {
     @Client("/")
     HttpClient http;
 
+    @Inject
+    MutableClock clock;
+
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = TestDatabase.fresh().withAdministrator(ADMIN, PASSWORD);
-        properties.put("consult.test.window-clock", "true");
+        properties.put(TestClock.PROPERTY, "2026-11-23T12:00:00Z");
         return properties;
     }
 

@@ -1,16 +1,13 @@
 package org.carereview.consult.experts;
 
-import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Replaces;
-import io.micronaut.context.annotation.Requires;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import org.carereview.consult.core.draft.Drafts;
 import org.carereview.consult.core.draft.StoredDraft;
 import org.carereview.consult.core.submission.SubmissionKind;
 import org.carereview.consult.db.FreshDatabase;
 import org.carereview.consult.db.MutableClock;
+import org.carereview.consult.db.TestClock;
 import org.carereview.consult.db.TestDatabase;
 import org.carereview.consult.db.TestSql;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import javax.sql.DataSource;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -33,17 +29,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DeadlineRemindersTest implements FreshDatabase {
 
     static final Instant CLOSES = Instant.parse("2027-02-05T17:00:00Z");
-    static final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T12:00:00Z"));
-
-    @Factory
-    @Requires(property = "consult.test.reminder-clock", value = "true")
-    static class MovableClock {
-        @Singleton
-        @Replaces(Clock.class)
-        Clock clock() {
-            return clock;
-        }
-    }
 
     @Inject
     DeadlineReminders reminders;
@@ -57,10 +42,13 @@ class DeadlineRemindersTest implements FreshDatabase {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    MutableClock clock;
+
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(TestDatabase.fresh().micronautProperties());
-        properties.put("consult.test.reminder-clock", "true");
+        properties.put(TestClock.PROPERTY, "2026-11-23T12:00:00Z");
         properties.put("consult.experts.reminders.enabled", "false");
         return properties;
     }
