@@ -3,13 +3,12 @@ package org.carereview.consult.core.safeguarding;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Screens free text for a possible safeguarding disclosure against the weighted phrase list: each distinct
- * phrase found (whole words, after {@link PhraseText#normalise}) adds its weight; at the threshold the text
+ * phrase found (however it was spelled: {@link PhraseMatcher}) adds its weight; at the threshold the text
  * is flagged. The phrases are read from the database on every call, so a phrase the lead adds on one node
  * counts at once on every node.
  */
@@ -34,16 +33,6 @@ public class Screening {
     }
 
     static Result score(String text, Map<String, Integer> weights, int threshold) {
-        String padded = " " + PhraseText.normalise(text) + " ";
-        int score = 0;
-        List<String> matched = new ArrayList<>();
-        for (Map.Entry<String, Integer> phrase : weights.entrySet()) {
-            if (padded.contains(" " + phrase.getKey() + " ")) {
-                score += phrase.getValue();
-                matched.add(phrase.getKey());
-            }
-        }
-        matched.sort(null);
-        return new Result(score, List.copyOf(matched), score >= threshold);
+        return new PhraseMatcher(weights).match(text, threshold);
     }
 }
