@@ -53,14 +53,30 @@ public class SafeguardingAlerts {
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public boolean flag(UUID submissionId, String reference, Source source, int score, List<String> matched,
                         @Nullable UUID flaggedBy) {
+        return flag(submissionId, reference, source, score, matched, flaggedBy, null);
+    }
+
+    /**
+     * As {@link #flag(UUID, String, Source, int, List, UUID)}, with how likely the learned check found it to be
+     * a disclosure (null where it did not read it).
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public boolean flag(UUID submissionId, String reference, Source source, int score, List<String> matched,
+                        @Nullable UUID flaggedBy, @Nullable Double learned) {
         int inserted = jdbc.prepareStatement("INSERT INTO safeguarding_flag (submission_id, source, score, matched, "
-                + "flagged_by, flagged_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (submission_id) DO NOTHING", ps -> {
+                + "flagged_by, flagged_at, learned) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (submission_id) DO NOTHING",
+                ps -> {
             ps.setObject(1, submissionId);
             ps.setString(2, source.name());
             ps.setInt(3, score);
             ps.setArray(4, ps.getConnection().createArrayOf("text", matched.toArray()));
             ps.setObject(5, flaggedBy);
             ps.setTimestamp(6, Timestamp.from(clock.instant()));
+            if (learned == null) {
+                ps.setNull(7, java.sql.Types.REAL);
+            } else {
+                ps.setFloat(7, learned.floatValue());
+            }
             return ps.executeUpdate();
         });
         if (inserted == 0) {

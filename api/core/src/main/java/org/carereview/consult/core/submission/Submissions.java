@@ -2,6 +2,7 @@ package org.carereview.consult.core.submission;
 
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.carereview.consult.core.safeguarding.LearnedQueue;
 import org.carereview.consult.core.safeguarding.SafeguardingAlerts;
 import org.carereview.consult.core.safeguarding.Screening;
 
@@ -14,7 +15,8 @@ import java.util.UUID;
  * Writes and reads the common submission record; channels call this inside their own transaction. Every
  * submission's free text (its {@code searchText}: every channel passes all of it) is screened for a possible
  * safeguarding disclosure here, so a flag and the lead's alert are written in the same transaction as the
- * submission, whatever the channel.
+ * submission, whatever the channel. If the learned check could not read it yet, it is queued for it in the same
+ * transaction ({@link LearnedQueue}).
  */
 @Singleton
 public class Submissions {
@@ -23,14 +25,16 @@ public class Submissions {
     private final References references;
     private final Screening screening;
     private final SafeguardingAlerts alerts;
+    private final LearnedQueue learnedQueue;
     private final Clock clock;
 
     Submissions(SubmissionRepository repository, References references, Screening screening, SafeguardingAlerts alerts,
-                Clock clock) {
+                LearnedQueue learnedQueue, Clock clock) {
         this.repository = repository;
         this.references = references;
         this.screening = screening;
         this.alerts = alerts;
+        this.learnedQueue = learnedQueue;
         this.clock = clock;
     }
 
@@ -51,7 +55,10 @@ public class Submissions {
         repository.updateSearchText(saved.id(), text);
         if (screened.flagged()) {
             alerts.flag(saved.id(), saved.reference(), SafeguardingAlerts.Source.SCREENING, screened.score(),
-                    screened.matched(), null);
+                    screened.matched(), null, screened.learned());
+        }
+        if (screened.pending()) {
+            learnedQueue.add(saved.id());
         }
         return new NewSubmission(saved.id(), saved.reference(), saved.submittedAt());
     }

@@ -1,0 +1,43 @@
+package org.carereview.consult.core.safeguarding;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One labelled text of the shipped training set ({@code safeguarding/examples.tsv}: label, category, voice,
+ * text, separated by tabs, with a header line): DISCLOSURE or ORDINARY.
+ */
+record LabelledText(boolean disclosure, String category, String voice, String text) {
+
+    static List<LabelledText> parse(String tsv, String name) {
+        List<LabelledText> list = new ArrayList<>();
+        int number = 0;
+        for (String line : tsv.split("\\R")) {
+            number++;
+            if (line.isBlank() || line.startsWith("#") || line.startsWith("label\t")) {
+                continue;
+            }
+            String[] f = line.split("\t");
+            if (f.length != 4 || !(f[0].equals("DISCLOSURE") || f[0].equals("ORDINARY")) || f[3].isBlank()) {
+                throw new IllegalStateException(name + ", line " + number + ": expected label, category, voice, text");
+            }
+            list.add(new LabelledText(f[0].equals("DISCLOSURE"), f[1], f[2], f[3]));
+        }
+        return list;
+    }
+
+    static List<LabelledText> resource(String resource) {
+        try (InputStream in = LabelledText.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("Labelled examples not found on the classpath: " + resource);
+            }
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), resource);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

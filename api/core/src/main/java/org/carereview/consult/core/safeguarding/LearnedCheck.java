@@ -1,0 +1,175 @@
+package org.carereview.consult.core.safeguarding;
+
+import io.micronaut.context.BeanProvider;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The learned check (ADR 0013): a sentence model reads each piece of an answer ({@link Chunks}) and a classifier
+ * learned from the labelled examples gives the probability that it tells of harm to the writer or a child now,
+ * rather than talking about harm. An example the lead gave that is very like the piece decides it outright.
+ *
+ * <p>The model loads, and the classifier is learned, in the background: at start-up, and again whenever the
+ * examples' version in the database moves (an example added or removed on any node). Until then, and if the
+ * model fails, {@link #check} answers empty: the caller screens by phrases alone and queues the submission for
+ * {@link LearnedQueue}, so nothing waits for the model and nothing goes unread by it.
+ */
+@Singleton
+public class LearnedCheck {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LearnedCheck.class);
+    /** An example the lead gave counts this many times over one that shipped. */
+    static final double LEAD_WEIGHT = 3;
+
+    /** How likely the text is a disclosure, and whether that is enough to flag it. */
+    public record Verdict(double probability, boolean flagged) {
+    }
+
+    private record Fitted(long version, Classifier classifier, List<ExampleStore.Stored> leadExamples) {
+    }
+
+    private final LearnedConfiguration config;
+    private final BeanProvider<SentenceEncoder> encoders;
+    private final ExampleVectors vectors;
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "safeguarding-learned-check");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile SentenceEncoder encoder;
+    private volatile Fitted fitted;
+    private volatile Future<?> fitting;
+
+    LearnedCheck(LearnedConfiguration config, BeanProvider<SentenceEncoder> encoders, ExampleVectors vectors) {
+        this.config = config;
+        this.encoders = encoders;
+        this.vectors = vectors;
+    }
+
+    public boolean enabled() {
+        return config.enabled();
+    }
+
+    @EventListener
+    void onStartup(StartupEvent event) {
+        if (config.enabled()) {
+            refit();
+        }
+    }
+
+    /**
+     * The verdict for this text by the classifier learned from the examples at {@code version}; empty when the
+     * model is not loaded or has not learned that version yet (learning starts in the background).
+     */
+    public Optional<Verdict> check(String text, long version) {
+        Fitted current = fitted;
+        SentenceEncoder model = encoder;
+        if (!config.enabled() || model == null || current == null || current.version() != version) {
+            refit();
+            return Optional.empty();
+        }
+        double best = 0;
+        for (String chunk : Chunks.of(text)) {
+            float[] vector = model.encode(Canonical.forModel(chunk));
+            best = Math.max(best, probability(current, vector));
+        }
+        return Optional.of(new Verdict(best, best >= config.threshold()));
+    }
+
+    /** Starts loading the model and learning, unless that is already under way. */
+    public synchronized Future<?> refit() {
+        if (fitting == null || fitting.isDone()) {
+            fitting = background.submit(this::fit);
+        }
+        return fitting;
+    }
+
+    /** Waits up to the given seconds for the model to have learned the examples' current version (tests, bench). */
+    public boolean awaitReady(long seconds) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < deadline) {
+            try {
+                refit().get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                Fitted current = fitted;
+                if (current != null && current.version() == vectors.version()) {
+                    return true;
+                }
+            } catch (Exception e) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private void fit() {
+        try {
+            if (encoder == null) {
+                long start = System.nanoTime();
+                encoder = encoders.get();
+                LOG.info("Safeguarding model loaded in {} ms", (System.nanoTime() - start) / 1_000_000);
+            }
+            ExampleVectors.Snapshot snapshot = vectors.load(encoder);
+            if (fitted != null && fitted.version() == snapshot.version()) {
+                return;
+            }
+            List<Classifier.Example> examples = new ArrayList<>();
+            List<ExampleStore.Stored> lead = new ArrayList<>();
+            for (ExampleStore.Stored e : snapshot.examples()) {
+                boolean given = !"SEED".equals(e.source());
+                examples.add(new Classifier.Example(e.vector(), e.disclosure(), given ? LEAD_WEIGHT : 1));
+                if (given) {
+                    lead.add(e);
+                }
+            }
+            if (examples.isEmpty()) {
+                LOG.warn("No safeguarding examples to learn from: screening by phrases alone");
+                return;
+            }
+            fitted = new Fitted(snapshot.version(), Classifier.train(examples, Training.L2, Training.EPOCHS), lead);
+            LOG.info("Safeguarding check learned from {} examples (version {})", examples.size(), snapshot.version());
+        } catch (RuntimeException | LinkageError e) {
+            LOG.warn("The safeguarding model could not be loaded or trained ({}): screening by phrases alone",
+                    e.getClass().getSimpleName());
+        }
+    }
+
+    private double probability(Fitted current, float[] vector) {
+        ExampleStore.Stored closest = null;
+        double best = config.nearest();
+        for (ExampleStore.Stored e : current.leadExamples()) {
+            double similarity = Vectors.dot(vector, e.vector());
+            if (similarity >= best) {
+                best = similarity;
+                closest = e;
+            }
+        }
+        if (closest != null) {
+            return closest.disclosure() ? 1.0 : 0.0;
+        }
+        return current.classifier().probability(vector);
+    }
+
+    @Nullable
+    Long learnedVersion() {
+        Fitted current = fitted;
+        return current == null ? null : current.version();
+    }
+
+    @PreDestroy
+    void stop() {
+        background.shutdownNow();
+    }
+}

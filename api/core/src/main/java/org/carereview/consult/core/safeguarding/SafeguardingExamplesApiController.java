@@ -1,0 +1,68 @@
+package org.carereview.consult.core.safeguarding;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The safeguarding lead teaches the learned check with examples; administrators may read them. */
+@Controller("/api/v1/safeguarding/examples")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class SafeguardingExamplesApiController {
+
+    @Serdeable
+    record ExampleInput(@Nullable String text, @Nullable String label) {
+    }
+
+    @Serdeable
+    record Listing(Map<String, Integer> counts, List<SafeguardingExamples.Example> items) {
+    }
+
+    private final SafeguardingExamples examples;
+
+    SafeguardingExamplesApiController(SafeguardingExamples examples) {
+        this.examples = examples;
+    }
+
+    /** The examples the lead gave and the counter-examples, newest first, and how many there are of each kind. */
+    @Get
+    @Secured({"SAFEGUARDING_LEAD", "ADMIN"})
+    Listing list() {
+        return new Listing(examples.counts(), examples.given(500));
+    }
+
+    @Get("/history")
+    @Secured({"SAFEGUARDING_LEAD", "ADMIN"})
+    Map<String, List<SafeguardingExamples.Change>> history() {
+        return Map.of("items", examples.history(500));
+    }
+
+    /** Adds an example: {@code {text, label}}, label DISCLOSURE or ORDINARY. */
+    @Post
+    @Secured("SAFEGUARDING_LEAD")
+    @Status(HttpStatus.CREATED)
+    SafeguardingExamples.Example add(@Body ExampleInput input, Authentication who) {
+        return examples.add(input.text(), input.label(), UUID.fromString(who.getName()));
+    }
+
+    @Delete("/{id}")
+    @Secured("SAFEGUARDING_LEAD")
+    @Status(HttpStatus.NO_CONTENT)
+    void remove(@PathVariable UUID id, Authentication who) {
+        examples.remove(id, UUID.fromString(who.getName()));
+    }
+}
