@@ -9,6 +9,7 @@ import org.carereview.consult.core.submission.NewSubmission;
 import org.carereview.consult.core.submission.SubmissionDraft;
 import org.carereview.consult.core.submission.SubmissionKind;
 import org.carereview.consult.core.submission.SubmissionStatus;
+import org.carereview.consult.core.submission.SubmissionSummary;
 import org.carereview.consult.core.submission.Submissions;
 
 import java.util.ArrayList;
@@ -116,10 +117,10 @@ public class Feedback {
         return saveAll(area.id(), valid, Source.CSV, by);
     }
 
-    /** The reference of a deep-dive feedback card, for its confirmation page. */
+    /** A deep-dive feedback card's reference and whether it was flagged, for its confirmation page. */
     @Transactional
-    public Optional<String> reference(UUID id) {
-        return submissions.find(id).filter(s -> s.kind() == SubmissionKind.DEEP_DIVE_FEEDBACK).map(s -> s.reference());
+    public Optional<SubmissionSummary> summary(UUID id) {
+        return submissions.find(id).filter(s -> s.kind() == SubmissionKind.DEEP_DIVE_FEEDBACK);
     }
 
     public int maxAnswerLength() {

@@ -92,7 +92,8 @@ class AdviceCheckController {
     @Get("/confirmation/{id}")
     HttpResponse<?> confirmation(@PathVariable UUID id) {
         return advice.summary(id)
-                .<HttpResponse<?>>map(s -> HttpResponse.ok(Pages.view("advice/confirmation", Map.of("reference", s.reference()))))
+                .<HttpResponse<?>>map(s -> HttpResponse.ok(Pages.view("advice/confirmation",
+                        Map.of("reference", s.reference(), "flagged", s.safeguarding()))))
                 .orElseGet(() -> Pages.notFound());
     }
 }

@@ -27,6 +27,9 @@ final class QuestionModel {
             Step.GROUPS, new TextQuestion("groupsToSpeakTo", "Who should the review speak to?",
                     "Groups or organisations. Do not give the names of private individuals. You can leave this blank."));
 
+    /** The first page of the journey with a box to write in. */
+    static final Step FIRST_TEXT = Step.KEY_QUESTIONS;
+
     private QuestionModel() {
     }
 
@@ -63,6 +66,9 @@ final class QuestionModel {
                 model.put("question", q.question());
                 model.put("hint", q.hint());
                 model.put("maxLength", maxLength);
+                // Before the first box a person can write in, they are told who reads it if they tell us
+                // someone is being hurt (safety :: beforeYouWrite).
+                model.put("beforeYouWrite", step == FIRST_TEXT);
                 model.put("value", switch (step) {
                     case KEY_QUESTIONS -> a.keyQuestions();
                     case ENGAGEMENT -> a.engagementAdvice();

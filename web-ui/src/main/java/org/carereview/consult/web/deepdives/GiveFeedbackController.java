@@ -113,9 +113,9 @@ class GiveFeedbackController {
 
     @Get("/sent/{id}")
     HttpResponse<?> sent(@PathVariable UUID id) {
-        return feedback.reference(id)
-                .<HttpResponse<?>>map(reference -> HttpResponse.ok(Pages.view("deepdives/feedback-sent",
-                        Map.of("reference", reference))))
+        return feedback.summary(id)
+                .<HttpResponse<?>>map(s -> HttpResponse.ok(Pages.view("deepdives/feedback-sent",
+                        Map.of("reference", s.reference(), "flagged", s.safeguarding()))))
                 .orElseGet(() -> Pages.notFound());
     }
 

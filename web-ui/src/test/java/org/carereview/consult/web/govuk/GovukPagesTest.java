@@ -80,6 +80,47 @@ class GovukPagesTest {
         assertTrue(inset.text().contains("999"));
         assertTrue(inset.text().contains("Childline") && inset.text().contains("0800 1111"));
         assertTrue(inset.text().contains("NSPCC") && inset.text().contains("0808 800 5000"));
+        assertEquals("999", inset.selectFirst("a.govuk-link[href=tel:999]").text());
+        assertEquals("0800 1111", inset.selectFirst("a.govuk-link[href=tel:08001111]").text());
+        assertEquals("0808 800 5000", inset.selectFirst("a.govuk-link[href=tel:08088005000]").text());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"start", "advice/start", "privacy", "accessibility", "cookies", "safety :: help",
+            "safety :: beforeYouWrite", "safety :: readSoon"})
+    void everyPhoneNumberShownIsATapToCallLink(String view) {
+        Document page = view.contains("::")
+                ? Jsoup.parse(renderer.markup("<div th:replace=\"~{" + view + "}\"></div>", Map.of()))
+                : page(view);
+        for (Element element : page.getAllElements()) {
+            for (org.jsoup.nodes.TextNode node : element.textNodes()) {
+                if (node.text().matches(".*\\b(999|0800 1111|0808 800 5000)\\b.*")) {
+                    assertTrue(element.is("a[href^=tel:]"), view + ": \"" + node.text().trim() + "\" is not a tel: link");
+                    assertEquals("tel:" + node.text().replace(" ", ""), element.attr("href"));
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"advice/confirmation", "experts/apply/confirmation", "deepdives/feedback-sent"})
+    void aConfirmationPutsHelpBeforeThePanelOnlyWhenWhatWasSentIsFlagged(String view) {
+        Document flagged = page(view, Map.of("reference", "CFA-AAAA-BBBB", "flagged", true));
+        Element help = flagged.selectFirst("main [data-testid=read-soon]");
+        assertNotNull(help, view);
+        Element panel = flagged.selectFirst("main .govuk-panel");
+        assertTrue(help.siblingIndex() < panel.siblingIndex() && help.parent() == panel.parent(), "help comes first");
+        assertTrue(help.text().contains("someone from our safeguarding team will read it soon"), help.text());
+        assertEquals(1, flagged.select("main a[href=tel:999]").size(), "the safety line is not repeated");
+        String text = flagged.selectFirst("main").text().toLowerCase(java.util.Locale.ROOT);
+        for (String word : List.of("flag", "disclos", "alert")) {
+            assertFalse(text.contains(word), view + " says \"" + word + "\"");
+        }
+
+        Document ordinary = page(view, Map.of("reference", "CFA-AAAA-BBBB", "flagged", false));
+        assertTrue(ordinary.select("main [data-testid=read-soon]").isEmpty(), view);
+        assertEquals(1, ordinary.select("main a[href=tel:999]").size(), "the usual safety line");
+        assertTrue(ordinary.selectFirst("main").text().contains("If you are worried about your safety or a child's safety"));
     }
 
     @Test

@@ -117,7 +117,7 @@ class ApplicationCheckController {
     HttpResponse<?> confirmation(@PathVariable UUID id) {
         return applications.summary(id)
                 .<HttpResponse<?>>map(s -> HttpResponse.ok(Pages.view("experts/apply/confirmation",
-                        Map.of("reference", s.reference()))))
+                        Map.of("reference", s.reference(), "flagged", s.safeguarding()))))
                 .orElseGet(() -> Pages.notFound());
     }
 
