@@ -3,6 +3,7 @@ package org.carereview.consult.advice;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import org.carereview.consult.core.submission.ChannelContent;
+import org.carereview.consult.core.submission.Contact;
 import org.carereview.consult.core.submission.SubmissionKind;
 
 import java.sql.ResultSet;
@@ -10,7 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** The call for advice's details, as the owner's page and triage show them, and their erasure on withdrawal. */
+/**
+ * The call for advice's details, as the owner's page and triage show them, how to reach the sender (for the
+ * safeguarding lead and administrators), and their erasure on withdrawal.
+ */
 @Singleton
 class AdviceContent implements ChannelContent {
 
@@ -52,6 +56,22 @@ class AdviceContent implements ChannelContent {
                         rs.getString("groups_to_speak_to")));
             }
             return details;
+        });
+    }
+
+    /** The email address they left (if any), and whether they agreed to be contacted and to be quoted. */
+    @Override
+    public Contact contact(UUID submissionId) {
+        return jdbc.prepareStatement("SELECT contact_email, consent_to_contact, consent_to_publish FROM advice_submission "
+                + "WHERE submission_id = ?", ps -> {
+            ps.setObject(1, submissionId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Contact.NONE;
+                }
+                return new Contact(rs.getString("contact_email"), null, rs.getBoolean("consent_to_contact"),
+                        rs.getBoolean("consent_to_publish"), null);
+            }
         });
     }
 

@@ -9,7 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** A feedback card as triage shows it, and its erasure. */
+/**
+ * A feedback card as triage shows it, and its erasure. A card keeps no way to reach who gave it (no email, phone
+ * or consent is asked at a session or on a participant link), so {@link #contact} stays the default: nothing.
+ */
 @Singleton
 class FeedbackContent implements ChannelContent {
 

@@ -3,6 +3,7 @@ package org.carereview.consult.experts;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.carereview.consult.core.submission.ChannelContent;
+import org.carereview.consult.core.submission.Contact;
 import org.carereview.consult.core.submission.SubmissionKind;
 
 import java.time.Clock;
@@ -39,6 +40,21 @@ class ApplicationContent implements ChannelContent {
     @Override
     public List<Detail> describe(UUID submissionId) {
         return store.find(submissionId).map(ApplicationContent::details).orElse(List.of());
+    }
+
+    /**
+     * The applicant's email and phone, and their trusted adult with whether the applicant agreed the review may
+     * contact them. The application does not ask the applicant to agree to be contacted (they give their details
+     * to hear about their application) nor to be published, so those are null.
+     */
+    @Override
+    public Contact contact(UUID submissionId) {
+        return store.find(submissionId).map(a -> {
+            ApplicationView.TrustedAdult adult = a.trustedAdult();
+            return new Contact(a.email(), a.phone(), null, null, adult == null ? null
+                    : new Contact.TrustedAdult(adult.name(), adult.relationship(), adult.email(), adult.phone(),
+                    a.consents().contactTrustedAdult()));
+        }).orElse(Contact.NONE);
     }
 
     /** The outcome as the applicant reads it. */

@@ -109,6 +109,20 @@ class SubmissionRows {
         });
     }
 
+    /**
+     * The email address of the account that sent it, if the person was signed in (the submission has an owner);
+     * empty if they were not.
+     */
+    Optional<String> ownerEmail(UUID id) {
+        return jdbc.prepareStatement("SELECT a.email FROM submission s JOIN account a ON a.id = s.owner_id "
+                + "WHERE s.id = ?", ps -> {
+            ps.setObject(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+            }
+        });
+    }
+
     /** Whether this account is enabled staff; with {@code flaggedOnly}, the lead or an administrator. */
     boolean isAssignable(UUID account, boolean flaggedOnly) {
         return jdbc.prepareStatement("SELECT EXISTS (SELECT 1 FROM account a JOIN account_role r ON r.account_id = a.id "

@@ -6,6 +6,7 @@ import org.carereview.consult.core.audit.AuditAction;
 import org.carereview.consult.core.audit.AuditLog;
 import org.carereview.consult.core.safeguarding.SafeguardingActions;
 import org.carereview.consult.core.submission.ChannelContent;
+import org.carereview.consult.core.submission.Contact;
 import org.carereview.consult.core.submission.SubmissionKind;
 
 import java.util.EnumMap;
@@ -42,10 +43,21 @@ public class TriageDetails {
         ChannelContent channel = channels.get(row.kind());
         List<ChannelContent.Detail> details = channel == null ? List.of() : channel.describe(row.id(), viewer.roles());
         boolean restricted = row.safeguarding() && viewer.seesFlagged();
+        // How to reach the person is looked up only for those who may see it, so it cannot leak to anyone else.
+        Contact given = viewer.seesContact() ? (channel == null ? Contact.NONE : channel.contact(row.id())) : null;
         return new TriageSubmission(row.id(), row.kind(), row.reference(), row.status(), row.assignee(), row.area(),
                 row.themes(), row.dilemmas(), row.safeguarding(), row.submittedAt(), row.withdrawnAt(),
                 row.quarantineReason(), details, rows.notes(row.id()), rows.changes(row.id()),
                 restricted ? safeguarding.flag(row.id()).orElse(null) : null,
-                restricted ? safeguarding.actions(row.id()) : null);
+                restricted ? safeguarding.actions(row.id()) : null,
+                given == null ? null : contact(row, given),
+                given == null ? null : given.consentToPublish());
+    }
+
+    /** The channel's contact with whether they were signed in; their account's email if they gave no other. */
+    private TriageSubmission.ContactDetails contact(SubmissionRow row, Contact given) {
+        Optional<String> account = rows.ownerEmail(row.id());
+        return new TriageSubmission.ContactDetails(given.email(), given.phone(), given.consentToContact(),
+                account.isPresent(), given.email() == null ? account.orElse(null) : null, given.trustedAdult());
     }
 }

@@ -9,7 +9,8 @@ import java.util.UUID;
 
 /**
  * The member of staff asking. A submission flagged for safeguarding exists only for the safeguarding lead
- * and administrators; identity details of an application are shown only to them as well.
+ * and administrators; identity details of an application, and how to reach anyone who sent a submission, are
+ * shown only to them as well.
  */
 public record Viewer(UUID accountId, Set<Role> roles) {
 
@@ -26,6 +27,11 @@ public record Viewer(UUID accountId, Set<Role> roles) {
     }
 
     public boolean seesFlagged() {
+        return roles.contains(Role.ADMIN) || roles.contains(Role.SAFEGUARDING_LEAD);
+    }
+
+    /** Whether they may see how to reach the person who sent a submission: the safeguarding lead and administrators. */
+    public boolean seesContact() {
         return roles.contains(Role.ADMIN) || roles.contains(Role.SAFEGUARDING_LEAD);
     }
 }

@@ -3,6 +3,7 @@ package org.carereview.consult.web.triage;
 import io.micronaut.core.annotation.Nullable;
 import org.carereview.consult.core.safeguarding.SafeguardingActions;
 import org.carereview.consult.core.submission.ChannelContent;
+import org.carereview.consult.core.submission.Contact;
 import org.carereview.consult.core.submission.Dilemma;
 import org.carereview.consult.core.submission.SubmissionStatus;
 import org.carereview.consult.core.submission.Theme;
@@ -46,6 +47,9 @@ final class SubmissionPage {
         model.put("statusClasses", TriageWords.statusClasses(s.status()));
         model.put("summary", summary(s, staff, areas));
         model.put("details", details(s.details()));
+        model.put("seesContact", s.contact() != null);
+        model.put("reachable", s.contact() != null && s.contact().reachable());
+        model.put("contact", s.contact() == null ? List.of() : contact(s.contact(), s.consentToPublish()));
         boolean changeable = s.status() != SubmissionStatus.QUARANTINED && s.status() != SubmissionStatus.WITHDRAWN;
         model.put("changeable", changeable);
         model.put("quarantined", s.status() == SubmissionStatus.QUARANTINED);
@@ -101,6 +105,70 @@ final class SubmissionPage {
             rows.add(lines.isEmpty() ? row(d.label(), "Not answered") : GovukItems.row(d.label(), lines));
         }
         return rows;
+    }
+
+    /**
+     * "How to reach them" as rows {@code {key, value?, href?, lines?}}: a row with {@code href} is a link
+     * (mailto: or tel:), one with {@code lines} a short list. Only built for the lead and administrators.
+     */
+    private static List<Map<String, Object>> contact(TriageSubmission.ContactDetails c, @Nullable Boolean publish) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        rows.add(row("Agreed to be contacted", c.consentToContact() == null
+                ? "Not asked (they gave these details with what they sent)" : yesNo(c.consentToContact())));
+        // An owner account means they were signed in, or gave an email address (which makes them an account).
+        rows.add(row("Signed in or has an account", c.signedIn()
+                ? "Yes: they can sign in with their email address to see what they sent" : "No"));
+        if (c.email() != null) {
+            rows.add(link("Email address", c.email(), "mailto:" + c.email()));
+        }
+        if (c.accountEmail() != null) {
+            rows.add(link("Email address they signed in with (they gave no other)", c.accountEmail(),
+                    "mailto:" + c.accountEmail()));
+        }
+        if (c.phone() != null) {
+            rows.add(link("Phone number", c.phone(), "tel:" + dialable(c.phone())));
+        }
+        Contact.TrustedAdult adult = c.trustedAdult();
+        if (adult != null) {
+            List<String> lines = new ArrayList<>();
+            if (adult.name() != null) {
+                lines.add(adult.name());
+            }
+            if (adult.relationship() != null) {
+                lines.add("How they know them: " + adult.relationship());
+            }
+            if (adult.consentToContact() != null) {
+                lines.add(adult.consentToContact() ? "They agreed we may contact this adult"
+                        : "They did not agree that we may contact this adult");
+            }
+            rows.add(row("Trusted adult", lines));
+            if (adult.email() != null) {
+                rows.add(link("Trusted adult's email address", adult.email(), "mailto:" + adult.email()));
+            }
+            if (adult.phone() != null) {
+                rows.add(link("Trusted adult's phone number", adult.phone(), "tel:" + dialable(adult.phone())));
+            }
+        }
+        if (publish != null) {
+            rows.add(row("Agreed their words may be published", yesNo(publish)));
+        }
+        return rows;
+    }
+
+    private static Map<String, Object> link(String key, String text, String href) {
+        Map<String, Object> row = new HashMap<>(row(key, text));
+        row.put("href", href);
+        return row;
+    }
+
+    /** A phone number as a tel: link wants it: digits and a leading +, nothing else. */
+    static String dialable(String phone) {
+        String digits = phone.replaceAll("[^0-9]", "");
+        return phone.strip().startsWith("+") ? "+" + digits : digits;
+    }
+
+    private static String yesNo(boolean value) {
+        return value ? "Yes" : "No";
     }
 
     /** The statuses it may move to from here, the current one first (checked). */

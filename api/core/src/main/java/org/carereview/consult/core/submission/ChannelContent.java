@@ -10,7 +10,8 @@ import java.util.UUID;
 /**
  * What one channel keeps beside the common {@code submission} row, as the rest of the system may
  * handle it without knowing the channel: describe it (for its owner's page, and for triage's "the
- * channel's details"), and erase it when the person withdraws. Each channel provides one bean.
+ * channel's details"), say how to reach the person (for the safeguarding lead and administrators only), and
+ * erase it when the person withdraws. Each channel provides one bean.
  */
 public interface ChannelContent {
 
@@ -46,6 +47,15 @@ public interface ChannelContent {
     /** Field names that identify or contact a person, whatever the channel. */
     Set<String> IDENTITY_FIELDS = Set.of("name", "preferredName", "dateOfBirth", "email", "phone", "contactEmail",
             "address", "postcode");
+
+    /**
+     * How to reach the person who sent this submission, as they gave it to this channel (email, phone, their
+     * consents, a trusted adult); {@link Contact#NONE} when the channel keeps none or there is no such submission.
+     * Only for the safeguarding lead and administrators: callers must not ask on anyone else's behalf.
+     */
+    default Contact contact(UUID submissionId) {
+        return Contact.NONE;
+    }
 
     /**
      * Deletes everything the person wrote or told us about themselves (every content column to null,
