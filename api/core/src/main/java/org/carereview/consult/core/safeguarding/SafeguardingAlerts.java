@@ -82,19 +82,30 @@ public class SafeguardingAlerts {
         if (inserted == 0) {
             return false;
         }
+        int sent = alertLeads(TEMPLATE, Map.of("reference", reference,
+                "link", consult.link("/staff/triage/" + submissionId)));
+        LOG.info("Submission {} flagged for safeguarding ({}); {} alert(s) queued", submissionId, source, sent);
+        return true;
+    }
+
+    /**
+     * Queues an alert from this template to every enabled safeguarding lead (every enabled administrator when
+     * there is no lead), in the caller's transaction: for a flagged submission, and for free text that is not a
+     * submission (a facilitator's notes of a deep-dive session). The fields must not quote the text.
+     *
+     * @return how many alerts were queued
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public int alertLeads(String template, Map<String, String> fields) {
         List<String> recipients = recipients("SAFEGUARDING_LEAD");
         if (recipients.isEmpty()) {
-            LOG.warn("No enabled safeguarding lead: the alert for submission {} goes to the administrators", submissionId);
+            LOG.warn("No enabled safeguarding lead: a safeguarding alert goes to the administrators");
             recipients = recipients("ADMIN");
         }
-        Map<String, String> fields = Map.of("reference", reference,
-                "link", consult.link("/staff/triage/" + submissionId));
         for (String email : recipients) {
-            outbox.enqueue(TEMPLATE, email, fields);
+            outbox.enqueue(template, email, fields);
         }
-        LOG.info("Submission {} flagged for safeguarding ({}); {} alert(s) queued", submissionId, source,
-                recipients.size());
-        return true;
+        return recipients.size();
     }
 
     /** Removes the flag record (the lead or an administrator decided it is not a safeguarding matter). */
