@@ -52,6 +52,7 @@ public class LearnedCheck {
     private volatile SentenceEncoder encoder;
     private volatile Fitted fitted;
     private volatile Future<?> fitting;
+    private volatile boolean failed;
 
     LearnedCheck(LearnedConfiguration config, BeanProvider<SentenceEncoder> encoders, ExampleVectors vectors) {
         this.config = config;
@@ -97,7 +98,10 @@ public class LearnedCheck {
         return fitting;
     }
 
-    /** Waits up to the given seconds for the model to have learned the examples' current version (tests, bench). */
+    /**
+     * Waits up to the given seconds for the model to have learned the examples' current version (tests, bench);
+     * false at once if loading or learning failed.
+     */
     public boolean awaitReady(long seconds) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < deadline) {
@@ -107,6 +111,9 @@ public class LearnedCheck {
                 if (current != null && current.version() == vectors.version()) {
                     return true;
                 }
+                if (failed) {
+                    return false;
+                }
             } catch (Exception e) {
                 return false;
             }
@@ -115,6 +122,7 @@ public class LearnedCheck {
     }
 
     private void fit() {
+        failed = false;
         try {
             if (encoder == null) {
                 long start = System.nanoTime();
@@ -141,6 +149,7 @@ public class LearnedCheck {
             fitted = new Fitted(snapshot.version(), Classifier.train(examples, Training.L2, Training.EPOCHS), lead);
             LOG.info("Safeguarding check learned from {} examples (version {})", examples.size(), snapshot.version());
         } catch (RuntimeException | LinkageError e) {
+            failed = true;
             LOG.warn("The safeguarding model could not be loaded or trained ({}): screening by phrases alone",
                     e.getClass().getSimpleName());
         }
