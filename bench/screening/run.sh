@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Safeguarding screening benchmark: recall and precision on the held-out split (held-out.tsv beside this file,
+# never used to train or to choose phrases or thresholds) for the phrases as matched before, the phrases read
+# through normalisation, and phrases plus the learned check; the learned check's settings as cross-validation on
+# the training split alone chooses them; screening latency per answer (p50, p99); and the model's cost (the
+# size of its jars, load time, memory). Runs in one JVM with the real model; no database or server needed.
+#   bash bench/screening/run.sh
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+CP_FILE=$(mktemp /tmp/screening-bench-cp.XXXXXX)
+trap 'rm -f "$CP_FILE"' EXIT
+./mvnw -B -q -pl api/core -am test-compile dependency:build-classpath \
+  -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test >/dev/null
+echo "Machine: $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg), $(java -version 2>&1 | head -1)"
+java -Xmx512m -cp "api/core/target/classes:api/core/target/test-classes:$(cat "$CP_FILE")" \
+  org.carereview.consult.core.safeguarding.ScreeningBenchmark bench/screening/held-out.tsv 2>&1 \
+  | grep -v -e '^SLF4J' -e 'CudaUtils'
+if [ -f web-ui/target/consult.jar ]; then
+  echo "The application's jar (web-ui/target/consult.jar), model included: $(du -m web-ui/target/consult.jar | cut -f1) MB"
+fi
