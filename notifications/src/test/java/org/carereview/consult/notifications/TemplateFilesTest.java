@@ -47,6 +47,19 @@ class TemplateFilesTest {
     }
 
     @Test
+    void theSessionNotesAlertNeedsTheAreaTheDayAndTheLinkAndQuotesNothing() {
+        Template alert = templates.get("safeguarding-notes-alert");
+
+        assertEquals(Set.of("area", "heldOn", "link"), alert.placeholders());
+        Template.Rendered rendered = alert.render(Map.of("area", "Camden", "heldOn", "12 March 2027",
+                "link", "https://consult.test/staff/deep-dives/areas/camden"));
+        assertTrue(rendered.subject().contains("Camden"), rendered.subject());
+        assertTrue(rendered.body().contains("12 March 2027"), rendered.body());
+        assertTrue(rendered.body().contains("https://consult.test/staff/deep-dives/areas/camden"), rendered.body());
+        assertTrue(TemplateRules.isRequired("link"), "an administrator's edit must keep the link");
+    }
+
+    @Test
     void anUnknownTemplateIsAnError() {
         assertThrows(IllegalArgumentException.class, () -> templates.get("no-such-template"));
     }

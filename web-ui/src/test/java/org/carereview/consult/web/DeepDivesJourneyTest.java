@@ -15,6 +15,7 @@ import org.carereview.consult.db.TestDatabase;
 import org.carereview.consult.db.TestSql;
 import org.carereview.consult.deepdives.Feedback;
 import org.carereview.consult.deepdives.FeedbackInput;
+import org.carereview.consult.deepdives.Session;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -223,6 +224,51 @@ class DeepDivesJourneyTest implements FreshDatabase {
             assertTrue(page.locator(".govuk-notification-banner").textContent().contains("Area details saved"));
             assertTrue(page.locator(".govuk-summary-list").textContent().contains("330,000"));
             assertTrue(page.locator(".govuk-summary-list").textContent().contains("Not known"), "unknowns stay unknown");
+        }
+    }
+
+    @Test
+    void flaggedSessionNotesAreReadOnlyByTheLeadAndAdministrators() {
+        String disclosure = "A girl told us her stepdad hits her and she is scared to go home";
+        String lead = "deepdives.journey.lead@example.org";
+        String reviewer = "notes.journey.reviewer@example.org";
+        accounts.createStaff(lead, Role.SAFEGUARDING_LEAD, PASSWORD);
+        accounts.createStaff(reviewer, Role.REVIEWER, PASSWORD);
+        String area = "/staff/deep-dives/areas/nottinghamshire";
+        try (BrowserContext admin = Browser.get().newContext()) {
+            Page page = admin.newPage();
+            signIn(page, ADMIN);
+            page.navigate(server.getURL() + area + "/sessions/new");
+            page.getByLabel("Day").fill("9");
+            page.getByLabel("Month").fill("6");
+            page.getByLabel("Year").fill("2027");
+            page.getByLabel("Care-experienced young people").check();
+            page.getByLabel("Notes (optional)").fill(disclosure);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add session")).click();
+            String banner = page.locator(".govuk-notification-banner").textContent();
+            assertTrue(banner.contains("Session added") && banner.contains(Session.WITHHELD), banner);
+            assertFalse(banner.contains("stepdad"), "the notes are not shown back in the banner");
+            Browser.assertAccessible(page);
+        }
+        assertEquals(List.of("1"), TestSql.column(dataSource, "SELECT count(*)::text FROM outbox_message "
+                + "WHERE template = 'safeguarding-notes-alert' AND recipient = ?", lead), "the lead is alerted");
+
+        try (BrowserContext context = Browser.get().newContext()) {
+            Page page = context.newPage();
+            signIn(page, reviewer);
+            page.navigate(server.getURL() + area);
+            String notes = page.getByTestId("flagged-notes").textContent();
+            assertTrue(notes.contains(Session.WITHHELD), notes);
+            assertFalse(page.content().contains("stepdad"), "a reviewer does not read flagged notes");
+            Browser.assertAccessible(page);
+        }
+
+        try (BrowserContext context = Browser.get().newContext()) {
+            Page page = context.newPage();
+            signIn(page, lead);
+            page.navigate(server.getURL() + area);
+            String notes = page.getByTestId("flagged-notes").textContent();
+            assertTrue(notes.contains(disclosure) && notes.contains("Safeguarding"), notes);
         }
     }
 

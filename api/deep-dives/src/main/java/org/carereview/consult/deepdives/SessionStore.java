@@ -18,7 +18,7 @@ import java.util.UUID;
 @Singleton
 class SessionStore {
 
-    private static final String COLUMNS = "s.id, a.slug, s.held_on, s.audience, s.facilitator, s.notes";
+    private static final String COLUMNS = "s.id, a.slug, s.held_on, s.audience, s.facilitator, s.notes, s.safeguarding";
 
     private final JdbcOperations jdbc;
 
@@ -27,16 +27,17 @@ class SessionStore {
     }
 
     UUID insert(UUID areaId, LocalDate heldOn, Audience audience, @Nullable String facilitator,
-                @Nullable String notes, @Nullable UUID by, Instant now) {
+                @Nullable String notes, boolean safeguarding, @Nullable UUID by, Instant now) {
         return jdbc.prepareStatement("INSERT INTO deep_dive_session (area_id, held_on, audience, facilitator, notes, "
-                + "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id", ps -> {
+                + "safeguarding, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", ps -> {
             ps.setObject(1, areaId);
             ps.setObject(2, heldOn);
             ps.setString(3, audience.name());
             ps.setString(4, facilitator);
             ps.setString(5, notes);
-            ps.setObject(6, by);
-            ps.setTimestamp(7, Timestamp.from(now));
+            ps.setBoolean(6, safeguarding);
+            ps.setObject(7, by);
+            ps.setTimestamp(8, Timestamp.from(now));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getObject(1, UUID.class);
@@ -73,6 +74,7 @@ class SessionStore {
     private static Session read(ResultSet rs) throws SQLException {
         Audience audience = Audience.valueOf(rs.getString("audience"));
         return new Session(rs.getObject("id", UUID.class), rs.getString("slug"), rs.getObject("held_on", LocalDate.class),
-                audience, audience.label(), rs.getString("facilitator"), rs.getString("notes"));
+                audience, audience.label(), rs.getString("facilitator"), rs.getString("notes"),
+                rs.getBoolean("safeguarding"));
     }
 }

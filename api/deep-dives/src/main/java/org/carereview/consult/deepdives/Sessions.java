@@ -3,39 +3,82 @@ package org.carereview.consult.deepdives;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.carereview.consult.core.account.Role;
+import org.carereview.consult.core.config.ConsultConfiguration;
 import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.core.problem.InvalidInputException;
+import org.carereview.consult.core.safeguarding.SafeguardingAlerts;
+import org.carereview.consult.core.safeguarding.Screening;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Sessions held in each area: staff list them, administrators add them. */
+/**
+ * Sessions held in each area: staff list them, administrators add them. A facilitator's notes may record what a
+ * child told them, so they are screened as a submission's free text is (ADR 0010): notes that may tell of harm
+ * mark the session and alert the safeguarding leads, and only the lead and administrators read them after that.
+ */
 @Singleton
 public class Sessions {
 
+    /** The message template that tells the leads a session's notes may tell of harm (never quoting them). */
+    public static final String NOTES_ALERT = "safeguarding-notes-alert";
     static final int MAX_FACILITATOR = 200;
     static final int MAX_NOTES = 2000;
+    private static final Logger LOG = LoggerFactory.getLogger(Sessions.class);
 
     private final Areas areas;
     private final SessionStore store;
+    private final Screening screening;
+    private final SafeguardingAlerts alerts;
+    private final ConsultConfiguration consult;
     private final Clock clock;
 
-    Sessions(Areas areas, SessionStore store, Clock clock) {
+    Sessions(Areas areas, SessionStore store, Screening screening, SafeguardingAlerts alerts,
+             ConsultConfiguration consult, Clock clock) {
         this.areas = areas;
         this.store = store;
+        this.screening = screening;
+        this.alerts = alerts;
+        this.consult = consult;
         this.clock = clock;
     }
 
-    /** The area's sessions, earliest first; 404 for an unknown area. */
-    @Transactional
-    public List<Session> list(String slug) {
-        return store.forArea(areas.found(slug).id());
+    /** Whether someone with these roles may read notes that may tell of harm: the safeguarding lead and administrators. */
+    public static boolean mayReadFlagged(Collection<String> roles) {
+        return roles.contains(Role.SAFEGUARDING_LEAD.name()) || roles.contains(Role.ADMIN.name());
     }
 
+    /**
+     * The area's sessions, earliest first, with flagged notes withheld ({@link Session#WITHHELD}): for pages that
+     * only name the sessions, and for anyone but the lead and administrators. 404 for an unknown area.
+     */
+    @Transactional
+    public List<Session> list(String slug) {
+        return store.forArea(areas.found(slug).id()).stream().map(Session::withheld).toList();
+    }
+
+    /** The area's sessions as a reader with these roles may see them: flagged notes only for the lead and administrators. */
+    @Transactional
+    public List<Session> list(String slug, Collection<String> roles) {
+        List<Session> all = store.forArea(areas.found(slug).id());
+        return mayReadFlagged(roles) ? all : all.stream().map(Session::withheld).toList();
+    }
+
+    /**
+     * Adds the session. Its notes are screened in this transaction; if they may tell of harm the session is marked
+     * and every enabled safeguarding lead (or administrator, when there is none) is alerted in the same
+     * transaction, so the session is never stored without its alert. The session is answered with flagged notes
+     * withheld: whoever typed them knows what they wrote, and the answer need not carry them back.
+     */
     @Transactional
     public Session add(String slug, SessionInput input, @Nullable UUID by) {
         AreaStore.Found area = areas.found(slug);
@@ -43,9 +86,30 @@ public class Sessions {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        UUID id = store.insert(area.id(), Dates.parse(input.heldOn()), Audience.parse(input.audience()),
-                Text.orNull(input.facilitator()), Text.orNull(input.notes()), by, clock.instant());
-        return store.find(area.id(), id).orElseThrow();
+        LocalDate heldOn = Dates.parse(input.heldOn());
+        String notes = Text.orNull(input.notes());
+        boolean flagged = notes != null && mayTellOfHarm(notes);
+        UUID id = store.insert(area.id(), heldOn, Audience.parse(input.audience()),
+                Text.orNull(input.facilitator()), notes, flagged, by, clock.instant());
+        if (flagged) {
+            int sent = alerts.alertLeads(NOTES_ALERT, Map.of(
+                    "area", area.area().name(),
+                    "heldOn", Dates.inWords(heldOn),
+                    "link", consult.link("/staff/deep-dives/areas/" + area.area().slug())));
+            LOG.info("Deep-dive session {} flagged for safeguarding by its notes; {} alert(s) queued", id, sent);
+        }
+        return store.find(area.id(), id).orElseThrow().withheld();
+    }
+
+    /**
+     * Screens the notes. While the learned check is still loading (or it fails), {@link Screening.Result#pending()}
+     * is true and the notes were screened by the lead's phrases alone. That is accepted for notes: unlike a
+     * submission they are not queued for the learned check later, because staff write them, plainly and in the
+     * words the phrases look for ("a girl told us her stepdad hits her"). Nothing of the notes, the score or the
+     * phrases found is logged.
+     */
+    private boolean mayTellOfHarm(String notes) {
+        return screening.screen(notes).flagged();
     }
 
     public List<FieldError> check(SessionInput in) {

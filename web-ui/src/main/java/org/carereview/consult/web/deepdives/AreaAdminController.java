@@ -84,8 +84,9 @@ class AreaAdminController {
             return HttpResponse.notFound();
         }
         try {
-            sessions.add(slug, form.input(), UUID.fromString(who.getName()));
-            return Pages.seeOther("/staff/deep-dives/areas/" + slug + "?done=session");
+            // Notes that may tell of harm are not shown back: the page says who can read them instead.
+            boolean flagged = sessions.add(slug, form.input(), UUID.fromString(who.getName())).safeguarding();
+            return Pages.seeOther("/staff/deep-dives/areas/" + slug + "?done=" + (flagged ? "session-flagged" : "session"));
         } catch (InvalidInputException e) {
             return Pages.invalid("deepdives/session-form", sessionModel(area.get(), form), form.explained(e.errors()));
         }

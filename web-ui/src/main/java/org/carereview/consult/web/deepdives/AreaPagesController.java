@@ -16,6 +16,7 @@ import org.carereview.consult.core.account.Role;
 import org.carereview.consult.deepdives.Area;
 import org.carereview.consult.deepdives.Areas;
 import org.carereview.consult.deepdives.Links;
+import org.carereview.consult.deepdives.Session;
 import org.carereview.consult.deepdives.Sessions;
 import org.carereview.consult.web.Dates;
 import org.carereview.consult.web.Pages;
@@ -38,6 +39,7 @@ class AreaPagesController {
     private static final Map<String, String> DONE = Map.of(
             "saved", "Area details saved.",
             "session", "Session added.",
+            "session-flagged", "Session added. " + Session.WITHHELD + " We have emailed the safeguarding lead.",
             "closed", "Link closed. Feedback through it is no longer accepted.");
 
     private final Areas areas;
@@ -69,7 +71,7 @@ class AreaPagesController {
         model.put("area", area);
         model.put("admin", who.getRoles().contains(Role.ADMIN.name()));
         model.put("rows", attributes(area));
-        model.put("sessions", sessions.list(slug));
+        model.put("sessions", sessions.list(slug, who.getRoles()));
         model.put("sessionOptions", Options.sessions(sessions.list(slug)));
         model.put("links", links.list(slug).stream().map(l -> Map.of("token", l.token(), "url", l.url(),
                 "session", l.session() == null ? "Any session" : l.session(), "made", Dates.day(l.createdAt()),
