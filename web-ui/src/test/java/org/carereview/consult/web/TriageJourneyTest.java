@@ -203,10 +203,12 @@ class TriageJourneyTest implements FreshDatabase {
             Browser.assertAccessible(page);
             page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("flagged-submission.png")).setFullPage(true));
 
-            button(page, "Remove the flag").click();
+            button(page, "Remove the flag: it has been dealt with").click();
             assertTrue(banner(page).contains("Flag removed"));
             assertEquals(List.of("false"), TestSql.column(dataSource, "SELECT safeguarding::text FROM submission "
-                    + "WHERE reference = ?", ref(disclosure)), "the lead decided it was flagged by mistake");
+                    + "WHERE reference = ?", ref(disclosure)), "the lead dealt with it and removed the flag");
+            assertEquals(0, TestSql.count(dataSource, "SELECT count(*) FROM safeguarding_example WHERE submission_id = "
+                    + "?::uuid", disclosure.get("id")), "a disclosure dealt with does not teach the screening otherwise");
             assertTrue(page.locator("table").last().textContent().contains("afeguarding"), "the change is in the history");
             Browser.assertAccessible(page);
         } finally {

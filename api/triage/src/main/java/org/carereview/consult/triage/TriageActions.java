@@ -8,7 +8,7 @@ import org.carereview.consult.core.audit.AuditLog;
 import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.core.problem.ProblemException;
 import org.carereview.consult.core.safeguarding.SafeguardingActions;
-import org.carereview.consult.core.safeguarding.SafeguardingAlerts;
+import org.carereview.consult.core.safeguarding.SafeguardingExamples;
 import org.carereview.consult.core.submission.Quarantine;
 import org.carereview.consult.core.submission.SubmissionStatus;
 
@@ -29,15 +29,17 @@ public class TriageActions {
     private final Changes changes;
     private final Quarantine quarantine;
     private final SafeguardingActions safeguarding;
+    private final SafeguardingExamples examples;
     private final AuditLog audit;
     private final Clock clock;
 
     TriageActions(SubmissionRows rows, Changes changes, Quarantine quarantine, SafeguardingActions safeguarding,
-                  AuditLog audit, Clock clock) {
+                  SafeguardingExamples examples, AuditLog audit, Clock clock) {
         this.rows = rows;
         this.changes = changes;
         this.quarantine = quarantine;
         this.safeguarding = safeguarding;
+        this.examples = examples;
         this.audit = audit;
         this.clock = clock;
     }
@@ -100,6 +102,28 @@ public class TriageActions {
                     "This submission is not flagged for safeguarding.");
         }
         return safeguarding.record(id, action, viewer.accountId());
+    }
+
+    /**
+     * The lead (or an administrator) finds a flagged submission is not a disclosure: the flag is cleared exactly as
+     * {@code PATCH {safeguarding: false}} clears it (history row, flag record removed, audited as a change), and, in
+     * the same transaction, its text becomes an ordinary example the learned check learns from. A submission that
+     * is not flagged is a 409; to anyone who cannot see flagged submissions, a 404.
+     */
+    @Transactional
+    public void notADisclosure(UUID id, Viewer viewer) {
+        if (!viewer.seesFlagged()) {
+            throw notFound();
+        }
+        SubmissionRow row = rows.find(id, true, true).orElseThrow(TriageActions::notFound);
+        if (!row.safeguarding()) {
+            throw new ProblemException(HttpStatus.CONFLICT, "not-flagged", "Not flagged",
+                    "This submission is not flagged for safeguarding.");
+        }
+        java.util.List<String> changed = changes.apply(row, ChangeInput.of(
+                new TriageChange(null, false, null, null, null, false)), viewer, clock.instant());
+        audit.record(viewer.accountId(), AuditAction.CHANGE, id, String.join(",", changed) + ",not-a-disclosure");
+        examples.counterExample(id, viewer.accountId());
     }
 
     private void requireQuarantined(UUID id, Viewer viewer) {

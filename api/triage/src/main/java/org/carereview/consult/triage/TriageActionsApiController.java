@@ -18,7 +18,10 @@ import org.carereview.consult.core.safeguarding.SafeguardingActions;
 
 import java.util.UUID;
 
-/** Bulk actions, quarantine release and delete, and the safeguarding lead's record of action taken. */
+/**
+ * Bulk actions, quarantine release and delete, the safeguarding lead's record of action taken, and the lead's
+ * "not a disclosure" (clears the flag and teaches the learned check).
+ */
 @Controller("/api/v1/triage")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class TriageActionsApiController {
@@ -66,5 +69,18 @@ class TriageActionsApiController {
         String action = fields.string("action");
         fields.check();
         return HttpResponse.created(actions.recordSafeguardingAction(id, action, Viewer.of(who)));
+    }
+
+    /**
+     * The lead (or an administrator) removes a flag because the submission is not a disclosure: the flag is cleared
+     * as {@code PATCH {safeguarding: false}} clears it, and its text becomes an ordinary example the learned check
+     * learns from, in one transaction. 204; 409 if it is not flagged; 404 for an unknown id and for anyone who
+     * cannot see flagged submissions (reviewers).
+     */
+    @Post("/submissions/{id}/not-a-disclosure")
+    @Secured({"REVIEWER", "SAFEGUARDING_LEAD", "ADMIN"})
+    @Status(HttpStatus.NO_CONTENT)
+    void notADisclosure(@PathVariable UUID id, Authentication who) {
+        actions.notADisclosure(id, Viewer.of(who));
     }
 }

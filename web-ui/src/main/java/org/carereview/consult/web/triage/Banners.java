@@ -28,6 +28,8 @@ final class Banners {
             "action", "Action recorded",
             "released", "Released into the queue as new",
             "unflagged", "Flag removed: reviewers can see this submission again",
+            "not-a-disclosure", "Flag removed as not a disclosure: reviewers can see this submission again, and the "
+                    + "screening will learn from it",
             "nothing", "Nothing changed");
 
     private Banners() {

@@ -190,7 +190,17 @@ final class SubmissionPage {
                         : "Flagged by " + staff.email(flag.flaggedBy()),
                 "score", screened ? String.valueOf(flag.score()) : "",
                 "matched", flag.matched(),
+                "learned", learned(flag.learned()),
                 "when", Dates.moment(flag.flaggedAt()));
+    }
+
+    /** What the learned check found, in plain words; empty when it did not flag it. */
+    static String learned(@Nullable Double probability) {
+        if (probability == null) {
+            return "";
+        }
+        long inHundred = Math.max(0, Math.min(100, Math.round(probability * 100)));
+        return "The screening's learned check found it likely to tell of harm (" + inHundred + " in 100)";
     }
 
     /** Text as paragraphs: one per line, blank lines dropped. */

@@ -86,8 +86,9 @@ class TriageCareController {
     }
 
     /**
-     * The lead (or an administrator) decides a flag was wrong: the submission goes back to the ordinary queue,
-     * visible to reviewers again; the change is kept in its history.
+     * The lead (or an administrator) removes the flag once a disclosure has been dealt with: the submission goes back
+     * to the ordinary queue, visible to reviewers again; the change is kept in its history. The screening does not
+     * learn from this (it was a disclosure): for a flag that was a mistake, see {@link #notADisclosure}.
      */
     @Post("/unflag")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -96,6 +97,21 @@ class TriageCareController {
         return responses.post(id, Viewer.of(who), Map.of(), "unflag", (uuid, viewer) -> {
             actions.update(uuid, new TriageChange(null, false, null, null, null, false), viewer);
             return TriageSubmissionController.saved(uuid, "unflagged");
+        });
+    }
+
+    /**
+     * The lead (or an administrator) finds it was not a disclosure: the flag is removed as above and, in the same
+     * transaction, its text is added to the examples the screening's learned check learns from, as one that only
+     * talks about harm.
+     */
+    @Post("/not-a-disclosure")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Secured({"SAFEGUARDING_LEAD", "ADMIN"})
+    HttpResponse<?> notADisclosure(@PathVariable String id, Authentication who) {
+        return responses.post(id, Viewer.of(who), Map.of(), "unflag", (uuid, viewer) -> {
+            actions.notADisclosure(uuid, viewer);
+            return TriageSubmissionController.saved(uuid, "not-a-disclosure");
         });
     }
 }

@@ -27,8 +27,14 @@ public class SafeguardingActions {
 
     public static final int MAX_LENGTH = 5000;
 
+    /**
+     * Why it is flagged: by the screening (the phrases found and their score) or by a member of staff.
+     * {@code learned} is how likely the learned check found it to tell of harm (0 to 1), null where the learned
+     * check did not flag it.
+     */
     @Serdeable
-    public record Flag(String source, int score, List<String> matched, @Nullable UUID flaggedBy, Instant flaggedAt) {
+    public record Flag(String source, int score, List<String> matched, @Nullable UUID flaggedBy, Instant flaggedAt,
+                       @Nullable Double learned) {
     }
 
     @Serdeable
@@ -47,7 +53,7 @@ public class SafeguardingActions {
 
     @Transactional
     public Optional<Flag> flag(UUID submissionId) {
-        return jdbc.prepareStatement("SELECT source, score, matched, flagged_by, flagged_at FROM safeguarding_flag "
+        return jdbc.prepareStatement("SELECT source, score, matched, flagged_by, flagged_at, learned FROM safeguarding_flag "
                 + "WHERE submission_id = ?", ps -> {
             ps.setObject(1, submissionId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -58,8 +64,9 @@ public class SafeguardingActions {
                 for (Object o : (Object[]) rs.getArray(3).getArray()) {
                     matched.add(o.toString());
                 }
+                float learned = rs.getFloat(6);
                 return Optional.of(new Flag(rs.getString(1), rs.getInt(2), matched, rs.getObject(4, UUID.class),
-                        rs.getTimestamp(5).toInstant()));
+                        rs.getTimestamp(5).toInstant(), rs.wasNull() ? null : (double) learned));
             }
         });
     }
