@@ -90,8 +90,11 @@ public class LearnedCheck {
         return Optional.of(new Verdict(best, best >= config.threshold()));
     }
 
-    /** Starts loading the model and learning, unless that is already under way. */
+    /** Starts loading the model and learning, unless that is already under way or the check is off. */
     public synchronized Future<?> refit() {
+        if (!config.enabled()) {
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
+        }
         if (fitting == null || fitting.isDone()) {
             fitting = background.submit(this::fit);
         }
