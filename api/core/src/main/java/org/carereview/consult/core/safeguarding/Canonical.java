@@ -1,9 +1,5 @@
 package org.carereview.consult.core.safeguarding;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -168,24 +164,17 @@ final class Canonical {
     }
 
     private static Map<String, String> load(String resource) {
-        try (InputStream in = Canonical.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("Spelling list not found on the classpath: " + resource);
+        Map<String, String> map = new HashMap<>();
+        for (String line : ShippedText.read(resource, "Spelling list").split("\\R")) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
             }
-            Map<String, String> map = new HashMap<>();
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] parts = line.split("\t");
-                if (parts.length != 2) {
-                    throw new IllegalStateException("Spelling list " + resource + ": expected variant<TAB>word: " + line);
-                }
-                map.put(foldAll(parts[0].strip()), parts[1].strip());
+            String[] parts = line.split("\t");
+            if (parts.length != 2) {
+                throw new IllegalStateException("Spelling list " + resource + ": expected variant<TAB>word: " + line);
             }
-            return Map.copyOf(map);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            map.put(foldAll(parts[0].strip()), parts[1].strip());
         }
+        return Map.copyOf(map);
     }
 }

@@ -1,9 +1,5 @@
 package org.carereview.consult.core.safeguarding;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,13 +27,6 @@ record LabelledText(boolean disclosure, String category, String voice, String te
     }
 
     static List<LabelledText> resource(String resource) {
-        try (InputStream in = LabelledText.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("Labelled examples not found on the classpath: " + resource);
-            }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), resource);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return parse(ShippedText.read(resource, "Labelled examples"), resource);
     }
 }
