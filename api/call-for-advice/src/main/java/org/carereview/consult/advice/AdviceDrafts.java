@@ -7,8 +7,8 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.carereview.consult.core.draft.Drafts;
 import org.carereview.consult.core.draft.StoredDraft;
-import org.carereview.consult.core.idempotency.Idempotency;
 import org.carereview.consult.core.problem.InvalidInputException;
+import org.carereview.consult.core.submission.SentFrom;
 import org.carereview.consult.core.submission.SubmissionKind;
 
 import java.io.IOException;
@@ -16,7 +16,6 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -33,16 +32,16 @@ public class AdviceDrafts {
 
     private final Drafts drafts;
     private final AdviceService advice;
-    private final Idempotency idempotency;
+    private final SentFrom sentFrom;
     private final JsonMapper json;
     private final AdviceConfiguration configuration;
     private final Clock clock;
 
-    AdviceDrafts(Drafts drafts, AdviceService advice, Idempotency idempotency, JsonMapper json,
+    AdviceDrafts(Drafts drafts, AdviceService advice, SentFrom sentFrom, JsonMapper json,
                  AdviceConfiguration configuration, Clock clock) {
         this.drafts = drafts;
         this.advice = advice;
-        this.idempotency = idempotency;
+        this.sentFrom = sentFrom;
         this.json = json;
         this.configuration = configuration;
         this.clock = clock;
@@ -87,21 +86,33 @@ public class AdviceDrafts {
     }
 
     /**
-     * Sends the draft as a submission, at most once: the draft id is the idempotency key, so a double
-     * click or a retry answers with the first receipt. A journey finished faster than a person could, or
-     * one that filled the hidden field, is stored QUARANTINED and answered exactly like any other.
+     * Sends the draft as a submission, at most once: the submission and the draft it was sent from are
+     * recorded in one transaction under a unique key ({@link SentFrom}), so a double click, a retry or a
+     * second tab is answered with the first receipt, and the draft is deleted. A journey finished faster
+     * than a person could, or one that filled the hidden field, is stored QUARANTINED and answered exactly
+     * like any other.
      */
     @Transactional
     public AdviceReceipt submit(UUID id, @Nullable UUID signedInAccount) {
-        return idempotency.run("call-for-advice-draft", id.toString(), Map.of("draft", id.toString()),
-                AdviceReceipt.class, () -> {
-                    Draft draft = find(id).orElseThrow(() -> new InvalidInputException("draft",
-                            "Your answers have expired. Start again."));
-                    UUID owner = signedInAccount != null ? signedInAccount : draft.ownerId();
-                    AdviceReceipt receipt = advice.submit(draft.answers(), owner, quarantineReason(draft));
-                    drafts.delete(id);
-                    return receipt;
-                }).body();
+        return sentFrom.once(KIND, id.toString(), null, () -> {
+            Draft draft = find(id).orElseThrow(() -> new InvalidInputException("draft",
+                    "Your answers have expired. Start again."));
+            UUID owner = signedInAccount != null ? signedInAccount : draft.ownerId();
+            AdviceReceipt receipt = advice.submit(draft.answers(), owner, quarantineReason(draft));
+            drafts.delete(id);
+            return receipt;
+        }, AdviceReceipt::id, this::receipt);
+    }
+
+    /** The receipt of the submission this draft was sent as, if it was sent (its draft is gone by then). */
+    @Transactional
+    public Optional<AdviceReceipt> sent(UUID id) {
+        return sentFrom.submission(KIND, id.toString()).map(this::receipt);
+    }
+
+    private AdviceReceipt receipt(UUID submission) {
+        return advice.summary(submission).map(s -> new AdviceReceipt(s.id(), s.reference(), s.submittedAt()))
+                .orElseThrow(() -> new IllegalStateException("sent draft's submission is missing: " + submission));
     }
 
     /** Deletes expired drafts (of every kind); answers how many. */

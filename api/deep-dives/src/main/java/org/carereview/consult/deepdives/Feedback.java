@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.core.submission.NewSubmission;
+import org.carereview.consult.core.submission.SentFrom;
 import org.carereview.consult.core.submission.SubmissionDraft;
 import org.carereview.consult.core.submission.SubmissionKind;
 import org.carereview.consult.core.submission.SubmissionStatus;
@@ -36,9 +37,11 @@ public class Feedback {
     private final Submissions submissions;
     private final FeedbackStore store;
     private final DeepDivesConfiguration configuration;
+    private final SentFrom sentFrom;
 
     Feedback(Areas areas, Sessions sessions, Links links, Submissions submissions, FeedbackStore store,
-             DeepDivesConfiguration configuration) {
+             DeepDivesConfiguration configuration, SentFrom sentFrom) {
+        this.sentFrom = sentFrom;
         this.areas = areas;
         this.sessions = sessions;
         this.links = links;
@@ -53,6 +56,38 @@ public class Feedback {
      */
     @Transactional
     public FeedbackReceipt viaLink(String token, FeedbackInput input, @Nullable String quarantineReason) {
+        return viaLink(token, null, input, quarantineReason);
+    }
+
+    /**
+     * A participant's feedback through a link, sent once per form: {@code formToken} is the one-time token of
+     * the page it was written on (or an API client's Idempotency-Key), recorded with the feedback under a
+     * unique key ({@link SentFrom}) in the same transaction, so a double click or a retried post, at the same
+     * moment or later, is answered with the first card's receipt. The same token with other answers (the
+     * Back button, then changes) is refused with 422 {@code form-already-sent}: it is new feedback, to be sent
+     * with a new token. Without a token, every call is a new card.
+     */
+    @Transactional
+    public FeedbackReceipt viaLink(String token, @Nullable String formToken, FeedbackInput input,
+                                   @Nullable String quarantineReason) {
+        if (formToken == null || formToken.isBlank()) {
+            return sendViaLink(token, input, quarantineReason);
+        }
+        return sentFrom.once(SubmissionKind.DEEP_DIVE_FEEDBACK, source(token, formToken), input,
+                () -> sendViaLink(token, input, quarantineReason), FeedbackReceipt::id, this::receipt);
+    }
+
+    /**
+     * The card already sent through this link from this form with these answers, if any; 422
+     * {@code form-already-sent} if the form was sent with other answers.
+     */
+    @Transactional
+    public Optional<FeedbackReceipt> sentVia(String token, String formToken, FeedbackInput input) {
+        return sentFrom.submission(SubmissionKind.DEEP_DIVE_FEEDBACK, source(token, formToken), input)
+                .map(this::receipt);
+    }
+
+    private FeedbackReceipt sendViaLink(String token, FeedbackInput input, @Nullable String quarantineReason) {
         LinkStore.Row link = links.openRow(token).orElseThrow(Links::notFound);
         List<FieldError> errors = new ArrayList<>(FeedbackValidator.validate(input, configuration.maxAnswerLength()));
         UUID session = link.sessionId();
@@ -64,6 +99,18 @@ public class Feedback {
         require(errors);
         String reason = !Text.isBlank(input.website()) ? HONEYPOT : quarantineReason;
         return save(link.areaId(), Card.of(input, session), Source.LINK, link.token(), null, reason);
+    }
+
+    private static String source(String token, String formToken) {
+        if (formToken.isBlank() || formToken.length() > 255) {
+            throw new InvalidInputException("formToken", "A form token is 1 to 255 characters");
+        }
+        return token + "/" + formToken;
+    }
+
+    private FeedbackReceipt receipt(UUID submission) {
+        return summary(submission).map(s -> new FeedbackReceipt(s.id(), s.reference()))
+                .orElseThrow(() -> new IllegalStateException("sent form's feedback is missing: " + submission));
     }
 
     /** One card a facilitator entered for the area: 404 for an unknown area. */

@@ -71,7 +71,10 @@ class LinksApiController {
         return links.qrSvg(token);
     }
 
-    /** Anyone with the link: 404 if it is unknown or closed; a replay (same Idempotency-Key) is answered before the rate limit. */
+    /**
+     * Anyone with the link: 404 if it is unknown or closed; a replay (same Idempotency-Key) is answered before the
+     * rate limit. The key is also recorded with the card under a unique key, so one key is one card.
+     */
     @Post("/links/{token}/feedback")
     @Secured(SecurityRule.IS_ANONYMOUS)
     HttpResponse<FeedbackReceipt> give(HttpRequest<?> request, @PathVariable String token, @Body FeedbackInput input,
@@ -80,7 +83,7 @@ class LinksApiController {
         FeedbackReceipt receipt = idempotency.run("deep-dive-link:" + token, idempotencyKey, input,
                 FeedbackReceipt.class, () -> {
                     rateLimiter.check("public-post", request);
-                    return feedback.viaLink(token, input, null);
+                    return feedback.viaLink(token, idempotencyKey, input, null);
                 }).body();
         return HttpResponse.created(receipt);
     }

@@ -64,9 +64,12 @@ class AdviceCheckController {
     @Post("/check")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> send(HttpRequest<?> request, @Nullable Authentication authentication) {
-        Optional<Draft> draft = DraftCookie.ADVICE.read(request).flatMap(drafts::find);
+        Optional<UUID> id = DraftCookie.ADVICE.read(request);
+        Optional<Draft> draft = id.flatMap(drafts::find);
         if (draft.isEmpty()) {
-            return Pages.seeOther("/call-for-advice?expired=1");
+            // Sent already (a double click, a retry, another tab): the first submission's confirmation.
+            return id.flatMap(drafts::sent).<HttpResponse<?>>map(receipt -> confirmed(request, receipt))
+                    .orElseGet(() -> Pages.seeOther("/call-for-advice?expired=1"));
         }
         Map<String, Object> model = CheckAnswers.model(draft.get().answers());
         List<FieldError> errors = advice.check(draft.get().answers());
@@ -76,8 +79,7 @@ class AdviceCheckController {
         try {
             rateLimiter.check("public-post", request);
             UUID owner = authentication == null ? null : UUID.fromString(authentication.getName());
-            AdviceReceipt receipt = drafts.submit(draft.get().id(), owner);
-            return Pages.seeOther("/call-for-advice/confirmation/" + receipt.id()).cookie(DraftCookie.ADVICE.clear(request));
+            return confirmed(request, drafts.submit(draft.get().id(), owner));
         } catch (RateLimitedException e) {
             model.put("retryAfter", e.retryAfterSeconds());
             return Pages.withErrors(HttpStatus.TOO_MANY_REQUESTS, "advice/check", model, List.of(new FieldError("send",
@@ -87,6 +89,10 @@ class AdviceCheckController {
         } catch (InvalidInputException e) {
             return Pages.invalid("advice/check", model, CheckAnswers.linkToPages(e.errors()));
         }
+    }
+
+    private static HttpResponse<?> confirmed(HttpRequest<?> request, AdviceReceipt receipt) {
+        return Pages.seeOther("/call-for-advice/confirmation/" + receipt.id()).cookie(DraftCookie.ADVICE.clear(request));
     }
 
     @Get("/confirmation/{id}")

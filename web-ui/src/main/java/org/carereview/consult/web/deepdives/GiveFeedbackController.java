@@ -15,7 +15,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import org.carereview.consult.core.idempotency.Idempotency;
 import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.core.problem.ProblemException;
@@ -50,16 +49,14 @@ class GiveFeedbackController {
 
     private final Links links;
     private final Feedback feedback;
-    private final Idempotency idempotency;
     private final RateLimiter rateLimiter;
     private final FormStamp stamps;
     private final DeepDivesConfiguration configuration;
 
-    GiveFeedbackController(Links links, Feedback feedback, Idempotency idempotency, RateLimiter rateLimiter,
+    GiveFeedbackController(Links links, Feedback feedback, RateLimiter rateLimiter,
                            FormStamp stamps, DeepDivesConfiguration configuration) {
         this.links = links;
         this.feedback = feedback;
-        this.idempotency = idempotency;
         this.rateLimiter = rateLimiter;
         this.stamps = stamps;
         this.configuration = configuration;
@@ -82,11 +79,13 @@ class GiveFeedbackController {
         Map<String, Object> model = model(link.get(), form);
         FeedbackInput input = form.input();
         String reason = stamps.tooFast(form.stamp(), configuration.minimumTime()) ? Feedback.TOO_FAST : null;
+        String formId = form.formId() == null || form.formId().isBlank() || form.formId().length() > 255
+                ? UUID.randomUUID().toString() : form.formId();
         try {
             FeedbackReceipt receipt;
             try {
-                receipt = send(request, token, form.formId(), input, reason);
-            } catch (ProblemException keyUsed) {
+                receipt = send(request, token, formId, input, reason);
+            } catch (ProblemException sentWithOtherAnswers) {
                 // Sent before from this page, then changed (the browser's Back button): this is new feedback.
                 receipt = send(request, token, UUID.randomUUID().toString(), input, reason);
             }
@@ -103,12 +102,18 @@ class GiveFeedbackController {
         }
     }
 
-    /** Stores the feedback once per form (a double click replays the first answer), counted by the rate limit. */
+    /**
+     * Stores the feedback once per form: the page's one-time form token is recorded with it under a unique key,
+     * so a double click or a retried post gets the first card's reference. A form already sent is answered
+     * before the rate limit is counted.
+     */
     private FeedbackReceipt send(HttpRequest<?> request, String token, String formId, FeedbackInput input, String reason) {
-        return idempotency.run("deep-dive-link:" + token, formId, input, FeedbackReceipt.class, () -> {
-            rateLimiter.check("public-post", request);
-            return feedback.viaLink(token, input, reason);
-        }).body();
+        Optional<FeedbackReceipt> sent = feedback.sentVia(token, formId, input);
+        if (sent.isPresent()) {
+            return sent.get();
+        }
+        rateLimiter.check("public-post", request);
+        return feedback.viaLink(token, formId, input, reason);
     }
 
     @Get("/sent/{id}")

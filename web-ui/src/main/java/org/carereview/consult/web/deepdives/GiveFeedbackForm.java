@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * What the participant's page posts: the answers, {@code website} (the honeypot people never see),
- * {@code formId} (the idempotency key, so a double click stores one card) and {@code stamp} (when the form
+ * {@code formId} (the page's one-time form token, stored with the card under a unique key, so a double
+ * click stores one card) and {@code stamp} (when the form
  * was shown, signed).
  */
 @Serdeable

@@ -16,6 +16,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import org.carereview.consult.experts.ApplicationDraft;
+import org.carereview.consult.experts.ApplicationDrafts;
 import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.core.problem.ProblemException;
@@ -36,7 +38,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** Check your answers, send, and the confirmation with the reference. */
-@Controller(ApplicationDrafts.BASE)
+@Controller(Apply.BASE)
 @Produces(MediaType.TEXT_HTML)
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -66,12 +68,18 @@ class ApplicationCheckController {
                 .orElseGet(() -> Pages.seeOther(ApplicationController.EXPIRED));
     }
 
+    /**
+     * Sends the application once: a second send of the same draft (a double click, a retry, another tab),
+     * at the same moment or after the first, lands on the first application's confirmation.
+     */
     @Post("/application/check")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> send(HttpRequest<?> request, @Nullable Authentication authentication) {
-        Optional<ApplicationDrafts.Draft> draft = DraftCookie.APPLICATION.read(request).flatMap(drafts::find);
+        Optional<UUID> id = DraftCookie.APPLICATION.read(request);
+        Optional<ApplicationDraft> draft = id.flatMap(drafts::find);
         if (draft.isEmpty()) {
-            return Pages.seeOther(ApplicationController.EXPIRED);
+            return id.flatMap(drafts::sent).<HttpResponse<?>>map(receipt -> confirmed(request, receipt))
+                    .orElseGet(() -> Pages.seeOther(ApplicationController.EXPIRED));
         }
         if (!window.current().open()) {
             return closed(false);
@@ -85,9 +93,7 @@ class ApplicationCheckController {
         try {
             rateLimiter.check("public-post", request);
             UUID owner = authentication == null ? null : UUID.fromString(authentication.getName());
-            ApplicationReceipt receipt = drafts.send(draft.get().id(), answers, owner);
-            return Pages.seeOther(ApplicationDrafts.BASE + "/confirmation/" + receipt.id())
-                    .cookie(DraftCookie.APPLICATION.clear(request));
+            return confirmed(request, drafts.send(draft.get().id(), owner));
         } catch (RateLimitedException e) {
             model.put("retryAfter", e.retryAfterSeconds());
             return Pages.withErrors(HttpStatus.TOO_MANY_REQUESTS, CHECK_VIEW, model, List.of(new FieldError("send",
@@ -102,6 +108,10 @@ class ApplicationCheckController {
             }
             return closed(e.toProblem().type().endsWith("/window-not-open"));
         }
+    }
+
+    private static HttpResponse<?> confirmed(HttpRequest<?> request, ApplicationReceipt receipt) {
+        return Pages.seeOther(Apply.BASE + "/confirmation/" + receipt.id()).cookie(DraftCookie.APPLICATION.clear(request));
     }
 
     /** Answers sent outside the window cannot be accepted: 409, saying so plainly. */

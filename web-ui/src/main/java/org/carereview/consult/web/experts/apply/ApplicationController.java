@@ -16,6 +16,8 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import org.carereview.consult.experts.ApplicationDraft;
+import org.carereview.consult.experts.ApplicationDrafts;
 import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.experts.ApplicationInput;
 import org.carereview.consult.experts.Applications;
@@ -28,13 +30,13 @@ import java.util.List;
 import java.util.Optional;
 
 /** The task list and one page a section; each section is saved to the draft on the server when posted. */
-@Controller(ApplicationDrafts.BASE + "/application")
+@Controller(Apply.BASE + "/application")
 @Produces(MediaType.TEXT_HTML)
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ApplicationController {
 
-    static final String EXPIRED = ApplicationDrafts.BASE + "?expired=1";
+    static final String EXPIRED = Apply.BASE + "?expired=1";
 
     private final ApplicationDrafts drafts;
     private final Applications applications;
@@ -60,7 +62,7 @@ class ApplicationController {
         if (section.isEmpty()) {
             return HttpResponse.notFound();
         }
-        Optional<ApplicationDrafts.Draft> draft = DraftCookie.APPLICATION.read(request).flatMap(drafts::find);
+        Optional<ApplicationDraft> draft = DraftCookie.APPLICATION.read(request).flatMap(drafts::find);
         if (draft.isEmpty()) {
             return Pages.seeOther(EXPIRED);
         }
@@ -81,7 +83,7 @@ class ApplicationController {
             return HttpResponse.notFound();
         }
         Section section = found.get();
-        Optional<ApplicationDrafts.Draft> draft = DraftCookie.APPLICATION.read(request).flatMap(drafts::find);
+        Optional<ApplicationDraft> draft = DraftCookie.APPLICATION.read(request).flatMap(drafts::find);
         if (draft.isEmpty()) {
             return Pages.seeOther(EXPIRED);
         }

@@ -1,6 +1,8 @@
 package org.carereview.consult.web.experts.apply;
 
 import jakarta.inject.Singleton;
+import org.carereview.consult.experts.ApplicationDraft;
+import org.carereview.consult.experts.ApplicationDrafts;
 import org.carereview.consult.core.ratelimit.RateLimiter;
 import org.carereview.consult.web.DraftCookie;
 import org.carereview.consult.web.SavedDrafts;
@@ -13,7 +15,7 @@ import java.util.UUID;
 class ApplicationSavedDrafts extends SavedDrafts {
 
     ApplicationSavedDrafts(ApplicationDrafts drafts, RateLimiter rateLimiter) {
-        super(new Journey(ApplicationDrafts.BASE, SectionModel.TASK_LIST, SectionModel.TASK_LIST, "application",
+        super(new Journey(Apply.BASE, SectionModel.TASK_LIST, SectionModel.TASK_LIST, "application",
                         ", or until applications close if that is sooner.", "Carry on with your application now",
                         "We could not find an application with that code. Check the code and try again. Unfinished "
                                 + "applications are deleted after " + ApplicationDrafts.LIFETIME.toDays()
@@ -26,12 +28,12 @@ class ApplicationSavedDrafts extends SavedDrafts {
 
                     @Override
                     public Optional<UUID> byCode(String code) {
-                        return drafts.resumeByCode(code).map(ApplicationDrafts.Draft::id);
+                        return drafts.resumeByCode(code).map(ApplicationDraft::id);
                     }
 
                     @Override
                     public Optional<UUID> byLink(String token) {
-                        return drafts.resumeByLink(token).map(ApplicationDrafts.Draft::id);
+                        return drafts.resumeByLink(token).map(ApplicationDraft::id);
                     }
 
                     @Override

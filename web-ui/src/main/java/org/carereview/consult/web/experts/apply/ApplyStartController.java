@@ -18,6 +18,8 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
+import org.carereview.consult.experts.ApplicationDraft;
+import org.carereview.consult.experts.ApplicationDrafts;
 import org.carereview.consult.experts.ApplicationWindow;
 import org.carereview.consult.experts.Window;
 import org.carereview.consult.web.DraftCookie;
@@ -29,7 +31,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /** The start page, starting an application, and coming back to one by resume code or emailed link. */
-@Controller(ApplicationDrafts.BASE)
+@Controller(Apply.BASE)
 @Produces(MediaType.TEXT_HTML)
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -73,10 +75,10 @@ class ApplyStartController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> begin(HttpRequest<?> request, @Nullable Authentication authentication) {
         if (!window.current().open()) {
-            return Pages.seeOther(ApplicationDrafts.BASE);
+            return Pages.seeOther(Apply.BASE);
         }
         UUID owner = authentication == null ? null : UUID.fromString(authentication.getName());
-        ApplicationDrafts.Draft draft = drafts.start(owner);
+        ApplicationDraft draft = drafts.start(owner);
         return Pages.seeOther(SectionModel.TASK_LIST)
                 .cookie(DraftCookie.APPLICATION.set(draft.id(), request, ApplicationDrafts.LIFETIME));
     }

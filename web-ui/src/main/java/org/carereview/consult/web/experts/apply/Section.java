@@ -42,7 +42,7 @@ enum Section {
     }
 
     String path() {
-        return ApplicationDrafts.BASE + "/application/" + slug;
+        return Apply.BASE + "/application/" + slug;
     }
 
     String view() {

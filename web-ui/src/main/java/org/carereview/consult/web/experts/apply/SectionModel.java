@@ -16,7 +16,7 @@ import java.util.Map;
 /** What each section page shows: the answers so far, the options, and where Back goes. */
 final class SectionModel {
 
-    static final String TASK_LIST = ApplicationDrafts.BASE + "/application";
+    static final String TASK_LIST = Apply.BASE + "/application";
 
     private SectionModel() {
     }

@@ -1,9 +1,8 @@
-package org.carereview.consult.web.experts.apply;
+package org.carereview.consult.experts;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-import org.carereview.consult.experts.ApplicationInput;
 
 import java.util.List;
 import java.util.Map;
