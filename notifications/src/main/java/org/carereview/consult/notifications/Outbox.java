@@ -3,8 +3,6 @@ package org.carereview.consult.notifications;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
 
 import java.time.Clock;
 import java.util.HashMap;
@@ -20,8 +18,6 @@ import java.util.UUID;
 @Singleton
 public class Outbox {
 
-    private static final int MAX_ADDRESS_LENGTH = 320;
-
     private final Templates templates;
     private final OutboxStore store;
     private final Clock clock;
@@ -36,7 +32,8 @@ public class Outbox {
      * Queues a message in the caller's transaction.
      *
      * @param template  a template id, such as {@code advice-receipt}
-     * @param recipient one plain email address ({@code name@example.org}, no display name)
+     * @param recipient one plain email address ({@code name@example.org}, no display name) that
+     *                  {@link Addresses#isDeliverable} accepts
      * @param fields    a value for every {@code ((placeholder))} of the template; extra fields are ignored
      * @return the new message's id, for {@link #status(UUID)}
      * @throws IllegalArgumentException if the template does not exist, a placeholder has no value, or the
@@ -75,18 +72,10 @@ public class Outbox {
     }
 
     private static void requireAddress(String recipient) {
-        if (recipient == null || recipient.isBlank() || recipient.length() > MAX_ADDRESS_LENGTH) {
-            throw new IllegalArgumentException("recipient is not an email address");
-        }
-        try {
-            InternetAddress parsed = new InternetAddress(recipient, true);
-            parsed.validate();
-            if (parsed.getPersonal() != null || !parsed.getAddress().equals(recipient) || !recipient.contains("@")) {
-                throw new IllegalArgumentException("recipient must be a plain email address, without a name");
-            }
-        } catch (AddressException e) {
-            // The parser's message quotes the address: keep it out of a message that may be logged.
-            throw new IllegalArgumentException("recipient is not an email address (" + e.getClass().getSimpleName() + ")");
+        // The same rule as every field that takes an address, so an address a form accepted is never refused here
+        // (which would roll back the submission it came with). The message never quotes the address.
+        if (!Addresses.isDeliverable(recipient)) {
+            throw new IllegalArgumentException("recipient is not one plain email address the service can send to");
         }
     }
 }

@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import org.carereview.consult.core.draft.Drafts;
 import org.carereview.consult.core.draft.Reminder;
 import org.carereview.consult.core.submission.SubmissionKind;
+import org.carereview.consult.notifications.Addresses;
 import org.carereview.consult.notifications.Outbox;
 
 import java.time.Clock;
@@ -72,6 +73,9 @@ public class DeadlineReminders {
         }
         List<Reminder> due = drafts.claimReminders(SubmissionKind.EBE_APPLICATION, latest.mark, passed);
         for (Reminder reminder : due) {
+            if (!Addresses.isDeliverable(reminder.email())) {
+                continue; // kept before addresses were checked as the outbox checks them: it would refuse it
+            }
             outbox.enqueue("application-deadline-reminder", reminder.email(), Map.of(
                     "closes", ApplicationWindow.inWords(closes),
                     "left", latest.inWords,

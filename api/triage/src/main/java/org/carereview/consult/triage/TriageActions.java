@@ -25,6 +25,9 @@ public class TriageActions {
 
     public static final int MAX_NOTE = 10_000;
 
+    /** The audit detail of a release whose receipt was left out: the stored address cannot be sent to. */
+    public static final String RECEIPT_NOT_SENT = "receipt not sent: the contact email address cannot be sent to";
+
     private final SubmissionRows rows;
     private final Changes changes;
     private final Quarantine quarantine;
@@ -76,10 +79,11 @@ public class TriageActions {
     @Transactional
     public void release(UUID id, Viewer viewer) {
         requireQuarantined(id, viewer);
-        quarantine.release(id, viewer.seesFlagged());
+        boolean receiptQueued = quarantine.release(id, viewer.seesFlagged());
         rows.recordChange(id, "status", SubmissionStatus.QUARANTINED.name(), SubmissionStatus.NEW.name(),
                 viewer.accountId(), clock.instant());
-        audit.record(viewer.accountId(), AuditAction.RELEASE, id, null);
+        audit.record(viewer.accountId(), AuditAction.RELEASE, id,
+                receiptQueued ? null : RECEIPT_NOT_SENT);
     }
 
     /** Deletes a quarantined submission and its details for good. */

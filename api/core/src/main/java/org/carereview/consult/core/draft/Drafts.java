@@ -104,10 +104,13 @@ public class Drafts {
         return store.redeemLink(Hashes.sha256(token), now).flatMap(id -> store.find(kind, id, now));
     }
 
-    /** Where deadline reminders for this draft go (null: none). */
+    /**
+     * Where deadline reminders for this draft go (null: none). A draft holds answers not yet checked, so an
+     * address the outbox would refuse is not kept for reminders: queueing them would fail.
+     */
     @Transactional
     public void setReminderEmail(UUID id, @Nullable String email) {
-        store.setReminderEmail(id, email == null || email.isBlank() ? null : Emails.normalise(email));
+        store.setReminderEmail(id, Emails.isValid(email) ? Emails.normalise(email) : null);
     }
 
     /**

@@ -15,6 +15,9 @@ public interface ChannelReceipts {
     /**
      * Queues the receipt for this submission in the caller's transaction; does nothing if the person gave
      * no email address.
+     *
+     * @return false if the receipt was not queued because the stored address is one the outbox refuses (kept
+     *         before every field checked addresses as the outbox does); never throws for that
      */
-    void sendReceipt(UUID submissionId);
+    boolean sendReceipt(UUID submissionId);
 }

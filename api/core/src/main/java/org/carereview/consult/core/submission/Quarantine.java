@@ -52,18 +52,25 @@ public class Quarantine {
         });
     }
 
-    /** Puts it into the triage queue as NEW, and sends the receipt that was held back with it. */
+    /**
+     * Puts it into the triage queue as NEW, and sends the receipt that was held back with it.
+     *
+     * @return false if its receipt could not be queued because its stored address cannot be sent to
+     */
     @Transactional
-    public void release(UUID id) {
-        release(id, false);
+    public boolean release(UUID id) {
+        return release(id, false);
     }
 
     /**
      * Puts it into the triage queue as NEW, and sends the receipt that was held back with it; a flagged one
-     * only if the caller may see flagged submissions.
+     * only if the caller may see flagged submissions. A stored address the outbox refuses does not stop the
+     * release: the receipt is left out.
+     *
+     * @return false if its receipt could not be queued because its stored address cannot be sent to
      */
     @Transactional
-    public void release(UUID id, boolean flaggedVisible) {
+    public boolean release(UUID id, boolean flaggedVisible) {
         List<String> kind = jdbc.prepareStatement("UPDATE submission SET status = 'NEW', updated_at = ? "
                 + "WHERE id = ? AND status = 'QUARANTINED'" + (flaggedVisible ? "" : " AND NOT safeguarding")
                 + " RETURNING kind", ps -> {
@@ -79,7 +86,13 @@ public class Quarantine {
         });
         requireOne(kind.size());
         SubmissionKind released = SubmissionKind.valueOf(kind.get(0));
-        receipts.stream().filter(r -> r.kind() == released).forEach(r -> r.sendReceipt(id));
+        boolean queued = true;
+        for (ChannelReceipts channel : receipts) {
+            if (channel.kind() == released) {
+                queued &= channel.sendReceipt(id);
+            }
+        }
+        return queued;
     }
 
     /** Deletes it and its details for good. */
