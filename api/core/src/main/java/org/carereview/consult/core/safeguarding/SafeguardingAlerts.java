@@ -6,6 +6,7 @@ import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.carereview.consult.core.config.ConsultConfiguration;
+import org.carereview.consult.notifications.Addresses;
 import org.carereview.consult.notifications.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,10 +103,18 @@ public class SafeguardingAlerts {
             LOG.warn("No enabled safeguarding lead: a safeguarding alert goes to the administrators");
             recipients = recipients("ADMIN");
         }
+        int queued = 0;
         for (String email : recipients) {
+            // An address stored before the one address rule could make the outbox refuse it, and with it the
+            // child's submission: skip it, and say so without the address.
+            if (!Addresses.isDeliverable(email)) {
+                LOG.warn("A safeguarding alert was not queued: a recipient's stored address cannot be sent to");
+                continue;
+            }
             outbox.enqueue(template, email, fields);
+            queued++;
         }
-        return recipients.size();
+        return queued;
     }
 
     /** Removes the flag record (the lead or an administrator decided it is not a safeguarding matter). */

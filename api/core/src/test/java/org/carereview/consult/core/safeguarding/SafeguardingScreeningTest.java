@@ -78,6 +78,18 @@ class SafeguardingScreeningTest implements FreshDatabase {
         accounts.createStaff("just.reviewing@example.org", Role.REVIEWER, "a long reviewer password");
         accounts.setDisabled(accounts.createStaff("lead.gone@example.org", Role.SAFEGUARDING_LEAD,
                 "a long lead password").id(), true);
+        // A lead whose address was stored before the one address rule, and which the mailer cannot send to.
+        accounts.createStaff("lead.three@example.org", Role.SAFEGUARDING_LEAD, "a long lead password");
+        TestSql.execute(dataSource, "UPDATE account SET email = 'lead..three@example.org' WHERE email = 'lead.three@example.org'");
+    }
+
+    @Test
+    void aLeadsUndeliverableAddressNeverCostsTheSubmissionOrTheOtherLeadsAlerts() {
+        NewSubmission created = tx.executeWrite(status -> submissions.create(draft(DISCLOSURE)));
+        assertEquals(List.of("t"), TestSql.column(dataSource, "SELECT safeguarding FROM submission WHERE id = ?", created.id()));
+        assertEquals(List.of("lead.one@example.org", "lead.two@example.org"), TestSql.column(dataSource,
+                "SELECT recipient FROM outbox_message WHERE template = 'safeguarding-alert' AND fields->>'reference' = ? "
+                        + "ORDER BY recipient", created.reference()));
     }
 
     private static SubmissionDraft draft(String text) {
