@@ -5,13 +5,16 @@ import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
 import org.carereview.consult.core.auth.AuthCookies;
 
-import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Which draft this browser is working on in a journey: its unguessable id in an HttpOnly cookie scoped to
- * the journey's path. One per journey.
+ * the journey's path. One per journey. A session cookie (no Max-Age or Expires): children in care often use
+ * a carer's phone or a school computer, so the answers are not reachable from the browser once it is closed,
+ * while the draft stays on the server for its lifetime and the resume code or emailed link brings it back
+ * (ADR 14).
  */
 public final class DraftCookie {
 
@@ -30,12 +33,27 @@ public final class DraftCookie {
         return request.getCookies().findCookie(name).map(Cookie::getValue).flatMap(DraftCookie::parse);
     }
 
-    public Cookie set(UUID draft, HttpRequest<?> request, Duration lifetime) {
-        return base(Cookie.of(name, draft.toString()), request).maxAge(lifetime);
+    /** A session cookie: no Max-Age, so the browser forgets it when it closes. */
+    public Cookie set(UUID draft, HttpRequest<?> request) {
+        return base(Cookie.of(name, draft.toString()), request);
     }
 
     public Cookie clear(HttpRequest<?> request) {
         return base(Cookie.of(name, ""), request).maxAge(0);
+    }
+
+    /** Where the journey's "Forget my answers on this device" form posts. */
+    public String forgetPath() {
+        return path + "/forget";
+    }
+
+    /** The journey whose pages the request is for, if this browser holds a draft cookie of it. */
+    public static Optional<DraftCookie> heldFor(HttpRequest<?> request) {
+        String requested = request.getPath();
+        return Stream.of(ADVICE, APPLICATION)
+                .filter(c -> requested.equals(c.path) || requested.startsWith(c.path + "/"))
+                .filter(c -> request.getCookies().findCookie(c.name).isPresent())
+                .findFirst();
     }
 
     private Cookie base(Cookie cookie, HttpRequest<?> request) {

@@ -12,7 +12,10 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** Adds what the layout needs to every page: the CSRF token for forms and who is signed in. */
+/**
+ * Adds what the layout needs to every page: the CSRF token for forms, who is signed in, and, on a journey's
+ * pages while this browser holds that journey's draft cookie, where "Forget my answers on this device" posts.
+ */
 @Singleton
 final class PageModel implements ViewModelProcessor<Map<String, Object>> {
 
@@ -25,6 +28,7 @@ final class PageModel implements ViewModelProcessor<Map<String, Object>> {
 
     static void decorate(HttpRequest<?> request, Map<String, Object> model) {
         model.putIfAbsent("csrfToken", CsrfToken.of(request));
+        DraftCookie.heldFor(request).ifPresent(c -> model.putIfAbsent("forgetAction", c.forgetPath()));
         Optional<Authentication> user = request.getUserPrincipal(Authentication.class);
         user.ifPresent(a -> model.putIfAbsent("currentUser", Map.of(
                 "email", String.valueOf(a.getAttributes().get("email")),

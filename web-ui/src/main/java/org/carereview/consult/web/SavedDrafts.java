@@ -84,7 +84,7 @@ public class SavedDrafts {
                     List.of(new FieldError("code", "Enter your resume code")));
         }
         return store.byCode(code)
-                .<HttpResponse<?>>map(draft -> Pages.seeOther(journey.resumeTo()).cookie(cookie.set(draft, request, lifetime)))
+                .<HttpResponse<?>>map(draft -> Pages.seeOther(journey.resumeTo()).cookie(cookie.set(draft, request)))
                 .orElseGet(() -> Pages.invalid("drafts/resume", model(Map.of("code", code)),
                         List.of(new FieldError("code", journey.notFound()))));
     }
@@ -109,8 +109,20 @@ public class SavedDrafts {
 
     public HttpResponse<?> resumeByLink(HttpRequest<?> request, String token) {
         return store.byLink(token)
-                .<HttpResponse<?>>map(draft -> Pages.seeOther(journey.resumeTo()).cookie(cookie.set(draft, request, lifetime)))
+                .<HttpResponse<?>>map(draft -> Pages.seeOther(journey.resumeTo()).cookie(cookie.set(draft, request)))
                 .orElseGet(() -> HttpResponse.status(HttpStatus.NOT_FOUND).body(page("drafts/link-expired", Map.of())));
+    }
+
+    /**
+     * "Forget my answers on this device": this browser no longer holds the draft; the draft stays on the
+     * server for its lifetime, so a resume code or emailed link still brings it back.
+     */
+    public HttpResponse<?> forget(HttpRequest<?> request) {
+        return Pages.seeOther(journey.base() + "/forgotten").cookie(cookie.clear(request));
+    }
+
+    public HttpResponse<?> forgotten() {
+        return HttpResponse.ok(page("drafts/forgotten", Map.of("days", lifetime.toDays())));
     }
 
     private io.micronaut.views.ModelAndView<Map<String, Object>> page(String view, Map<String, Object> values) {

@@ -1,12 +1,16 @@
 package org.carereview.consult.web;
 
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 
 /**
  * Headers every response carries: scripts, styles, fonts and images only from this service (the pages
- * have no inline script), no framing, no MIME sniffing, no referrer sent elsewhere.
+ * have no inline script), no framing, no MIME sniffing, no referrer sent elsewhere. Every response but the
+ * static assets is also {@code Cache-Control: no-store}: pages show a person's answers, a signed-in email
+ * address or staff data, and a shared or borrowed device must not keep a copy (ADR 14).
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 final class SecurityHeaders {
@@ -14,8 +18,14 @@ final class SecurityHeaders {
     static final String POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "font-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
 
+    static final String ASSETS = "/assets/";
+
     @ResponseFilter
-    void addHeaders(MutableHttpResponse<?> response) {
+    void addHeaders(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        if (!request.getPath().startsWith(ASSETS)) {
+            response.getHeaders().set(HttpHeaders.CACHE_CONTROL, "no-store");
+            response.getHeaders().set(HttpHeaders.PRAGMA, "no-cache");
+        }
         response.header("Content-Security-Policy", POLICY);
         response.header("X-Content-Type-Options", "nosniff");
         response.header("X-Frame-Options", "DENY");

@@ -60,7 +60,18 @@ class AdviceStartController {
     HttpResponse<?> begin(HttpRequest<?> request, @Nullable Authentication authentication) {
         UUID owner = authentication == null ? null : UUID.fromString(authentication.getName());
         Draft draft = drafts.start(owner);
-        return Pages.seeOther(Step.WHO.path()).cookie(DraftCookie.ADVICE.set(draft.id(), request, drafts.lifetime()));
+        return Pages.seeOther(Step.WHO.path()).cookie(DraftCookie.ADVICE.set(draft.id(), request));
+    }
+
+    @Post("/forget")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> forget(HttpRequest<?> request) {
+        return saved.forget(request);
+    }
+
+    @Get("/forgotten")
+    HttpResponse<?> forgotten() {
+        return saved.forgotten();
     }
 
     @Get("/resume")

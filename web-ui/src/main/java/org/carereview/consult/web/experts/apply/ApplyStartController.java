@@ -80,7 +80,18 @@ class ApplyStartController {
         UUID owner = authentication == null ? null : UUID.fromString(authentication.getName());
         ApplicationDraft draft = drafts.start(owner);
         return Pages.seeOther(SectionModel.TASK_LIST)
-                .cookie(DraftCookie.APPLICATION.set(draft.id(), request, ApplicationDrafts.LIFETIME));
+                .cookie(DraftCookie.APPLICATION.set(draft.id(), request));
+    }
+
+    @Post("/forget")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> forget(HttpRequest<?> request) {
+        return saved.forget(request);
+    }
+
+    @Get("/forgotten")
+    HttpResponse<?> forgotten() {
+        return saved.forgotten();
     }
 
     @Get("/resume")
