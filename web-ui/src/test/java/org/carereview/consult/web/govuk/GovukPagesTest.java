@@ -157,7 +157,10 @@ class GovukPagesTest {
     @Test
     void cookiesPageListsOnlyEssentialCookies() {
         Document page = page("cookies");
-        assertEquals(List.of("JWT", "csrf"), page.select("main table tbody th").eachText());
+        assertEquals(List.of("JWT", "cfa-draft", "ebe-draft", "csrf"), page.select("main table tbody th").eachText());
+        for (Element draft : page.select("main table tbody tr:has(th:matches(-draft$))")) {
+            assertTrue(draft.select("td").last().text().startsWith("When you close your browser"), draft.text());
+        }
         assertTrue(page.selectFirst("main").text().contains("We do not use cookies to measure how you use the service"));
     }
 
