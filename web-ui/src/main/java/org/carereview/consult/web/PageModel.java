@@ -1,5 +1,6 @@
 package org.carereview.consult.web;
 
+import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
@@ -13,16 +14,27 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Adds what the layout needs to every page: the CSRF token for forms, who is signed in, and, on a journey's
- * pages while this browser holds that journey's draft cookie, where "Forget my answers on this device" posts.
+ * Adds what the layout needs to every page: the CSRF token for forms, who is signed in, the review's contact
+ * address ({@code consult.contact-email}) when one is set (without it the pages say how else to reach the review),
+ * and, on a journey's pages while this browser holds that journey's draft cookie, where "Forget my answers on this
+ * device" posts.
  */
 @Singleton
 final class PageModel implements ViewModelProcessor<Map<String, Object>> {
+
+    private final String contactEmail;
+
+    PageModel(@Value("${consult.contact-email:}") String contactEmail) {
+        this.contactEmail = contactEmail == null ? "" : contactEmail.trim();
+    }
 
     @Override
     public void process(HttpRequest<?> request, ModelAndView<Map<String, Object>> modelAndView) {
         Map<String, Object> model = new HashMap<>(modelAndView.getModel().orElseGet(Map::of));
         decorate(request, model);
+        if (!contactEmail.isEmpty()) {
+            model.putIfAbsent("contactEmail", contactEmail);
+        }
         modelAndView.setModel(model);
     }
 

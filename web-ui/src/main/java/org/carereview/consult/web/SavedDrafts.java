@@ -84,7 +84,7 @@ public class SavedDrafts {
                     List.of(new FieldError("code", "Enter your resume code")));
         }
         return store.byCode(code)
-                .<HttpResponse<?>>map(draft -> Pages.seeOther(journey.resumeTo()).cookie(cookie.set(draft, request)))
+                .<HttpResponse<?>>map(draft -> Pages.seeOther(resumeTo(draft)).cookie(cookie.set(draft, request)))
                 .orElseGet(() -> Pages.invalid("drafts/resume", model(Map.of("code", code)),
                         List.of(new FieldError("code", journey.notFound()))));
     }
@@ -109,8 +109,13 @@ public class SavedDrafts {
 
     public HttpResponse<?> resumeByLink(HttpRequest<?> request, String token) {
         return store.byLink(token)
-                .<HttpResponse<?>>map(draft -> Pages.seeOther(journey.resumeTo()).cookie(cookie.set(draft, request)))
+                .<HttpResponse<?>>map(draft -> Pages.seeOther(resumeTo(draft)).cookie(cookie.set(draft, request)))
                 .orElseGet(() -> HttpResponse.status(HttpStatus.NOT_FOUND).body(page("drafts/link-expired", Map.of())));
+    }
+
+    /** Where a draft opened with its code or emailed link lands; the journey's {@code resumeTo} unless a journey knows better. */
+    protected String resumeTo(UUID draft) {
+        return journey.resumeTo();
     }
 
     /**

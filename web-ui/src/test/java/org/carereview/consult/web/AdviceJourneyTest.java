@@ -148,6 +148,9 @@ class AdviceJourneyTest implements FreshDatabase {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save and come back later")).click();
         String code = page.getByTestId("resume-code").textContent().trim();
         Browser.assertAccessible(page);
+        Locator comeBack = page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Come back to your answers"));
+        assertEquals("/call-for-advice/resume", comeBack.getAttribute("href"), "a link with words, not a web address");
+        assertTrue(!page.locator("main").textContent().contains("/call-for-advice/resume"), "no bare path on the page");
 
         BrowserContext other = Browser.get().newContext();
         try {
@@ -160,12 +163,47 @@ class AdviceJourneyTest implements FreshDatabase {
             Browser.assertAccessible(phone);
             phone.getByLabel("Enter your resume code").fill(code.toLowerCase().replace("-", " "));
             continueButton(phone).click();
-            assertEquals(server.getURL() + "/call-for-advice/check", phone.url());
+            assertEquals(server.getURL() + "/call-for-advice/engagement", phone.url(),
+                    "resuming opens the first question not yet answered, not check answers");
+            phone.navigate(server.getURL() + "/call-for-advice/check");
             assertTrue(phone.content().contains("How do families get help before a crisis?"));
             phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send advice")).click();
             assertTrue(phone.getByTestId("reference").textContent().trim().startsWith("CFA-"));
         } finally {
             other.close();
+        }
+    }
+
+    @Test
+    void theEmailedLinkOpensTheFirstQuestionAfterTheLastOneAnswered() throws Exception {
+        page.navigate(server.getURL() + "/call-for-advice");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start now")).click();
+        page.getByLabel("I am care-experienced").check();
+        continueButton().click();
+        page.getByLabel("What key questions should the review answer?").fill("Why do children move so often?");
+        continueButton().click();
+        continueButton().click();
+        continueButton().click();
+        page.getByLabel("Who should the review speak to?").fill("Foster carers");
+        continueButton().click();
+        assertEquals(server.getURL() + "/call-for-advice/themes", page.url());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save and come back later")).click();
+        page.getByLabel("Email address").fill("comes.back@example.org");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Email me a link")).click();
+        assertEquals(1, dispatcher.dispatchDue());
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("https?://\\S+/call-for-advice/resume/[A-Za-z0-9_-]+")
+                .matcher(GreenMailUtil.getBody(mail.getReceivedMessages()[0]));
+        assertTrue(link.find(), "the email carries a link");
+
+        BrowserContext laptop = Browser.get().newContext();
+        try {
+            Page later = laptop.newPage();
+            later.navigate(server.getURL() + link.group().replaceFirst("https?://[^/]+", ""));
+            later.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Open my answers")).click();
+            assertEquals(server.getURL() + "/call-for-advice/themes", later.url(),
+                    "the skipped optional questions are not asked again; the first unanswered one after them is");
+        } finally {
+            laptop.close();
         }
     }
 

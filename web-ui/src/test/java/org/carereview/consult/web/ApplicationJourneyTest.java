@@ -201,6 +201,8 @@ class ApplicationJourneyTest implements FreshDatabase {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save and come back later")).click();
         String code = page.getByTestId("resume-code").textContent().trim();
         Browser.assertAccessible(page);
+        assertEquals("/experts-by-experience/resume", page.getByRole(AriaRole.LINK,
+                new Page.GetByRoleOptions().setName("Come back to your answers")).getAttribute("href"));
 
         BrowserContext other = Browser.get().newContext();
         try {
@@ -214,7 +216,8 @@ class ApplicationJourneyTest implements FreshDatabase {
             Browser.assertAccessible(phone);
             phone.getByLabel("Enter your resume code").fill(code.toLowerCase().replace("-", " "));
             continueButton(phone).click();
-            assertEquals(server.getURL() + "/experts-by-experience/application", phone.url());
+            assertEquals(server.getURL() + "/experts-by-experience/application", phone.url(),
+                    "an application resumes on its task list, which shows what is left to do");
             assertEquals("Completed", phone.locator("#experience-status").textContent().strip());
             phone.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Your experience")).click();
             assertTrue(phone.getByLabel("Adopted", new Page.GetByLabelOptions().setExact(true)).isChecked());

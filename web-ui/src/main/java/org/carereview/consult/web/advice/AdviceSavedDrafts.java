@@ -16,6 +16,8 @@ class AdviceSavedDrafts extends SavedDrafts {
 
     static final String CHECK = "/call-for-advice/check";
 
+    private final AdviceDrafts drafts;
+
     AdviceSavedDrafts(AdviceDrafts drafts, RateLimiter rateLimiter) {
         super(new Journey("/call-for-advice", CHECK, CHECK, "advice", ".", "Carry on answering now",
                         "We could not find answers with that code. Check the code and try again. Answers are deleted after "
@@ -41,5 +43,12 @@ class AdviceSavedDrafts extends SavedDrafts {
                         drafts.emailLink(draft, email);
                     }
                 }, rateLimiter);
+        this.drafts = drafts;
+    }
+
+    /** A resumed draft opens where the person left off: the first question they have not reached, not check answers. */
+    @Override
+    protected String resumeTo(UUID draft) {
+        return drafts.find(draft).map(found -> Step.resumePath(found.answers())).orElse(CHECK);
     }
 }

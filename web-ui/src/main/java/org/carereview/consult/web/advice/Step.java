@@ -50,6 +50,41 @@ enum Step {
         return Arrays.stream(values()).filter(s -> s.ordinal() > ordinal() && s.applies(answers)).findFirst();
     }
 
+    /**
+     * Where a resumed draft opens: the first unanswered question after the last one the person answered (so
+     * optional questions they chose to leave blank are not asked again), the first question if none is
+     * answered, and check answers once the last question is.
+     */
+    static String resumePath(AdviceInput answers) {
+        Step last = null;
+        for (Step s : values()) {
+            if (s.applies(answers) && s.answered(answers)) {
+                last = s;
+            }
+        }
+        if (last == null) {
+            return WHO.path();
+        }
+        return last.next(answers).map(Step::path).orElse(AdviceSavedDrafts.CHECK);
+    }
+
+    boolean answered(AdviceInput a) {
+        return switch (this) {
+            case WHO -> given(a.respondentType());
+            case ORGANISATION -> given(a.organisation());
+            case KEY_QUESTIONS -> given(a.keyQuestions());
+            case ENGAGEMENT -> given(a.engagementAdvice());
+            case RESOURCES -> given(a.resources());
+            case GROUPS -> given(a.groupsToSpeakTo());
+            case THEMES -> a.themes() != null && !a.themes().isEmpty();
+            case CONTACT -> given(a.contactEmail()) || a.consentToContact() != null || a.consentToPublish() != null;
+        };
+    }
+
+    private static boolean given(String answer) {
+        return answer != null && !answer.isBlank();
+    }
+
     Optional<Step> previous(AdviceInput answers) {
         Step found = null;
         for (Step s : values()) {

@@ -1,6 +1,7 @@
 package org.carereview.consult.web.errors;
 
 import io.micronaut.context.annotation.Replaces;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.io.Writable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -24,8 +25,12 @@ final class GovukErrorPage implements HtmlErrorResponseBodyProvider {
 
     private final ViewsRenderer<Map<String, Object>, HttpRequest<?>> views;
 
-    GovukErrorPage(ViewsRenderer<Map<String, Object>, HttpRequest<?>> views) {
+    private final String contactEmail;
+
+    GovukErrorPage(ViewsRenderer<Map<String, Object>, HttpRequest<?>> views,
+                   @Value("${consult.contact-email:}") String contactEmail) {
         this.views = views;
+        this.contactEmail = contactEmail == null ? "" : contactEmail.trim();
     }
 
     @Override
@@ -36,6 +41,9 @@ final class GovukErrorPage implements HtmlErrorResponseBodyProvider {
         model.put("heading", heading(status));
         model.put("message", message(context, status));
         model.put("csrfToken", CsrfToken.of(context.getRequest()));
+        if (!contactEmail.isEmpty()) {
+            model.put("contactEmail", contactEmail);
+        }
         Writable page = views.render("error", model, context.getRequest());
         StringWriter out = new StringWriter();
         try {

@@ -78,11 +78,21 @@ class GovukLayoutTest {
     }
 
     @Test
-    void phaseBannerSaysBetaAndAsksForFeedback() {
-        Element banner = signedOut().selectFirst("header .govuk-phase-banner");
+    void phaseBannerSaysBetaAndAsksForFeedbackAtTheConfiguredAddress() {
+        Element banner = render(PAGE, Map.of("hasErrors", false, "csrfToken", "token-1",
+                "contactEmail", "care.review@review.test")).selectFirst("header .govuk-phase-banner");
         assertEquals("Beta", banner.selectFirst(".govuk-tag").text());
         assertTrue(banner.text().contains("feedback"), banner.text());
-        assertNotNull(banner.selectFirst(".govuk-phase-banner__text a.govuk-link[href]"));
+        assertEquals("mailto:care.review@review.test?subject=Feedback",
+                banner.selectFirst(".govuk-phase-banner__text a.govuk-link[href]").attr("href"));
+    }
+
+    @Test
+    void phaseBannerWithoutAContactAddressSaysBetaAndLinksNowhere() {
+        Element banner = signedOut().selectFirst("header .govuk-phase-banner");
+        assertEquals("Beta", banner.selectFirst(".govuk-tag").text());
+        assertEquals("This is a new service.", banner.selectFirst(".govuk-phase-banner__text").text());
+        assertTrue(banner.select("a").isEmpty(), banner.html());
     }
 
     @Test

@@ -74,6 +74,18 @@ class GovukPagesTest {
     }
 
     @Test
+    void startPageOffersSeeingOrWithdrawingToThePublicNotUnderTheStaffHeading() {
+        Element main = page("start").selectFirst("main");
+        Element withdraw = main.selectFirst("a[href=/sign-in]");
+        assertEquals("See or withdraw what you have sent", withdraw.text());
+        Element heading = withdraw.parent().previousElementSibling();
+        assertEquals("Already sent something?", heading.text());
+        Element staff = main.select("h2").stream().filter(h -> h.text().equals("If you work for the review")).findFirst().orElseThrow();
+        assertEquals(List.of("/staff/sign-in"), staff.nextElementSiblings().select("a").eachAttr("href"),
+                "only staff sign-in sits under the staff heading");
+    }
+
+    @Test
     void startPageGivesSafetyNumbers() {
         Element inset = page("start").selectFirst("main .govuk-inset-text");
         assertTrue(inset.text().contains("If you are worried about your safety or a child's safety"));
@@ -157,7 +169,10 @@ class GovukPagesTest {
     @Test
     void cookiesPageListsOnlyEssentialCookies() {
         Document page = page("cookies");
-        assertEquals(List.of("JWT", "csrf"), page.select("main table tbody th").eachText());
+        assertEquals(List.of("JWT", "cfa-draft", "ebe-draft", "csrf"), page.select("main table tbody th").eachText());
+        for (Element draft : page.select("main table tbody tr:has(th:matches(-draft$))")) {
+            assertTrue(draft.select("td").last().text().startsWith("When you close your browser"), draft.text());
+        }
         assertTrue(page.selectFirst("main").text().contains("We do not use cookies to measure how you use the service"));
     }
 
