@@ -17,7 +17,7 @@ import io.micronaut.security.authentication.Authentication;
 
 import java.util.UUID;
 
-/** The triage queue and one submission (API.md "Triage (staff)"). */
+/** The triage queue and one submission (README, "Triage and safeguarding"). */
 @Controller("/api/v1/triage/submissions")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured({"REVIEWER", "SAFEGUARDING_LEAD", "ADMIN"})

@@ -27,7 +27,7 @@ public interface ChannelContent {
     /**
      * The details as a member of staff with these roles may see them. Administrators and the safeguarding
      * lead see everything; anyone else (a reviewer) sees no identity, contact, date of birth, trusted adult
-     * or equality answers (API.md). A channel whose details name the person in other fields overrides
+     * or equality answers (README, "Triage and safeguarding"). A channel whose details name the person in other fields overrides
      * {@link #identifies(String)} or this method.
      */
     default List<Detail> describe(UUID submissionId, Set<Role> viewerRoles) {

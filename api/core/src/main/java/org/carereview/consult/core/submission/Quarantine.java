@@ -17,7 +17,7 @@ import java.util.UUID;
 /**
  * Submissions the spam defences held back (honeypot filled, sent faster than a person could): never
  * dropped silently, staff release them into the triage queue or delete them. One flagged for safeguarding
- * exists only for the safeguarding lead and administrators (API.md): the list and the id-only methods leave it
+ * exists only for the safeguarding lead and administrators: the list and the id-only methods leave it
  * out; triage, having checked the viewer's role, passes {@code flaggedVisible}.
  */
 @Singleton

@@ -23,7 +23,7 @@ import java.util.UUID;
  * reference and when it was withdrawn), in one transaction.
  *
  * <p>Submissions flagged for safeguarding are left out: to anyone but the safeguarding lead and
- * administrators they do not exist (API.md), and what was disclosed must not be erased by a withdrawal.
+ * administrators they do not exist, and what was disclosed must not be erased by a withdrawal.
  */
 @Singleton
 public class Withdrawals {
