@@ -76,18 +76,30 @@ public class LearnedCheck {
      * model is not loaded or has not learned that version yet (learning starts in the background).
      */
     public Optional<Verdict> check(String text, long version) {
-        Fitted current = fitted;
-        SentenceEncoder model = encoder;
-        if (!config.enabled() || model == null || current == null || current.version() != version) {
-            refit();
+        if (!ready(version)) {
             return Optional.empty();
         }
+        Fitted current = fitted;
+        SentenceEncoder model = encoder;
         double best = 0;
         for (String chunk : Chunks.of(text)) {
             float[] vector = model.encode(Canonical.forModel(chunk));
             best = Math.max(best, probability(current, vector));
         }
         return Optional.of(new Verdict(best, best >= config.threshold()));
+    }
+
+    /**
+     * Whether the model is loaded and has learned the examples at {@code version}; if not, learning starts in
+     * the background.
+     */
+    public boolean ready(long version) {
+        Fitted current = fitted;
+        if (config.enabled() && encoder != null && current != null && current.version() == version) {
+            return true;
+        }
+        refit();
+        return false;
     }
 
     /** Starts loading the model and learning, unless that is already under way or the check is off. */

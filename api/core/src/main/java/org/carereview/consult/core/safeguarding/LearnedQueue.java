@@ -60,7 +60,7 @@ public class LearnedQueue {
     @Transactional
     public int checkDue() {
         long version = examples.version();
-        if (learned.check("", version).isEmpty()) {
+        if (!learned.ready(version)) {
             return 0;
         }
         List<Queued> due = jdbc.prepareStatement("SELECT q.submission_id, s.reference, coalesce(s.search_text, ''), "
