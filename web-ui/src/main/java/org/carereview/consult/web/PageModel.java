@@ -5,11 +5,17 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
 import io.micronaut.views.model.ViewModelProcessor;
+import io.micronaut.http.server.util.locale.HttpLocaleResolver;
 import jakarta.inject.Singleton;
 import org.carereview.consult.core.account.Role;
 import org.carereview.consult.core.security.CsrfToken;
+import org.carereview.consult.core.problem.FieldError;
+import org.carereview.consult.web.words.PublicWords;
+import org.carereview.consult.web.words.Words;
 
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,21 +23,30 @@ import java.util.Optional;
  * Adds what the layout needs to every page: the CSRF token for forms, who is signed in, the review's contact
  * address ({@code consult.contact-email}) when one is set (without it the pages say how else to reach the review),
  * and, on a journey's pages while this browser holds that journey's draft cookie, where "Forget my answers on this
- * device" posts.
+ * device" posts, and on public pages the link to the other version of the words ({@link Words}).
  */
 @Singleton
 final class PageModel implements ViewModelProcessor<Map<String, Object>> {
 
     private final String contactEmail;
+    private final HttpLocaleResolver locales;
+    private final PublicWords words;
 
-    PageModel(@Value("${consult.contact-email:}") String contactEmail) {
+    PageModel(@Value("${consult.contact-email:}") String contactEmail, HttpLocaleResolver locales, PublicWords words) {
         this.contactEmail = contactEmail == null ? "" : contactEmail.trim();
+        this.locales = locales;
+        this.words = words;
     }
 
     @Override
     public void process(HttpRequest<?> request, ModelAndView<Map<String, Object>> modelAndView) {
         Map<String, Object> model = new HashMap<>(modelAndView.getModel().orElseGet(Map::of));
         decorate(request, model);
+        model.putIfAbsent("wordsSwitch", Words.switchFor(request, locales));
+        if (model.get(Pages.FIELD_ERRORS) instanceof List<?> errors && !errors.isEmpty()) {
+            Locale locale = locales.resolveOrDefault(request);
+            Pages.putErrors(model, errors.stream().map(FieldError.class::cast).toList(), e -> words.word(e, locale));
+        }
         if (!contactEmail.isEmpty()) {
             model.putIfAbsent("contactEmail", contactEmail);
         }

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** Small helpers every page controller uses: render a view, redirect after a post, map errors by field. */
 public final class Pages {
@@ -18,6 +19,9 @@ public final class Pages {
     public static final String NOT_FOUND_HEADING = "Page not found";
     public static final String NOT_FOUND_MESSAGE = "If you typed the web address, check it is correct. "
             + "If you pasted the web address, check you copied the entire address.";
+
+    /** The model attribute holding the form's {@link FieldError}s, from which {@code PageModel} words them. */
+    static final String FIELD_ERRORS = "fieldErrorList";
 
     private Pages() {
     }
@@ -35,16 +39,26 @@ public final class Pages {
         return withErrors(HttpStatus.UNPROCESSABLE_ENTITY, name, model, errors);
     }
 
-    /** The same page again with its errors listed and attached to fields, answered with the given status. */
+    /**
+     * The same page again with its errors listed ({@code errors}: href and text) and attached to fields
+     * ({@code fieldErrors}: field to text), answered with the given status. An error made with
+     * {@link FieldError#of} is worded in the page's version of the words when the page is rendered.
+     */
     public static MutableHttpResponse<ModelAndView<Map<String, Object>>> withErrors(HttpStatus status, String name,
                                                                               Map<String, Object> model,
                                                                               List<FieldError> errors) {
         Map<String, Object> withErrors = new LinkedHashMap<>(model);
-        withErrors.put("errors", errors.stream().map(e -> Map.of("href", href(e.field()), "text", e.message())).toList());
-        Map<String, String> byField = new LinkedHashMap<>();
-        errors.forEach(e -> byField.putIfAbsent(e.field(), e.message()));
-        withErrors.put("fieldErrors", byField);
+        putErrors(withErrors, errors, FieldError::message);
+        withErrors.put(FIELD_ERRORS, List.copyOf(errors));
         return HttpResponse.<ModelAndView<Map<String, Object>>>status(status).body(new ModelAndView<>(name, withErrors));
+    }
+
+    /** Lists the errors ({@code errors}) and attaches them to their fields ({@code fieldErrors}) in the given words. */
+    static void putErrors(Map<String, Object> model, List<FieldError> errors, Function<FieldError, String> words) {
+        model.put("errors", errors.stream().map(e -> Map.of("href", href(e.field()), "text", words.apply(e))).toList());
+        Map<String, String> byField = new LinkedHashMap<>();
+        errors.forEach(e -> byField.putIfAbsent(e.field(), words.apply(e)));
+        model.put("fieldErrors", byField);
     }
 
     /** An error links to its field on the page ("#field"), or to another page when given a path ("/..."). */

@@ -8,7 +8,9 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.HtmlErrorResponseBodyProvider;
 import io.micronaut.views.ViewsRenderer;
+import io.micronaut.http.server.util.locale.HttpLocaleResolver;
 import jakarta.inject.Singleton;
+import org.carereview.consult.web.words.Words;
 import org.carereview.consult.core.security.CsrfToken;
 import org.carereview.consult.web.Pages;
 
@@ -27,9 +29,12 @@ final class GovukErrorPage implements HtmlErrorResponseBodyProvider {
 
     private final String contactEmail;
 
+    private final HttpLocaleResolver locales;
+
     GovukErrorPage(ViewsRenderer<Map<String, Object>, HttpRequest<?>> views,
-                   @Value("${consult.contact-email:}") String contactEmail) {
+                   @Value("${consult.contact-email:}") String contactEmail, HttpLocaleResolver locales) {
         this.views = views;
+        this.locales = locales;
         this.contactEmail = contactEmail == null ? "" : contactEmail.trim();
     }
 
@@ -41,6 +46,7 @@ final class GovukErrorPage implements HtmlErrorResponseBodyProvider {
         model.put("heading", heading(status));
         model.put("message", message(context, status));
         model.put("csrfToken", CsrfToken.of(context.getRequest()));
+        model.put("wordsSwitch", Words.switchFor(context.getRequest(), locales));
         if (!contactEmail.isEmpty()) {
             model.put("contactEmail", contactEmail);
         }

@@ -114,7 +114,7 @@ class GovukFormControlsTest {
                 .with("isPageHeading", false).with("hint", "You can write as much or as little as you like")
                 .with("error", "Enter the questions the review should answer")));
         assertEquals("questions-info questions-hint questions-error", html.selectFirst("textarea").attr("aria-describedby"));
-        assertEquals("You can enter up to 5000 characters", html.selectFirst("#questions-info").text());
+        assertEquals("You can enter up to 5,000 characters", html.selectFirst("#questions-info").text());
         assertEquals("5000", html.selectFirst(".govuk-character-count").attr("data-maxlength"));
         assertEquals("8", html.selectFirst("textarea").attr("rows"));
     }

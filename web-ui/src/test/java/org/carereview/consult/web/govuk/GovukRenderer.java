@@ -1,6 +1,8 @@
 package org.carereview.consult.web.govuk;
 
 import org.thymeleaf.IEngineConfiguration;
+import io.micronaut.views.thymeleaf.MessageSourceMessageResolver;
+import org.carereview.consult.web.words.PublicWords;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
@@ -37,6 +39,7 @@ final class GovukRenderer {
         views.setCharacterEncoding("UTF-8");
         views.setCacheable(true);
         views.setOrder(2);
+        engine.setMessageResolver(new MessageSourceMessageResolver(new PublicWords()));
         engine.addTemplateResolver(snippets);
         engine.addTemplateResolver(views);
     }
