@@ -18,8 +18,8 @@ import java.util.Properties;
 public final class ErrorWords {
 
     /** The modules' error bundles. */
-    public static final List<String> BUNDLES = List.of("errors-core", "errors-advice", "errors-experts",
-            "errors-deepdives");
+    public static final List<String> BUNDLES = List.of("errors-core", "errors-account", "errors-advice",
+            "errors-experts", "errors-deepdives");
 
     private static volatile Map<String, String> words;
 
