@@ -90,9 +90,9 @@ final class SectionModel {
         return m;
     }
 
-    /** What the date of birth boxes show: what was just typed, else the date saved. */
+    /** What the date of birth boxes show: what was just typed, else what was saved (a date, or boxes as typed). */
     private static void putDate(Map<String, Object> model, @Nullable String iso, @Nullable SectionForm typed) {
-        model.put("dateOfBirth", typed != null ? typed.dateOfBirth() : DateFields.of(parse(iso)));
+        model.put("dateOfBirth", typed != null ? typed.dateOfBirth() : DateFields.ofStored(iso));
     }
 
     @Nullable
