@@ -29,6 +29,8 @@ final class SectionModel {
                                   boolean underSixteen, int maxLength) {
         Map<String, Object> model = new HashMap<>();
         model.put("action", section.path());
+        // Where the page's script saves what is typed while the person is on the page (assets/app/autosave.js).
+        model.put("autosave", section.path() + "/autosave");
         model.put("change", change);
         model.put("backHref", change ? TASK_LIST + "/check" : TASK_LIST);
         model.put("maxLength", maxLength);
