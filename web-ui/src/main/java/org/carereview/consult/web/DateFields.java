@@ -2,8 +2,12 @@ package org.carereview.consult.web;
 
 import io.micronaut.core.annotation.Nullable;
 
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,6 +24,41 @@ public record DateFields(@Nullable String day, @Nullable String month, @Nullable
     public static DateFields of(@Nullable LocalDate date) {
         return date == null ? EMPTY : new DateFields(String.valueOf(date.getDayOfMonth()),
                 String.valueOf(date.getMonthValue()), String.valueOf(date.getYear()));
+    }
+
+    /**
+     * The boxes as a draft keeps them in one text: the date in ISO form (2011-06-30) when it is a real one,
+     * null when nothing was typed, and otherwise exactly what was typed, day/month/year, each part
+     * percent-encoded ("31/2/2011", "5/%2F/20+11"), which is never a real date to whatever checks it.
+     * {@link #ofStored} reads it back.
+     */
+    @Nullable
+    public String stored() {
+        LocalDate date = date();
+        if (date != null) {
+            return date.toString();
+        }
+        return typed() ? encode(day) + "/" + encode(month) + "/" + encode(year) : null;
+    }
+
+    /** The boxes as {@link #stored()} kept them; empty for nothing, or for a text it did not write. */
+    public static DateFields ofStored(@Nullable String stored) {
+        if (stored == null) {
+            return EMPTY;
+        }
+        try {
+            return of(LocalDate.parse(stored));
+        } catch (DateTimeParseException notIso) {
+            String[] parts = stored.split("/", -1);
+            if (parts.length != 3) {
+                return EMPTY;
+            }
+            try {
+                return new DateFields(decode(parts[0]), decode(parts[1]), decode(parts[2]));
+            } catch (IllegalArgumentException notEncoded) {
+                return EMPTY;
+            }
+        }
     }
 
     /** Whether anything was typed in any of the boxes. */
@@ -74,6 +113,14 @@ public record DateFields(@Nullable String day, @Nullable String month, @Nullable
             return name + " must be a real date";
         }
         return name + " must include a year with 4 numbers";
+    }
+
+    private static String encode(@Nullable String part) {
+        return part == null ? "" : URLEncoder.encode(part, StandardCharsets.UTF_8);
+    }
+
+    private static String decode(String part) {
+        return URLDecoder.decode(part, StandardCharsets.UTF_8);
     }
 
     private static boolean blank(@Nullable String value) {

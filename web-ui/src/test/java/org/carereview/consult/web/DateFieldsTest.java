@@ -63,4 +63,36 @@ class DateFieldsTest {
         assertNull(new DateFields("5", "2", "2027").problem("Sent from"));
         assertNull(DateFields.EMPTY.problem("Sent from"));
     }
+
+    @Test
+    void aDraftKeepsARealDateAsIsoAndNothingTypedAsNothing() {
+        assertEquals("2011-06-30", new DateFields("30", "6", "2011").stored());
+        assertNull(new DateFields("", " ", "").stored());
+        assertEquals(new DateFields("30", "6", "2011"), DateFields.ofStored("2011-06-30"));
+        assertEquals(DateFields.EMPTY, DateFields.ofStored(null));
+    }
+
+    @ParameterizedTest(name = "day \"{0}\", month \"{1}\", year \"{2}\" come back exactly as typed")
+    @CsvSource(nullValues = "-", delimiter = '|', value = {"31|2|2011", "5||2011", "five|2|20 11", "1/2|%|+3",
+            "é| 7 |20O5"})
+    void aDraftKeepsADateThatIsNotRealExactlyAsTyped(String day, String month, String year) {
+        DateFields typed = new DateFields(day == null ? "" : day, month == null ? "" : month, year);
+        String stored = typed.stored();
+        assertNull(DateFieldsTest.parse(stored), "never a date to whatever checks it: " + stored);
+        assertEquals(typed, DateFields.ofStored(stored));
+    }
+
+    @Test
+    void aTextADraftDidNotWriteOpensAsEmptyBoxes() {
+        assertEquals(DateFields.EMPTY, DateFields.ofStored("30 June 2011"));
+        assertEquals(DateFields.EMPTY, DateFields.ofStored("1/2/%zz"));
+    }
+
+    private static LocalDate parse(String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
 }

@@ -20,7 +20,6 @@ import org.carereview.consult.advice.AdviceDrafts;
 import org.carereview.consult.advice.AdviceInput;
 import org.carereview.consult.advice.AdviceService;
 import org.carereview.consult.advice.Draft;
-import org.carereview.consult.advice.DraftAnswers;
 import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.web.DraftCookie;
 import org.carereview.consult.web.Pages;
@@ -29,7 +28,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** One question per page; every answer is saved to the draft on the server before moving on. */
+/**
+ * One question per page; whatever a page posts is saved to the draft on the server, as typed, before it is
+ * checked: "Save and come back later" keeps an unfinished page, and only Continue checks it.
+ */
 @Controller("/call-for-advice")
 @Produces(MediaType.TEXT_HTML)
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -75,15 +77,16 @@ class AdviceQuestionsController {
         if (draft.isEmpty()) {
             return Pages.seeOther("/call-for-advice?expired=1");
         }
+        // What is on the page goes into the draft as typed before anything is checked: "Save and come back
+        // later" keeps an unfinished page, and a page Continue refuses is not lost.
+        Instant expires = drafts.save(draft.get().id(), form.keptIn(draft.get().state(), step));
+        if (form.saveForLater()) {
+            return saved.saved(drafts.resumeCode(draft.get().id()), expires, step.path());
+        }
         AdviceInput updated = form.applyTo(draft.get().answers(), step);
         List<FieldError> errors = advice.checkPage(updated, step.fields);
         if (!errors.isEmpty()) {
             return Pages.invalid(step.view, QuestionModel.of(step, updated, form.returnToCheck(), advice.maxAnswerLength()), errors);
-        }
-        DraftAnswers state = draft.get().state().with(updated).trap(form.website());
-        Instant expires = drafts.save(draft.get().id(), state);
-        if (form.saveForLater()) {
-            return saved.saved(drafts.resumeCode(draft.get().id()), expires, step.path());
         }
         String next = form.returnToCheck() ? "/call-for-advice/check"
                 : step.next(updated).map(Step::path).orElse("/call-for-advice/check");

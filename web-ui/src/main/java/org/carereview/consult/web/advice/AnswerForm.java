@@ -3,6 +3,7 @@ package org.carereview.consult.web.advice;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import org.carereview.consult.advice.AdviceInput;
+import org.carereview.consult.advice.DraftAnswers;
 
 import java.util.List;
 
@@ -23,6 +24,14 @@ record AnswerForm(@Nullable String respondentType, @Nullable String organisation
 
     boolean returnToCheck() {
         return "1".equals(change);
+    }
+
+    /**
+     * The draft with what it keeps of this page's answers, checked or not (see {@link KeptAnswers}), and
+     * marked if the honeypot was filled in.
+     */
+    DraftAnswers keptIn(DraftAnswers draft, Step step) {
+        return draft.with(KeptAnswers.of(applyTo(draft.answers(), step))).trap(website);
     }
 
     /** The draft's answers with this page's answers put in. */

@@ -36,6 +36,8 @@ final class QuestionModel {
     static Map<String, Object> of(Step step, AdviceInput a, boolean change, int maxLength) {
         Map<String, Object> model = new HashMap<>();
         model.put("action", step.path());
+        // Where the page's script saves what is typed while the person is on the page (assets/app/autosave.js).
+        model.put("autosave", step.path() + "/autosave");
         model.put("change", change);
         model.put("backHref", change ? "/call-for-advice/check"
                 : step.previous(a).map(Step::path).orElse("/call-for-advice"));

@@ -29,7 +29,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The task list and one page a section; each section is saved to the draft on the server when posted. */
+/**
+ * The task list and one page a section; whatever a section posts is saved to the draft on the server, as typed,
+ * before it is checked, and only Continue checks it.
+ */
 @Controller(Apply.BASE + "/application")
 @Produces(MediaType.TEXT_HTML)
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -87,16 +90,18 @@ class ApplicationController {
         if (draft.isEmpty()) {
             return Pages.seeOther(EXPIRED);
         }
+        // What is on the page goes into the draft as typed before anything is checked: "Save and come back
+        // later" keeps an unfinished section, and a section Continue refuses is not lost.
+        Instant expires = drafts.save(draft.get().id(), form.keptIn(draft.get().answers(), section));
+        if (form.saveForLater()) {
+            return saved.saved(drafts.resumeCode(draft.get().id()), expires, section.path());
+        }
         ApplicationInput updated = form.applyTo(draft.get().answers(), section);
         List<FieldError> errors = errors(section, updated, form);
         boolean underSixteen = applications.needsTrustedAdult(updated.dateOfBirth());
         if (!errors.isEmpty()) {
             return Pages.invalid(section.view(), SectionModel.of(section, updated, form, form.returnToCheck(),
                     underSixteen, applications.maxAnswerLength()), errors);
-        }
-        Instant expires = drafts.save(draft.get().id(), updated);
-        if (form.saveForLater()) {
-            return saved.saved(drafts.resumeCode(draft.get().id()), expires, section.path());
         }
         return Pages.seeOther(form.returnToCheck() ? SectionModel.TASK_LIST + "/check" : SectionModel.TASK_LIST);
     }

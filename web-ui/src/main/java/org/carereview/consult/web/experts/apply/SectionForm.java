@@ -43,13 +43,25 @@ record SectionForm(@Nullable List<String> experiences, @Nullable String name, @N
 
     /** The application with this section's answers put in. */
     ApplicationInput applyTo(ApplicationInput a, Section section) {
+        return applyTo(a, section, isoDateOfBirth());
+    }
+
+    /**
+     * What the draft keeps of this section's answers, checked or not: as {@link #applyTo}, but a date of birth
+     * that is not a real date is kept as typed (see {@link KeptAnswers}).
+     */
+    ApplicationInput keptIn(ApplicationInput a, Section section) {
+        return KeptAnswers.of(applyTo(a, section, dateOfBirth().stored()));
+    }
+
+    private ApplicationInput applyTo(ApplicationInput a, Section section, @Nullable String dateOfBirth) {
         return switch (section) {
             case EXPERIENCE -> new ApplicationInput(experiences == null ? List.of() : experiences, a.name(),
                     a.preferredName(), a.dateOfBirth(), a.region(), a.email(), a.phone(), a.trustedAdult(),
                     a.experienceStory(), a.motivation(), a.availability(), a.accessNeeds(), a.supportNeeds(),
                     a.equality(), a.consents());
             case ABOUT_YOU -> new ApplicationInput(a.experiences(), text(name), text(preferredName),
-                    isoDateOfBirth(), region, text(email), text(phone), a.trustedAdult(),
+                    dateOfBirth, region, text(email), text(phone), a.trustedAdult(),
                     a.experienceStory(), a.motivation(), a.availability(), a.accessNeeds(), a.supportNeeds(),
                     a.equality(), a.consents());
             case TRUSTED_ADULT -> new ApplicationInput(a.experiences(), a.name(), a.preferredName(), a.dateOfBirth(),

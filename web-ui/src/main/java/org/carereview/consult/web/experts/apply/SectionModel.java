@@ -29,6 +29,8 @@ final class SectionModel {
                                   boolean underSixteen, int maxLength) {
         Map<String, Object> model = new HashMap<>();
         model.put("action", section.path());
+        // Where the page's script saves what is typed while the person is on the page (assets/app/autosave.js).
+        model.put("autosave", section.path() + "/autosave");
         model.put("change", change);
         model.put("backHref", change ? TASK_LIST + "/check" : TASK_LIST);
         model.put("maxLength", maxLength);
@@ -90,9 +92,9 @@ final class SectionModel {
         return m;
     }
 
-    /** What the date of birth boxes show: what was just typed, else the date saved. */
+    /** What the date of birth boxes show: what was just typed, else what was saved (a date, or boxes as typed). */
     private static void putDate(Map<String, Object> model, @Nullable String iso, @Nullable SectionForm typed) {
-        model.put("dateOfBirth", typed != null ? typed.dateOfBirth() : DateFields.of(parse(iso)));
+        model.put("dateOfBirth", typed != null ? typed.dateOfBirth() : DateFields.ofStored(iso));
     }
 
     @Nullable
