@@ -19,9 +19,7 @@ class AdviceSavedDrafts extends SavedDrafts {
     private final AdviceDrafts drafts;
 
     AdviceSavedDrafts(AdviceDrafts drafts, RateLimiter rateLimiter) {
-        super(new Journey("/call-for-advice", CHECK, CHECK, "advice", ".", "Carry on answering now",
-                        "We could not find answers with that code. Check the code and try again. Answers are deleted after "
-                                + drafts.lifetime().toDays() + " days."),
+        super(new Journey("/call-for-advice", CHECK, CHECK, "advice"),
                 DraftCookie.ADVICE, drafts.lifetime(), new Store() {
                     @Override
                     public boolean exists(UUID draft) {
