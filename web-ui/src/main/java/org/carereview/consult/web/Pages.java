@@ -15,10 +15,9 @@ import java.util.function.Function;
 /** Small helpers every page controller uses: render a view, redirect after a post, map errors by field. */
 public final class Pages {
 
-    /** The GOV.UK words for a page that is not there, used by every 404 page. */
-    public static final String NOT_FOUND_HEADING = "Page not found";
-    public static final String NOT_FOUND_MESSAGE = "If you typed the web address, check it is correct. "
-            + "If you pasted the web address, check you copied the entire address.";
+    /** The keys of GOV.UK's words for a page that is not there ("Page not found"), used by every 404 page. */
+    public static final String NOT_FOUND_HEADING = "pages.error.404.heading";
+    public static final String NOT_FOUND_MESSAGE = "pages.error.404.message";
 
     /** The model attribute holding the form's {@link FieldError}s, from which {@code PageModel} words them. */
     static final String FIELD_ERRORS = "fieldErrorList";

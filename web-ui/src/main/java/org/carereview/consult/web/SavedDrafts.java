@@ -19,19 +19,20 @@ import java.util.UUID;
 /**
  * "Save and come back later", the same in every public journey: the page with the resume code, "email me
  * a link", resuming by code (guesses slowed far below the general limit) or by the emailed link (a page
- * with a button, so a mail scanner cannot use the link up). Each journey gives its words and its drafts.
+ * with a button, so a mail scanner cannot use the link up). Each journey gives its places, its drafts and the
+ * name under which its own words are in the bundles ({@code drafts.<name>.*} in {@code i18n/drafts.properties},
+ * {@code core.draft.code.notFound.<name>} in core's errors).
  */
 public class SavedDrafts {
 
     public static final int GUESSES_PER_MINUTE = 10;
 
     /**
-     * A journey's words and places: {@code base} is its start page, {@code resumeTo} where a resumed draft
-     * opens, {@code emailBack} where "email me a link" goes back to; {@code keptUntil} ends the sentence
-     * "We keep your answers until 23 December 2026", {@code thing} is "advice" or "application".
+     * A journey's places and words: {@code base} is its start page, {@code resumeTo} where a resumed draft
+     * opens, {@code emailBack} where "email me a link" goes back to; {@code words} names its own words in the
+     * bundles ("advice" or "application": {@code drafts.advice.saved.warning}...).
      */
-    public record Journey(String base, String resumeTo, String emailBack, String thing, String keptUntil,
-                          String carryOn, String notFound) {
+    public record Journey(String base, String resumeTo, String emailBack, String words) {
     }
 
     /** What the journey's drafts service does, by draft id. */
@@ -75,18 +76,17 @@ public class SavedDrafts {
             rateLimiter.check("resume-code", request, GUESSES_PER_MINUTE);
         } catch (RateLimitedException e) {
             return Pages.withErrors(HttpStatus.TOO_MANY_REQUESTS, "drafts/resume", model(Map.of("code", code)),
-                            List.of(new FieldError("code", "You have tried a lot of codes. Wait "
-                                    + e.retryAfterSeconds() + " seconds and try again.")))
+                            List.of(FieldError.of("code", "core.draft.code.tooMany", e.retryAfterSeconds())))
                     .header("Retry-After", String.valueOf(e.retryAfterSeconds()));
         }
         if (code.isBlank()) {
             return Pages.invalid("drafts/resume", model(Map.of("code", code)),
-                    List.of(new FieldError("code", "Enter your resume code")));
+                    List.of(FieldError.of("code", "core.draft.code.missing")));
         }
         return store.byCode(code)
                 .<HttpResponse<?>>map(draft -> Pages.seeOther(resumeTo(draft)).cookie(cookie.set(draft, request)))
                 .orElseGet(() -> Pages.invalid("drafts/resume", model(Map.of("code", code)),
-                        List.of(new FieldError("code", journey.notFound()))));
+                        List.of(FieldError.of("code", "core.draft.code.notFound." + journey.words(), lifetime.toDays()))));
     }
 
     public HttpResponse<?> emailLink(HttpRequest<?> request, @Nullable String given) {

@@ -20,7 +20,10 @@ import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The cookies page names every cookie the service really sets, found by using the service in a browser. */
+/**
+ * The cookies page names every cookie the service really sets, found by using the service in a browser: the
+ * journeys, signing in, and choosing the simpler words with the link at the top of the page.
+ */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CookiesPageJourneyTest implements FreshDatabase {
@@ -39,7 +42,7 @@ class CookiesPageJourneyTest implements FreshDatabase {
     }
 
     @Test
-    void theCookiesPageNamesEveryCookieTheAdviceApplicationAndStaffSignInSet() {
+    void theCookiesPageNamesEveryCookieTheAdviceApplicationStaffSignInAndTheSimplerWordsSet() {
         BrowserContext context = Browser.get().newContext();
         try {
             Page page = context.newPage();
@@ -59,8 +62,12 @@ class CookiesPageJourneyTest implements FreshDatabase {
             Browser.signInAsStaff(page, server.getURL(), ADMIN, ADMIN_PASSWORD);
             page.waitForURL(server.getURL() + "/staff**");
 
+            page.navigate(server.getURL() + "/cookies");
+            page.locator("header a[href='?version=child']").click();
+            page.waitForURL(server.getURL() + "/cookies?version=child");
+
             Set<String> names = context.cookies().stream().map(cookie -> cookie.name).collect(Collectors.toCollection(TreeSet::new));
-            for (String expected : List.of("cfa-draft", "ebe-draft", "JWT", "csrf")) {
+            for (String expected : List.of("cfa-draft", "ebe-draft", "JWT", "csrf", "words")) {
                 assertTrue(names.contains(expected), "the journeys set " + expected + "; cookies seen: " + names);
             }
 

@@ -23,9 +23,7 @@ class AdviceSavedDrafts extends SavedDrafts {
     private final AdviceService advice;
 
     AdviceSavedDrafts(AdviceDrafts drafts, AdviceService advice, RateLimiter rateLimiter) {
-        super(new Journey("/call-for-advice", CHECK, CHECK, "advice", ".", "Carry on answering now",
-                        "We could not find answers with that code. Check the code and try again. Answers are deleted after "
-                                + drafts.lifetime().toDays() + " days."),
+        super(new Journey("/call-for-advice", CHECK, CHECK, "advice"),
                 DraftCookie.ADVICE, drafts.lifetime(), new Store() {
                     @Override
                     public boolean exists(UUID draft) {

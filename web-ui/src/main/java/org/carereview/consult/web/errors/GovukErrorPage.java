@@ -2,7 +2,9 @@ package org.carereview.consult.web.errors;
 
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.io.Writable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
@@ -20,7 +22,11 @@ import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Browsers get a GOV.UK error page, in plain words, never a stack trace. */
+/**
+ * Browsers get a GOV.UK error page, in plain words, never a stack trace. The words are chosen by status (and
+ * for a refused form, by why) as keys of {@code i18n/pages.properties} ({@code pages.error.*}), so the page comes
+ * in the version of the words the person chose.
+ */
 @Singleton
 @Replaces(HtmlErrorResponseBodyProvider.class)
 final class GovukErrorPage implements HtmlErrorResponseBodyProvider {
@@ -41,10 +47,13 @@ final class GovukErrorPage implements HtmlErrorResponseBodyProvider {
     @Override
     public String body(ErrorContext context, HttpResponse<?> response) {
         int status = response.code();
+        Wording wording = wording(status, CsrfToken.refused(context.getRequest()),
+                response.getHeaders().get(HttpHeaders.RETRY_AFTER));
         Map<String, Object> model = new HashMap<>();
         model.put("status", status);
-        model.put("heading", heading(status));
-        model.put("message", message(context, status));
+        model.put("heading", wording.heading());
+        model.put("message", wording.message());
+        model.put("messageArg", wording.arg());
         model.put("csrfToken", CsrfToken.of(context.getRequest()));
         model.put("wordsSwitch", Words.switchFor(context.getRequest(), locales));
         if (!contactEmail.isEmpty()) {
@@ -60,28 +69,33 @@ final class GovukErrorPage implements HtmlErrorResponseBodyProvider {
         return out.toString();
     }
 
-    static String heading(int status) {
-        return switch (status) {
-            case 404 -> Pages.NOT_FOUND_HEADING;
-            case 403 -> "You cannot do that here";
-            case 401 -> "You need to sign in";
-            case 405, 415, 400, 422 -> "Sorry, something was wrong with that request";
-            default -> status >= 500 ? "Sorry, there is a problem with the service" : "Sorry, something went wrong";
-        };
+    /** The keys of an error page's heading and message, and what fills the message's {0} (or null). */
+    record Wording(String heading, String message, @Nullable Object arg) {
+        Wording(String heading, String message) {
+            this(heading, message, null);
+        }
     }
 
-    static String message(ErrorContext context, int status) {
-        if (status == 403) {
-            return context.getErrors().stream().findFirst()
-                    .map(io.micronaut.http.server.exceptions.response.Error::getMessage)
-                    .orElse("You do not have permission to view this page.");
+    /**
+     * The words for a status: {@code csrfRefused} when a form was refused because its token was missing or old,
+     * {@code retryAfter} the seconds a 429 asks the person to wait (null when not known).
+     */
+    static Wording wording(int status, boolean csrfRefused, @Nullable String retryAfter) {
+        if (status == 403 && csrfRefused) {
+            return new Wording("pages.error.expired.heading", "pages.error.expired.message");
         }
-        if (status == 404) {
-            return Pages.NOT_FOUND_MESSAGE;
+        if (status == 429) {
+            return retryAfter != null && retryAfter.matches("\\d+")
+                    ? new Wording("pages.error.429.heading", "pages.error.429.message", retryAfter)
+                    : new Wording("pages.error.429.heading", "pages.error.429.messageNoWait");
         }
-        if (status >= 500) {
-            return "Try again later. If you sent something and saw a reference, it has been received.";
-        }
-        return "Go back and try again.";
+        return switch (status) {
+            case 404 -> new Wording(Pages.NOT_FOUND_HEADING, Pages.NOT_FOUND_MESSAGE);
+            case 403, 401, 413, 503 -> new Wording("pages.error." + status + ".heading", "pages.error." + status + ".message");
+            case 400, 405, 415, 422 -> new Wording("pages.error.request.heading", "pages.error.request.message");
+            default -> status >= 500
+                    ? new Wording("pages.error.500.heading", "pages.error.500.message")
+                    : new Wording("pages.error.other.heading", "pages.error.other.message");
+        };
     }
 }

@@ -169,7 +169,7 @@ class GovukPagesTest {
     @Test
     void cookiesPageListsOnlyEssentialCookies() {
         Document page = page("cookies");
-        assertEquals(List.of("JWT", "cfa-draft", "ebe-draft", "csrf"), page.select("main table tbody th").eachText());
+        assertEquals(List.of("JWT", "cfa-draft", "ebe-draft", "csrf", "words"), page.select("main table tbody th").eachText());
         for (Element draft : page.select("main table tbody tr:has(th:matches(-draft$))")) {
             assertTrue(draft.select("td").last().text().startsWith("When you close your browser"), draft.text());
         }

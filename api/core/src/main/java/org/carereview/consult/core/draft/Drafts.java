@@ -5,6 +5,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.carereview.consult.core.account.Emails;
 import org.carereview.consult.core.config.ConsultConfiguration;
+import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.core.security.Hashes;
 import org.carereview.consult.core.submission.References;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -89,10 +91,9 @@ public class Drafts {
     @Transactional
     public void emailLink(SubmissionKind kind, UUID id, String email, String template, String pathPrefix) {
         if (!Emails.isValid(email)) {
-            throw new InvalidInputException("email", "Enter an email address in the correct format, like name@example.com");
+            throw new InvalidInputException(List.of(FieldError.of("email", "core.draft.email.format")));
         }
-        StoredDraft draft = find(kind, id).orElseThrow(() -> new InvalidInputException("email",
-                "Your answers have expired. Start again."));
+        StoredDraft draft = find(kind, id).orElseThrow(Drafts::expired);
         outbox.enqueue(template, Emails.normalise(email), Map.of(
                 "link", link(draft, pathPrefix),
                 "expires", DAY.format(draft.expiresAt())));
@@ -128,9 +129,12 @@ public class Drafts {
     /** A one-time link to reopen this draft, for a message the caller sends itself. */
     @Transactional
     public String newLink(SubmissionKind kind, UUID id, String pathPrefix) {
-        StoredDraft draft = find(kind, id).orElseThrow(() -> new InvalidInputException("email",
-                "Your answers have expired. Start again."));
+        StoredDraft draft = find(kind, id).orElseThrow(Drafts::expired);
         return link(draft, pathPrefix);
+    }
+
+    private static InvalidInputException expired() {
+        return new InvalidInputException(List.of(FieldError.of("email", "core.draft.expired")));
     }
 
     private String link(StoredDraft draft, String pathPrefix) {

@@ -119,6 +119,7 @@ final class CsrfFilter implements Ordered {
     }
 
     private HttpResponse<?> refusal(HttpRequest<?> request) {
+        request.setAttribute(CsrfToken.REFUSED, Boolean.TRUE);
         ErrorContext context = ErrorContext.builder(request).errorMessage(
                 "This form could not be sent because it had expired. Go back, refresh the page and try again.").build();
         return errors.processResponse(context, HttpResponse.status(HttpStatus.FORBIDDEN));

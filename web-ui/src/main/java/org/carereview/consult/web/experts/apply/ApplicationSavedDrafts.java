@@ -15,11 +15,7 @@ import java.util.UUID;
 class ApplicationSavedDrafts extends SavedDrafts {
 
     ApplicationSavedDrafts(ApplicationDrafts drafts, RateLimiter rateLimiter) {
-        super(new Journey(Apply.BASE, SectionModel.TASK_LIST, SectionModel.TASK_LIST, "application",
-                        ", or until applications close if that is sooner.", "Carry on with your application now",
-                        "We could not find an application with that code. Check the code and try again. Unfinished "
-                                + "applications are deleted after " + ApplicationDrafts.LIFETIME.toDays()
-                                + " days, and when applications close."),
+        super(new Journey(Apply.BASE, SectionModel.TASK_LIST, SectionModel.TASK_LIST, "application"),
                 DraftCookie.APPLICATION, ApplicationDrafts.LIFETIME, new Store() {
                     @Override
                     public boolean exists(UUID draft) {
