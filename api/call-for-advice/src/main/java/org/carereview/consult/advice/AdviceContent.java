@@ -41,7 +41,7 @@ class AdviceContent implements ChannelContent {
                 }
                 String type = rs.getString("respondent_type");
                 details.add(new Detail("respondentType", "Who you are responding as",
-                        type == null ? null : RespondentType.valueOf(type).label()));
+                        type == null ? null : RespondentType.valueOf(type).label(), type == null ? List.of() : List.of(type)));
                 String organisation = rs.getString("organisation");
                 if (organisation != null) {
                     details.add(new Detail("organisation", "Organisation", organisation));

@@ -94,7 +94,7 @@ public class Feedback {
         if (session == null) {
             session = sessions.resolve(link.areaId(), input.sessionId(), errors);
         } else if (!Text.isBlank(input.sessionId()) && !input.sessionId().strip().equals(session.toString())) {
-            errors.add(new FieldError("sessionId", "This link is for one session only; leave the session out"));
+            errors.add(FieldError.of("sessionId", "deepdives.error.sessionId.linkHasOne"));
         }
         require(errors);
         String reason = !Text.isBlank(input.website()) ? HONEYPOT : quarantineReason;
@@ -103,7 +103,7 @@ public class Feedback {
 
     private static String source(String token, String formToken) {
         if (formToken.isBlank() || formToken.length() > 255) {
-            throw new InvalidInputException("formToken", "A form token is 1 to 255 characters");
+            throw new InvalidInputException(List.of(FieldError.of("formToken", "deepdives.error.formToken.length")));
         }
         return token + "/" + formToken;
     }
@@ -135,7 +135,7 @@ public class Feedback {
             FeedbackInput in = given.get(i) == null ? BLANK : given.get(i);
             List<FieldError> own = new ArrayList<>(FeedbackValidator.validate(in, configuration.maxAnswerLength()));
             UUID session = sessions.resolve(area.id(), in.sessionId(), own);
-            errors.addAll(FeedbackValidator.named(own, "cards[" + i + "]", "Card " + (i + 1)));
+            errors.addAll(FeedbackValidator.named(own, "cards[" + i + "]", FeedbackValidator.CARD, i + 1));
             valid.add(own.isEmpty() ? Card.of(in, session) : null);
         }
         require(errors);
@@ -157,7 +157,7 @@ public class Feedback {
         List<Card> valid = new ArrayList<>();
         for (FeedbackCsv.Line line : lines) {
             List<FieldError> own = FeedbackValidator.validate(line.input(), configuration.maxAnswerLength());
-            errors.addAll(FeedbackValidator.named(own, "lines[" + line.number() + "]", "Line " + line.number()));
+            errors.addAll(FeedbackValidator.named(own, "lines[" + line.number() + "]", FeedbackValidator.LINE, line.number()));
             valid.add(own.isEmpty() ? Card.of(line.input(), session) : null);
         }
         require(errors);

@@ -37,7 +37,8 @@ class FeedbackContent implements ChannelContent {
                 details.add(new Detail("session", "Session", row.session()));
             }
             details.add(new Detail("participantType", "Who gave the feedback",
-                    row.type() == null ? null : row.type().label()));
+                    row.type() == null ? null : row.type().label(),
+                    row.type() == null ? List.of() : List.of(row.type().name())));
             details.add(new Detail("whatWorks", "What works", row.whatWorks()));
             details.add(new Detail("whatNeedsToChange", "What needs to change", row.whatNeedsToChange()));
         });

@@ -7,10 +7,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
-/** The rules for one feedback card, shared by the link page, facilitators' pages, bulk entry, CSV import and the API. */
+/**
+ * The rules for one feedback card, shared by the link page, facilitators' pages, bulk entry, CSV import and the API.
+ * A participant can meet every one of these errors, so their words are the bundle's ({@code errors-deepdives}).
+ */
 final class FeedbackValidator {
 
-    static final String AT_LEAST_ONE = "Enter what works or what needs to change, or both";
+    /** "Card {0}: {1}" and "Line {0}: {1}", for {@link #named}. */
+    static final String CARD = "deepdives.error.card";
+    static final String LINE = "deepdives.error.line";
 
     private FeedbackValidator() {
     }
@@ -18,26 +23,28 @@ final class FeedbackValidator {
     static List<FieldError> validate(FeedbackInput in, int maxAnswer) {
         List<FieldError> errors = new ArrayList<>();
         if (Text.isBlank(in.participantType())) {
-            errors.add(new FieldError("participantType", "Select who gave the feedback"));
+            errors.add(FieldError.of("participantType", "deepdives.error.participantType.missing"));
         } else if (ParticipantType.parse(in.participantType()) == null) {
-            errors.add(new FieldError("participantType", "Select one of the options for who gave the feedback"));
+            errors.add(FieldError.of("participantType", "deepdives.error.participantType.unknown"));
         }
-        Text.check(errors, "whatWorks", "What works", in.whatWorks(), maxAnswer);
-        Text.check(errors, "whatNeedsToChange", "What needs to change", in.whatNeedsToChange(), maxAnswer);
+        Text.check(errors, "whatWorks", in.whatWorks(), maxAnswer);
+        Text.check(errors, "whatNeedsToChange", in.whatNeedsToChange(), maxAnswer);
         if (Text.isBlank(in.whatWorks()) && Text.isBlank(in.whatNeedsToChange())) {
-            errors.add(new FieldError("whatWorks", AT_LEAST_ONE));
+            errors.add(FieldError.of("whatWorks", "deepdives.error.answers.missing"));
         }
-        tags(errors, "themes", in.themes(), Tags::theme, "Select themes from the list of the review's seven themes");
-        tags(errors, "dilemmas", in.dilemmas(), Tags::dilemma, "Select dilemmas from the list of the review's three dilemmas");
+        tags(errors, "themes", in.themes(), Tags::theme);
+        tags(errors, "dilemmas", in.dilemmas(), Tags::dilemma);
         return errors;
     }
 
     /**
      * The same errors, named for one card among many: {@code cards[2].whatWorks} with "Card 3: ..."
-     * (prefix {@code cards[2]}, "Card 3"), or {@code lines[7].themes} with "Line 7: ...".
+     * ({@code cards[2]}, {@link #CARD}, 3), or {@code lines[7].themes} with "Line 7: ..." ({@code lines[7]},
+     * {@link #LINE}, 7). Only staff enter cards in bulk, and their pages come in the standard words, so the error
+     * inside is its standard words.
      */
-    static List<FieldError> named(List<FieldError> errors, String prefix, String label) {
-        return errors.stream().map(e -> new FieldError(prefix + "." + e.field(), label + ": " + lowerFirst(e.message())))
+    static List<FieldError> named(List<FieldError> errors, String prefix, String key, int number) {
+        return errors.stream().map(e -> FieldError.of(prefix + "." + e.field(), key, number, lowerFirst(e.message())))
                 .toList();
     }
 
@@ -47,9 +54,9 @@ final class FeedbackValidator {
     }
 
     private static void tags(List<FieldError> errors, String field, @Nullable List<String> values,
-                             Function<String, ?> parse, String message) {
+                             Function<String, ?> parse) {
         if (values != null && values.stream().anyMatch(v -> v == null || parse.apply(v) == null)) {
-            errors.add(new FieldError(field, message));
+            errors.add(FieldError.of(field, "deepdives.error." + field + ".unknown"));
         }
     }
 }

@@ -147,7 +147,7 @@ public class Sessions {
         } catch (IllegalArgumentException notAnId) {
             // the same answer as an unknown session
         }
-        errors.add(new FieldError("sessionId", "Select one of this area's sessions"));
+        errors.add(FieldError.of("sessionId", "deepdives.error.sessionId.unknown"));
         return null;
     }
 

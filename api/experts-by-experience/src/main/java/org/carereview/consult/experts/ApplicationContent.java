@@ -77,15 +77,18 @@ class ApplicationContent implements ChannelContent {
 
     private static List<Detail> details(ApplicationView a) {
         List<Detail> details = new ArrayList<>();
-        details.add(new Detail("outcome", "Where your application stands", outcomeInWords(a.outcome())));
+        details.add(new Detail("outcome", "Where your application stands", outcomeInWords(a.outcome()),
+                List.of(a.outcome().name())));
         details.add(new Detail("experiences", "Your experience of children's social care",
                 a.experiences().isEmpty() ? null
-                        : a.experiences().stream().map(Experience::label).collect(Collectors.joining("\n"))));
+                        : a.experiences().stream().map(Experience::label).collect(Collectors.joining("\n")),
+                a.experiences().stream().map(Experience::name).toList()));
         details.add(new Detail("name", "Your name", a.name()));
         add(details, "preferredName", "The name you would like us to use", a.preferredName());
         details.add(new Detail("dateOfBirth", "Your date of birth",
                 a.dateOfBirth() == null ? null : DATE.format(a.dateOfBirth())));
-        details.add(new Detail("region", "Where you live", a.region() == null ? null : a.region().label()));
+        details.add(new Detail("region", "Where you live", a.region() == null ? null : a.region().label(),
+                a.region() == null ? List.of() : List.of(a.region().name())));
         add(details, "email", "Email address", a.email());
         add(details, "phone", "Phone number", a.phone());
         ApplicationView.TrustedAdult adult = a.trustedAdult();

@@ -78,8 +78,7 @@ class ContributorSignInController {
             return Pages.invalid("account/sign-in", Map.of("email", email), e.errors());
         } catch (RateLimitedException e) {
             return Pages.withErrors(HttpStatus.TOO_MANY_REQUESTS, "account/sign-in", Map.of("email", email),
-                    List.of(new FieldError("email", "A lot has been sent from your connection in the last minute. Wait "
-                            + e.retryAfterSeconds() + " seconds and try again.")))
+                    List.of(FieldError.of("email", "account.error.rateLimited", e.retryAfterSeconds())))
                     .header("Retry-After", String.valueOf(e.retryAfterSeconds()));
         }
         return Pages.seeOther("/sign-in/check-your-email");

@@ -1,6 +1,7 @@
 package org.carereview.consult.web.account;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Consumes;
@@ -10,21 +11,19 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.server.util.locale.HttpLocaleResolver;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import org.carereview.consult.core.problem.ProblemException;
-import org.carereview.consult.core.submission.ChannelContent;
 import org.carereview.consult.core.submission.OwnedSubmission;
 import org.carereview.consult.core.submission.SubmissionKind;
-import org.carereview.consult.core.submission.Theme;
 import org.carereview.consult.core.submission.Withdrawals;
 import org.carereview.consult.web.Pages;
-import org.carereview.consult.web.pages.GovukItems;
+import org.carereview.consult.web.words.PublicWords;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +33,8 @@ import java.util.UUID;
 /**
  * "Your submissions": what the signed-in person has sent, each one's answers, and withdrawing one.
  * Open to anyone at the security layer so that a person who is not signed in is sent to the
- * contributors' sign-in page (not the staff one); someone else's submission is "Page not found".
+ * contributors' sign-in page (not the staff one); someone else's submission is "Page not found". The words are
+ * the {@code account} bundle's, in the version the person chose ({@link SubmissionWords}).
  */
 @Controller(YourSubmissionsController.PATH)
 @Produces(MediaType.TEXT_HTML)
@@ -45,9 +45,13 @@ class YourSubmissionsController {
     static final String PATH = "/your-submissions";
 
     private final Withdrawals withdrawals;
+    private final PublicWords words;
+    private final HttpLocaleResolver locales;
 
-    YourSubmissionsController(Withdrawals withdrawals) {
+    YourSubmissionsController(Withdrawals withdrawals, PublicWords words, HttpLocaleResolver locales) {
         this.withdrawals = withdrawals;
+        this.words = words;
+        this.locales = locales;
     }
 
     @Get
@@ -65,7 +69,7 @@ class YourSubmissionsController {
     }
 
     @Get("/{id}")
-    HttpResponse<?> show(@Nullable Authentication authentication, @PathVariable String id) {
+    HttpResponse<?> show(HttpRequest<?> request, @Nullable Authentication authentication, @PathVariable String id) {
         Optional<UUID> owner = owner(authentication);
         if (owner.isEmpty()) {
             return Pages.seeOther("/sign-in");
@@ -76,14 +80,10 @@ class YourSubmissionsController {
         }
         OwnedSubmission submission = found.get();
         Map<String, Object> model = new HashMap<>(item(submission));
-        if (submission.withdrawn()) {
-            model.put("summary", List.of(GovukItems.row("Reference", submission.reference()),
-                    GovukItems.row("Status", "Withdrawn on " + SubmissionWords.date(submission.withdrawnAt()))));
-        } else {
-            model.put("summary", List.of(GovukItems.row("Reference", submission.reference()),
-                    GovukItems.row("Date sent", SubmissionWords.date(submission.submittedAt())),
-                    GovukItems.row("Status", SubmissionWords.status(submission.status()))));
-            model.put("answers", answers(withdrawals.details(submission.id(), owner.get()), submission.themes()));
+        SubmissionWords in = new SubmissionWords(words, locales.resolveOrDefault(request));
+        model.put("summary", in.summary(submission));
+        if (!submission.withdrawn()) {
+            model.put("answers", in.answers(withdrawals.details(submission.id(), owner.get()), submission.themes()));
         }
         return page("account/submission", model);
     }
@@ -127,7 +127,8 @@ class YourSubmissionsController {
     private Map<String, Object> withOutcome(Map<String, Object> item, OwnedSubmission s, UUID owner) {
         if (s.kind() == SubmissionKind.EBE_APPLICATION && !s.withdrawn()) {
             withdrawals.details(s.id(), owner).stream().filter(d -> d.name().equals("outcome") && d.value() != null)
-                    .findFirst().ifPresent(d -> item.put("outcome", d.value()));
+                    .findFirst().flatMap(d -> d.choices().stream().findFirst())
+                    .ifPresent(code -> item.put("outcomeKey", SubmissionWords.choiceKey("outcome", code)));
         }
         return item;
     }
@@ -137,24 +138,12 @@ class YourSubmissionsController {
         item.put("id", s.id().toString());
         item.put("href", PATH + "/" + s.id());
         item.put("reference", s.reference());
-        item.put("kind", SubmissionWords.kind(s.kind()));
+        item.put("kindKey", SubmissionWords.kindKey(s.kind()));
         item.put("sent", SubmissionWords.date(s.submittedAt()));
-        item.put("status", SubmissionWords.status(s.status()));
+        item.put("statusKey", SubmissionWords.statusKey(s.status()));
         item.put("statusClasses", SubmissionWords.statusClasses(s.status()));
         item.put("withdrawn", s.withdrawn());
         return item;
-    }
-
-    private static List<Map<String, Object>> answers(List<ChannelContent.Detail> details, List<Theme> themes) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (ChannelContent.Detail d : details) {
-            List<String> lines = d.value() == null ? List.of()
-                    : d.value().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
-            rows.add(lines.isEmpty() ? GovukItems.row(d.label(), "Not answered") : GovukItems.row(d.label(), lines));
-        }
-        rows.add(GovukItems.row("Themes", themes.isEmpty() ? "None chosen"
-                : String.join(", ", themes.stream().map(Theme::label).toList())));
-        return rows;
     }
 
     private static Optional<UUID> owner(@Nullable Authentication authentication) {

@@ -1,5 +1,6 @@
 package org.carereview.consult.web.deepdives;
 
+import io.micronaut.context.MessageSource;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -11,6 +12,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.util.locale.HttpLocaleResolver;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -26,18 +28,25 @@ import org.carereview.consult.deepdives.FeedbackInput;
 import org.carereview.consult.deepdives.FeedbackReceipt;
 import org.carereview.consult.deepdives.Links;
 import org.carereview.consult.deepdives.ParticipantLink;
+import org.carereview.consult.deepdives.Session;
+import org.carereview.consult.deepdives.Sessions;
 import org.carereview.consult.web.Pages;
+import org.carereview.consult.web.words.PublicWords;
 
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /**
  * The page a participant reaches through a link or QR code: one short form, no account. Spam defences as for
  * the call for advice: a honeypot, a signed start time (too fast is quarantined, answered the same), a rate
- * limit whose page keeps what they wrote.
+ * limit whose page keeps what they wrote. Every word comes from the {@code deepdives} bundle, in the version the
+ * participant chose; the area's name comes from the database.
  */
 @Controller("/deep-dives/feedback")
 @Produces(MediaType.TEXT_HTML)
@@ -46,27 +55,35 @@ import java.util.UUID;
 class GiveFeedbackController {
 
     static final String VIEW = "deepdives/give-feedback";
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
     private final Links links;
     private final Feedback feedback;
     private final RateLimiter rateLimiter;
     private final FormStamp stamps;
     private final DeepDivesConfiguration configuration;
+    private final Sessions sessions;
+    private final PublicWords words;
+    private final HttpLocaleResolver locales;
 
-    GiveFeedbackController(Links links, Feedback feedback, RateLimiter rateLimiter,
-                           FormStamp stamps, DeepDivesConfiguration configuration) {
+    GiveFeedbackController(Links links, Feedback feedback, RateLimiter rateLimiter, FormStamp stamps,
+                           DeepDivesConfiguration configuration, Sessions sessions, PublicWords words,
+                           HttpLocaleResolver locales) {
         this.links = links;
         this.feedback = feedback;
         this.rateLimiter = rateLimiter;
         this.stamps = stamps;
         this.configuration = configuration;
+        this.sessions = sessions;
+        this.words = words;
+        this.locales = locales;
     }
 
     @Get("/{token}")
-    HttpResponse<?> show(@PathVariable String token) {
+    HttpResponse<?> show(HttpRequest<?> request, @PathVariable String token) {
         return links.open(token)
-                .<HttpResponse<?>>map(link -> HttpResponse.ok(Pages.view(VIEW, model(link, empty()))))
-                .orElseGet(GiveFeedbackController::closed);
+                .<HttpResponse<?>>map(link -> HttpResponse.ok(Pages.view(VIEW, model(request, link, empty()))))
+                .orElseGet(() -> closed(request));
     }
 
     @Post("/{token}")
@@ -74,9 +91,9 @@ class GiveFeedbackController {
     HttpResponse<?> send(HttpRequest<?> request, @PathVariable String token, @Body GiveFeedbackForm form) {
         Optional<ParticipantLink> link = links.open(token);
         if (link.isEmpty()) {
-            return closed();
+            return closed(request);
         }
-        Map<String, Object> model = model(link.get(), form);
+        Map<String, Object> model = model(request, link.get(), form);
         FeedbackInput input = form.input();
         String reason = stamps.tooFast(form.stamp(), configuration.minimumTime()) ? Feedback.TOO_FAST : null;
         String formId = form.formId() == null || form.formId().isBlank() || form.formId().length() > 255
@@ -91,13 +108,12 @@ class GiveFeedbackController {
             }
             return Pages.seeOther("/deep-dives/feedback/sent/" + receipt.id());
         } catch (ProblemException linkClosed) {
-            return closed();
+            return closed(request);
         } catch (InvalidInputException e) {
             return Pages.invalid(VIEW, model, e.errors());
         } catch (RateLimitedException e) {
-            return Pages.withErrors(HttpStatus.TOO_MANY_REQUESTS, VIEW, model, List.of(new FieldError("send",
-                    "A lot has been sent from your connection in the last minute. What you wrote is still below. Wait "
-                            + e.retryAfterSeconds() + " seconds, then select Send feedback again.")))
+            return Pages.withErrors(HttpStatus.TOO_MANY_REQUESTS, VIEW, model, List.of(
+                            FieldError.of("send", "deepdives.error.rateLimited", e.retryAfterSeconds())))
                     .header("Retry-After", String.valueOf(e.retryAfterSeconds()));
         }
     }
@@ -124,13 +140,18 @@ class GiveFeedbackController {
                 .orElseGet(() -> Pages.notFound());
     }
 
-    private Map<String, Object> model(ParticipantLink link, GiveFeedbackForm form) {
+    private Map<String, Object> model(HttpRequest<?> request, ParticipantLink link, GiveFeedbackForm form) {
+        MessageSource.MessageContext in = MessageSource.MessageContext.of(locales.resolveOrDefault(request));
+        UnaryOperator<String> inWords = key -> words.getRequiredMessage(key, in);
         Map<String, Object> model = new HashMap<>();
         model.put("action", "/deep-dives/feedback/" + link.token());
         model.put("areaName", link.areaName());
-        model.put("session", link.session());
-        model.put("participantTypes", Options.participantTypes());
-        model.put("themes", Options.themes());
+        session(link).ifPresent(s -> {
+            model.put("sessionDate", DAY.format(s.heldOn()));
+            model.put("sessionAudience", s.audience().name());
+        });
+        model.put("participantTypes", Options.participantTypes(inWords));
+        model.put("themes", Options.themes(inWords));
         model.put("form", form);
         model.put("selectedThemes", form.themes() == null ? List.of() : form.themes());
         model.put("formId", form.formId() == null ? UUID.randomUUID().toString() : form.formId());
@@ -139,14 +160,21 @@ class GiveFeedbackController {
         return model;
     }
 
+    /** The session the link is for, if it names one: the page says its date and who it was with. */
+    private Optional<Session> session(ParticipantLink link) {
+        return link.sessionId() == null ? Optional.empty()
+                : sessions.list(link.area()).stream().filter(s -> s.id().equals(link.sessionId())).findFirst();
+    }
+
     private static GiveFeedbackForm empty() {
         return new GiveFeedbackForm(null, null, null, null, null, null, null);
     }
 
-    private static HttpResponse<?> closed() {
+    /** The error page, with a heading and a message in the participant's version of the words. */
+    private HttpResponse<?> closed(HttpRequest<?> request) {
+        MessageSource.MessageContext in = MessageSource.MessageContext.of(locales.resolveOrDefault(request));
         return HttpResponse.status(HttpStatus.NOT_FOUND).body(Pages.view("error", Map.of("status", 404,
-                "heading", "This feedback link is not open",
-                "message", "The link may be mistyped, or the review may have closed it. Ask the person who gave it "
-                        + "to you for a new one.")));
+                "heading", words.getRequiredMessage("deepdives.closed.heading", in),
+                "message", words.getRequiredMessage("deepdives.closed.message", in))));
     }
 }

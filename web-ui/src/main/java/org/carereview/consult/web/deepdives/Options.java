@@ -12,29 +12,32 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /** The choices deep-dive forms offer, as the GOV.UK fragments read them. */
 final class Options {
 
-    /** The themes in plain words, for people who have not read the review's terms of reference. */
-    private static final Map<Theme, String> THEME_HINTS = Map.of(
-            Theme.SUPPORT, "Help for children and families who have contact with social care",
-            Theme.STRENGTHENING_FAMILIES, "Helping children stay safely with their families",
-            Theme.SAFETY, "Children who need care get it quickly and are safe",
-            Theme.CARE, "A stable, loving home in care, and support when leaving it",
-            Theme.DELIVERY, "Social workers and other staff, leaders, and services working together",
-            Theme.SUSTAINABILITY, "Spending money where it makes the most difference",
-            Theme.ACCOUNTABILITY, "Checking that councils and the government do what they should");
-
     private Options() {
     }
 
+    /** For staff pages, in the standard words. */
     static List<Map<String, Object>> participantTypes() {
         return Arrays.stream(ParticipantType.values()).map(t -> GovukItems.item(t.name(), t.label())).toList();
     }
 
-    static List<Map<String, Object>> themes() {
-        return Arrays.stream(Theme.values()).map(t -> GovukItems.item(t.name(), t.label(), THEME_HINTS.get(t))).toList();
+    /**
+     * The participant types for the participant's page, each worded from the bundle
+     * ({@code deepdives.participantType.<code>}) by {@code words}, in the version its reader chose.
+     */
+    static List<Map<String, Object>> participantTypes(UnaryOperator<String> words) {
+        return Arrays.stream(ParticipantType.values())
+                .map(t -> GovukItems.item(t.name(), words.apply("deepdives.participantType." + t.name()))).toList();
+    }
+
+    /** The themes for the participant's page, from the bundle: {@code deepdives.theme.<code>} and its {@code .hint}. */
+    static List<Map<String, Object>> themes(UnaryOperator<String> words) {
+        return Arrays.stream(Theme.values()).map(t -> GovukItems.item(t.name(), words.apply("deepdives.theme." + t.name()),
+                words.apply("deepdives.theme." + t.name() + ".hint"))).toList();
     }
 
     /** Checkboxes with their own name and ids, for one card among several on a page. */

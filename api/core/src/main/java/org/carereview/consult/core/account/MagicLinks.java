@@ -4,12 +4,14 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.carereview.consult.core.config.ConsultConfiguration;
+import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.notifications.Outbox;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -54,10 +56,10 @@ public class MagicLinks {
     @Transactional
     public void request(@Nullable String email) {
         if (email == null || email.isBlank()) {
-            throw new InvalidInputException("email", "Enter your email address");
+            throw new InvalidInputException(List.of(FieldError.of("email", "account.error.email.missing")));
         }
         if (!Emails.isValid(email)) {
-            throw new InvalidInputException("email", "Enter an email address in the correct format, like name@example.com");
+            throw new InvalidInputException(List.of(FieldError.of("email", "account.error.email.format")));
         }
         UUID id = accounts.contributorFor(email);
         AccountView account = accounts.find(id).orElseThrow();

@@ -1,5 +1,6 @@
 package org.carereview.consult.core.submission;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.micronaut.core.annotation.Nullable;
 import org.carereview.consult.core.account.Role;
 
@@ -67,9 +68,20 @@ public interface ChannelContent {
     /**
      * One answer: {@code name} is a stable field name (as in the channel's JSON, e.g. {@code keyQuestions}),
      * {@code label} the question in plain words, {@code value} the answer as given (may have line breaks),
-     * or null when it was not answered.
+     * or null when it was not answered. When the answer was chosen from a list, {@code choices} holds the codes
+     * of the options chosen (e.g. {@code CARE_LEAVER}), one per line of {@code value}, so that a public page can
+     * word them in the version its reader chose; it is not part of the API's JSON.
      */
     @io.micronaut.serde.annotation.Serdeable
-    record Detail(String name, String label, @Nullable String value) {
+    record Detail(String name, String label, @Nullable String value, @JsonIgnore List<String> choices) {
+
+        public Detail {
+            choices = choices == null ? List.of() : List.copyOf(choices);
+        }
+
+        /** An answer the person wrote (or a date, or a name): no codes to word it by. */
+        public Detail(String name, String label, @Nullable String value) {
+            this(name, label, value, List.of());
+        }
     }
 }
