@@ -7,6 +7,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.carereview.consult.core.draft.Drafts;
 import org.carereview.consult.core.draft.StoredDraft;
+import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.core.submission.SentFrom;
 import org.carereview.consult.core.submission.SubmissionKind;
@@ -16,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -95,8 +97,8 @@ public class AdviceDrafts {
     @Transactional
     public AdviceReceipt submit(UUID id, @Nullable UUID signedInAccount) {
         return sentFrom.once(KIND, id.toString(), null, () -> {
-            Draft draft = find(id).orElseThrow(() -> new InvalidInputException("draft",
-                    "Your answers have expired. Start again."));
+            Draft draft = find(id).orElseThrow(() -> new InvalidInputException(
+                    List.of(FieldError.of("draft", "advice.error.draft.expired"))));
             UUID owner = signedInAccount != null ? signedInAccount : draft.ownerId();
             AdviceReceipt receipt = advice.submit(draft.answers(), owner, quarantineReason(draft));
             drafts.delete(id);

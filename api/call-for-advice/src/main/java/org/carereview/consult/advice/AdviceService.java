@@ -56,7 +56,7 @@ public class AdviceService {
      */
     public List<FieldError> checkPage(AdviceInput input, java.util.Set<String> fields) {
         return check(input).stream()
-                .filter(e -> fields.contains(e.field()) && !e.message().equals(AdviceValidator.AT_LEAST_ONE))
+                .filter(e -> fields.contains(e.field()) && !AdviceValidator.AT_LEAST_ONE.equals(e.key()))
                 .toList();
     }
 

@@ -8,13 +8,15 @@ import org.carereview.consult.core.submission.Theme;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /** The rules for a call-for-advice submission, shared by the page and the API. */
 final class AdviceValidator {
 
     static final int MAX_ORGANISATION = 200;
-    static final String AT_LEAST_ONE = "Answer at least one of the four questions";
+    /** The key of the error when none of the four questions is answered, checked only for the whole submission. */
+    static final String AT_LEAST_ONE = "advice.error.atLeastOne";
 
     private AdviceValidator() {
     }
@@ -22,32 +24,32 @@ final class AdviceValidator {
     static List<FieldError> validate(AdviceInput in, int maxAnswer) {
         List<FieldError> errors = new ArrayList<>();
         if (isBlank(in.respondentType())) {
-            errors.add(new FieldError("respondentType", "Select who you are responding as"));
+            errors.add(FieldError.of("respondentType", "advice.error.respondentType.missing"));
         } else if (parseRespondent(in.respondentType()) == null) {
-            errors.add(new FieldError("respondentType", "Select one of the options for who you are responding as"));
+            errors.add(FieldError.of("respondentType", "advice.error.respondentType.unknown"));
         }
-        text(errors, "organisation", "Organisation name", in.organisation(), MAX_ORGANISATION);
-        text(errors, "keyQuestions", "Your answer", in.keyQuestions(), maxAnswer);
-        text(errors, "engagementAdvice", "Your answer", in.engagementAdvice(), maxAnswer);
-        text(errors, "resources", "Your answer", in.resources(), maxAnswer);
-        text(errors, "groupsToSpeakTo", "Your answer", in.groupsToSpeakTo(), maxAnswer);
+        text(errors, "organisation", "organisation", in.organisation(), MAX_ORGANISATION);
+        text(errors, "keyQuestions", "answer", in.keyQuestions(), maxAnswer);
+        text(errors, "engagementAdvice", "answer", in.engagementAdvice(), maxAnswer);
+        text(errors, "resources", "answer", in.resources(), maxAnswer);
+        text(errors, "groupsToSpeakTo", "answer", in.groupsToSpeakTo(), maxAnswer);
         if (isBlank(in.keyQuestions()) && isBlank(in.engagementAdvice()) && isBlank(in.resources())
                 && isBlank(in.groupsToSpeakTo())) {
-            errors.add(new FieldError("keyQuestions", AT_LEAST_ONE));
+            errors.add(FieldError.of("keyQuestions", AT_LEAST_ONE));
         }
         if (in.themes() != null) {
             for (String theme : in.themes()) {
                 if (parseTheme(theme) == null) {
-                    errors.add(new FieldError("themes", "Select themes from the list"));
+                    errors.add(FieldError.of("themes", "advice.error.themes.unknown"));
                     break;
                 }
             }
         }
         if (!isBlank(in.contactEmail()) && !Emails.isValid(in.contactEmail())) {
-            errors.add(new FieldError("contactEmail", "Enter an email address in the correct format, like name@example.com"));
+            errors.add(FieldError.of("contactEmail", "advice.error.contactEmail.format"));
         }
         if (Boolean.TRUE.equals(in.consentToContact()) && isBlank(in.contactEmail())) {
-            errors.add(new FieldError("contactEmail", "Enter an email address so that we can contact you"));
+            errors.add(FieldError.of("contactEmail", "advice.error.contactEmail.needed"));
         }
         return errors;
     }
@@ -90,14 +92,15 @@ final class AdviceValidator {
         return themes;
     }
 
-    private static void text(List<FieldError> errors, String field, String label, @Nullable String value, int max) {
+    /** A free-text field's length and hidden characters; {@code kind} names its errors' words (advice.error.kind.*). */
+    private static void text(List<FieldError> errors, String field, String kind, @Nullable String value, int max) {
         if (value == null) {
             return;
         }
         if (value.codePointCount(0, value.length()) > max) {
-            errors.add(new FieldError(field, label + " must be " + String.format("%,d", max) + " characters or fewer"));
+            errors.add(FieldError.of(field, "advice.error." + kind + ".tooLong", String.format(Locale.UK, "%,d", max)));
         } else if (value.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
-            errors.add(new FieldError(field, label + " contains a hidden control character; remove it and try again"));
+            errors.add(FieldError.of(field, "advice.error." + kind + ".control"));
         }
     }
 }

@@ -82,9 +82,8 @@ class AdviceCheckController {
             return confirmed(request, drafts.submit(draft.get().id(), owner));
         } catch (RateLimitedException e) {
             model.put("retryAfter", e.retryAfterSeconds());
-            return Pages.withErrors(HttpStatus.TOO_MANY_REQUESTS, "advice/check", model, List.of(new FieldError("send",
-                    "A lot has been sent from your connection in the last minute. Your answers are saved. Wait "
-                            + e.retryAfterSeconds() + " seconds, then select Send advice again.")))
+            return Pages.withErrors(HttpStatus.TOO_MANY_REQUESTS, "advice/check", model, List.of(FieldError.of("send",
+                    "advice.error.send.tooMany", e.retryAfterSeconds())))
                     .header("Retry-After", String.valueOf(e.retryAfterSeconds()));
         } catch (InvalidInputException e) {
             return Pages.invalid("advice/check", model, CheckAnswers.linkToPages(e.errors()));

@@ -10,47 +10,90 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The rows of "Check your answers", each with a Change link back to its page. */
+/**
+ * The rows of "Check your answers", each with a Change link back to its page. A row holds the keys of its words
+ * (advice.check.*, in i18n/advice.properties), and what the person wrote as it is: the template words the rest.
+ */
 final class CheckAnswers {
+
+    private static final String NOT_ANSWERED = "advice.check.notAnswered";
 
     private CheckAnswers() {
     }
 
     static Map<String, Object> model(AdviceInput a) {
         List<Map<String, Object>> rows = new ArrayList<>();
-        rows.add(row("Responding as", label(a.respondentType()), Step.WHO, "who you are responding as"));
+        rows.add(row("advice.check.who", Step.WHO, "advice.check.change.who")
+                .valueKey(respondentKey(a.respondentType())).map);
         if (Step.ORGANISATION.applies(a)) {
-            rows.add(row("Organisation", orNotGiven(a.organisation()), Step.ORGANISATION, "organisation name"));
+            rows.add(row("advice.check.organisation", Step.ORGANISATION, "advice.check.change.organisation")
+                    .given(a.organisation()).map);
         }
         for (Step step : List.of(Step.KEY_QUESTIONS, Step.ENGAGEMENT, Step.RESOURCES, Step.GROUPS)) {
-            QuestionModel.TextQuestion q = QuestionModel.TEXT.get(step);
+            String field = QuestionModel.TEXT_FIELDS.get(step);
             String answer = text(a, step);
-            rows.add(answer == null || answer.isBlank()
-                    ? row(q.question(), "Not answered", step, "your answer to: " + q.question())
-                    : lines(q.question(), answer, step, "your answer to: " + q.question()));
+            Row row = row("advice." + field + ".question", step, "advice.check.change." + field);
+            rows.add((answer == null || answer.isBlank() ? row.valueKey(NOT_ANSWERED)
+                    : row.lines(List.of(answer.split("\\R", -1)))).map);
         }
-        rows.add(row("Themes", themes(a.themes()), Step.THEMES, "themes"));
-        rows.add(row("Email address", orNotGiven(a.contactEmail()), Step.CONTACT, "email address"));
-        rows.add(row("What you agree to", consents(a), Step.CONTACT, "what you agree to"));
+        rows.add(row("advice.check.themes", Step.THEMES, "advice.check.change.themes").listOr(themes(a.themes()),
+                "advice.check.noThemes").map);
+        rows.add(row("advice.check.email", Step.CONTACT, "advice.check.change.email").given(a.contactEmail()).map);
+        rows.add(row("advice.check.consents", Step.CONTACT, "advice.check.change.consents").listOr(consents(a),
+                "advice.check.noConsents").map);
         Map<String, Object> model = new HashMap<>();
         model.put("rows", rows);
         return model;
     }
 
-    /** Errors on the check page link to the page where each can be put right. */
+    /**
+     * Errors on the check page link to the page where each can be put right (answering none of the four
+     * questions, to the first of them), keeping their words' key so the page words them in its version.
+     */
     static List<FieldError> linkToPages(List<FieldError> errors) {
-        return errors.stream().map(e -> new FieldError(Step.owning(e.field()).path() + "?change=1", e.message())).toList();
+        return errors.stream().map(e -> new FieldError(Step.owning(e.field()).path() + "?change=1", e.message(),
+                e.key(), e.args())).toList();
     }
 
-    private static Map<String, Object> row(String key, String value, Step step, String hidden) {
-        return Map.of("key", key, "value", value,
-                "actions", List.of(Map.of("href", step.path() + "?change=1", "text", "Change", "visuallyHiddenText", hidden)));
+    /** One row of the summary list, as the template reads it (a map: OGNL cannot read a record's accessors). */
+    private record Row(Map<String, Object> map) {
+
+        Row valueKey(String key) {
+            map.put("valueKey", key);
+            return this;
+        }
+
+        /** What the person typed, or "Not answered". */
+        Row given(String value) {
+            if (value == null || value.isBlank()) {
+                return valueKey(NOT_ANSWERED);
+            }
+            map.put("value", value);
+            return this;
+        }
+
+        /** A free-text answer keeps its line breaks. */
+        Row lines(List<String> lines) {
+            map.put("lines", lines);
+            return this;
+        }
+
+        /** Choices, one a line, or the words for none. */
+        Row listOr(List<String> keys, String none) {
+            if (keys.isEmpty()) {
+                return valueKey(none);
+            }
+            map.put("lineKeys", keys);
+            return this;
+        }
     }
 
-    /** A free-text answer keeps its line breaks. */
-    private static Map<String, Object> lines(String key, String text, Step step, String hidden) {
-        return Map.of("key", key, "lines", List.of(text.split("\\R", -1)),
-                "actions", List.of(Map.of("href", step.path() + "?change=1", "text", "Change", "visuallyHiddenText", hidden)));
+    private static Row row(String key, Step step, String hidden) {
+        Map<String, Object> map = new HashMap<>();
+        map.put("key", key);
+        map.put("href", step.path() + "?change=1");
+        map.put("hidden", hidden);
+        return new Row(map);
     }
 
     private static String text(AdviceInput a, Step step) {
@@ -62,40 +105,33 @@ final class CheckAnswers {
         };
     }
 
-    private static String label(String respondentType) {
+    private static String respondentKey(String respondentType) {
         for (RespondentType t : RespondentType.values()) {
             if (t.name().equals(respondentType)) {
-                return t.label();
+                return "advice.respondent." + t.name();
             }
         }
-        return "Not answered";
+        return NOT_ANSWERED;
     }
 
-    private static String themes(List<String> codes) {
-        if (codes == null || codes.isEmpty()) {
-            return "None selected";
-        }
-        List<String> labels = new ArrayList<>();
+    private static List<String> themes(List<String> codes) {
+        List<String> keys = new ArrayList<>();
         for (Theme t : Theme.values()) {
-            if (codes.contains(t.name())) {
-                labels.add(t.label());
+            if (codes != null && codes.contains(t.name())) {
+                keys.add("advice.theme." + t.name());
             }
         }
-        return String.join(", ", labels);
+        return keys;
     }
 
-    private static String consents(AdviceInput a) {
+    private static List<String> consents(AdviceInput a) {
         List<String> given = new ArrayList<>();
         if (Boolean.TRUE.equals(a.consentToContact())) {
-            given.add("You can contact me");
+            given.add("advice.check.consent.contact");
         }
         if (Boolean.TRUE.equals(a.consentToPublish())) {
-            given.add("You can publish a short quote without my name");
+            given.add("advice.check.consent.publish");
         }
-        return given.isEmpty() ? "Nothing" : String.join(". ", given);
-    }
-
-    private static String orNotGiven(String value) {
-        return value == null || value.isBlank() ? "Not answered" : value;
+        return given;
     }
 }

@@ -9,23 +9,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What each question page shows: its question, hint, the answer so far, and where Back goes. */
+/**
+ * What each question page shows: the answer so far, the options to choose from, and where Back goes. The
+ * words are the templates' (i18n/advice.properties): options go in as their enum names, a text question as
+ * the name of its answer, which the template turns into the keys of its question and hint.
+ */
 final class QuestionModel {
 
-    record TextQuestion(String field, String question, String hint) {
-    }
-
-    static final Map<Step, TextQuestion> TEXT = Map.of(
-            Step.KEY_QUESTIONS, new TextQuestion("keyQuestions", "What key questions should the review answer?",
-                    "For example, what needs to change for children and families, and what is working well. "
-                            + "You can leave this blank and answer another question instead."),
-            Step.ENGAGEMENT, new TextQuestion("engagementAdvice",
-                    "How should the review involve children and families who have used social care?",
-                    "Think about how, where and when people would feel safe and comfortable to talk. You can leave this blank."),
-            Step.RESOURCES, new TextQuestion("resources", "What should the review read?",
-                    "Reports, research or data. Add links if you have them. You can leave this blank."),
-            Step.GROUPS, new TextQuestion("groupsToSpeakTo", "Who should the review speak to?",
-                    "Groups or organisations. Do not give the names of private individuals. You can leave this blank."));
+    /** The four questions with a box to write in, by the name of their answer. */
+    static final Map<Step, String> TEXT_FIELDS = Map.of(Step.KEY_QUESTIONS, "keyQuestions",
+            Step.ENGAGEMENT, "engagementAdvice", Step.RESOURCES, "resources", Step.GROUPS, "groupsToSpeakTo");
 
     /** The first page of the journey with a box to write in. */
     static final Step FIRST_TEXT = Step.KEY_QUESTIONS;
@@ -44,29 +37,20 @@ final class QuestionModel {
         switch (step) {
             case WHO -> {
                 model.put("value", a.respondentType());
-                model.put("items", Arrays.stream(RespondentType.values())
-                        .map(t -> Map.of("value", t.name(), "text", t.label())).toList());
+                model.put("respondentTypes", Arrays.stream(RespondentType.values()).map(Enum::name).toList());
             }
             case ORGANISATION -> model.put("value", a.organisation());
             case THEMES -> {
                 model.put("selected", a.themes() == null ? List.of() : a.themes());
-                model.put("items", Arrays.stream(Theme.values())
-                        .map(t -> Map.of("value", t.name(), "text", t.label())).toList());
+                model.put("themes", Arrays.stream(Theme.values()).map(Enum::name).toList());
             }
             case CONTACT -> {
                 model.put("value", a.contactEmail());
-                model.put("consents", List.of(
-                        Map.of("name", "consentToContact", "value", "yes", "text", "You can contact me about my advice",
-                                "checked", Boolean.TRUE.equals(a.consentToContact())),
-                        Map.of("name", "consentToPublish", "value", "yes",
-                                "text", "You can publish a short quote from my advice without my name",
-                                "checked", Boolean.TRUE.equals(a.consentToPublish()))));
+                model.put("consentToContact", Boolean.TRUE.equals(a.consentToContact()));
+                model.put("consentToPublish", Boolean.TRUE.equals(a.consentToPublish()));
             }
             default -> {
-                TextQuestion q = TEXT.get(step);
-                model.put("field", q.field());
-                model.put("question", q.question());
-                model.put("hint", q.hint());
+                model.put("field", TEXT_FIELDS.get(step));
                 model.put("maxLength", maxLength);
                 // Before the first box a person can write in, they are told who reads it if they tell us
                 // someone is being hurt (safety :: beforeYouWrite).
