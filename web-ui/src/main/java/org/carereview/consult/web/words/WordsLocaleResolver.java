@@ -39,7 +39,11 @@ final class WordsLocaleResolver implements HttpLocaleResolver {
         return version(request).in(language(request));
     }
 
+    /** The standard words on staff pages and the API, whatever the browser chose on the public pages. */
     WordsVersion version(HttpRequest<?> request) {
+        if (!Words.isPublic(request)) {
+            return WordsVersion.STANDARD;
+        }
         Optional<WordsVersion> asked = request.getParameters().getFirst(Words.PARAMETER).flatMap(WordsVersion::parse)
                 .or(() -> request.getCookies().findCookie(Words.COOKIE).map(Cookie::getValue)
                         .flatMap(WordsVersion::parse));
