@@ -93,6 +93,24 @@ public record DateFields(@Nullable String day, @Nullable String month, @Nullable
      */
     @Nullable
     public String problem(String name) {
+        String code = problemCode();
+        if (code == null) {
+            return null;
+        }
+        return switch (code) {
+            case "real" -> name + " must be a real date";
+            case "year-length" -> name + " must include a year with 4 numbers";
+            default -> name + " must include a " + code.substring("missing-".length()).replace("-", " and ");
+        };
+    }
+
+    /**
+     * What is wrong with the date typed, as the end of a bundle key, or null when nothing was typed or it is a
+     * real date: "missing-day", "missing-month", "missing-year", "missing-day-month", "missing-day-year" or
+     * "missing-month-year" when boxes are empty, "year-length" when the year is not 4 numbers, else "real".
+     */
+    @Nullable
+    public String problemCode() {
         if (!notReal()) {
             return null;
         }
@@ -107,12 +125,12 @@ public record DateFields(@Nullable String day, @Nullable String month, @Nullable
             missing.add("year");
         }
         if (!missing.isEmpty()) {
-            return name + " must include a " + String.join(" and ", missing);
+            return "missing-" + String.join("-", missing);
         }
         if (!year.strip().matches("[0-9]+") || year.strip().length() == 4) {
-            return name + " must be a real date";
+            return "real";
         }
-        return name + " must include a year with 4 numbers";
+        return "year-length";
     }
 
     private static String encode(@Nullable String part) {

@@ -141,7 +141,7 @@ class ApplicationJourneyTest implements FreshDatabase {
         page.getByLabel("Why would you like to join the group?").fill("So other children are listened to.");
         saveAndContinue().click();
 
-        section("Taking part");
+        section("Taking part (optional)");
         Browser.assertAccessible(page);
         saveAndContinue().click();
         assertEquals("Completed", status("taking-part"), "optional questions left blank are still done");

@@ -58,6 +58,19 @@ class DateFieldsTest {
         assertEquals(message, new DateFields(day, month, year).problem("Sent from"));
     }
 
+    @ParameterizedTest(name = "day {0}, month {1}, year {2}: {3}")
+    @CsvSource(nullValues = "-", delimiter = '|', value = {
+            "5|-|2027|missing-month",
+            "-|-|2027|missing-day-month",
+            "-|2|-|missing-day-year",
+            "5|2|27|year-length",
+            "31|2|2027|real"})
+    void namesWhatIsWrongForABundleKey(String day, String month, String year, String code) {
+        assertEquals(code, new DateFields(day, month, year).problemCode());
+        assertNull(new DateFields("5", "2", "2027").problemCode());
+        assertNull(DateFields.EMPTY.problemCode());
+    }
+
     @Test
     void aRealOrEmptyDateHasNoProblem() {
         assertNull(new DateFields("5", "2", "2027").problem("Sent from"));

@@ -249,7 +249,7 @@ class DisclosureReachesTheLeadTest implements FreshDatabase {
             page.getByLabel("Tell us about your experience of children's social care").fill(IN_THEIR_WORDS);
             page.getByLabel("Why would you like to join the group?").fill("So other children are listened to.");
             button(page, "Save and continue").click();
-            section(page, "Taking part");
+            section(page, "Taking part (optional)");
             button(page, "Save and continue").click();
             section(page, "Agreements");
             page.getByLabel("I agree that the review can use my information to consider my application").check();

@@ -16,6 +16,12 @@ final class Vnu {
 
     private static final Path JAR = Path.of("node_modules/vnu-jar/build/dist/vnu.jar");
 
+    /**
+     * What the checker says of GOV.UK Frontend's own markup, which the components copy on purpose: the date
+     * input's fieldset has role="group" (GovukDateInputTest holds it to GOV.UK's fixtures), an info warning only.
+     */
+    private static final List<String> GOVUK_ON_PURPOSE = List.of("The “group” role is unnecessary for element “fieldset”");
+
     private Vnu() {
     }
 
@@ -41,7 +47,7 @@ final class Vnu {
             vnu.waitFor();
             List<String> problems = new ArrayList<>();
             for (String line : out.split("\n")) {
-                if (line.isBlank()) {
+                if (line.isBlank() || GOVUK_ON_PURPOSE.stream().anyMatch(line::contains)) {
                     continue;
                 }
                 String named = line;

@@ -11,6 +11,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -32,9 +33,6 @@ final class ApplicationValidator {
     static final int MAX_EQUALITY_DEPTH = 4;
     static final int MAX_EQUALITY_KEY = 100;
 
-    static final String EMAIL_FORMAT = "Enter an email address in the correct format, like name@example.com";
-    static final String PHONE_FORMAT = "Enter a phone number, like 01632 960 001, 07700 900 982 or +44 808 157 0192";
-
     private static final Pattern PHONE = Pattern.compile("[0-9 +()\\-]+");
 
     private ApplicationValidator() {
@@ -44,63 +42,60 @@ final class ApplicationValidator {
         List<FieldError> errors = new ArrayList<>();
         experiences(errors, in.experiences());
 
-        if (text(errors, "name", "Your name", in.name(), MAX_NAME) && isBlank(in.name())) {
-            errors.add(new FieldError("name", "Enter your name"));
+        if (text(errors, "name", in.name(), MAX_NAME) && isBlank(in.name())) {
+            errors.add(FieldError.of("name", "experts.error.name.missing"));
         }
-        text(errors, "preferredName", "The name you would like us to use", in.preferredName(), MAX_NAME);
+        text(errors, "preferredName", in.preferredName(), MAX_NAME);
 
         LocalDate dateOfBirth = null;
-        if (text(errors, "dateOfBirth", "Date of birth", in.dateOfBirth(), MAX_NAME)) {
+        if (text(errors, "dateOfBirth", in.dateOfBirth(), MAX_NAME)) {
             if (isBlank(in.dateOfBirth())) {
-                errors.add(new FieldError("dateOfBirth", "Enter your date of birth"));
+                errors.add(FieldError.of("dateOfBirth", "experts.error.dateOfBirth.missing"));
             } else {
                 LocalDate parsed = parseDate(in.dateOfBirth());
                 if (parsed == null) {
-                    errors.add(new FieldError("dateOfBirth", "Date of birth must be a real date, like 2011-06-30"));
+                    errors.add(FieldError.of("dateOfBirth", "experts.error.dateOfBirth.notIso"));
                 } else if (parsed.isAfter(today)) {
-                    errors.add(new FieldError("dateOfBirth", "Date of birth must be today or in the past"));
+                    errors.add(FieldError.of("dateOfBirth", "experts.error.dateOfBirth.future"));
                 } else if (parsed.isBefore(today.minusYears(OLDEST_YEARS))) {
-                    errors.add(new FieldError("dateOfBirth", "Date of birth must be within the last "
-                            + OLDEST_YEARS + " years"));
+                    errors.add(FieldError.of("dateOfBirth", "experts.error.dateOfBirth.tooOld", OLDEST_YEARS));
                 } else {
                     dateOfBirth = parsed;
                 }
             }
         }
 
-        if (text(errors, "region", "Region", in.region(), MAX_NAME)) {
+        if (text(errors, "region", in.region(), MAX_NAME)) {
             if (isBlank(in.region())) {
-                errors.add(new FieldError("region", "Select the region of England you live in"));
+                errors.add(FieldError.of("region", "experts.error.region.missing"));
             } else if (Region.parse(in.region()) == null) {
-                errors.add(new FieldError("region", "Select a region of England from the list"));
+                errors.add(FieldError.of("region", "experts.error.region.unknown"));
             }
         }
 
-        boolean emailOk = email(errors, "email", "Email address", in.email());
-        boolean phoneOk = phone(errors, "phone", "Phone number", in.phone());
+        boolean emailOk = email(errors, "email", in.email());
+        boolean phoneOk = phone(errors, "phone", in.phone());
         if (emailOk && phoneOk && isBlank(in.email()) && isBlank(in.phone())) {
-            errors.add(new FieldError("email", "Enter an email address or a phone number so that we can contact you"));
+            errors.add(FieldError.of("email", "experts.error.contact.missing"));
         }
 
         trustedAdult(errors, in.trustedAdult(), dateOfBirth != null && needsTrustedAdult(dateOfBirth, today));
 
-        if (text(errors, "experienceStory", "Your answer", in.experienceStory(), maxAnswer)
-                && isBlank(in.experienceStory())) {
-            errors.add(new FieldError("experienceStory", "Tell us about your experience of children's social care"));
+        if (text(errors, "experienceStory", in.experienceStory(), maxAnswer) && isBlank(in.experienceStory())) {
+            errors.add(FieldError.of("experienceStory", "experts.error.experienceStory.missing"));
         }
-        if (text(errors, "motivation", "Your answer", in.motivation(), maxAnswer) && isBlank(in.motivation())) {
-            errors.add(new FieldError("motivation", "Tell us why you would like to join the group"));
+        if (text(errors, "motivation", in.motivation(), maxAnswer) && isBlank(in.motivation())) {
+            errors.add(FieldError.of("motivation", "experts.error.motivation.missing"));
         }
-        text(errors, "availability", "Your answer", in.availability(), maxAnswer);
-        text(errors, "accessNeeds", "Your answer", in.accessNeeds(), maxAnswer);
-        text(errors, "supportNeeds", "Your answer", in.supportNeeds(), maxAnswer);
+        text(errors, "availability", in.availability(), maxAnswer);
+        text(errors, "accessNeeds", in.accessNeeds(), maxAnswer);
+        text(errors, "supportNeeds", in.supportNeeds(), maxAnswer);
 
         equality(errors, in.equality(), maxAnswer);
 
         ApplicationInput.Consents consents = in.consents();
         if (consents == null || !Boolean.TRUE.equals(consents.dataUse())) {
-            errors.add(new FieldError("consents.dataUse",
-                    "You must agree to us using your information to consider your application"));
+            errors.add(FieldError.of("consents.dataUse", "experts.error.consents.dataUse.missing"));
         }
         return errors;
     }
@@ -112,12 +107,12 @@ final class ApplicationValidator {
 
     private static void experiences(List<FieldError> errors, @Nullable List<String> values) {
         if (values == null || values.isEmpty()) {
-            errors.add(new FieldError("experiences", "Select at least one kind of experience"));
+            errors.add(FieldError.of("experiences", "experts.error.experiences.missing"));
             return;
         }
         for (String value : values) {
             if (Experience.parse(value) == null) {
-                errors.add(new FieldError("experiences", "Select kinds of experience from the list"));
+                errors.add(FieldError.of("experiences", "experts.error.experiences.unknown"));
                 return;
             }
         }
@@ -126,47 +121,44 @@ final class ApplicationValidator {
     private static void trustedAdult(List<FieldError> errors, @Nullable ApplicationInput.TrustedAdult adult,
                                      boolean required) {
         ApplicationInput.TrustedAdult a = adult == null ? new ApplicationInput.TrustedAdult(null, null, null, null) : adult;
-        boolean nameOk = text(errors, "trustedAdult.name", "Your trusted adult's name", a.name(), MAX_NAME);
-        boolean relationshipOk = text(errors, "trustedAdult.relationship", "How you know your trusted adult",
-                a.relationship(), MAX_NAME);
-        boolean emailOk = email(errors, "trustedAdult.email", "Your trusted adult's email address", a.email());
-        boolean phoneOk = phone(errors, "trustedAdult.phone", "Your trusted adult's phone number", a.phone());
+        boolean nameOk = text(errors, "trustedAdult.name", a.name(), MAX_NAME);
+        boolean relationshipOk = text(errors, "trustedAdult.relationship", a.relationship(), MAX_NAME);
+        boolean emailOk = email(errors, "trustedAdult.email", a.email());
+        boolean phoneOk = phone(errors, "trustedAdult.phone", a.phone());
         if (!required) {
             return;
         }
         if (nameOk && isBlank(a.name())) {
-            errors.add(new FieldError("trustedAdult.name",
-                    "Enter the name of an adult you trust, because you are under " + TRUSTED_ADULT_UNDER));
+            errors.add(FieldError.of("trustedAdult.name", "experts.error.trustedAdult.name.missing",
+                    TRUSTED_ADULT_UNDER));
         }
         if (relationshipOk && isBlank(a.relationship())) {
-            errors.add(new FieldError("trustedAdult.relationship",
-                    "Enter how you know your trusted adult, like parent, carer, social worker or teacher"));
+            errors.add(FieldError.of("trustedAdult.relationship", "experts.error.trustedAdult.relationship.missing"));
         }
         if (emailOk && phoneOk && isBlank(a.email()) && isBlank(a.phone())) {
-            errors.add(new FieldError("trustedAdult.email",
-                    "Enter an email address or a phone number for your trusted adult"));
+            errors.add(FieldError.of("trustedAdult.email", "experts.error.trustedAdult.contact.missing"));
         }
     }
 
     /** Checks the format of an optional address; true when there is nothing wrong with it. */
-    private static boolean email(List<FieldError> errors, String field, String label, @Nullable String value) {
-        if (!text(errors, field, label, value, MAX_NAME * 2)) {
+    private static boolean email(List<FieldError> errors, String field, @Nullable String value) {
+        if (!text(errors, field, value, MAX_NAME * 2)) {
             return false;
         }
         if (!isBlank(value) && !Emails.isValid(value)) {
-            errors.add(new FieldError(field, EMAIL_FORMAT));
+            errors.add(FieldError.of(field, "experts.error." + field + ".format"));
             return false;
         }
         return true;
     }
 
     /** Checks the format of an optional phone number; true when there is nothing wrong with it. */
-    private static boolean phone(List<FieldError> errors, String field, String label, @Nullable String value) {
-        if (!text(errors, field, label, value, MAX_NAME)) {
+    private static boolean phone(List<FieldError> errors, String field, @Nullable String value) {
+        if (!text(errors, field, value, MAX_NAME)) {
             return false;
         }
         if (!isBlank(value) && !isPhone(value)) {
-            errors.add(new FieldError(field, PHONE_FORMAT));
+            errors.add(FieldError.of(field, "experts.error." + field + ".format"));
             return false;
         }
         return true;
@@ -185,16 +177,17 @@ final class ApplicationValidator {
         if (answers == null) {
             return;
         }
-        String problem = equalityProblem(answers, 1, new int[]{0}, maxAnswer);
+        FieldError problem = equalityProblem(answers, 1, new int[]{0}, maxAnswer);
         if (problem != null) {
-            errors.add(new FieldError("equality", problem));
+            errors.add(problem);
         }
     }
 
+    /** What is wrong with the equality answers, or null; one error for them all, on the field {@code equality}. */
     @Nullable
-    private static String equalityProblem(@Nullable Object value, int depth, int[] count, int maxAnswer) {
+    private static FieldError equalityProblem(@Nullable Object value, int depth, int[] count, int maxAnswer) {
         if (++count[0] > MAX_EQUALITY_VALUES || depth > MAX_EQUALITY_DEPTH) {
-            return "Your equality answers are too long; shorten them and try again";
+            return FieldError.of("equality", "experts.error.equality.tooMany");
         }
         if (value == null || value instanceof Boolean || value instanceof Integer || value instanceof Long
                 || value instanceof BigInteger || value instanceof BigDecimal || value instanceof Short
@@ -202,25 +195,25 @@ final class ApplicationValidator {
             return null;
         }
         if (value instanceof Double d) {
-            return d.isNaN() || d.isInfinite() ? "Your equality answers contain a number we cannot store" : null;
+            return d.isNaN() || d.isInfinite() ? FieldError.of("equality", "experts.error.equality.number") : null;
         }
         if (value instanceof Float f) {
-            return f.isNaN() || f.isInfinite() ? "Your equality answers contain a number we cannot store" : null;
+            return f.isNaN() || f.isInfinite() ? FieldError.of("equality", "experts.error.equality.number") : null;
         }
         if (value instanceof String s) {
             if (hasHiddenCharacter(s)) {
-                return "Your equality answers contain a hidden control character; remove it and try again";
+                return FieldError.of("equality", "experts.error.equality.hidden");
             }
             return s.codePointCount(0, s.length()) > maxAnswer
-                    ? "Each equality answer must be " + String.format("%,d", maxAnswer) + " characters or fewer" : null;
+                    ? FieldError.of("equality", "experts.error.equality.tooLong", thousands(maxAnswer)) : null;
         }
         if (value instanceof Map<?, ?> map) {
             for (Map.Entry<?, ?> e : map.entrySet()) {
                 String key = String.valueOf(e.getKey());
                 if (hasHiddenCharacter(key) || key.length() > MAX_EQUALITY_KEY) {
-                    return "Your equality answers could not be read; check them and try again";
+                    return FieldError.of("equality", "experts.error.equality.unreadable");
                 }
-                String problem = equalityProblem(e.getValue(), depth + 1, count, maxAnswer);
+                FieldError problem = equalityProblem(e.getValue(), depth + 1, count, maxAnswer);
                 if (problem != null) {
                     return problem;
                 }
@@ -229,14 +222,14 @@ final class ApplicationValidator {
         }
         if (value instanceof List<?> list) {
             for (Object item : list) {
-                String problem = equalityProblem(item, depth + 1, count, maxAnswer);
+                FieldError problem = equalityProblem(item, depth + 1, count, maxAnswer);
                 if (problem != null) {
                     return problem;
                 }
             }
             return null;
         }
-        return "Your equality answers could not be read; check them and try again";
+        return FieldError.of("equality", "experts.error.equality.unreadable");
     }
 
     /** Whether any equality answer was given at all: a value that is not null, blank or empty. */
@@ -310,19 +303,27 @@ final class ApplicationValidator {
         return false;
     }
 
-    /** Checks length and characters of an optional text; true when there is nothing wrong with it. */
-    private static boolean text(List<FieldError> errors, String field, String label, @Nullable String value, int max) {
+    /**
+     * Checks length and characters of an optional text; true when there is nothing wrong with it. The words are
+     * the field's own ({@code experts.error.<field>.tooLong} and {@code .hidden}), as each names its answer.
+     */
+    private static boolean text(List<FieldError> errors, String field, @Nullable String value, int max) {
         if (value == null) {
             return true;
         }
         if (value.codePointCount(0, value.length()) > max) {
-            errors.add(new FieldError(field, label + " must be " + String.format("%,d", max) + " characters or fewer"));
+            errors.add(FieldError.of(field, "experts.error." + field + ".tooLong", thousands(max)));
             return false;
         }
         if (hasHiddenCharacter(value)) {
-            errors.add(new FieldError(field, label + " contains a hidden control character; remove it and try again"));
+            errors.add(FieldError.of(field, "experts.error." + field + ".hidden"));
             return false;
         }
         return true;
+    }
+
+    /** 10,000 as the pages write it. */
+    private static String thousands(int n) {
+        return String.format(Locale.UK, "%,d", n);
     }
 }

@@ -2,7 +2,11 @@ package org.carereview.consult.experts;
 
 import io.micronaut.core.annotation.Nullable;
 
-/** The kinds of experience of children's social care an applicant can have (one or more). */
+/**
+ * The kinds of experience of children's social care an applicant can have (one or more). {@link #label()} is the
+ * staff pages' and exports' words; the public pages word each kind with the bundle's
+ * {@code experts.experience.<CODE>}, in the version of the words the person chose.
+ */
 public enum Experience {
     IN_CARE("In care now"),
     CARE_LEAVER("Left care (care leaver)"),

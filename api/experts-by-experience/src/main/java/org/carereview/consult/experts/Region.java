@@ -2,7 +2,10 @@ package org.carereview.consult.experts;
 
 import io.micronaut.core.annotation.Nullable;
 
-/** England's nine regions (the codes of the {@code region} table). */
+/**
+ * England's nine regions (the codes of the {@code region} table). {@link #label()} is the staff pages' and exports'
+ * words; the public pages use the bundle's {@code experts.region.<CODE>}.
+ */
 public enum Region {
     NORTH_EAST("North East"),
     NORTH_WEST("North West"),

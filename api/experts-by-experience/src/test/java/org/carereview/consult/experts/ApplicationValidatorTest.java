@@ -107,6 +107,21 @@ class ApplicationValidatorTest {
     }
 
     @Test
+    void everyErrorAnApplicantCanSeeHasItsWordsInTheBundleSoThePagesCanWordItInEitherVersion() {
+        ApplicationInput in = new ApplicationInput(List.of("ALIEN"), "Sam\u0000", "x".repeat(201), "2999-01-01", "WALES",
+                "not-an-email", "call me", new ApplicationInput.TrustedAdult(null, "\u0007", "nope", "12"), "", " ",
+                "a".repeat(MAX + 1), null, null, Map.of("gender", "\u0000"), null);
+        List<FieldError> errors = ApplicationValidator.validate(in, TODAY, MAX);
+        assertEquals(15, errors.size(), errors.toString());
+        for (FieldError e : errors) {
+            assertTrue(e.key() != null && e.key().startsWith("experts.error."), e.toString());
+            assertFalse(e.message().contains("experts.error"), e.toString());
+        }
+        assertEquals("Date of birth must be today or in the past", errors.get(3).message());
+        assertEquals(List.of(16), ApplicationValidator.validate(input("2011-01-21", null), TODAY, MAX).get(0).args());
+    }
+
+    @Test
     void unknownCodesAndBadFormatsAreFieldErrors() {
         ApplicationInput in = new ApplicationInput(List.of("IN_CARE", "ALIEN"), "Sam", null, "2000-01-01", "WALES",
                 "not-an-email", "call me", new ApplicationInput.TrustedAdult(null, null, "nope", "12"), "s", "m",

@@ -96,9 +96,8 @@ class ApplicationCheckController {
             return confirmed(request, drafts.send(draft.get().id(), owner));
         } catch (RateLimitedException e) {
             model.put("retryAfter", e.retryAfterSeconds());
-            return Pages.withErrors(HttpStatus.TOO_MANY_REQUESTS, CHECK_VIEW, model, List.of(new FieldError("send",
-                    "A lot has been sent from your connection in the last minute. Your answers are saved. Wait "
-                            + e.retryAfterSeconds() + " seconds, then select Send application again.")))
+            return Pages.withErrors(HttpStatus.TOO_MANY_REQUESTS, CHECK_VIEW, model, List.of(FieldError.of("send",
+                            "experts.error.send.rateLimited", e.retryAfterSeconds())))
                     .header("Retry-After", String.valueOf(e.retryAfterSeconds()));
         } catch (InvalidInputException e) {
             return Pages.invalid(CHECK_VIEW, model, CheckAnswers.linkToSections(e.errors()));
@@ -119,8 +118,8 @@ class ApplicationCheckController {
         Window current = window.current();
         return HttpResponse.status(HttpStatus.CONFLICT).body(Pages.view("experts/apply/closed", Map.of(
                 "notOpenYet", notOpenYet || clock.instant().isBefore(current.opensAt()),
-                "opensInWords", ApplicationWindow.inWords(current.opensAt()),
-                "closesInWords", ApplicationWindow.inWords(current.closesAt()))));
+                "opens", Moment.of(current.opensAt()),
+                "closes", Moment.of(current.closesAt()))));
     }
 
     @Get("/confirmation/{id}")

@@ -106,7 +106,10 @@ class ApplicationController {
         return Pages.seeOther(form.returnToCheck() ? SectionModel.TASK_LIST + "/check" : SectionModel.TASK_LIST);
     }
 
-    /** This section's errors, each keyed by the id of the control it links to. */
+    /**
+     * This section's errors, each keyed by the id of the control it links to, keeping its bundle key so that the
+     * page words it in the version chosen.
+     */
     private List<FieldError> errors(Section section, ApplicationInput updated, SectionForm form) {
         List<FieldError> errors = new ArrayList<>();
         boolean dateNotReal = section == Section.ABOUT_YOU && form.dateOfBirth().notReal();
@@ -114,11 +117,11 @@ class ApplicationController {
             if (dateNotReal && e.field().equals("dateOfBirth")) {
                 continue;
             }
-            errors.add(new FieldError(Section.fieldId(e.field()), e.message()));
+            errors.add(new FieldError(Section.fieldId(e.field()), e.message(), e.key(), e.args()));
         }
         if (dateNotReal) {
-            errors.add(Math.min(errors.size(), dateOfBirthPosition(errors)), new FieldError(
-                    Section.fieldId("dateOfBirth"), form.dateOfBirth().problem("Date of birth")));
+            errors.add(Math.min(errors.size(), dateOfBirthPosition(errors)), FieldError.of(
+                    Section.fieldId("dateOfBirth"), "experts.error.dateOfBirth." + form.dateOfBirth().problemCode()));
         }
         return errors;
     }

@@ -64,8 +64,9 @@ class ApplyStartController {
         Map<String, Object> model = new HashMap<>();
         model.put("open", w.open());
         model.put("notYetOpen", clock.instant().isBefore(w.opensAt()));
-        model.put("opensInWords", ApplicationWindow.inWords(w.opensAt()));
-        model.put("closesInWords", ApplicationWindow.inWords(w.closesAt()));
+        model.put("opens", Moment.of(w.opensAt()));
+        model.put("closes", Moment.of(w.closesAt()));
+        model.put("draftDays", ApplicationDrafts.LIFETIME.toDays());
         model.put("hasDraft", w.open() && DraftCookie.APPLICATION.read(request).flatMap(drafts::find).isPresent());
         model.put("expired", expired != null);
         return HttpResponse.ok(Pages.view("experts/apply/start", model));

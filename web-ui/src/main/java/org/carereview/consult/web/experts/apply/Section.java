@@ -9,16 +9,19 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
-/** The sections of the application, in task-list order, each with the answers (dotted names) it owns. */
+/**
+ * The sections of the application, in task-list order, each with the answers (dotted names) it owns, and whether
+ * a person must fill it in before sending. Each section's title is the bundle's {@code experts.section.<NAME>}.
+ */
 enum Section {
-    EXPERIENCE("experience", "Your experience", Set.of("experiences")),
-    ABOUT_YOU("about-you", "About you", Set.of("name", "preferredName", "dateOfBirth", "region", "email", "phone")),
-    TRUSTED_ADULT("trusted-adult", "A trusted adult", Set.of("trustedAdult.name", "trustedAdult.relationship",
+    EXPERIENCE("experience", true, Set.of("experiences")),
+    ABOUT_YOU("about-you", true, Set.of("name", "preferredName", "dateOfBirth", "region", "email", "phone")),
+    TRUSTED_ADULT("trusted-adult", true, Set.of("trustedAdult.name", "trustedAdult.relationship",
             "trustedAdult.email", "trustedAdult.phone")),
-    STORY("your-story", "Your story", Set.of("experienceStory", "motivation")),
-    TAKING_PART("taking-part", "Taking part", Set.of("availability", "accessNeeds", "supportNeeds")),
-    EQUALITY("equality", "Equality questions (optional)", Set.of("equality")),
-    AGREEMENTS("agreements", "Agreements", Set.of("consents.dataUse", "consents.contactTrustedAdult"));
+    STORY("your-story", true, Set.of("experienceStory", "motivation")),
+    TAKING_PART("taking-part", false, Set.of("availability", "accessNeeds", "supportNeeds")),
+    EQUALITY("equality", false, Set.of("equality")),
+    AGREEMENTS("agreements", true, Set.of("consents.dataUse", "consents.contactTrustedAdult"));
 
     /** Where an error about each answer is shown on its page: the id of the first control. */
     private static final Map<String, String> FIELD_IDS = Map.ofEntries(
@@ -32,12 +35,13 @@ enum Section {
             Map.entry("consents.contactTrustedAdult", "consentContactTrustedAdult"));
 
     final String slug;
-    final String title;
+    /** Whether every applicant must fill it in (the trusted adult only when under 16); the others can be skipped. */
+    final boolean required;
     final Set<String> fields;
 
-    Section(String slug, String title, Set<String> fields) {
+    Section(String slug, boolean required, Set<String> fields) {
         this.slug = slug;
-        this.title = title;
+        this.required = required;
         this.fields = fields;
     }
 

@@ -13,7 +13,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What each section page shows: the answers so far, the options, and where Back goes. */
+/**
+ * What each section page shows: the answers so far, the options (their codes: the page words each with the bundle's
+ * {@code experts.experience.<CODE>} or {@code experts.region.<CODE>}), and where Back goes.
+ */
 final class SectionModel {
 
     static final String TASK_LIST = Apply.BASE + "/application";
@@ -37,25 +40,10 @@ final class SectionModel {
         model.put("underSixteen", underSixteen);
         model.put("a", answers(a));
         switch (section) {
-            case EXPERIENCE -> model.put("experienceItems", Arrays.stream(Experience.values())
-                    .map(e -> Map.of("value", e.name(), "text", e.label())).toList());
+            case EXPERIENCE -> model.put("experienceCodes", Arrays.stream(Experience.values()).map(Enum::name).toList());
             case ABOUT_YOU -> {
-                model.put("regionItems", Arrays.stream(Region.values())
-                        .map(r -> Map.of("value", r.name(), "text", r.label())).toList());
+                model.put("regionCodes", Arrays.stream(Region.values()).map(Enum::name).toList());
                 putDate(model, a.dateOfBirth(), typed);
-            }
-            case EQUALITY -> model.put("disabilityItems", List.of(
-                    Map.of("value", "yes", "text", "Yes"),
-                    Map.of("value", "no", "text", "No"),
-                    Map.of("value", "prefer-not-to-say", "text", "I prefer not to say")));
-            case AGREEMENTS -> {
-                ApplicationInput.Consents consents = a.consents();
-                model.put("dataUseItems", List.of(Map.of("value", "yes",
-                        "text", "I agree that the review can use my information to consider my application",
-                        "checked", consents != null && Boolean.TRUE.equals(consents.dataUse()))));
-                model.put("trustedAdultItems", List.of(Map.of("value", "yes",
-                        "text", "I agree that the review can contact my trusted adult about my application",
-                        "checked", consents != null && Boolean.TRUE.equals(consents.contactTrustedAdult()))));
             }
             default -> {
             }

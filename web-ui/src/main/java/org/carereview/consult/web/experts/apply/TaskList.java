@@ -8,14 +8,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The application's task list: each section with its status, as GOV.UK's task list pattern shows them. */
+/**
+ * The application's task list: each section with its status, as GOV.UK's task list pattern shows them, and how
+ * many of the sections a person must fill in are done. Sections anyone can skip are listed but not counted, nor
+ * is a trusted adult for someone 16 or over. Statuses and hints are the ends of bundle keys
+ * ({@code experts.task.status.*}, {@code experts.task.hint.*}).
+ */
 final class TaskList {
 
-    static final String COMPLETED = "Completed";
-    static final String INCOMPLETE = "Incomplete";
-    static final String NOT_STARTED = "Not yet started";
-    static final String CANNOT_START = "Cannot start yet";
-    static final String NOT_NEEDED = "Not needed";
+    static final String COMPLETED = "completed";
+    static final String INCOMPLETE = "incomplete";
+    static final String NOT_STARTED = "not-started";
+    static final String CANNOT_START = "cannot-start";
+    static final String NOT_NEEDED = "not-needed";
 
     private TaskList() {
     }
@@ -27,11 +32,11 @@ final class TaskList {
         for (Section section : Section.values()) {
             Map<String, Object> task = task(section, a, applications);
             tasks.add(task);
-            if (!NOT_NEEDED.equals(task.get("status"))) {
+            if (section.required && !NOT_NEEDED.equals(task.get("status"))) {
                 needed++;
-            }
-            if (COMPLETED.equals(task.get("status"))) {
-                completed++;
+                if (COMPLETED.equals(task.get("status"))) {
+                    completed++;
+                }
             }
         }
         Map<String, Object> model = new HashMap<>();
@@ -44,17 +49,17 @@ final class TaskList {
     private static Map<String, Object> task(Section section, ApplicationInput a, Applications applications) {
         Map<String, Object> task = new HashMap<>();
         task.put("id", section.slug);
-        task.put("title", section.title);
+        task.put("section", section.name());
         task.put("href", section.path());
         task.put("hint", null);
         if (section == Section.TRUSTED_ADULT && !applications.needsTrustedAdult(a.dateOfBirth())) {
             task.put("href", null);
             if (SectionModel.parse(a.dateOfBirth()) == null) {
                 task.put("status", CANNOT_START);
-                task.put("hint", "Fill in About you first. Only people under 16 need a trusted adult.");
+                task.put("hint", CANNOT_START);
             } else {
                 task.put("status", NOT_NEEDED);
-                task.put("hint", "You are 16 or over, so you do not need to give a trusted adult.");
+                task.put("hint", NOT_NEEDED);
             }
             return task;
         }
