@@ -13,12 +13,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -56,11 +51,6 @@ class AdviceWordsTest implements FreshDatabase {
         try (BrowserContext context = Browser.get().newContext()) {
             PublicPageCheck check = new PublicPageCheck(context, base, version, "advice")
                     .allow(ORGANISATION, EMAIL, ANSWER, TOO_LONG);
-            // The pages with the safety inset, while views/safety.html (not part of this walk) has words of its own.
-            String safetyWords = wordsNotYetInBundles("views/safety.html");
-            PublicPageCheck withSafety = version != PublicPageCheck.Version.KEYS || safetyWords.isEmpty() ? check
-                    : new PublicPageCheck(context, base, version, "advice").allow(ORGANISATION, EMAIL, ANSWER, TOO_LONG)
-                            .allow(safetyWords);
             Page page = context.newPage();
 
             page.navigate(base + "/call-for-advice?expired=1");
@@ -86,12 +76,11 @@ class AdviceWordsTest implements FreshDatabase {
 
             for (String[] question : new String[][] {{"key-questions", "keyQuestions"}, {"engagement", "engagementAdvice"},
                     {"resources", "resources"}, {"groups", "groupsToSpeakTo"}}) {
-                PublicPageCheck checker = question[1].equals("keyQuestions") ? withSafety : check;
                 page.waitForURL(base + "/call-for-advice/" + question[0]);
-                checker.check(withoutScriptWords(page, version), question[0]);
+                check.check(page, question[0]);
                 page.locator("#" + question[1]).fill(TOO_LONG);
                 refused(continueButton(page), "#" + question[1]);
-                checker.check(withoutScriptWords(page, version), question[0] + ", with errors");
+                check.check(page, question[0] + ", with errors");
                 page.locator("#" + question[1]).fill("");
                 continueButton(page).click();
             }
@@ -135,26 +124,12 @@ class AdviceWordsTest implements FreshDatabase {
             page.locator("#send").click();
             page.waitForURL(base + "/call-for-advice/confirmation/*");
             String reference = page.getByTestId("reference").textContent().trim();
-            withSafety.allow(reference).check(page, "confirmation");
+            check.allow(reference).check(page, "confirmation");
 
             check.finish();
-            if (withSafety != check) {
-                withSafety.finish();
-            }
         }
     }
 
-    /**
-     * In the keys version, the page without the character count's live message ("You have 10,000 characters
-     * remaining"), which GOV.UK Frontend's script writes in its own English words rather than the bundles'.
-     */
-    private static Page withoutScriptWords(Page page, PublicPageCheck.Version version) {
-        if (version == PublicPageCheck.Version.KEYS) {
-            page.locator(".govuk-character-count__status, .govuk-character-count__sr-status")
-                    .evaluateAll("messages => messages.forEach(m => m.remove())");
-        }
-        return page;
-    }
 
     /** Posts the page's form, expects it back with 422 and the error summary's one link going to the field. */
     private static void refused(Locator button, String field) {
@@ -173,18 +148,5 @@ class AdviceWordsTest implements FreshDatabase {
     /** The first button of the page's form: Continue (or Save and return to check your answers). */
     private static Locator continueButton(Page page) {
         return page.locator("main form button").first();
-    }
-
-    /**
-     * The words of a template another part of the work puts in the bundles, while it still has words of its own
-     * (none once it reads them all with #{...}), so that this walk checks only the words of the advice pages.
-     */
-    private static String wordsNotYetInBundles(String template) {
-        try (InputStream in = AdviceWordsTest.class.getClassLoader().getResourceAsStream(template)) {
-            String html = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return html.contains("#{") ? "" : org.jsoup.Jsoup.parse(html).text();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

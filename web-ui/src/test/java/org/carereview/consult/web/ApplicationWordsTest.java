@@ -57,7 +57,7 @@ class ApplicationWordsTest implements FreshDatabase {
     @EnumSource(PublicPageCheck.Version.class)
     void everyPageOfTheApplicationReadsAtItsVersionsGradeWithItsErrors(PublicPageCheck.Version version) {
         try (BrowserContext context = Browser.get().newContext()) {
-            Walk check = new Walk(new PublicPageCheck(context, server.getURL().toString(), version, "application"), version);
+            PublicPageCheck check = new PublicPageCheck(context, server.getURL().toString(), version, "application");
             LocalDate fifteen = LocalDate.now(ZoneId.of("Europe/London")).minusYears(15).minusDays(10);
             check.allow("Sam Taylor", "sam@example.org", "Alex Morgan", "alex@example.org", "Foster carer", STORY,
                     REASON, "Girl", "Monday Tuesday Wednesday Thursday Friday Saturday Sunday");
@@ -201,7 +201,7 @@ class ApplicationWordsTest implements FreshDatabase {
     }
 
     /** The start page before and after the window, and the page that refuses answers sent outside it. */
-    private void windowClosed(Page page, Walk check) {
+    private void windowClosed(Page page, PublicPageCheck check) {
         page.navigate(url(""));
         submit(page, page.locator("form[action='" + BASE + "/start'] button"), 200);
         Window before = window.current();
@@ -222,29 +222,6 @@ class ApplicationWordsTest implements FreshDatabase {
             check.check(page, "applications are not open yet");
         } finally {
             window.set(ukTime(before.opensAt()), ukTime(before.closesAt()), null);
-        }
-    }
-
-    /**
-     * The check, except that in the keys version the count GOV.UK Frontend's script writes under a character count
-     * ("You have 10,000 characters remaining", in its own English words, not the bundles') is set aside.
-     */
-    private record Walk(PublicPageCheck check, PublicPageCheck.Version version) {
-
-        void check(Page page, String name) {
-            if (version == PublicPageCheck.Version.KEYS) {
-                page.locator(".govuk-character-count__status, .govuk-character-count__sr-status")
-                        .evaluateAll("messages => messages.forEach(m => m.remove())");
-            }
-            check.check(page, name);
-        }
-
-        void allow(String... words) {
-            check.allow(words);
-        }
-
-        void finish() {
-            check.finish();
         }
     }
 

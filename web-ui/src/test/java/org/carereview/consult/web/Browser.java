@@ -42,7 +42,6 @@ final class Browser {
         return browser;
     }
 
-    /** Fails the test with a readable list if axe finds any accessibility violation on the page. */
     /** Signs a member of staff in through the staff sign-in page; the page ends on the staff console. */
     static void signInAsStaff(Page page, java.net.URL baseUrl, String email, String password) {
         page.navigate(baseUrl + "/staff/sign-in");
@@ -52,6 +51,10 @@ final class Browser {
                 new Page.GetByRoleOptions().setName("Sign in")).click();
     }
 
+    /**
+     * Fails the test with a readable list if axe finds any accessibility violation on the page. axe runs as a
+     * script in the page, so the page's context must have JavaScript on (with it off this would wait forever).
+     */
     static void assertAccessible(Page page) {
         AxeResults results = new AxeBuilder(page).analyze();
         if (!results.getViolations().isEmpty()) {

@@ -96,7 +96,7 @@ final class SubmissionWords {
             rows.add(lines.isEmpty() ? GovukItems.row(question, word("account.answer.none")) : GovukItems.row(question, lines));
         }
         rows.add(GovukItems.row(word("account.answer.themes"), themes.isEmpty() ? word("account.answer.noThemes")
-                : String.join(", ", themes.stream().map(t -> word("account.theme." + t.name())).toList())));
+                : String.join(", ", themes.stream().map(t -> word("common.theme." + t.name())).toList())));
         return rows;
     }
 

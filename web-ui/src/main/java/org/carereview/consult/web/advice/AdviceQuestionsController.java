@@ -52,7 +52,7 @@ class AdviceQuestionsController {
     HttpResponse<?> show(HttpRequest<?> request, @PathVariable String slug, @Nullable @QueryValue String change) {
         Optional<Step> step = Step.of(slug);
         if (step.isEmpty()) {
-            return HttpResponse.notFound();
+            return Pages.notFound();
         }
         Optional<Draft> draft = DraftCookie.ADVICE.read(request).flatMap(drafts::find);
         if (draft.isEmpty()) {
@@ -70,7 +70,7 @@ class AdviceQuestionsController {
     HttpResponse<?> answer(HttpRequest<?> request, @PathVariable String slug, @Body AnswerForm form) {
         Optional<Step> found = Step.of(slug);
         if (found.isEmpty()) {
-            return HttpResponse.notFound();
+            return Pages.notFound();
         }
         Step step = found.get();
         Optional<Draft> draft = DraftCookie.ADVICE.read(request).flatMap(drafts::find);

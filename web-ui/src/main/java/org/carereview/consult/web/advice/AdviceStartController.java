@@ -52,7 +52,8 @@ class AdviceStartController {
     @Get
     HttpResponse<?> start(HttpRequest<?> request, @Nullable @QueryValue String expired) {
         boolean hasDraft = DraftCookie.ADVICE.read(request).flatMap(drafts::find).isPresent();
-        return HttpResponse.ok(Pages.view("advice/start", Map.of("hasDraft", hasDraft, "expired", expired != null)));
+        return HttpResponse.ok(Pages.view("advice/start", Map.of("hasDraft", hasDraft, "expired", expired != null,
+                "draftDays", drafts.lifetime().toDays())));
     }
 
     @Post("/start")

@@ -118,7 +118,7 @@ final class CheckAnswers {
         List<String> keys = new ArrayList<>();
         for (Theme t : Theme.values()) {
             if (codes != null && codes.contains(t.name())) {
-                keys.add("advice.theme." + t.name());
+                keys.add("common.theme." + t.name());
             }
         }
         return keys;

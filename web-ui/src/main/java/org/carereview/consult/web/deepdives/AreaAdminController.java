@@ -65,7 +65,7 @@ class AreaAdminController {
     HttpResponse<?> update(@PathVariable String slug, @Body AreaForm form, Authentication who) {
         Optional<Area> area = areas.find(slug);
         if (area.isEmpty()) {
-            return HttpResponse.notFound();
+            return Pages.notFound();
         }
         return save(area.get(), form, () -> areas.update(slug, form.input(), UUID.fromString(who.getName())));
     }
@@ -81,7 +81,7 @@ class AreaAdminController {
     HttpResponse<?> addSession(@PathVariable String slug, @Body SessionForm form, Authentication who) {
         Optional<Area> area = areas.find(slug);
         if (area.isEmpty()) {
-            return HttpResponse.notFound();
+            return Pages.notFound();
         }
         try {
             // Notes that may tell of harm are not shown back: the page says who can read them instead.

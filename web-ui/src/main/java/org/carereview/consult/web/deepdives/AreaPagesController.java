@@ -65,7 +65,7 @@ class AreaPagesController {
                          @Nullable @QueryValue String cards) {
         Area area = areas.find(slug).orElse(null);
         if (area == null) {
-            return HttpResponse.notFound();
+            return Pages.notFound();
         }
         Map<String, Object> model = new HashMap<>();
         model.put("area", area);

@@ -66,7 +66,7 @@ class CardsPageController {
     HttpResponse<?> save(@PathVariable String slug, @Nullable @Body String body, Authentication who) {
         Optional<Area> area = areas.find(slug);
         if (area.isEmpty()) {
-            return HttpResponse.notFound();
+            return Pages.notFound();
         }
         FormBody fields = FormBody.parse(body);
         CardsForm form = CardsForm.read(fields);

@@ -43,7 +43,7 @@ class DashboardPagesController {
     @Get("/areas/{slug}/dashboard")
     HttpResponse<?> dashboard(@PathVariable String slug) {
         if (areas.find(slug).isEmpty()) {
-            return HttpResponse.notFound();
+            return Pages.notFound();
         }
         AreaSummary summary = dashboards.summary(slug);
         List<Map<String, Object>> sections = new ArrayList<>();

@@ -73,7 +73,7 @@ class ImportPageController {
                            @Nullable @Part("sessionId") String sessionId, Authentication who) {
         Optional<Area> area = areas.find(slug);
         if (area.isEmpty()) {
-            return HttpResponse.notFound();
+            return Pages.notFound();
         }
         Map<String, Object> model = model(request, area.get(), sessionId);
         try {

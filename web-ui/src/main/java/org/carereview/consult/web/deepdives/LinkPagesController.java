@@ -49,7 +49,7 @@ class LinkPagesController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> make(@PathVariable String slug, @Body LinkForm form, Authentication who) {
         if (areas.find(slug).isEmpty()) {
-            return HttpResponse.notFound();
+            return Pages.notFound();
         }
         try {
             ParticipantLink link = links.create(slug, form.sessionId(), UUID.fromString(who.getName()));
@@ -66,7 +66,7 @@ class LinkPagesController {
     HttpResponse<?> handout(@PathVariable String token) {
         Optional<ParticipantLink> link = links.find(token);
         if (link.isEmpty()) {
-            return HttpResponse.notFound();
+            return Pages.notFound();
         }
         ParticipantLink l = link.get();
         return HttpResponse.ok(Pages.view("deepdives/handout", Map.of("link", l,
@@ -80,7 +80,7 @@ class LinkPagesController {
     HttpResponse<?> close(@PathVariable String token) {
         Optional<ParticipantLink> link = links.find(token);
         if (link.isEmpty()) {
-            return HttpResponse.notFound();
+            return Pages.notFound();
         }
         links.revoke(token);
         return Pages.seeOther("/staff/deep-dives/areas/" + link.get().area() + "?done=closed");

@@ -34,10 +34,10 @@ final class Options {
                 .map(t -> GovukItems.item(t.name(), words.apply("deepdives.participantType." + t.name()))).toList();
     }
 
-    /** The themes for the participant's page, from the bundle: {@code deepdives.theme.<code>} and its {@code .hint}. */
+    /** The themes for the participant's page, from the bundle: {@code common.theme.<code>} and its {@code .hint}. */
     static List<Map<String, Object>> themes(UnaryOperator<String> words) {
-        return Arrays.stream(Theme.values()).map(t -> GovukItems.item(t.name(), words.apply("deepdives.theme." + t.name()),
-                words.apply("deepdives.theme." + t.name() + ".hint"))).toList();
+        return Arrays.stream(Theme.values()).map(t -> GovukItems.item(t.name(), words.apply("common.theme." + t.name()),
+                words.apply("common.theme." + t.name() + ".hint"))).toList();
     }
 
     /** Checkboxes with their own name and ids, for one card among several on a page. */

@@ -2,21 +2,16 @@ package org.carereview.consult.web.words;
 
 import io.micronaut.context.AbstractMessageSource;
 import jakarta.inject.Singleton;
+import org.carereview.consult.core.problem.Bundles;
 import org.carereview.consult.core.problem.ErrorWords;
 import org.carereview.consult.core.problem.FieldError;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -84,7 +79,7 @@ public final class PublicWords extends AbstractMessageSource {
             for (String suffix : english(lang) ? List.of("") : List.of("", "_" + lang)) {
                 for (String folder : version == WordsVersion.CHILD ? layers : List.of("")) {
                     for (String bundle : BUNDLES) {
-                        all.putAll(read("i18n/" + folder + bundle + suffix + ".properties"));
+                        all.putAll(Bundles.read("i18n/" + folder + bundle + suffix + ".properties"));
                     }
                 }
             }
@@ -100,20 +95,5 @@ public final class PublicWords extends AbstractMessageSource {
 
     private static boolean english(String language) {
         return language.isEmpty() || language.equals("en");
-    }
-
-    private static Map<String, String> read(String resource) {
-        try (InputStream in = PublicWords.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                return Map.of();
-            }
-            Properties p = new Properties();
-            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-            Map<String, String> out = new HashMap<>();
-            p.stringPropertyNames().forEach(k -> out.put(k, p.getProperty(k)));
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

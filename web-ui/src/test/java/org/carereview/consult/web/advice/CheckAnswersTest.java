@@ -43,7 +43,7 @@ class CheckAnswersTest {
         assertEquals("Kinship Carers Together", rows.get(1).get("value"));
         assertEquals(List.of("Why?", "And why so far?"), rows.get(2).get("lines"));
         assertEquals("advice.check.notAnswered", rows.get(3).get("valueKey"));
-        assertEquals(List.of("advice.theme.SAFETY", "advice.theme.CARE"), rows.get(6).get("lineKeys"));
+        assertEquals(List.of("common.theme.SAFETY", "common.theme.CARE"), rows.get(6).get("lineKeys"));
         assertEquals("advice.check.notAnswered", rows.get(7).get("valueKey"), "no email address");
         assertEquals(List.of("advice.check.consent.contact"), rows.get(8).get("lineKeys"));
         assertEquals("/call-for-advice/themes?change=1", rows.get(6).get("href"));

@@ -37,6 +37,24 @@ final class GovukComponents {
                 body.select(".govuk-footer__meta-item:has(.govuk-footer__copyright-logo)").remove();
             });
         }
+        if (component.equals("character-count")) {
+            // Deliberate: the script's live messages are always written into the markup as GOV.UK's data-i18n
+            // attributes, so that they follow the page's version of the words. In the standard words they are
+            // GOV.UK's own defaults, which the script would otherwise use.
+            return GovukHtml.canonical(html, body -> body.select(".govuk-character-count").forEach(count -> {
+                boolean words = count.hasAttr("data-maxwords") || "words".equals(count.attr("data-count-type"));
+                String type = words ? "word" : "character";
+                String[][] messages = {
+                        {type + "s-under-limit.one", "You have %{count} " + type + " remaining"},
+                        {type + "s-under-limit.other", "You have %{count} " + type + "s remaining"},
+                        {type + "s-at-limit", "You have 0 " + type + "s remaining"},
+                        {type + "s-over-limit.one", "You have %{count} " + type + " too many"},
+                        {type + "s-over-limit.other", "You have %{count} " + type + "s too many"}};
+                for (String[] message : messages) {
+                    count.attr("data-i18n." + message[0], message[1]);
+                }
+            }));
+        }
         return GovukHtml.canonical(html);
     }
 

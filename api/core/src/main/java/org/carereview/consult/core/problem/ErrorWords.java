@@ -1,14 +1,8 @@
 package org.carereview.consult.core.problem;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 /**
  * The standard English words of every error a contributor can see, by key, from the bundles
@@ -48,25 +42,10 @@ public final class ErrorWords {
         if (loaded == null) {
             Map<String, String> merged = new HashMap<>();
             for (String bundle : BUNDLES) {
-                merged.putAll(read("i18n/" + bundle + ".properties"));
+                merged.putAll(Bundles.read("i18n/" + bundle + ".properties"));
             }
             words = loaded = Map.copyOf(merged);
         }
         return loaded;
-    }
-
-    private static Map<String, String> read(String resource) {
-        try (InputStream in = ErrorWords.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                return Map.of();
-            }
-            Properties p = new Properties();
-            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-            Map<String, String> out = new HashMap<>();
-            p.stringPropertyNames().forEach(k -> out.put(k, p.getProperty(k)));
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

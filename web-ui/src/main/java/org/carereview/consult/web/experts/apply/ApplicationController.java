@@ -63,7 +63,7 @@ class ApplicationController {
     HttpResponse<?> show(HttpRequest<?> request, @PathVariable String slug, @Nullable @QueryValue String change) {
         Optional<Section> section = Section.of(slug);
         if (section.isEmpty()) {
-            return HttpResponse.notFound();
+            return Pages.notFound();
         }
         Optional<ApplicationDraft> draft = DraftCookie.APPLICATION.read(request).flatMap(drafts::find);
         if (draft.isEmpty()) {
@@ -83,7 +83,7 @@ class ApplicationController {
     HttpResponse<?> save(HttpRequest<?> request, @PathVariable String slug, @Body SectionForm form) {
         Optional<Section> found = Section.of(slug);
         if (found.isEmpty()) {
-            return HttpResponse.notFound();
+            return Pages.notFound();
         }
         Section section = found.get();
         Optional<ApplicationDraft> draft = DraftCookie.APPLICATION.read(request).flatMap(drafts::find);
