@@ -9,11 +9,13 @@ import java.util.regex.Pattern;
  */
 final class NameCues {
 
-    private static final String ROLE = "(?:sw|social\\s+worker|(?:support|key|youth|family|leaving\\s+care)?\\s*worker"
-            + "|keyworker|carers?|foster\\s+(?:carers?|mum|mom|dad|mother|father|parents?|brother|sister|family)"
+    /** Roles and relations, as children spell them too ("frend", "sista", "soshal worker"). */
+    private static final String ROLE = "(?:sw|(?:social|soshal|socail)\\s+worker"
+            + "|(?:support|key|youth|family|leaving\\s+care)?\\s*worker|keyworker|carers?|foster\\s+(?:carers?|mum|mom|dad|mother|father|parents?|brother|sister|family)"
             + "|mum|mom|mam|mummy|mother|dad|daddy|father|step\\s?(?:mum|dad|brother|sister)|nan|nana|nanna|nanny"
             + "|gran|granny|grandma|grandad|grandpa|grandmother|grandfather|auntie|aunty|aunt|uncle|cousin"
-            + "|(?:half\\s)?brother|(?:half\\s)?sister|bro|sis|twin|friend|mate|bestie|bff|bf|gf|boyfriend"
+            + "|(?:half\\s)?brother|(?:half\\s)?sister|bro|sis|sista|bruv|bruva|cuz|twin|friend|frend|freind|frnd"
+            + "|mate|bestie|bff|bf|gf|boyfriend"
             + "|girlfriend|partner|husband|wife|son|daughter|grandson|granddaughter|grandchild|niece|nephew|baby"
             + "|little\\s+one|child|kid|pa|personal\\s+adviser|personal\\s+advisor|iro|reviewing\\s+officer|advocate"
             + "|teacher|headteacher|head\\s+of\\s+year|tutor|mentor|manager|therapist|counsellor|solicitor|lawyer"
@@ -25,9 +27,15 @@ final class NameCues {
             + "|regards|thanks|wishes))\\s*,?\\s*(?:(?:is|was|were)\\s+)?"
             + "(?:(?:called|named)\\s+)?$", Pattern.CASE_INSENSITIVE);
 
-    /** Cues strong enough for a lower-case word not in the lists: "called dan", "my name is femi". */
+    /** Cues strong enough for a name that is also a word in lower case: "called grace", "named may". */
     private static final Pattern STRONG_BEFORE = Pattern.compile("\\b(?:called|named|name\\s+is|name['’]?s)\\s+$",
             Pattern.CASE_INSENSITIVE);
+
+    /** Cues strong enough for a lower-case word in no list ("my name is femi"); "called" is not ("called stupid"). */
+    private static final Pattern NAMING_BEFORE = Pattern.compile("\\b(?:named|name\\s+is|name['’]?s)\\s+$",
+            Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern COMMA_OR_IS = Pattern.compile("^\\s*,|^\\s+(?:is|was)\\b");
 
     private static final Pattern ROLE_AFTER = Pattern.compile("^\\s*,?\\s*(?:(?:is|was|who\\s+is|who\\s+was)\\s+)?"
             + "(?:my|our|me|his|her)\\s+(?:[a-z'’]+\\s+){0,2}?" + ROLE + "\\b"
@@ -46,7 +54,13 @@ final class NameCues {
         return STRONG_BEFORE.matcher(text.substring(Math.max(0, start - 30), start)).find();
     }
 
-    static boolean after(String text, int end) {
-        return ROLE_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 60))).find();
+    static boolean namingBefore(String text, int start) {
+        return NAMING_BEFORE.matcher(text.substring(Math.max(0, start - 30), start)).find();
+    }
+
+    /** A role after the word; {@code strict}, only after a comma or "is"/"was" ("Will, my brother", not "Will my"). */
+    static boolean after(String text, int end, boolean strict) {
+        String next = text.substring(end, Math.min(text.length(), end + 60));
+        return (!strict || COMMA_OR_IS.matcher(next).find()) && ROLE_AFTER.matcher(next).find();
     }
 }

@@ -23,6 +23,12 @@ final class Names {
             "saturday", "sunday", "god", "jesus", "allah", "ofsted", "cafcass", "camhs", "nhs", "council", "barnardos",
             "barnardo's", "nspcc", "childline", "iro", "sw", "pa");
 
+    /** Endings of ordinary words, not names: a word not in the lists needs a name's shape ("Safeguarding"). */
+    private static final Pattern WORDISH = Pattern.compile("(?:ing|tion|sion|ment|ness|ity|ship|ance|ence|ism"
+            + "|ous|able|ible|ful|less|ised|ized|ise|ize|ally|ive)$");
+    /** Names that start a question before a role ("Will my brother be ok"): after them the role needs a comma. */
+    private static final Set<String> QUESTION_WORDS = Set.of("will", "may");
+
     private Names() {
     }
 
@@ -75,11 +81,23 @@ final class Names {
         if (listed && !ambiguous) {
             return true;
         }
-        boolean capitalised = Character.isUpperCase(text.charAt(start));
-        boolean candidate = listed || WordLists.WORD_NAMES.contains(key) || capitalised && !isOrdinary(key);
-        boolean cued = NameCues.before(text, start) || NameCues.after(text, end)
-                || lastEnd >= 0 && lastEnd < start && text.substring(lastEnd, start).matches("\\s*(?:,|and|&)\\s*");
-        return candidate && cued || !isOrdinary(key) && NameCues.strongBefore(text, start);
+        boolean ordinary = isOrdinary(key);
+        boolean listJoin = lastEnd >= 0 && lastEnd < start
+                && text.substring(lastEnd, start).matches("\\s*(?:,|and|&)\\s*");
+        if (listed || WordLists.WORD_NAMES.contains(key)) {
+            // In lower case an ordinary word after a role is the word ("my sw will ring"), unless "called".
+            boolean cued = NameCues.before(text, start) || listJoin
+                    || NameCues.after(text, end, QUESTION_WORDS.contains(key));
+            return cued && (Character.isUpperCase(text.charAt(start)) || !ordinary)
+                    || NameCues.strongBefore(text, start);
+        }
+        if (ordinary || WORDISH.matcher(key).find()) {
+            return false;
+        }
+        boolean titleCase = Character.isUpperCase(text.charAt(start))
+                && !text.substring(start + 1, end).equals(text.substring(start + 1, end).toUpperCase(Locale.ROOT));
+        return titleCase && (NameCues.before(text, start) || NameCues.after(text, end, false) || listJoin)
+                || NameCues.namingBefore(text, start);
     }
 
     private static boolean titled(String title, String text, int start, int end) {

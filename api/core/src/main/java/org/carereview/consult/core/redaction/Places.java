@@ -65,7 +65,7 @@ final class Places {
 
     /**
      * A school or home counts when the words before its type name it: none generic, and, for a house or lodge,
-     * capitalised. Leading generic words are dropped one at a time ("at St Mary's Primary").
+     * capitalised. Leading generic or ordinary words are dropped one at a time ("at St Mary's Primary").
      */
     private static void named(String text, Matcher m, Kind kind, List<Found> found) {
         int from = 0;
@@ -75,8 +75,8 @@ final class Places {
             boolean named = words.length > 0;
             for (String word : words) {
                 String w = word.toLowerCase().replace("’", "'");
-                if (GENERIC.contains(w) || GENERIC.contains(w.replaceAll("'?s$", "")) || Names.isOrdinary(w)
-                        && !Character.isUpperCase(word.charAt(0))) {
+                if (w.length() < 2 || GENERIC.contains(w) || GENERIC.contains(w.replaceAll("'?s$", ""))
+                        || Names.isOrdinary(w)) {
                     named = false;
                 }
             }

@@ -72,6 +72,7 @@ class RedactorTest {
 
     @Test
     void redactsANameAfterARoleEvenInLowerCase() {
+        assertEquals("my frend [name] sed so", redact("my frend Ruby sed so"));
         assertEquals("my sw called [name] said she would ring", redact("my sw called sarah said she would ring"));
         assertEquals("my social worker [name] came twice", redact("my social worker Sarah came twice"));
         assertEquals("my foster carer, [name], is kind", redact("my foster carer, Jo, is kind"));
@@ -102,6 +103,14 @@ class RedactorTest {
         assertEquals("[name] my foster carer taught me to cook", redact("Joy my foster carer taught me to cook"));
         assertEquals("a girl named [name] was my friend", redact("a girl named Rose was my friend"));
         assertEquals("my carers [name] and [name] adopted me", redact("my carers Sue and Pete adopted me"));
+    }
+
+    @Test
+    void keepsWordsAfterARoleThatAreNotNames() {
+        keeps("my sw will ring me and my sister may come, my foster carers will send me back");
+        keeps("everyday i get called stupid and im OT working for someone");
+        keeps("Will my little brother be alright? Please read the national Child Safeguarding Practice Review.");
+        keeps("Can school give out breakfast n school trips too?");
     }
 
     @Test
