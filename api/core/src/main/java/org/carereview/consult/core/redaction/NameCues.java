@@ -11,7 +11,8 @@ final class NameCues {
 
     /** Roles and relations, as children spell them too ("frend", "sista", "soshal worker"). */
     private static final String ROLE = "(?:sw|(?:social|soshal|socail)\\s+worker"
-            + "|(?:support|key|youth|family|leaving\\s+care)?\\s*worker|keyworker|carers?|foster\\s+(?:carers?|mum|mom|dad|mother|father|parents?|brother|sister|family)"
+            + "|(?:support|key|youth|family|leaving\\s+care)?\\s*worker|keyworker|carers?"
+            + "|foster\\s+(?:carers?|mum|mom|dad|mother|father|parents?|brother|sister|family)"
             + "|mum|mom|mam|mummy|mother|dad|daddy|father|step\\s?(?:mum|dad|brother|sister)|nan|nana|nanna|nanny"
             + "|gran|granny|grandma|grandad|grandpa|grandmother|grandfather|auntie|aunty|aunt|uncle|cousin"
             + "|(?:half\\s)?brother|(?:half\\s)?sister|bro|sis|sista|bruv|bruva|cuz|twin|friend|frend|freind|frnd"

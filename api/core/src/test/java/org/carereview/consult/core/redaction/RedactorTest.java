@@ -131,14 +131,16 @@ class RedactorTest {
     void redactsADateOnlyWhenItIsADateOfBirth() {
         assertEquals("I was born on [date of birth] in Hull", redact("I was born on 3 March 2009 in Hull"));
         assertEquals("DOB: [date of birth]", redact("DOB: 12/05/2006"));
-        assertEquals("my birthday is [date of birth] and no one came", redact("my birthday is the 4th of june and no one came"));
+        assertEquals("my birthday is [date of birth] and no one came",
+                redact("my birthday is the 4th of june and no one came"));
         assertEquals("d.o.b [date of birth]", redact("d.o.b 1.1.2010"));
         keeps("The hearing was on 4 May 2023 and I moved on 12/09/2019.");
     }
 
     @Test
     void redactsHouseNumberAddressesButNotATownAlone() {
-        assertEquals("I live at [address], [postcode] with my aunt", redact("I live at 12 Acacia Avenue, SW1A 1AA with my aunt"));
+        assertEquals("I live at [address], [postcode] with my aunt",
+                redact("I live at 12 Acacia Avenue, SW1A 1AA with my aunt"));
         assertEquals("we live at [address], [postcode]", redact("we live at flat 3, 45 High St, NE1 4ST"));
         assertEquals("Write to [address], Hull.", redact("Write to 15 The Crescent, Hull."));
         keeps("I had 14 placements and lived in Hull for 3 years.");
@@ -146,7 +148,8 @@ class RedactorTest {
 
     @Test
     void redactsSchoolAndPlacementNames() {
-        assertEquals("I went to [school] and then [school].", redact("I went to St Mary's Primary and then Oakwood Academy."));
+        assertEquals("I went to [school] and then [school].",
+                redact("I went to St Mary's Primary and then Oakwood Academy."));
         assertEquals("i went to [school] till year 9", redact("i went to st josephs catholic high till year 9"));
         assertEquals("i was in [placement] for 3 years", redact("i was in Riverside children's home for 3 years"));
         assertEquals("[placement] had 4 kids", redact("Hillside residential unit had 4 kids"));
