@@ -37,7 +37,8 @@ final class Places {
 
     /** Words that make a school or home ordinary ("my old school", "a children's home", "the care home"). */
     private static final Set<String> GENERIC = Set.copyOf(List.of("a", "an", "the", "my", "our", "his", "her",
-            "their", "your", "this", "that", "same", "new", "old", "local", "first", "last", "next", "another", "other", "different",
+            "their", "your", "this", "that", "same", "new", "old", "local", "first", "last", "next", "another",
+            "other", "different",
             "private", "special", "state", "boarding", "mainstream", "virtual", "secondary", "primary", "high",
             "sixth", "form", "secure", "residential", "foster", "family", "big", "small", "nice", "good", "bad",
             "to", "at", "from", "in", "of", "for", "with", "and", "or", "on", "into", "went", "go", "goes", "going",
