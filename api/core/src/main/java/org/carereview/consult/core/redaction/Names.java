@@ -1,0 +1,127 @@
+package org.carereview.consult.core.redaction;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * People's names. A word is a name when it is in the first-name list and is not also an ordinary word; or when a
+ * cue says so ({@link NameCues}) and it is a name that is also a word ("my foster dad Will"), capitalised and not
+ * an ordinary word, or, after "called" or "named", any word that is not ordinary. A title ("Mrs", "Dr") makes the
+ * next word a surname. A capitalised surname straight after a name is taken with it.
+ */
+final class Names {
+
+    private static final Pattern WORD = Pattern.compile("\\p{L}(?:[\\p{L}'’-]*\\p{L})?");
+    private static final Set<String> TITLES = Set.of("mr", "mrs", "ms", "mx", "miss", "dr", "judge", "auntie",
+            "aunty", "uncle", "sir", "dame", "prof", "rev", "nurse");
+    /** Never a name, whatever the cue: days, institutions and God. Months are in the ordinary words. */
+    private static final Set<String> KEPT = Set.of("monday", "tuesday", "wednesday", "thursday", "friday",
+            "saturday", "sunday", "god", "jesus", "allah", "ofsted", "cafcass", "camhs", "nhs", "council", "barnardos",
+            "barnardo's", "nspcc", "childline", "iro", "sw", "pa");
+
+    /** Endings of ordinary words, not names: a word not in the lists needs a name's shape ("Safeguarding"). */
+    private static final Pattern WORDISH = Pattern.compile("(?:ing|tion|sion|ment|ness|ity|ship|ance|ence|ism"
+            + "|ous|able|ible|ful|less|ised|ized|ise|ize|ally|ive)$");
+    /** Names that start a question before a role ("Will my brother be ok"): after them the role needs a comma. */
+    private static final Set<String> QUESTION_WORDS = Set.of("will", "may");
+
+    private Names() {
+    }
+
+    static boolean isOrdinary(String lowerWord) {
+        return WordLists.ORDINARY.contains(lowerWord) || WordLists.ORDINARY.contains(lowerWord.replace("'", ""));
+    }
+
+    static List<Found> find(String text) {
+        List<int[]> words = new ArrayList<>();
+        Matcher m = WORD.matcher(text);
+        while (m.find()) {
+            words.add(new int[] {m.start(), m.end()});
+        }
+        List<Found> found = new ArrayList<>();
+        int lastEnd = -1;
+        for (int i = 0; i < words.size(); i++) {
+            int start = words.get(i)[0];
+            int end = stem(text, start, words.get(i)[1]);
+            int spanStart = start;
+            boolean name;
+            String previous = i > 0 ? key(text, words.get(i - 1)[0], words.get(i - 1)[1]) : "";
+            if (i > 0 && TITLES.contains(previous) && text.substring(words.get(i - 1)[1], start).matches("\\.?\\s+")) {
+                name = titled(previous, text, start, end);
+                spanStart = words.get(i - 1)[0];
+            } else {
+                name = named(text, start, end, lastEnd);
+            }
+            if (!name) {
+                continue;
+            }
+            while (i + 1 < words.size() && text.substring(words.get(i)[1], words.get(i + 1)[0]).equals(" ")
+                    && surname(text, words.get(i + 1)[0], words.get(i + 1)[1])) {
+                i++;
+                end = stem(text, words.get(i)[0], words.get(i)[1]);
+            }
+            found.add(new Found(Kind.NAME, spanStart, end));
+            lastEnd = end;
+        }
+        return found;
+    }
+
+    private static boolean named(String text, int start, int end, int lastEnd) {
+        String key = key(text, start, end);
+        if (KEPT.contains(key) || key.length() < 2) {
+            return false;
+        }
+        String first = key.contains("-") ? key.substring(0, key.indexOf('-')) : key;
+        boolean listed = WordLists.FIRST_NAMES.contains(key) || WordLists.FIRST_NAMES.contains(first);
+        boolean ambiguous = WordLists.WORD_NAMES.contains(key) || isOrdinary(key);
+        if (listed && !ambiguous) {
+            return true;
+        }
+        boolean ordinary = isOrdinary(key);
+        boolean listJoin = lastEnd >= 0 && lastEnd < start
+                && text.substring(lastEnd, start).matches("\\s*(?:,|and|&)\\s*");
+        if (listed || WordLists.WORD_NAMES.contains(key)) {
+            // In lower case an ordinary word after a role is the word ("my sw will ring"), unless "called".
+            boolean cued = NameCues.before(text, start) || listJoin
+                    || NameCues.after(text, end, QUESTION_WORDS.contains(key));
+            return cued && (Character.isUpperCase(text.charAt(start)) || !ordinary)
+                    || NameCues.strongBefore(text, start);
+        }
+        if (ordinary || WORDISH.matcher(key).find()) {
+            return false;
+        }
+        boolean titleCase = Character.isUpperCase(text.charAt(start))
+                && !text.substring(start + 1, end).equals(text.substring(start + 1, end).toUpperCase(Locale.ROOT));
+        return titleCase && (NameCues.before(text, start) || NameCues.after(text, end, false) || listJoin)
+                || NameCues.namingBefore(text, start);
+    }
+
+    private static boolean titled(String title, String text, int start, int end) {
+        String key = key(text, start, end);
+        boolean listed = WordLists.FIRST_NAMES.contains(key) || WordLists.SURNAMES.contains(key);
+        if (title.equals("miss")) {
+            return listed;
+        }
+        return listed || Character.isUpperCase(text.charAt(start)) && !KEPT.contains(key)
+                && !Set.of("and", "or", "the", "of").contains(key);
+    }
+
+    private static boolean surname(String text, int start, int end) {
+        String key = key(text, start, end);
+        return Character.isUpperCase(text.charAt(start)) && !KEPT.contains(key)
+                && (WordLists.SURNAMES.contains(key) || !isOrdinary(key) && !WordLists.WORD_NAMES.contains(key));
+    }
+
+    /** The word without a possessive "'s". */
+    private static int stem(String text, int start, int end) {
+        return end - start > 3 && text.substring(end - 2, end).matches("['’][sS]") ? end - 2 : end;
+    }
+
+    private static String key(String text, int start, int end) {
+        return text.substring(start, end).toLowerCase(Locale.ROOT).replace('’', '\'');
+    }
+}
