@@ -20,8 +20,13 @@ final class DemoDatabase {
         this.postgres = postgres;
     }
 
+    /** Where the demo mode keeps its data: {@code .consult/} in the working directory unless set. */
+    static Path dataDir() {
+        return Path.of(System.getProperty("consult.data-dir", ".consult")).toAbsolutePath();
+    }
+
     static DemoDatabase start() {
-        Path data = Path.of(System.getProperty("consult.data-dir", ".consult")).toAbsolutePath().resolve("pgdata");
+        Path data = dataDir().resolve("pgdata");
         try {
             Files.createDirectories(data.getParent());
             EmbeddedPostgres pg = EmbeddedPostgres.builder()

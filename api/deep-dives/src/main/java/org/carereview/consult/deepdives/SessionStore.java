@@ -3,6 +3,8 @@ package org.carereview.consult.deepdives;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
+import org.carereview.consult.core.crypto.FieldCipher;
+import org.carereview.consult.core.crypto.SealedColumn;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,16 +16,18 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The {@code deep_dive_session} rows. */
+/** The {@code deep_dive_session} rows; the facilitator's notes are sealed (ADR 0018). */
 @Singleton
 class SessionStore {
 
     private static final String COLUMNS = "s.id, a.slug, s.held_on, s.audience, s.facilitator, s.notes, s.safeguarding";
 
     private final JdbcOperations jdbc;
+    private final FieldCipher cipher;
 
-    SessionStore(JdbcOperations jdbc) {
+    SessionStore(JdbcOperations jdbc, FieldCipher cipher) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
     }
 
     UUID insert(UUID areaId, LocalDate heldOn, Audience audience, @Nullable String facilitator,
@@ -34,7 +38,7 @@ class SessionStore {
             ps.setObject(2, heldOn);
             ps.setString(3, audience.name());
             ps.setString(4, facilitator);
-            ps.setString(5, notes);
+            ps.setString(5, cipher.seal(notes, SealedColumn.SESSION_NOTES.purpose()));
             ps.setBoolean(6, safeguarding);
             ps.setObject(7, by);
             ps.setTimestamp(8, Timestamp.from(now));
@@ -71,10 +75,11 @@ class SessionStore {
         });
     }
 
-    private static Session read(ResultSet rs) throws SQLException {
+    private Session read(ResultSet rs) throws SQLException {
         Audience audience = Audience.valueOf(rs.getString("audience"));
         return new Session(rs.getObject("id", UUID.class), rs.getString("slug"), rs.getObject("held_on", LocalDate.class),
-                audience, audience.label(), rs.getString("facilitator"), rs.getString("notes"),
+                audience, audience.label(), rs.getString("facilitator"),
+                cipher.open(rs.getString("notes"), SealedColumn.SESSION_NOTES.purpose()),
                 rs.getBoolean("safeguarding"));
     }
 }

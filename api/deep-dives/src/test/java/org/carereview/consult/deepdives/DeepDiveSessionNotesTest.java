@@ -11,6 +11,8 @@ import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
 import org.carereview.consult.core.account.AccountService;
 import org.carereview.consult.core.account.Role;
+import org.carereview.consult.core.crypto.FieldCipher;
+import org.carereview.consult.core.crypto.SealedColumn;
 import org.carereview.consult.db.FreshDatabase;
 import org.carereview.consult.db.TestSql;
 import org.carereview.consult.notifications.Dispatcher;
@@ -57,6 +59,9 @@ class DeepDiveSessionNotesTest implements FreshDatabase {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    FieldCipher cipher;
 
     @Inject
     AccountService accounts;
@@ -110,8 +115,9 @@ class DeepDiveSessionNotesTest implements FreshDatabase {
         assertEquals(Session.WITHHELD, added.get("notes"), "whoever typed them is not shown them back");
         assertEquals(List.of("t"), TestSql.column(dataSource,
                 "SELECT safeguarding FROM deep_dive_session WHERE id = ?::uuid", added.get("id")));
-        assertEquals(List.of(DISCLOSURE), TestSql.column(dataSource,
-                "SELECT notes FROM deep_dive_session WHERE id = ?::uuid", added.get("id")), "the notes are kept");
+        assertEquals(DISCLOSURE, cipher.open(TestSql.column(dataSource,
+                "SELECT notes FROM deep_dive_session WHERE id = ?::uuid", added.get("id")).get(0),
+                SealedColumn.SESSION_NOTES.purpose()), "the notes are kept, sealed");
         assertEquals(List.of("notes.lead.one@example.org", "notes.lead.two@example.org"), TestSql.column(dataSource,
                 "SELECT recipient FROM outbox_message WHERE template = ? AND fields->>'area' = 'North Lincolnshire' "
                         + "ORDER BY recipient", TEMPLATE), "one alert per enabled lead; none to the disabled lead");

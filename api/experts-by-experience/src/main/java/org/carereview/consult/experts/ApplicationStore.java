@@ -3,6 +3,8 @@ package org.carereview.consult.experts;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
+import org.carereview.consult.core.crypto.FieldCipher;
+import org.carereview.consult.core.crypto.SealedColumn;
 import org.carereview.consult.core.submission.SubmissionStatus;
 
 import java.sql.Array;
@@ -19,7 +21,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The rows of {@code ebe_application} and {@code ebe_equality}, beside the common submission record. */
+/**
+ * The rows of {@code ebe_application} and {@code ebe_equality}, beside the common submission record. The date of
+ * birth, access and support needs and the equality answers are sealed here before they are written and opened
+ * when read (ADR 0018); the age band is worked out before sealing and stays in clear for filtering.
+ */
 @Singleton
 class ApplicationStore {
 
@@ -46,9 +52,11 @@ class ApplicationStore {
             + "a.outcome, a.experiences, a.region, a.age_band, a.name, a.preferred_name";
 
     private final JdbcOperations jdbc;
+    private final FieldCipher cipher;
 
-    ApplicationStore(JdbcOperations jdbc) {
+    ApplicationStore(JdbcOperations jdbc, FieldCipher cipher) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
     }
 
     void insert(NewRow row) {
@@ -64,7 +72,7 @@ class ApplicationStore {
                     row.experiences().stream().map(Enum::name).toArray()));
             ps.setString(++i, row.name());
             ps.setString(++i, row.preferredName());
-            ps.setObject(++i, row.dateOfBirth());
+            ps.setString(++i, cipher.seal(row.dateOfBirth().toString(), SealedColumn.DATE_OF_BIRTH.purpose()));
             ps.setString(++i, row.ageBand().name());
             ps.setString(++i, row.region().name());
             ps.setString(++i, row.email());
@@ -76,8 +84,8 @@ class ApplicationStore {
             ps.setString(++i, row.experienceStory());
             ps.setString(++i, row.motivation());
             ps.setString(++i, row.availability());
-            ps.setString(++i, row.accessNeeds());
-            ps.setString(++i, row.supportNeeds());
+            ps.setString(++i, cipher.seal(row.accessNeeds(), SealedColumn.ACCESS_NEEDS.purpose()));
+            ps.setString(++i, cipher.seal(row.supportNeeds(), SealedColumn.SUPPORT_NEEDS.purpose()));
             ps.setBoolean(++i, row.consentDataUse());
             ps.setBoolean(++i, row.consentContactTrustedAdult());
             return ps.executeUpdate();
@@ -85,9 +93,9 @@ class ApplicationStore {
     }
 
     void insertEquality(UUID submissionId, String answersJson) {
-        jdbc.prepareStatement("INSERT INTO ebe_equality (submission_id, answers) VALUES (?, ?::jsonb)", ps -> {
+        jdbc.prepareStatement("INSERT INTO ebe_equality (submission_id, answers) VALUES (?, ?)", ps -> {
             ps.setObject(1, submissionId);
-            ps.setString(2, answersJson);
+            ps.setString(2, cipher.seal(answersJson, SealedColumn.EQUALITY_ANSWERS.purpose()));
             return ps.executeUpdate();
         });
     }
@@ -174,7 +182,7 @@ class ApplicationStore {
         }
     }
 
-    private static ApplicationView view(ResultSet rs) throws SQLException {
+    private ApplicationView view(ResultSet rs) throws SQLException {
         String taName = rs.getString("trusted_adult_name");
         String taRelationship = rs.getString("trusted_adult_relationship");
         String taEmail = rs.getString("trusted_adult_email");
@@ -185,10 +193,12 @@ class ApplicationStore {
                 SubmissionStatus.valueOf(rs.getString("status")), ApplicationOutcome.valueOf(rs.getString("outcome")),
                 instant(rs, "submitted_at"), instant(rs, "outcome_changed_at"), instant(rs, "withdrawn_at"),
                 experiences(rs.getArray("experiences")), rs.getString("name"), rs.getString("preferred_name"),
-                rs.getObject("date_of_birth", LocalDate.class),
+                dateOfBirth(cipher.open(rs.getString("date_of_birth"), SealedColumn.DATE_OF_BIRTH.purpose())),
                 ageBand(rs.getString("age_band")), region(rs.getString("region")), rs.getString("email"),
                 rs.getString("phone"), trustedAdult, rs.getString("experience_story"), rs.getString("motivation"),
-                rs.getString("availability"), rs.getString("access_needs"), rs.getString("support_needs"),
+                rs.getString("availability"),
+                cipher.open(rs.getString("access_needs"), SealedColumn.ACCESS_NEEDS.purpose()),
+                cipher.open(rs.getString("support_needs"), SealedColumn.SUPPORT_NEEDS.purpose()),
                 new ApplicationView.Consents(rs.getBoolean("consent_data_use"),
                         rs.getBoolean("consent_contact_trusted_adult")));
     }
@@ -213,6 +223,11 @@ class ApplicationStore {
             experiences.add(Experience.valueOf(code.toString()));
         }
         return experiences;
+    }
+
+    @Nullable
+    private static LocalDate dateOfBirth(@Nullable String iso) {
+        return iso == null ? null : LocalDate.parse(iso);
     }
 
     @Nullable

@@ -107,7 +107,7 @@ public class Applications {
         String email = blank(input.email()) ? null : Emails.normalise(input.email());
         UUID owner = signedIn != null ? signedIn : email != null ? accounts.contributorFor(email) : null;
         NewSubmission created = submissions.create(SubmissionDraft.of(SubmissionKind.EBE_APPLICATION, owner, null,
-                Set.of(), Set.of(), freeText(input)));
+                Set.of(), Set.of(), searchText(input), needs(input)));
 
         LocalDate dateOfBirth = ApplicationValidator.parseDate(input.dateOfBirth());
         ApplicationInput.TrustedAdult adult = input.trustedAdult() == null
@@ -189,13 +189,21 @@ public class Applications {
         return blank(s) ? null : s;
     }
 
+    /** The free text staff may search (and screened): the story, motivation and availability. */
+    private static String searchText(ApplicationInput input) {
+        return joined(input.experienceStory(), input.motivation(), input.availability());
+    }
+
     /**
-     * Every free-text answer, for search and for safeguarding screening: the story and motivation, and the
-     * availability, access and support needs (a disclosure can be in any of them).
+     * The access and support needs: special-category, stored sealed and never searchable, but screened with the
+     * rest (a disclosure can be in any answer).
      */
-    private static String freeText(ApplicationInput input) {
-        return java.util.stream.Stream.of(input.experienceStory(), input.motivation(), input.availability(),
-                        input.accessNeeds(), input.supportNeeds())
+    private static String needs(ApplicationInput input) {
+        return joined(input.accessNeeds(), input.supportNeeds());
+    }
+
+    private static String joined(String... texts) {
+        return java.util.stream.Stream.of(texts)
                 .filter(t -> t != null && !t.isBlank()).collect(java.util.stream.Collectors.joining("\n"));
     }
 }

@@ -12,6 +12,8 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.carereview.consult.core.account.AccountService;
 import org.carereview.consult.core.account.Role;
+import org.carereview.consult.core.crypto.FieldCipher;
+import org.carereview.consult.core.crypto.SealedColumn;
 import org.carereview.consult.db.FreshDatabase;
 import org.carereview.consult.db.TestSql;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,6 +61,9 @@ class ApplicationsApiTest implements FreshDatabase {
     @Inject
     AccountService accounts;
 
+    @Inject
+    FieldCipher cipher;
+
     @Override
     public Map<String, String> getProperties() {
         return ApplicationsTestSupport.properties();
@@ -82,9 +87,13 @@ class ApplicationsApiTest implements FreshDatabase {
 
         assertEquals(List.of("EBE_APPLICATION|NEW"), TestSql.column(dataSource,
                 "SELECT kind || '|' || status FROM submission WHERE id = ?::uuid", id));
-        assertEquals(List.of("SUBMITTED|{IN_CARE,CARE_LEAVER}|AGE_18_25|NORTH_WEST|jordan@example.org|2007-05-14|t"),
+        assertEquals(List.of("SUBMITTED|{IN_CARE,CARE_LEAVER}|AGE_18_25|NORTH_WEST|jordan@example.org|t"),
                 TestSql.column(dataSource, "SELECT concat_ws('|', outcome, experiences::text, age_band, region, email, "
-                        + "date_of_birth, consent_data_use) FROM ebe_application WHERE submission_id = ?::uuid", id));
+                        + "consent_data_use) FROM ebe_application WHERE submission_id = ?::uuid", id));
+        String dateOfBirth = TestSql.column(dataSource,
+                "SELECT date_of_birth FROM ebe_application WHERE submission_id = ?::uuid", id).get(0);
+        assertTrue(dateOfBirth.startsWith("v1:test2026:"), "the date of birth is sealed");
+        assertEquals("2007-05-14", cipher.open(dateOfBirth, SealedColumn.DATE_OF_BIRTH.purpose()));
         assertEquals(1, TestSql.count(dataSource, "SELECT count(*) FROM submission s JOIN account a ON a.id = s.owner_id "
                 + "WHERE s.id = ?::uuid AND a.email = 'jordan@example.org'", id), "the applicant's address owns it");
         assertEquals(1, TestSql.count(dataSource, "SELECT count(*) FROM submission WHERE id = ?::uuid "
@@ -194,9 +203,11 @@ class ApplicationsApiTest implements FreshDatabase {
         body.put("equality", Map.of("ethnicity", "Mixed or multiple ethnic groups: White and Black Caribbean",
                 "disability", "Prefer not to say", "gender", List.of("Non-binary")));
         String id = (String) submit(http, body).get("id");
-        assertEquals(List.of("Mixed or multiple ethnic groups: White and Black Caribbean|Non-binary"),
-                TestSql.column(dataSource, "SELECT concat_ws('|', answers->>'ethnicity', answers->'gender'->>0) "
-                        + "FROM ebe_equality WHERE submission_id = ?::uuid", id));
+        String answers = cipher.open(TestSql.column(dataSource,
+                "SELECT answers FROM ebe_equality WHERE submission_id = ?::uuid", id).get(0),
+                SealedColumn.EQUALITY_ANSWERS.purpose());
+        assertTrue(answers.contains("\"ethnicity\":\"Mixed or multiple ethnic groups: White and Black Caribbean\"")
+                && answers.contains("\"gender\":[\"Non-binary\"]"), "the answers are kept, sealed");
         assertEquals(0, TestSql.count(dataSource, "SELECT count(*) FROM ebe_application a WHERE submission_id = ?::uuid "
                 + "AND a::text ILIKE '%Caribbean%'", id), "nothing of it in the application row");
 

@@ -3,6 +3,8 @@ package org.carereview.consult.triage;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
+import org.carereview.consult.core.crypto.FieldCipher;
+import org.carereview.consult.core.crypto.SealedColumn;
 import org.carereview.consult.core.submission.SubmissionKind;
 import org.carereview.consult.core.submission.SubmissionStatus;
 
@@ -20,9 +22,11 @@ import java.util.UUID;
 class SubmissionRows {
 
     private final JdbcOperations jdbc;
+    private final FieldCipher cipher;
 
-    SubmissionRows(JdbcOperations jdbc) {
+    SubmissionRows(JdbcOperations jdbc, FieldCipher cipher) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
     }
 
     /** The submission, if it exists for this viewer (a flagged one only if they may see flagged ones). */
@@ -87,7 +91,7 @@ class SubmissionRows {
             ps.setObject(1, noteId);
             ps.setObject(2, id);
             ps.setObject(3, by);
-            ps.setString(4, text);
+            ps.setString(4, cipher.seal(text, SealedColumn.SUBMISSION_NOTE.purpose()));
             ps.setTimestamp(5, Timestamp.from(at));
             return ps.executeUpdate();
         });
@@ -101,7 +105,8 @@ class SubmissionRows {
             List<TriageSubmission.Note> list = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    list.add(new TriageSubmission.Note(rs.getObject(1, UUID.class), rs.getString(2),
+                    list.add(new TriageSubmission.Note(rs.getObject(1, UUID.class),
+                            cipher.open(rs.getString(2), SealedColumn.SUBMISSION_NOTE.purpose()),
                             rs.getObject(3, UUID.class), rs.getTimestamp(4).toInstant()));
                 }
             }

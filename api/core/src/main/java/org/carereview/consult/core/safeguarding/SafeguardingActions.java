@@ -7,6 +7,8 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.carereview.consult.core.audit.AuditAction;
 import org.carereview.consult.core.audit.AuditLog;
+import org.carereview.consult.core.crypto.FieldCipher;
+import org.carereview.consult.core.crypto.SealedColumn;
 import org.carereview.consult.core.problem.InvalidInputException;
 
 import java.sql.ResultSet;
@@ -43,11 +45,13 @@ public class SafeguardingActions {
 
     private final JdbcOperations jdbc;
     private final AuditLog audit;
+    private final FieldCipher cipher;
     private final Clock clock;
 
-    SafeguardingActions(JdbcOperations jdbc, AuditLog audit, Clock clock) {
+    SafeguardingActions(JdbcOperations jdbc, AuditLog audit, FieldCipher cipher, Clock clock) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.cipher = cipher;
         this.clock = clock;
     }
 
@@ -60,10 +64,8 @@ public class SafeguardingActions {
                 if (!rs.next()) {
                     return Optional.<Flag>empty();
                 }
-                List<String> matched = new ArrayList<>();
-                for (Object o : (Object[]) rs.getArray(3).getArray()) {
-                    matched.add(o.toString());
-                }
+                List<String> matched = SafeguardingAlerts.matched(
+                        cipher.open(rs.getString(3), SealedColumn.SAFEGUARDING_MATCHED.purpose()));
                 float learned = rs.getFloat(6);
                 return Optional.of(new Flag(rs.getString(1), rs.getInt(2), matched, rs.getObject(4, UUID.class),
                         rs.getTimestamp(5).toInstant(), rs.wasNull() ? null : (double) learned));
@@ -79,7 +81,9 @@ public class SafeguardingActions {
             List<Action> actions = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    actions.add(new Action(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
+                    actions.add(new Action(rs.getObject(1, UUID.class),
+                            cipher.open(rs.getString(2), SealedColumn.SAFEGUARDING_ACTION.purpose()),
+                            rs.getObject(3, UUID.class),
                             rs.getTimestamp(4).toInstant()));
                 }
             }
@@ -87,7 +91,10 @@ public class SafeguardingActions {
         });
     }
 
-    /** Records the action the lead took (such as "Referred to the local authority's front door"). */
+    /**
+     * Records the action the lead took (such as "Referred to the local authority's front door"), sealed; its
+     * length is checked here, on the text, since the database holds only the sealed form.
+     */
     @Transactional
     public Action record(UUID submissionId, @Nullable String action, UUID by) {
         String text = action == null ? "" : action.strip();
@@ -100,7 +107,7 @@ public class SafeguardingActions {
                 + "VALUES (?, ?, ?, ?, ?)", ps -> {
             ps.setObject(1, id);
             ps.setObject(2, submissionId);
-            ps.setString(3, text);
+            ps.setString(3, cipher.seal(text, SealedColumn.SAFEGUARDING_ACTION.purpose()));
             ps.setObject(4, by);
             ps.setTimestamp(5, Timestamp.from(now));
             return ps.executeUpdate();

@@ -6,6 +6,8 @@ import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.carereview.consult.core.config.ConsultConfiguration;
+import org.carereview.consult.core.crypto.FieldCipher;
+import org.carereview.consult.core.crypto.SealedColumn;
 import org.carereview.consult.notifications.Addresses;
 import org.carereview.consult.notifications.Outbox;
 import org.slf4j.Logger;
@@ -33,9 +35,12 @@ public class SafeguardingAlerts {
     private final JdbcOperations jdbc;
     private final Outbox outbox;
     private final ConsultConfiguration consult;
+    private final FieldCipher cipher;
     private final Clock clock;
 
-    SafeguardingAlerts(JdbcOperations jdbc, Outbox outbox, ConsultConfiguration consult, Clock clock) {
+    SafeguardingAlerts(JdbcOperations jdbc, Outbox outbox, ConsultConfiguration consult, FieldCipher cipher,
+                       Clock clock) {
+        this.cipher = cipher;
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.consult = consult;
@@ -70,7 +75,7 @@ public class SafeguardingAlerts {
             ps.setObject(1, submissionId);
             ps.setString(2, source.name());
             ps.setInt(3, score);
-            ps.setArray(4, ps.getConnection().createArrayOf("text", matched.toArray()));
+            ps.setString(4, cipher.seal(String.join("\n", matched), SealedColumn.SAFEGUARDING_MATCHED.purpose()));
             ps.setObject(5, flaggedBy);
             ps.setTimestamp(6, Timestamp.from(clock.instant()));
             if (learned == null) {
@@ -115,6 +120,11 @@ public class SafeguardingAlerts {
             queued++;
         }
         return queued;
+    }
+
+    /** The phrases of a flag's {@code matched} text once opened: one a line (phrases never hold a line break). */
+    static List<String> matched(@Nullable String text) {
+        return text == null || text.isEmpty() ? List.of() : List.of(text.split("\n"));
     }
 
     /** Removes the flag record (the lead or an administrator decided it is not a safeguarding matter). */

@@ -5,7 +5,11 @@ import io.micronaut.core.annotation.Nullable;
 import java.util.Set;
 import java.util.UUID;
 
-/** The common fields a channel supplies for a new submission. */
+/**
+ * The common fields a channel supplies for a new submission. {@code searchText} is stored for search, snippets and
+ * exports; {@code screenedOnlyText} (special-category free text, such as an applicant's access and support needs,
+ * which the channel stores sealed) is screened for a disclosure with it but never stored in clear.
+ */
 public record SubmissionDraft(
         SubmissionKind kind,
         SubmissionStatus status,
@@ -14,11 +18,26 @@ public record SubmissionDraft(
         Set<Theme> themes,
         Set<Dilemma> dilemmas,
         String searchText,
-        @Nullable String quarantineReason) {
+        @Nullable String quarantineReason,
+        @Nullable String screenedOnlyText) {
+
+    public SubmissionDraft(SubmissionKind kind, SubmissionStatus status, @Nullable UUID ownerId, @Nullable UUID areaId,
+                           Set<Theme> themes, Set<Dilemma> dilemmas, String searchText,
+                           @Nullable String quarantineReason) {
+        this(kind, status, ownerId, areaId, themes, dilemmas, searchText, quarantineReason, null);
+    }
 
     /** A submission that goes straight to the triage queue. */
     public static SubmissionDraft of(SubmissionKind kind, @Nullable UUID ownerId, @Nullable UUID areaId,
                                      Set<Theme> themes, Set<Dilemma> dilemmas, String searchText) {
-        return new SubmissionDraft(kind, SubmissionStatus.NEW, ownerId, areaId, themes, dilemmas, searchText, null);
+        return new SubmissionDraft(kind, SubmissionStatus.NEW, ownerId, areaId, themes, dilemmas, searchText, null, null);
+    }
+
+    /** As {@link #of}, with free text that is screened but not stored for search. */
+    public static SubmissionDraft of(SubmissionKind kind, @Nullable UUID ownerId, @Nullable UUID areaId,
+                                     Set<Theme> themes, Set<Dilemma> dilemmas, String searchText,
+                                     @Nullable String screenedOnlyText) {
+        return new SubmissionDraft(kind, SubmissionStatus.NEW, ownerId, areaId, themes, dilemmas, searchText, null,
+                screenedOnlyText);
     }
 }

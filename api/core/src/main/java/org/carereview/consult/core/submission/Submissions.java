@@ -13,10 +13,12 @@ import java.util.UUID;
 
 /**
  * Writes and reads the common submission record; channels call this inside their own transaction. Every
- * submission's free text (its {@code searchText}: every channel passes all of it) is screened for a possible
+ * submission's free text (its {@code searchText} with any screened-only text) is screened for a possible
  * safeguarding disclosure here, so a flag and the lead's alert are written in the same transaction as the
  * submission, whatever the channel. If the learned check could not read it yet, it is queued for it in the same
- * transaction ({@link LearnedQueue}).
+ * transaction ({@link LearnedQueue}). Text a channel marks screened-only (special-category, stored sealed by the
+ * channel) is screened by the phrases and the learned check here, but not stored for search, so a submission
+ * queued for the learned check is read later without it.
  */
 @Singleton
 public class Submissions {
@@ -42,7 +44,9 @@ public class Submissions {
     public NewSubmission create(SubmissionDraft draft) {
         Instant now = clock.instant();
         String text = draft.searchText() == null ? "" : draft.searchText();
-        Screening.Result screened = screening.screen(text);
+        String screenedOnly = draft.screenedOnlyText();
+        Screening.Result screened = screening.screen(screenedOnly == null || screenedOnly.isBlank() ? text
+                : text.isEmpty() ? screenedOnly : text + "\n" + screenedOnly);
         String reference = references.next(draft.kind());
         while (repository.existsByReference(reference)) {
             reference = references.next(draft.kind());

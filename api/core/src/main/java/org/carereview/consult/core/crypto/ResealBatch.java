@@ -1,0 +1,80 @@
+package org.carereview.consult.core.crypto;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.ResultSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One batch of the rotation, in its own transaction: the next rows (by key, after {@code after}) of a column whose
+ * value is plain or sealed with a key that is not the current one, locked (rows a request is writing are skipped,
+ * and keep the value that request seals with the current key), opened and sealed again with the current key.
+ */
+@Singleton
+class ResealBatch {
+
+    /** What a batch did, and where the next one starts (null: the column is done). */
+    record Done(int resealed, int unreadable, UUID next) {
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(ResealBatch.class);
+    static final UUID FIRST = new UUID(0, 0);
+
+    private final JdbcOperations jdbc;
+    private final FieldCipher cipher;
+
+    ResealBatch(JdbcOperations jdbc, FieldCipher cipher) {
+        this.jdbc = jdbc;
+        this.cipher = cipher;
+    }
+
+    @Transactional
+    Done reseal(SealedColumn column, UUID after, int size) {
+        String prefix = cipher.currentPrefix();
+        Map<UUID, String> due = jdbc.prepareStatement("SELECT " + column.key() + ", " + column.column() + " FROM "
+                + column.table() + " WHERE " + column.column() + " IS NOT NULL AND left(" + column.column()
+                + ", ?) <> ? AND " + column.key() + " > ? ORDER BY " + column.key() + " LIMIT ? FOR UPDATE SKIP LOCKED",
+                ps -> {
+            ps.setInt(1, prefix.length());
+            ps.setString(2, prefix);
+            ps.setObject(3, after);
+            ps.setInt(4, size);
+            Map<UUID, String> rows = new LinkedHashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.put(rs.getObject(1, UUID.class), rs.getString(2));
+                }
+            }
+            return rows;
+        });
+        int resealed = 0;
+        int unreadable = 0;
+        UUID last = null;
+        for (Map.Entry<UUID, String> row : due.entrySet()) {
+            last = row.getKey();
+            String sealed;
+            try {
+                sealed = cipher.seal(cipher.open(row.getValue(), column.purpose()), column.purpose());
+            } catch (UnreadableValueException e) {
+                LOG.warn("Rotation left a {} value (row {}) as it is: {}", column.purpose(), row.getKey(),
+                        e.getMessage());
+                unreadable++;
+                continue;
+            }
+            jdbc.prepareStatement("UPDATE " + column.table() + " SET " + column.column() + " = ? WHERE "
+                    + column.key() + " = ?", ps -> {
+                ps.setString(1, sealed);
+                ps.setObject(2, row.getKey());
+                return ps.executeUpdate();
+            });
+            resealed++;
+        }
+        return new Done(resealed, unreadable, due.size() < size ? null : last);
+    }
+}
