@@ -31,3 +31,8 @@ ALTER TABLE safeguarding_flag ALTER COLUMN matched DROP DEFAULT;
 ALTER TABLE safeguarding_flag ALTER COLUMN matched TYPE text USING array_to_string(matched, E'\n');
 
 -- A facilitator's session notes (deep_dive_session.notes) are already text and are sealed from now on.
+
+-- A submission queued for the learned safeguarding check (the model was not ready when it was sent) keeps the
+-- text the channel screens but does not store for search (access and support needs), sealed, so the check
+-- later reads everything the phrases read; the row goes when the check has read it.
+ALTER TABLE safeguarding_check_queue ADD COLUMN screened_only text;

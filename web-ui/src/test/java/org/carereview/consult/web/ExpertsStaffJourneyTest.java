@@ -82,8 +82,9 @@ class ExpertsStaffJourneyTest implements FreshDatabase {
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Score applications to the Experts by Experience group")).click();
             Browser.assertAccessible(page);
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(reference)).click();
+            // Waits for the application's page to load (a click does not wait for the next page to finish).
+            page.getByText("My nan brought me up").first().waitFor();
             String html = page.content();
-            assertTrue(html.contains("My nan brought me up"));
             for (String secret : List.of("Perpetua", "Hollowbrook", "perpetua@", "07700", "2004", "South West", "Romany",
                     "Travel costs")) {
                 assertFalse(html.contains(secret), "the scoring page must not show: " + secret);

@@ -95,8 +95,7 @@ class InformationAndDraftsWordsTest implements FreshDatabase {
             String code = page.getByTestId("resume-code").textContent().strip();
             check.allow(code).check(page, "saved, with the resume code");
 
-            page.locator("main form button[type=submit]").first().click();
-            assertEquals(422, statusOfTheLastPage(page));
+            assertEquals(422, statusAfter(page, page.locator("main form button[type=submit]").first()));
             check.check(page, "email me a link, with no address");
             page.locator("main input[name=email]").fill(EMAIL);
             page.locator("main form button[type=submit]").first().click();
@@ -114,24 +113,20 @@ class InformationAndDraftsWordsTest implements FreshDatabase {
             check.check(page, "answers forgotten on this device");
 
             page.navigate(base + link);
-            page.locator("main form button[type=submit]").first().click();
-            assertEquals(404, statusOfTheLastPage(page));
+            assertEquals(404, statusAfter(page, page.locator("main form button[type=submit]").first()));
             check.check(page, "the emailed link, used twice");
 
             page.navigate(base + "/call-for-advice/resume");
             check.check(page, "enter your resume code");
-            continueButton(page).click();
-            assertEquals(422, statusOfTheLastPage(page));
+            assertEquals(422, statusAfter(page, continueButton(page)));
             check.check(page, "enter your resume code, with no code");
             page.locator("main input[name=code]").fill("WRNG-CODE");
-            continueButton(page).click();
-            assertEquals(422, statusOfTheLastPage(page));
+            assertEquals(422, statusAfter(page, continueButton(page)));
             check.check(page, "enter your resume code, with a code that opens nothing");
 
             // Two more error pages: a form sent without its token (a page left open too long) and a wrong method.
             page.locator("main form input[name=csrfToken]").evaluate("input => input.remove()");
-            continueButton(page).click();
-            assertEquals(403, statusOfTheLastPage(page));
+            assertEquals(403, statusAfter(page, continueButton(page)));
             check.check(page, "a form that has expired");
             Response wrongMethod = page.navigate(base + "/call-for-advice/saved/email");
             assertEquals(405, wrongMethod.status());
@@ -177,8 +172,9 @@ class InformationAndDraftsWordsTest implements FreshDatabase {
         return page.locator("main form button[type=submit]:not([name])").first();
     }
 
-    private static int statusOfTheLastPage(Page page) {
-        return ((Number) page.evaluate("() => performance.getEntriesByType('navigation')[0].responseStatus")).intValue();
+    /** Clicks and waits for the page it leads to, answering its status (a click alone does not wait for it). */
+    private static int statusAfter(Page page, Locator button) {
+        return page.waitForNavigation(button::click).status();
     }
 
     /** The path of the one-time link in the latest "carry on with your advice" email. */

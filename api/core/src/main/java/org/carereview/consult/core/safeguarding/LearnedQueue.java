@@ -1,9 +1,11 @@
 package org.carereview.consult.core.safeguarding;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.carereview.consult.core.crypto.FieldCipher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +28,7 @@ public class LearnedQueue {
 
     private static final Logger LOG = LoggerFactory.getLogger(LearnedQueue.class);
     private static final int BATCH = 20;
+    static final String PURPOSE = "safeguarding_check_queue.screened_only";
 
     private record Queued(UUID id, String reference, String text, boolean flagged) {
     }
@@ -35,23 +38,30 @@ public class LearnedQueue {
     private final ExampleStore examples;
     private final SafeguardingAlerts alerts;
     private final Clock clock;
+    private final FieldCipher cipher;
 
     LearnedQueue(JdbcOperations jdbc, LearnedCheck learned, ExampleStore examples, SafeguardingAlerts alerts,
-                 Clock clock) {
+                 Clock clock, FieldCipher cipher) {
         this.jdbc = jdbc;
         this.learned = learned;
         this.examples = examples;
         this.alerts = alerts;
         this.clock = clock;
+        this.cipher = cipher;
     }
 
-    /** Queues a submission for the learned check, in the caller's transaction. */
+    /**
+     * Queues a submission for the learned check, in the caller's transaction, with the text the channel screens
+     * but does not keep for search (special-category, may be null), sealed until the check reads it.
+     */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public void add(UUID submissionId) {
-        jdbc.prepareStatement("INSERT INTO safeguarding_check_queue (submission_id, queued_at) VALUES (?, ?) "
-                + "ON CONFLICT (submission_id) DO NOTHING", ps -> {
+    public void add(UUID submissionId, @Nullable String screenedOnly) {
+        String sealed = screenedOnly == null || screenedOnly.isBlank() ? null : cipher.seal(screenedOnly, PURPOSE);
+        jdbc.prepareStatement("INSERT INTO safeguarding_check_queue (submission_id, queued_at, screened_only) "
+                + "VALUES (?, ?, ?) ON CONFLICT (submission_id) DO NOTHING", ps -> {
             ps.setObject(1, submissionId);
             ps.setTimestamp(2, Timestamp.from(clock.instant()));
+            ps.setString(3, sealed);
             return ps.executeUpdate();
         });
     }
@@ -64,13 +74,15 @@ public class LearnedQueue {
             return 0;
         }
         List<Queued> due = jdbc.prepareStatement("SELECT q.submission_id, s.reference, coalesce(s.search_text, ''), "
-                + "s.safeguarding FROM safeguarding_check_queue q JOIN submission s ON s.id = q.submission_id "
+                + "s.safeguarding, q.screened_only FROM safeguarding_check_queue q JOIN submission s ON s.id = q.submission_id "
                 + "ORDER BY q.queued_at LIMIT ? FOR UPDATE OF q SKIP LOCKED", ps -> {
             ps.setInt(1, BATCH);
             List<Queued> list = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    list.add(new Queued(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getBoolean(4)));
+                    String screenedOnly = cipher.open(rs.getString(5), PURPOSE);
+                    String text = screenedOnly == null ? rs.getString(3) : rs.getString(3) + "\n" + screenedOnly;
+                    list.add(new Queued(rs.getObject(1, UUID.class), rs.getString(2), text, rs.getBoolean(4)));
                 }
             }
             return list;

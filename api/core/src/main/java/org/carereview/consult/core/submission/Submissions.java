@@ -17,8 +17,8 @@ import java.util.UUID;
  * safeguarding disclosure here, so a flag and the lead's alert are written in the same transaction as the
  * submission, whatever the channel. If the learned check could not read it yet, it is queued for it in the same
  * transaction ({@link LearnedQueue}). Text a channel marks screened-only (special-category, stored sealed by the
- * channel) is screened by the phrases and the learned check here, but not stored for search, so a submission
- * queued for the learned check is read later without it.
+ * channel) is screened by the phrases and the learned check here, but not stored for search; a submission
+ * queued for the learned check keeps it sealed in the queue until the check has read it.
  */
 @Singleton
 public class Submissions {
@@ -62,7 +62,7 @@ public class Submissions {
                     screened.matched(), null, screened.learned());
         }
         if (screened.pending()) {
-            learnedQueue.add(saved.id());
+            learnedQueue.add(saved.id(), screenedOnly);
         }
         return new NewSubmission(saved.id(), saved.reference(), saved.submittedAt());
     }

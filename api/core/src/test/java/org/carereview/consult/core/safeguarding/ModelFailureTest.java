@@ -95,9 +95,26 @@ class ModelFailureTest implements FreshDatabase {
         assertEquals(2, TestSql.count(dataSource, "SELECT count(*) FROM safeguarding_check_queue WHERE submission_id IN (?, ?)",
                 disclosure.id(), ordinary.id()), "both wait for the learned check");
 
+        int waiting = queue.waiting();
         assertEquals(0, queue.checkDue(), "the check cannot run yet");
-        assertEquals(2, queue.waiting(), "and nothing is taken off the queue");
+        assertEquals(waiting, queue.waiting(), "and nothing is taken off the queue");
         assertTrue(TestSql.column(dataSource, "SELECT search_text FROM submission WHERE id = ?", ordinary.id()).get(0)
                 .contains("nothing to eat"), "the words are kept");
+    }
+
+    @Test
+    void textKeptOutOfSearchWaitsForTheCheckSealedInTheQueue() {
+        assertFalse(learned.awaitReady(30), "the model never becomes ready");
+        NewSubmission application = tx.executeWrite(status -> submissions.create(SubmissionDraft.of(
+                SubmissionKind.EBE_APPLICATION, null, null, Set.of(), Set.of(), "I want to help other kids",
+                "nobody feeds us at home")));
+
+        List<String> queued = TestSql.column(dataSource,
+                "SELECT screened_only FROM safeguarding_check_queue WHERE submission_id = ?", application.id());
+        assertEquals(1, queued.size(), "queued for the learned check");
+        assertTrue(queued.get(0).startsWith("v1:"), "the needs wait sealed: " + queued.get(0));
+        assertFalse(queued.get(0).contains("feeds"), "never in clear");
+        assertFalse(TestSql.column(dataSource, "SELECT search_text FROM submission WHERE id = ?", application.id())
+                .get(0).contains("feeds"), "nor searchable");
     }
 }
