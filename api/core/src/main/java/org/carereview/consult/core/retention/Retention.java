@@ -26,12 +26,14 @@ public class Retention {
     private final JdbcOperations jdbc;
     private final Drafts drafts;
     private final RateLimiter rateLimiter;
+    private final MailFolder mailFolder;
     private final RetentionConfiguration periods;
     private final ReviewConfiguration review;
     private final Clock clock;
 
-    Retention(JdbcOperations jdbc, Drafts drafts, RateLimiter rateLimiter, RetentionConfiguration periods,
-              ReviewConfiguration review, Clock clock) {
+    Retention(JdbcOperations jdbc, Drafts drafts, RateLimiter rateLimiter, MailFolder mailFolder,
+              RetentionConfiguration periods, ReviewConfiguration review, Clock clock) {
+        this.mailFolder = mailFolder;
         this.jdbc = jdbc;
         this.drafts = drafts;
         this.rateLimiter = rateLimiter;
@@ -53,6 +55,7 @@ public class Retention {
         counts.put("deep-dive sessions after the review", deepDiveSessions(now));
         counts.put("equality answers", equality(now));
         counts.put("sent emails", sentMessages(now));
+        counts.put("email files", mailFolder.deleteSentBefore(now.minus(periods.sentMessages())));
         counts.put("idempotency keys", idempotencyKeys(now));
         counts.put("expired sign-in links", expiredTokens(now));
         counts.put("unused contributor accounts", unusedAccounts(now));

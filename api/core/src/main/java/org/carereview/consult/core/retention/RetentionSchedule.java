@@ -66,7 +66,8 @@ public class RetentionSchedule {
                         "Until the safeguarding lead clears the flag; then the rules above apply", "Kept"),
                 new Rule("Equality answers", "Answers to the equality questions in applications",
                         p.equality() + " after the application window closes", "Deleted"),
-                new Rule("Emails sent", "Copies of sent or failed emails, with the address and links",
+                new Rule("Emails sent", "Copies of sent or failed emails, with the address and links (and their .eml "
+                                + "files when no SMTP server is configured)",
                         p.sentMessages() + " after sending", "Deleted"),
                 new Rule("Repeated sends", "Idempotency keys that make a double click store one submission",
                         p.idempotencyKeys() + " after the first send", "Deleted"),

@@ -108,6 +108,8 @@ class RetentionPurgeTest implements TestPropertyProvider {
         Map<String, String> properties = new HashMap<>(TestDatabase.fresh().micronautProperties());
         properties.put(TestClock.PROPERTY, START.toString());
         properties.put("consult.review.ends-on", "2027-06-30");
+        properties.put("consult.mail.folder", System.getProperty("java.io.tmpdir") + "/retention-purge-mail-"
+                + java.util.UUID.randomUUID());
         return properties;
     }
 

@@ -29,6 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RetentionRulesTest implements TestPropertyProvider {
 
     static final Instant START = Instant.parse("2027-01-01T00:00:00Z");
+    static final java.nio.file.Path MAIL = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"),
+            "retention-mail-" + java.util.UUID.randomUUID());
     static final Instant WINDOW_CLOSES = Instant.parse("2027-02-05T17:00:00Z");
 
     @Inject
@@ -44,6 +46,7 @@ class RetentionRulesTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(TestDatabase.fresh().micronautProperties());
         properties.put(TestClock.PROPERTY, START.toString());
+        properties.put("consult.mail.folder", MAIL.toString());
         return properties;
     }
 
@@ -125,6 +128,21 @@ class RetentionRulesTest implements TestPropertyProvider {
 
         assertEquals(List.of("waiting@example.org"), TestSql.column(db, "SELECT recipient FROM outbox_message"));
         assertEquals(0, TestSql.count(db, "SELECT count(*) FROM idempotency_key"));
+    }
+
+    @Test
+    void emailFilesOfTheDemoMailFolderGoThirtyDaysAfterSendingByTheApplicationsClock() throws Exception {
+        java.nio.file.Files.createDirectories(MAIL);
+        java.nio.file.Path old = java.nio.file.Files.writeString(MAIL.resolve("20270101T000000Z-a-1.eml"), "old");
+        java.nio.file.Path recent = java.nio.file.Files.writeString(MAIL.resolve("20270125T000000Z-b-2.eml"), "new");
+        java.nio.file.Path other = java.nio.file.Files.writeString(MAIL.resolve("notes.eml"), "not a message");
+        clock.set(START.plus(Duration.ofDays(31)));
+
+        retention.purge();
+
+        assertTrue(java.nio.file.Files.notExists(old), "sent 31 days ago");
+        assertTrue(java.nio.file.Files.exists(recent), "sent 7 days ago");
+        assertTrue(java.nio.file.Files.exists(other), "a file not named by the sender is left alone");
     }
 
     @Test
