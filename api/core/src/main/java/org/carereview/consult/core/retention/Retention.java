@@ -21,7 +21,7 @@ import java.util.Map;
  * decides about them (clearing the flag puts them back under the schedule).
  */
 @Singleton
-public class Retention {
+class Retention {
 
     private final JdbcOperations jdbc;
     private final Drafts drafts;
@@ -44,7 +44,7 @@ public class Retention {
 
     /** Runs every rule once; answers how many rows each deleted or emptied (counts only, nothing personal). */
     @Transactional
-    public Map<String, Integer> purge() {
+    Map<String, Integer> purge() {
         Instant now = clock.instant();
         Map<String, Integer> counts = new LinkedHashMap<>();
         counts.put("drafts", drafts.purgeExpired());

@@ -13,7 +13,7 @@ import java.util.Optional;
  * submissions and applications are kept: the purge never guesses an end.
  */
 @ConfigurationProperties("consult.review")
-public record ReviewConfiguration(@Nullable LocalDate endsOn) {
+record ReviewConfiguration(@Nullable LocalDate endsOn) {
 
     static final ZoneId UK = ZoneId.of("Europe/London");
 
