@@ -9,6 +9,7 @@ import org.carereview.consult.core.draft.Drafts;
 import org.carereview.consult.core.draft.StoredDraft;
 import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.core.problem.InvalidInputException;
+import org.carereview.consult.core.retention.RetentionConfiguration;
 import org.carereview.consult.core.submission.SentFrom;
 import org.carereview.consult.core.submission.SubmissionKind;
 
@@ -37,21 +38,24 @@ public class AdviceDrafts {
     private final SentFrom sentFrom;
     private final JsonMapper json;
     private final AdviceConfiguration configuration;
+    /** Kept this long after the last save: the retention schedule's period for drafts (ADR 19). */
+    private final Duration lifetime;
     private final Clock clock;
 
     AdviceDrafts(Drafts drafts, AdviceService advice, SentFrom sentFrom, JsonMapper json,
-                 AdviceConfiguration configuration, Clock clock) {
+                 AdviceConfiguration configuration, RetentionConfiguration retention, Clock clock) {
         this.drafts = drafts;
         this.advice = advice;
         this.sentFrom = sentFrom;
         this.json = json;
         this.configuration = configuration;
+        this.lifetime = retention.drafts();
         this.clock = clock;
     }
 
     @Transactional
     public Draft start(@Nullable UUID owner) {
-        return map(drafts.start(KIND, write(DraftAnswers.empty()), owner, configuration.draftLifetime()));
+        return map(drafts.start(KIND, write(DraftAnswers.empty()), owner, lifetime));
     }
 
     @Transactional
@@ -62,7 +66,7 @@ public class AdviceDrafts {
     /** Saves the answers so far; each save keeps the draft for another full lifetime. Answers the new expiry. */
     @Transactional
     public Instant save(UUID id, DraftAnswers state) {
-        return drafts.save(id, write(state), configuration.draftLifetime());
+        return drafts.save(id, write(state), lifetime);
     }
 
     /** A new resume code for the draft (shown once; only its hash is kept). */
@@ -124,7 +128,7 @@ public class AdviceDrafts {
     }
 
     public Duration lifetime() {
-        return configuration.draftLifetime();
+        return lifetime;
     }
 
     @Nullable

@@ -93,6 +93,17 @@ class MagicLinkTest implements FreshDatabase {
     }
 
     @Test
+    void redeemingALinkRecordsTheAccountsLastUseForTheRetentionSchedule() {
+        askForLink("last.use@example.org");
+        String token = TestSql.lastLinkToken(dataSource, "sign-in-link", "last.use@example.org");
+        clock.advance(Duration.ofMinutes(3));
+        redeem(token);
+        assertEquals(List.of(clock.instant().toString()), TestSql.column(dataSource,
+                "SELECT to_char(last_used_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') FROM account "
+                        + "WHERE email = 'last.use@example.org'"));
+    }
+
+    @Test
     void knownAndUnknownAddressesGetExactlyTheSameAnswer() {
         accounts.contributorFor("known.person@example.org");
         HttpResponse<String> known = askForLink("known.person@example.org");

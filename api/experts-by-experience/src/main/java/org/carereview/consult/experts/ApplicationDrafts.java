@@ -7,6 +7,7 @@ import jakarta.inject.Singleton;
 import org.carereview.consult.core.draft.Drafts;
 import org.carereview.consult.core.draft.StoredDraft;
 import org.carereview.consult.core.problem.InvalidInputException;
+import org.carereview.consult.core.retention.RetentionConfiguration;
 import org.carereview.consult.core.submission.SentFrom;
 import org.carereview.consult.core.submission.SubmissionKind;
 
@@ -25,7 +26,6 @@ import java.util.UUID;
 @Singleton
 public class ApplicationDrafts {
 
-    public static final Duration LIFETIME = Duration.ofDays(30);
     static final SubmissionKind KIND = SubmissionKind.EBE_APPLICATION;
     /** Where an emailed link to reopen a draft points; the token follows. */
     static final String RESUME_PATH = "/experts-by-experience/resume/";
@@ -34,19 +34,28 @@ public class ApplicationDrafts {
     private final JsonMapper json;
     private final Applications applications;
     private final SentFrom sentFrom;
+    /** Kept this long after the last save: the retention schedule's period for drafts (ADR 19). */
+    private final Duration lifetime;
 
-    ApplicationDrafts(Drafts drafts, JsonMapper json, Applications applications, SentFrom sentFrom) {
+    ApplicationDrafts(Drafts drafts, JsonMapper json, Applications applications, SentFrom sentFrom,
+                      RetentionConfiguration retention) {
+        this.lifetime = retention.drafts();
         this.drafts = drafts;
         this.json = json;
         this.applications = applications;
         this.sentFrom = sentFrom;
     }
 
+    /** How long a draft is kept after its last save. */
+    public Duration lifetime() {
+        return lifetime;
+    }
+
     @Transactional
     public ApplicationDraft start(@Nullable UUID owner) {
         ApplicationInput empty = new ApplicationInput(null, null, null, null, null, null, null, null, null, null,
                 null, null, null, null, null);
-        StoredDraft stored = drafts.start(KIND, write(empty), owner, LIFETIME);
+        StoredDraft stored = drafts.start(KIND, write(empty), owner, lifetime);
         return new ApplicationDraft(stored.id(), empty);
     }
 
@@ -58,7 +67,7 @@ public class ApplicationDrafts {
     /** Saves the answers and keeps them for another full lifetime; answers the new expiry. */
     @Transactional
     public Instant save(UUID id, ApplicationInput answers) {
-        Instant expires = drafts.save(id, write(answers), LIFETIME);
+        Instant expires = drafts.save(id, write(answers), lifetime);
         drafts.setReminderEmail(id, answers.email());
         return expires;
     }

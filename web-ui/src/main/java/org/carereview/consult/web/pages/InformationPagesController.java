@@ -7,7 +7,9 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
+import org.carereview.consult.core.retention.RetentionSchedule;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /** The start page and the pages every service has: privacy, accessibility and cookies. Plain content, open to all. */
@@ -21,9 +23,27 @@ public class InformationPagesController {
         return page("start");
     }
 
+    private final RetentionSchedule retention;
+
+    public InformationPagesController(RetentionSchedule retention) {
+        this.retention = retention;
+    }
+
+    /** The privacy notice's periods come from the settings the retention purge uses (ADR 19). */
     @Get("/privacy")
     public ModelAndView<Map<String, Object>> privacy() {
-        return page("privacy");
+        RetentionSchedule.Periods p = retention.periods();
+        Map<String, Object> keep = new HashMap<>();
+        keep.put("drafts", p.drafts());
+        keep.put("quarantined", p.quarantined());
+        keep.put("withdrawn", p.withdrawn());
+        keep.put("afterReviewEnds", p.afterReviewEnds());
+        keep.put("reviewEndsOn", p.reviewEndsOn() == null ? "" : p.reviewEndsOn());
+        keep.put("equality", p.equality());
+        keep.put("sentMessages", p.sentMessages());
+        keep.put("unusedAccounts", p.unusedAccounts());
+        keep.put("audit", p.audit());
+        return new ModelAndView<>("privacy", Map.of("keep", keep));
     }
 
     @Get("/accessibility")

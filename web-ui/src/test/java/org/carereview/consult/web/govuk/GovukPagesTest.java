@@ -29,8 +29,13 @@ class GovukPagesTest {
         return Jsoup.parse(renderer.template(view, model));
     }
 
+    /** The privacy notice's periods, as InformationPagesController passes them from the default settings. */
+    private static final Map<String, Object> KEEP = Map.of("drafts", "30 days", "quarantined", "30 days",
+            "withdrawn", "30 days", "afterReviewEnds", "6 months", "reviewEndsOn", "", "equality", "90 days",
+            "sentMessages", "30 days", "unusedAccounts", "30 days", "audit", "24 months");
+
     private Document page(String view) {
-        return page(view, Map.of("csrfToken", "token"));
+        return page(view, Map.of("csrfToken", "token", "keep", KEEP));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -45,14 +45,20 @@ class OneTimeTokens {
         return token;
     }
 
-    /** Marks the token used and answers its account, if it is valid, unused and unexpired. */
+    /**
+     * Marks the token used and answers its account, if it is valid, unused and unexpired. The account's
+     * {@code last_used_at} moves too: the retention purge keeps an account for a while after its last use.
+     */
     Optional<UUID> redeem(String token, Purpose purpose, Instant now) {
-        return jdbc.prepareStatement("UPDATE account_token SET used_at = ? WHERE token_hash = ? AND purpose = ? "
-                + "AND used_at IS NULL AND expires_at > ? RETURNING account_id", ps -> {
+        return jdbc.prepareStatement("WITH used AS (UPDATE account_token SET used_at = ? WHERE token_hash = ? "
+                + "AND purpose = ? AND used_at IS NULL AND expires_at > ? RETURNING account_id) "
+                + "UPDATE account SET last_used_at = ? FROM used WHERE account.id = used.account_id "
+                + "RETURNING account.id", ps -> {
             ps.setTimestamp(1, Timestamp.from(now));
             ps.setString(2, sha256(token));
             ps.setString(3, purpose.name());
             ps.setTimestamp(4, Timestamp.from(now));
+            ps.setTimestamp(5, Timestamp.from(now));
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(rs.getObject(1, UUID.class)) : Optional.<UUID>empty();
             }

@@ -66,7 +66,7 @@ class ApplyStartController {
         model.put("notYetOpen", clock.instant().isBefore(w.opensAt()));
         model.put("opens", Moment.of(w.opensAt()));
         model.put("closes", Moment.of(w.closesAt()));
-        model.put("draftDays", ApplicationDrafts.LIFETIME.toDays());
+        model.put("draftDays", drafts.lifetime().toDays());
         model.put("hasDraft", w.open() && DraftCookie.APPLICATION.read(request).flatMap(drafts::find).isPresent());
         model.put("expired", expired != null);
         return HttpResponse.ok(Pages.view("experts/apply/start", model));

@@ -1,0 +1,162 @@
+package org.carereview.consult.core.retention;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.carereview.consult.core.draft.Drafts;
+import org.carereview.consult.core.ratelimit.RateLimiter;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The purge behind the retention schedule (ADR 19): one set-based statement per rule, each from the
+ * injected clock, in an order the foreign keys allow (submissions, then deep-dive links, then sessions, then
+ * accounts left with nothing). Submissions flagged for safeguarding are never purged: the safeguarding lead
+ * decides about them (clearing the flag puts them back under the schedule).
+ */
+@Singleton
+class Retention {
+
+    private final JdbcOperations jdbc;
+    private final Drafts drafts;
+    private final RateLimiter rateLimiter;
+    private final MailFolder mailFolder;
+    private final RetentionConfiguration periods;
+    private final ReviewConfiguration review;
+    private final Clock clock;
+
+    Retention(JdbcOperations jdbc, Drafts drafts, RateLimiter rateLimiter, MailFolder mailFolder,
+              RetentionConfiguration periods, ReviewConfiguration review, Clock clock) {
+        this.mailFolder = mailFolder;
+        this.jdbc = jdbc;
+        this.drafts = drafts;
+        this.rateLimiter = rateLimiter;
+        this.periods = periods;
+        this.review = review;
+        this.clock = clock;
+    }
+
+    /** Runs every rule once; answers how many rows each deleted or emptied (counts only, nothing personal). */
+    @Transactional
+    Map<String, Integer> purge() {
+        Instant now = clock.instant();
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        counts.put("drafts", drafts.purgeExpired());
+        counts.put("quarantined submissions", quarantined(now));
+        counts.put("withdrawn submissions", withdrawn(now));
+        counts.put("submissions after the review", afterReviewEnds(now));
+        counts.put("deep-dive links after the review", deepDiveLinks(now));
+        counts.put("deep-dive sessions after the review", deepDiveSessions(now));
+        counts.put("equality answers", equality(now));
+        counts.put("sent emails", sentMessages(now));
+        counts.put("email files", mailFolder.deleteSentBefore(now.minus(periods.sentMessages())));
+        counts.put("idempotency keys", idempotencyKeys(now));
+        counts.put("expired sign-in links", expiredTokens(now));
+        counts.put("unused contributor accounts", unusedAccounts(now));
+        counts.put("audit log entries", audit(now));
+        counts.put("rate-limit windows", rateLimiter.purgeExpired());
+        return Collections.unmodifiableMap(counts);
+    }
+
+    int quarantined(Instant now) {
+        return update("DELETE FROM submission WHERE status = 'QUARANTINED' AND submitted_at < ? AND NOT safeguarding",
+                now.minus(periods.quarantined()));
+    }
+
+    int withdrawn(Instant now) {
+        return update("DELETE FROM submission WHERE status = 'WITHDRAWN' AND withdrawn_at < ? AND NOT safeguarding",
+                now.minus(periods.withdrawn()));
+    }
+
+    /** Every submission not flagged for safeguarding, with its channel details, notes and history (cascade). */
+    int afterReviewEnds(Instant now) {
+        return reviewOver(now) ? update("DELETE FROM submission WHERE NOT safeguarding") : 0;
+    }
+
+    /** Links no kept feedback came through, once the review is over (feedback refers to its link). */
+    int deepDiveLinks(Instant now) {
+        return reviewOver(now) ? update("""
+                DELETE FROM deep_dive_link l
+                WHERE NOT EXISTS (SELECT 1 FROM deep_dive_feedback f WHERE f.link_token = l.token)
+                  AND NOT EXISTS (SELECT 1 FROM deep_dive_session s WHERE s.id = l.session_id AND s.safeguarding)""")
+                : 0;
+    }
+
+    /** Sessions (facilitator, notes) with no kept feedback or link, unless marked for safeguarding. */
+    int deepDiveSessions(Instant now) {
+        return reviewOver(now) ? update("""
+                DELETE FROM deep_dive_session s
+                WHERE NOT s.safeguarding
+                  AND NOT EXISTS (SELECT 1 FROM deep_dive_feedback f WHERE f.session_id = s.id)
+                  AND NOT EXISTS (SELECT 1 FROM deep_dive_link l WHERE l.session_id = s.id)""") : 0;
+    }
+
+    int equality(Instant now) {
+        return update("DELETE FROM ebe_equality WHERE EXISTS (SELECT 1 FROM ebe_window w WHERE w.closes_at < ?)",
+                now.minus(periods.equalityAfterWindowCloses()));
+    }
+
+    /** Sent or given-up emails, with their recipient and fields; messages still being sent are kept. */
+    int sentMessages(Instant now) {
+        return update("DELETE FROM outbox_message WHERE status IN ('SENT', 'FAILED_PERMANENTLY') "
+                + "AND coalesce(sent_at, created_at) < ?", now.minus(periods.sentMessages()));
+    }
+
+    int idempotencyKeys(Instant now) {
+        return update("DELETE FROM idempotency_key WHERE created_at < ?", now.minus(periods.idempotencyKeys()));
+    }
+
+    int expiredTokens(Instant now) {
+        return update("DELETE FROM account_token WHERE expires_at < ?", now.minus(periods.expiredTokens()));
+    }
+
+    /**
+     * Contributor accounts (no password, no staff role, never scored) that own no submission or draft and have
+     * not been created, changed or used within the period.
+     */
+    int unusedAccounts(Instant now) {
+        return update("""
+                DELETE FROM account a
+                WHERE a.password_hash IS NULL
+                  AND greatest(a.created_at, a.updated_at, a.last_used_at) < ?
+                  AND NOT EXISTS (SELECT 1 FROM account_role r WHERE r.account_id = a.id AND r.role <> 'CONTRIBUTOR')
+                  AND NOT EXISTS (SELECT 1 FROM submission s WHERE s.owner_id = a.id)
+                  AND NOT EXISTS (SELECT 1 FROM draft d WHERE d.owner_id = a.id)
+                  AND NOT EXISTS (SELECT 1 FROM account_token t WHERE t.account_id = a.id AND t.expires_at >= ?)
+                  AND NOT EXISTS (SELECT 1 FROM ebe_score e WHERE e.scorer_id = a.id)""",
+                now.minus(periods.unusedAccounts()), now);
+    }
+
+    /** The audit log is append-only (V018): its trigger lets this transaction delete only rows before cutoff. */
+    int audit(Instant now) {
+        Instant cutoff = ZonedDateTime.ofInstant(now, ReviewConfiguration.UK)
+                .minusMonths(periods.auditMonths()).toInstant();
+        jdbc.prepareStatement("SELECT set_config('consult.audit_purge_before', ?, true)", ps -> {
+            ps.setString(1, cutoff.toString());
+            return ps.execute();
+        });
+        int deleted = update("DELETE FROM audit_event WHERE at < ?", cutoff);
+        jdbc.prepareStatement("SELECT set_config('consult.audit_purge_before', '', true)", ps -> ps.execute());
+        return deleted;
+    }
+
+    private boolean reviewOver(Instant now) {
+        return review.keepUntil(periods.afterReviewEndsMonths()).map(until -> !now.isBefore(until.toInstant()))
+                .orElse(false);
+    }
+
+    private int update(String sql, Instant... instants) {
+        return jdbc.prepareStatement(sql, ps -> {
+            for (int i = 0; i < instants.length; i++) {
+                ps.setTimestamp(i + 1, Timestamp.from(instants[i]));
+            }
+            return ps.executeUpdate();
+        });
+    }
+}

@@ -1,0 +1,24 @@
+package org.carereview.consult.core.retention;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Optional;
+
+/**
+ * {@code consult.review.ends-on}: the day the review ends (UK time). Unset, nobody has decided it yet, and
+ * submissions and applications are kept: the purge never guesses an end.
+ */
+@ConfigurationProperties("consult.review")
+record ReviewConfiguration(@Nullable LocalDate endsOn) {
+
+    static final ZoneId UK = ZoneId.of("Europe/London");
+
+    /** When submissions become due for deletion: the end of the day {@code months} after the review ends. */
+    Optional<ZonedDateTime> keepUntil(int months) {
+        return Optional.ofNullable(endsOn).map(day -> day.plusMonths(months).plusDays(1).atStartOfDay(UK));
+    }
+}

@@ -1,0 +1,35 @@
+package org.carereview.consult.web.staff;
+
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.views.ModelAndView;
+import org.carereview.consult.core.retention.RetentionSchedule;
+import org.carereview.consult.web.Pages;
+
+import java.util.List;
+import java.util.Map;
+
+/** Administrators read the retention schedule: what the daily purge deletes, and when (ADR 19). */
+@Controller("/staff/retention")
+@Produces(MediaType.TEXT_HTML)
+@Secured("ADMIN")
+class RetentionPageController {
+
+    private final RetentionSchedule schedule;
+
+    RetentionPageController(RetentionSchedule schedule) {
+        this.schedule = schedule;
+    }
+
+    @Get
+    ModelAndView<Map<String, Object>> show() {
+        List<Map<String, String>> rules = schedule.rules().stream()
+                .map(rule -> Map.of("name", rule.name(), "what", rule.what(), "kept", rule.kept(), "then", rule.then()))
+                .toList();
+        String endsOn = schedule.periods().reviewEndsOn();
+        return Pages.view("staff/retention", Map.of("rules", rules, "endsOn", endsOn == null ? "" : endsOn));
+    }
+}
