@@ -75,8 +75,8 @@ final class Fill {
                     SELECT id, 'A note', '%1$s' FROM submission WHERE id::text LIKE '0000000%2$d-%%';
                 INSERT INTO submission_change (submission_id, field, old_value, new_value, changed_at)
                     SELECT id, 'status', 'NEW', 'IN_REVIEW', '%1$s' FROM submission WHERE id::text LIKE '0000000%2$d-%%';
-                INSERT INTO safeguarding_flag (submission_id, source, flagged_at)
-                    VALUES ('0000000%2$d-0000-0000-0000-000000000001', 'STAFF', '%1$s');
+                INSERT INTO safeguarding_flag (submission_id, source, matched, flagged_at)
+                    VALUES ('0000000%2$d-0000-0000-0000-000000000001', 'STAFF', '', '%1$s');
                 INSERT INTO safeguarding_action (submission_id, action, taken_at)
                     VALUES ('0000000%2$d-0000-0000-0000-000000000001', 'Called the council', '%1$s');
                 INSERT INTO safeguarding_check_queue (submission_id, queued_at)
