@@ -5,6 +5,7 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
+import org.carereview.consult.core.redaction.Redactor;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,16 +20,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** SQL for scoring. The anonymised read selects only the columns a scorer may see. */
+/**
+ * SQL for scoring. The anonymised read selects only the columns a scorer may see, and what the applicant wrote
+ * reaches scorers with people's names, contact details, addresses, birth dates, schools and placements
+ * replaced ({@link Redactor}): a story can name its writer.
+ */
 @Singleton
 class ScoringStore {
 
     private final JdbcOperations jdbc;
     private final JsonMapper json;
+    private final Redactor redactor;
 
-    ScoringStore(JdbcOperations jdbc, JsonMapper json) {
+    ScoringStore(JdbcOperations jdbc, JsonMapper json, Redactor redactor) {
         this.jdbc = jdbc;
         this.json = json;
+        this.redactor = redactor;
     }
 
     /** Applications still being decided (submitted or shortlisted), oldest first, keyset after (submitted_at, id). */
@@ -124,8 +131,13 @@ class ScoringStore {
         String mine = rs.getString(9);
         return new ScoringItem(rs.getObject(1, UUID.class), rs.getString(2),
                 experiences == null ? List.of() : Arrays.asList((String[]) experiences.getArray()),
-                rs.getString(4), rs.getString(5), rs.getString(6), rs.getInt(7),
+                redacted(rs.getString(4)), redacted(rs.getString(5)), redacted(rs.getString(6)), rs.getInt(7),
                 scored ? Math.round(average * 10) / 10.0 : null, mine == null ? null : read(mine));
+    }
+
+    @Nullable
+    private String redacted(@Nullable String text) {
+        return text == null ? null : redactor.redact(text).text();
     }
 
     private String write(Map<String, Integer> criteria) {

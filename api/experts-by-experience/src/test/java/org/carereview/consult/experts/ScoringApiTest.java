@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import org.carereview.consult.core.account.AccountService;
 import org.carereview.consult.core.account.Role;
 import org.carereview.consult.db.FreshDatabase;
+import org.carereview.consult.db.TestSql;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -66,6 +67,8 @@ class ScoringApiTest implements FreshDatabase {
         body.put("supportNeeds", "Quiet rooms help with my anxiety");
         body.put("equality", Map.of("ethnicity", "Cornish and Breton", "disability", "yes"));
         body.put("consents", Map.of("dataUse", true, "contactTrustedAdult", true));
+        body.put("experienceStory", "I lived in three foster homes and then in supported lodgings. My social worker "
+                + "Sarah moved me. I'm Zebedee, text me on 07700 900789 or write to 12 Quillfeather Road, M1 1AA.");
         applicationId = (String) ApplicationsTestSupport.submit(http, body).get("id");
         reviewer = ApplicationsTestSupport.staffToken(http, accounts, "scorer.one@example.org", Role.REVIEWER);
         secondReviewer = ApplicationsTestSupport.staffToken(http, accounts, "scorer.two@example.org", Role.REVIEWER);
@@ -76,9 +79,20 @@ class ScoringApiTest implements FreshDatabase {
         String json = http.toBlocking().retrieve(HttpRequest.GET("/api/v1/experts-by-experience/scoring").bearerAuth(reviewer));
         assertTrue(json.contains("I lived in three foster homes"), "the applicant's own story is there to score");
         for (String secret : List.of("Zebedee", "Quillfeather", "Zeb\"", "private.person", "07700", "2011-03-09", "2011",
-                "Marigold", "Grandmother", "Orca", "anxiety", "Cornish", "NORTH_WEST", "UNDER_16", "disability")) {
+                "Marigold", "Grandmother", "Orca", "anxiety", "Cornish", "NORTH_WEST", "UNDER_16", "disability",
+                "Sarah", "M1 1AA")) {
             assertFalse(json.contains(secret), "scorers must not see: " + secret);
         }
+    }
+
+    @Test
+    void namesAndContactDetailsInTheStoryReachScorersRedacted() {
+        String json = http.toBlocking().retrieve(HttpRequest.GET("/api/v1/experts-by-experience/scoring")
+                .bearerAuth(reviewer));
+        assertTrue(json.contains("My social worker [name] moved me"), json);
+        assertTrue(json.contains("[phone]") && json.contains("[address]") && json.contains("[postcode]"), json);
+        assertEquals(List.of("t"), TestSql.column(dataSource, "SELECT experience_story LIKE '%Sarah%' FROM ebe_application "
+                + "WHERE submission_id = ?::uuid", applicationId), "the applicant's own words are kept as written");
     }
 
     @Test
