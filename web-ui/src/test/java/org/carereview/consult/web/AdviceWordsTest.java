@@ -106,7 +106,7 @@ class AdviceWordsTest implements FreshDatabase {
             continueButton(page).click();
 
             page.waitForURL(base + "/call-for-advice/check");
-            Response refused = clickFor(page, page.locator("#send"));
+            Response refused = Browser.clickAndWait(page, page.locator("#send"));
             assertEquals(422, refused.status());
             Locator link = page.locator(".govuk-error-summary__list a");
             assertEquals(1, link.count());
@@ -133,16 +133,11 @@ class AdviceWordsTest implements FreshDatabase {
 
     /** Posts the page's form, expects it back with 422 and the error summary's one link going to the field. */
     private static void refused(Locator button, String field) {
-        Response response = clickFor(button.page(), button);
+        Response response = Browser.clickAndWait(button.page(), button);
         assertEquals(422, response.status(), button.page().url());
         Locator links = button.page().locator(".govuk-error-summary__list a");
         assertEquals(1, links.count(), button.page().url());
         assertEquals(field, links.getAttribute("href"), "an error on a question page links to its field");
-    }
-
-    /** Clicks and answers the response of the page it leads to, once that page has loaded. */
-    private static Response clickFor(Page page, Locator button) {
-        return page.waitForNavigation(button::click);
     }
 
     /** The first button of the page's form: Continue (or Save and return to check your answers). */

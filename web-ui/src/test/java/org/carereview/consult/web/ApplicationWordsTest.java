@@ -3,7 +3,6 @@ package org.carereview.consult.web;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Response;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -85,9 +84,7 @@ class ApplicationWordsTest implements FreshDatabase {
             saveAndContinue(page, 422);
             check.check(page, "about you, with errors");
             page.locator("#name").fill("Sam Taylor");
-            page.locator("#dateOfBirthDay").fill(String.valueOf(fifteen.getDayOfMonth()));
-            page.locator("#dateOfBirthMonth").fill(String.valueOf(fifteen.getMonthValue()));
-            page.locator("#dateOfBirthYear").fill(String.valueOf(fifteen.getYear()));
+            dateOfBirth(page, fifteen);
             page.locator("input[name=region][value=LONDON]").check();
             page.locator("#email").fill("sam@example.org");
             saveAndContinue(page, 200);
@@ -165,9 +162,7 @@ class ApplicationWordsTest implements FreshDatabase {
             section(page, "about-you");
             LocalDate seventeen = LocalDate.now(ZoneId.of("Europe/London")).minusYears(17);
             page.locator("#name").fill("Jo Example");
-            page.locator("#dateOfBirthDay").fill(String.valueOf(seventeen.getDayOfMonth()));
-            page.locator("#dateOfBirthMonth").fill(String.valueOf(seventeen.getMonthValue()));
-            page.locator("#dateOfBirthYear").fill(String.valueOf(seventeen.getYear()));
+            dateOfBirth(page, seventeen);
             page.locator("input[name=region][value=NORTH_EAST]").check();
             page.locator("#phone").fill("07700 900 982");
             saveAndContinue(page, 200);
@@ -239,10 +234,14 @@ class ApplicationWordsTest implements FreshDatabase {
         submit(page, page.locator("#send"), status);
     }
 
-    @SuppressWarnings("deprecation")
     private static void submit(Page page, Locator button, int status) {
-        Response response = page.waitForNavigation(button::click);
-        assertEquals(status, response.status(), page.url());
+        assertEquals(status, Browser.clickAndWait(page, button).status(), page.url());
+    }
+
+    private static void dateOfBirth(Page page, LocalDate born) {
+        page.locator("#dateOfBirthDay").fill(String.valueOf(born.getDayOfMonth()));
+        page.locator("#dateOfBirthMonth").fill(String.valueOf(born.getMonthValue()));
+        page.locator("#dateOfBirthYear").fill(String.valueOf(born.getYear()));
     }
 
     private String url(String path) {

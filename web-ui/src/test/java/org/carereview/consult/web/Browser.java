@@ -52,6 +52,16 @@ final class Browser {
     }
 
     /**
+     * Clicks (a button that sends a form, or a link) and waits for the page it leads to, answering that page's
+     * response: a click alone does not wait for the next page, so reading the page straight after it could catch
+     * the old one or a half-loaded one.
+     */
+    @SuppressWarnings("deprecation")
+    static com.microsoft.playwright.Response clickAndWait(Page page, com.microsoft.playwright.Locator target) {
+        return page.waitForNavigation(target::click);
+    }
+
+    /**
      * Fails the test with a readable list if axe finds any accessibility violation on the page. axe runs as a
      * script in the page, so the page's context must have JavaScript on (with it off this would wait forever).
      */

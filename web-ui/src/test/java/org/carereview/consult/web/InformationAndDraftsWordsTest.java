@@ -95,7 +95,7 @@ class InformationAndDraftsWordsTest implements FreshDatabase {
             String code = page.getByTestId("resume-code").textContent().strip();
             check.allow(code).check(page, "saved, with the resume code");
 
-            assertEquals(422, statusAfter(page, page.locator("main form button[type=submit]").first()));
+            assertEquals(422, Browser.clickAndWait(page, page.locator("main form button[type=submit]").first()).status());
             check.check(page, "email me a link, with no address");
             page.locator("main input[name=email]").fill(EMAIL);
             page.locator("main form button[type=submit]").first().click();
@@ -113,20 +113,20 @@ class InformationAndDraftsWordsTest implements FreshDatabase {
             check.check(page, "answers forgotten on this device");
 
             page.navigate(base + link);
-            assertEquals(404, statusAfter(page, page.locator("main form button[type=submit]").first()));
+            assertEquals(404, Browser.clickAndWait(page, page.locator("main form button[type=submit]").first()).status());
             check.check(page, "the emailed link, used twice");
 
             page.navigate(base + "/call-for-advice/resume");
             check.check(page, "enter your resume code");
-            assertEquals(422, statusAfter(page, continueButton(page)));
+            assertEquals(422, Browser.clickAndWait(page, continueButton(page)).status());
             check.check(page, "enter your resume code, with no code");
             page.locator("main input[name=code]").fill("WRNG-CODE");
-            assertEquals(422, statusAfter(page, continueButton(page)));
+            assertEquals(422, Browser.clickAndWait(page, continueButton(page)).status());
             check.check(page, "enter your resume code, with a code that opens nothing");
 
             // Two more error pages: a form sent without its token (a page left open too long) and a wrong method.
             page.locator("main form input[name=csrfToken]").evaluate("input => input.remove()");
-            assertEquals(403, statusAfter(page, continueButton(page)));
+            assertEquals(403, Browser.clickAndWait(page, continueButton(page)).status());
             check.check(page, "a form that has expired");
             Response wrongMethod = page.navigate(base + "/call-for-advice/saved/email");
             assertEquals(405, wrongMethod.status());
@@ -170,11 +170,6 @@ class InformationAndDraftsWordsTest implements FreshDatabase {
     /** The button that sends the page's form on (the first submit button with no name, so not "save"). */
     private static Locator continueButton(Page page) {
         return page.locator("main form button[type=submit]:not([name])").first();
-    }
-
-    /** Clicks and waits for the page it leads to, answering its status (a click alone does not wait for it). */
-    private static int statusAfter(Page page, Locator button) {
-        return page.waitForNavigation(button::click).status();
     }
 
     /** The path of the one-time link in the latest "carry on with your advice" email. */
