@@ -2,5 +2,7 @@ package org.carereview.consult.core.audit;
 
 /** What a member of staff did; the audit log records these with ids only, never content. */
 public enum AuditAction {
-    VIEW, CHANGE, NOTE, BULK_CHANGE, EXPORT, RELEASE, DELETE, SAFEGUARDING_ACTION, PHRASE_CHANGE, EXAMPLE_CHANGE
+    VIEW, CHANGE, NOTE, BULK_CHANGE, EXPORT, RELEASE, DELETE, SAFEGUARDING_ACTION, PHRASE_CHANGE, EXAMPLE_CHANGE,
+    /** A list, search or export read: one event naming its filter and row count. */
+    LIST, ERASE, SUBJECT_ACCESS, REDACTION_CHANGE, SETTING_CHANGE
 }
