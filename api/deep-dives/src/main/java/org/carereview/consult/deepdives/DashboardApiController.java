@@ -1,5 +1,6 @@
 package org.carereview.consult.deepdives;
 
+import org.carereview.consult.core.access.NotAudited;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
@@ -23,22 +24,26 @@ class DashboardApiController {
         this.dashboards = dashboards;
     }
 
+    @NotAudited("counts, small ones suppressed (ADR 0008)")
     @Get("/areas/{slug}/summary")
     AreaSummary summary(@PathVariable String slug) {
         return dashboards.summary(slug);
     }
 
+    @NotAudited("counts, small ones suppressed (ADR 0008)")
     @Get(value = "/areas/{slug}/summary.csv", produces = "text/csv")
     HttpResponse<String> summaryCsv(@PathVariable String slug) {
         return csv(dashboards.summaryCsv(slug), "deep-dive-" + slug + ".csv");
     }
 
+    @NotAudited("counts, small ones suppressed (ADR 0008)")
     @Get("/comparison")
     Comparison comparison() {
         return dashboards.comparison();
     }
 
     /** One table of the comparison: {@code by} is theme (the default), dilemma, participant-type or month. */
+    @NotAudited("counts, small ones suppressed (ADR 0008)")
     @Get(value = "/comparison.csv", produces = "text/csv")
     HttpResponse<String> comparisonCsv(@Nullable @QueryValue String by) {
         Dimension dimension = by == null || by.isBlank() ? Dimension.THEME : Dimension.parse(by);

@@ -1,5 +1,7 @@
 package org.carereview.consult.experts;
 
+import org.carereview.consult.core.audit.AuditAction;
+import org.carereview.consult.core.audit.AuditLog;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
@@ -41,7 +43,10 @@ public class ApplicationWindow {
     private final WindowStore store;
     private final Clock clock;
 
-    ApplicationWindow(WindowStore store, Clock clock) {
+    private final AuditLog audit;
+
+    ApplicationWindow(WindowStore store, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.store = store;
         this.clock = clock;
     }
@@ -102,6 +107,7 @@ public class ApplicationWindow {
             throw new InvalidInputException(errors);
         }
         store.upsert(opens.atZone(LONDON).toInstant(), closes.atZone(LONDON).toInstant(), clock.instant(), by);
+        audit.record(by, AuditAction.SETTING_CHANGE, null, "application-window");
         return current();
     }
 

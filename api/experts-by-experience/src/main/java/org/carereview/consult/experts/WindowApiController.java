@@ -1,5 +1,6 @@
 package org.carereview.consult.experts;
 
+import org.carereview.consult.core.access.NotAudited;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -29,6 +30,7 @@ class WindowApiController {
         this.window = window;
     }
 
+    @NotAudited("when applications open and close")
     @Get
     @Secured(SecurityRule.IS_ANONYMOUS)
     Window current() {

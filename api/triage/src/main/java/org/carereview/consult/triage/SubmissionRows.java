@@ -3,6 +3,7 @@ package org.carereview.consult.triage;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
+import org.carereview.consult.core.access.Visibility;
 import org.carereview.consult.core.crypto.FieldCipher;
 import org.carereview.consult.core.crypto.SealedColumn;
 import org.carereview.consult.core.submission.SubmissionKind;
@@ -33,7 +34,7 @@ class SubmissionRows {
     Optional<SubmissionRow> find(UUID id, boolean flaggedVisible, boolean lock) {
         return jdbc.prepareStatement("SELECT s.id, s.kind, s.reference, s.status, s.assignee_id, a.slug, s.themes, "
                 + "s.dilemmas, s.safeguarding, s.submitted_at, s.withdrawn_at, s.quarantine_reason FROM submission s "
-                + "LEFT JOIN area a ON a.id = s.area_id WHERE s.id = ?" + (flaggedVisible ? "" : " AND NOT s.safeguarding")
+                + "LEFT JOIN area a ON a.id = s.area_id WHERE s.id = ?" + Visibility.submissions(flaggedVisible, "s")
                 + (lock ? " FOR UPDATE OF s" : ""), ps -> {
             ps.setObject(1, id);
             try (ResultSet rs = ps.executeQuery()) {

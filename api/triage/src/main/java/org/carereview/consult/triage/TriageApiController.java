@@ -1,5 +1,7 @@
 package org.carereview.consult.triage;
 
+import org.carereview.consult.core.access.PersonalData;
+import org.carereview.consult.core.access.Viewer;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -33,6 +35,7 @@ class TriageApiController {
         this.actions = actions;
     }
 
+    @PersonalData
     @Get
     TriagePage list(@Nullable @QueryValue String kind, @Nullable @QueryValue String status,
                     @Nullable @QueryValue String theme, @Nullable @QueryValue String dilemma,
@@ -46,6 +49,7 @@ class TriageApiController {
         return queue.page(filter, viewer, after, Limits.parse(limit));
     }
 
+    @PersonalData
     @Get("/{id}")
     TriageSubmission read(@PathVariable UUID id, Authentication who) {
         return details.open(id, Viewer.of(who)).orElseThrow(TriageActions::notFound);

@@ -1,5 +1,7 @@
 package org.carereview.consult.triage;
 
+import org.carereview.consult.core.access.Visibility;
+import org.carereview.consult.core.access.Viewer;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -104,7 +106,7 @@ public class TriageExport {
             audit.record(viewer.accountId(), AuditAction.EXPORT, null, format + " " + filter.describe());
             return id;
         });
-        return Conditions.of(filter, false, areaId).add(" AND NOT s.safeguarding");
+        return Conditions.of(filter, false, areaId).add(Visibility.unflagged("s"));
     }
 
     private static String select(String text) {

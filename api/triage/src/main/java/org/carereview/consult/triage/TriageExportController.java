@@ -1,5 +1,7 @@
 package org.carereview.consult.triage;
 
+import org.carereview.consult.core.access.PersonalData;
+import org.carereview.consult.core.access.Viewer;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -30,6 +32,7 @@ class TriageExportController {
         this.executor = executor;
     }
 
+    @PersonalData
     @Get("/export.csv")
     HttpResponse<InputStream> csv(@Nullable @QueryValue String kind, @Nullable @QueryValue String status,
                                   @Nullable @QueryValue String theme, @Nullable @QueryValue String dilemma,
@@ -43,6 +46,7 @@ class TriageExportController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"submissions.csv\"");
     }
 
+    @PersonalData
     @Get("/export.ods")
     HttpResponse<InputStream> ods(@Nullable @QueryValue String kind, @Nullable @QueryValue String status,
                                   @Nullable @QueryValue String theme, @Nullable @QueryValue String dilemma,

@@ -1,5 +1,6 @@
 package org.carereview.consult.web.account;
 
+import org.carereview.consult.core.access.NotAudited;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -57,6 +58,7 @@ class ContributorSignInController {
         this.rateLimiter = rateLimiter;
     }
 
+    @NotAudited("a sign-in form")
     @Get
     @Secured(SecurityRule.IS_ANONYMOUS)
     Object form(@Nullable Authentication authentication) {
@@ -84,12 +86,14 @@ class ContributorSignInController {
         return Pages.seeOther("/sign-in/check-your-email");
     }
 
+    @NotAudited("a public page")
     @Get("/check-your-email")
     @Secured(SecurityRule.IS_ANONYMOUS)
     Object checkYourEmail() {
         return Pages.view("account/check-your-email", Map.of());
     }
 
+    @NotAudited("a sign-in link")
     @Get("/{token}")
     @Secured(SecurityRule.IS_ANONYMOUS)
     HttpResponse<?> confirm(@PathVariable String token) {

@@ -1,5 +1,6 @@
 package org.carereview.consult.web.account;
 
+import org.carereview.consult.core.access.NotAudited;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -54,6 +55,7 @@ class YourSubmissionsController {
         this.locales = locales;
     }
 
+    @NotAudited("only the signed-in person's own submissions, shown back to them")
     @Get
     HttpResponse<?> list(@Nullable Authentication authentication, @Nullable @QueryValue String withdrawn) {
         Optional<UUID> owner = owner(authentication);
@@ -68,6 +70,7 @@ class YourSubmissionsController {
         return page("account/your-submissions", model);
     }
 
+    @NotAudited("only the signed-in person's own answers, shown back to them")
     @Get("/{id}")
     HttpResponse<?> show(HttpRequest<?> request, @Nullable Authentication authentication, @PathVariable String id) {
         Optional<UUID> owner = owner(authentication);
@@ -88,6 +91,7 @@ class YourSubmissionsController {
         return page("account/submission", model);
     }
 
+    @NotAudited("a question about the person's own submission")
     @Get("/{id}/withdraw")
     HttpResponse<?> confirmWithdrawal(@Nullable Authentication authentication, @PathVariable String id) {
         Optional<UUID> owner = owner(authentication);

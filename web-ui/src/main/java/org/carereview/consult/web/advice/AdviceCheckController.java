@@ -1,5 +1,6 @@
 package org.carereview.consult.web.advice;
 
+import org.carereview.consult.core.access.NotAudited;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -49,6 +50,7 @@ class AdviceCheckController {
         this.rateLimiter = rateLimiter;
     }
 
+    @NotAudited("the person's own draft, shown back to them")
     @Get("/check")
     HttpResponse<?> check(HttpRequest<?> request) {
         Optional<Draft> draft = DraftCookie.ADVICE.read(request).flatMap(drafts::find);
@@ -94,6 +96,7 @@ class AdviceCheckController {
         return Pages.seeOther("/call-for-advice/confirmation/" + receipt.id()).cookie(DraftCookie.ADVICE.clear(request));
     }
 
+    @NotAudited("the sender's own reference, shown back to them")
     @Get("/confirmation/{id}")
     HttpResponse<?> confirmation(@PathVariable UUID id) {
         return advice.summary(id)

@@ -1,5 +1,6 @@
 package org.carereview.consult.web.advice;
 
+import org.carereview.consult.core.access.NotAudited;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -48,6 +49,7 @@ class AdviceQuestionsController {
         this.saved = saved;
     }
 
+    @NotAudited("the person's own draft")
     @Get("/{slug:[a-z-]+}")
     HttpResponse<?> show(HttpRequest<?> request, @PathVariable String slug, @Nullable @QueryValue String change) {
         Optional<Step> step = Step.of(slug);

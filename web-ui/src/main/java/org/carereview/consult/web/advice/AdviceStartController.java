@@ -1,5 +1,6 @@
 package org.carereview.consult.web.advice;
 
+import org.carereview.consult.core.access.NotAudited;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -49,6 +50,7 @@ class AdviceStartController {
         this.saved = saved;
     }
 
+    @NotAudited("a public page")
     @Get
     HttpResponse<?> start(HttpRequest<?> request, @Nullable @QueryValue String expired) {
         boolean hasDraft = DraftCookie.ADVICE.read(request).flatMap(drafts::find).isPresent();
@@ -70,11 +72,13 @@ class AdviceStartController {
         return saved.forget(request);
     }
 
+    @NotAudited("a public page")
     @Get("/forgotten")
     HttpResponse<?> forgotten() {
         return saved.forgotten();
     }
 
+    @NotAudited("a form")
     @Get("/resume")
     HttpResponse<?> resumeForm() {
         return saved.resumeForm();
@@ -92,6 +96,7 @@ class AdviceStartController {
         return saved.emailLink(request, form.email());
     }
 
+    @NotAudited("a link back to the person's own draft")
     @Get("/resume/{token}")
     HttpResponse<?> linkLanding(@PathVariable String token) {
         return saved.linkLanding(token);

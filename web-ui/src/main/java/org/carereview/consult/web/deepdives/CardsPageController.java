@@ -1,5 +1,6 @@
 package org.carereview.consult.web.deepdives;
 
+import org.carereview.consult.core.access.NotAudited;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -54,6 +55,7 @@ class CardsPageController {
         this.idempotency = idempotency;
     }
 
+    @NotAudited("a form to type cards into, with the sessions by date")
     @Get
     HttpResponse<?> show(@PathVariable String slug) {
         return areas.find(slug).<HttpResponse<?>>map(a -> HttpResponse.ok(Pages.view(VIEW,

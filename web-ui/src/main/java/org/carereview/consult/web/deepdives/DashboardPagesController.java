@@ -1,5 +1,6 @@
 package org.carereview.consult.web.deepdives;
 
+import org.carereview.consult.core.access.NotAudited;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -40,6 +41,7 @@ class DashboardPagesController {
         this.dashboards = dashboards;
     }
 
+    @NotAudited("counts, small ones suppressed (ADR 0008)")
     @Get("/areas/{slug}/dashboard")
     HttpResponse<?> dashboard(@PathVariable String slug) {
         if (areas.find(slug).isEmpty()) {
@@ -58,6 +60,7 @@ class DashboardPagesController {
                 "csv", "/api/v1/deep-dives/areas/" + slug + "/summary.csv")));
     }
 
+    @NotAudited("counts, small ones suppressed (ADR 0008)")
     @Get("/comparison")
     HttpResponse<?> comparison() {
         Comparison comparison = dashboards.comparison();

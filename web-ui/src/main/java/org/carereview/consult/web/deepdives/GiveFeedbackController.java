@@ -1,5 +1,6 @@
 package org.carereview.consult.web.deepdives;
 
+import org.carereview.consult.core.access.NotAudited;
 import io.micronaut.context.MessageSource;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -79,6 +80,7 @@ class GiveFeedbackController {
         this.locales = locales;
     }
 
+    @NotAudited("the feedback form a participant fills in")
     @Get("/{token}")
     HttpResponse<?> show(HttpRequest<?> request, @PathVariable String token) {
         return links.open(token)
@@ -132,6 +134,7 @@ class GiveFeedbackController {
         return feedback.viaLink(token, formId, input, reason);
     }
 
+    @NotAudited("the sender's own reference, shown back to them")
     @Get("/sent/{id}")
     HttpResponse<?> sent(@PathVariable UUID id) {
         return feedback.summary(id)

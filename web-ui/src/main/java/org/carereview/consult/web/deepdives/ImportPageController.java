@@ -1,5 +1,6 @@
 package org.carereview.consult.web.deepdives;
 
+import org.carereview.consult.core.access.NotAudited;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -60,6 +61,7 @@ class ImportPageController {
         this.feedback = feedback;
     }
 
+    @NotAudited("a form")
     @Get
     HttpResponse<?> show(HttpRequest<?> request, @PathVariable String slug) {
         return areas.find(slug).<HttpResponse<?>>map(a -> HttpResponse.ok(Pages.view(VIEW, model(request, a, null))))

@@ -1,5 +1,6 @@
 package org.carereview.consult.web.deepdives;
 
+import org.carereview.consult.core.access.NotAudited;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -62,6 +63,7 @@ class LinkPagesController {
     }
 
     /** The handout: what the link is for, its QR code and its address, ready to print. */
+    @NotAudited("a link's handout to print")
     @Get("/links/{token}")
     HttpResponse<?> handout(@PathVariable String token) {
         Optional<ParticipantLink> link = links.find(token);

@@ -1,5 +1,6 @@
 package org.carereview.consult.web.experts;
 
+import org.carereview.consult.core.access.NotAudited;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -43,6 +44,7 @@ class WindowAdminController {
         this.window = window;
     }
 
+    @NotAudited("when applications open and close")
     @Get
     HttpResponse<?> show(@Nullable @QueryValue String saved) {
         Window current = window.current();

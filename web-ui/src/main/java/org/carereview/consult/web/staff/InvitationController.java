@@ -1,5 +1,6 @@
 package org.carereview.consult.web.staff;
 
+import org.carereview.consult.core.access.NotAudited;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -46,6 +47,7 @@ class InvitationController {
         this.tokens = tokens;
     }
 
+    @NotAudited("a form to accept an invitation")
     @Get
     HttpResponse<?> form(@PathVariable String token) {
         if (!accounts.invitationIsValid(token)) {

@@ -1,5 +1,6 @@
 package org.carereview.consult.web.staff;
 
+import org.carereview.consult.core.access.NotAudited;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -17,6 +18,7 @@ import java.util.Map;
 @Produces(MediaType.TEXT_HTML)
 class StaffConsoleController {
 
+    @NotAudited("the staff console's links")
     @Get
     @Secured({"REVIEWER", "ADMIN", "SAFEGUARDING_LEAD"})
     ModelAndView<Map<String, Object>> home(Authentication authentication) {

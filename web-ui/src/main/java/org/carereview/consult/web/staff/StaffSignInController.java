@@ -1,5 +1,6 @@
 package org.carereview.consult.web.staff;
 
+import org.carereview.consult.core.access.NotAudited;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -45,6 +46,7 @@ class StaffSignInController {
         this.tokens = tokens;
     }
 
+    @NotAudited("a sign-in form")
     @Get("/staff/sign-in")
     @Secured(SecurityRule.IS_ANONYMOUS)
     Object form(@Nullable Authentication authentication) {

@@ -6,7 +6,7 @@ import org.carereview.consult.deepdives.Area;
 import org.carereview.consult.triage.Snippets;
 import org.carereview.consult.triage.TriageItem;
 import org.carereview.consult.triage.TriagePage;
-import org.carereview.consult.triage.Viewer;
+import org.carereview.consult.core.access.Viewer;
 import org.carereview.consult.web.Dates;
 
 import java.util.ArrayList;

@@ -5,7 +5,7 @@ import io.micronaut.http.HttpParameters;
 import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.triage.TriageFilter;
-import org.carereview.consult.triage.Viewer;
+import org.carereview.consult.core.access.Viewer;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -10,7 +10,7 @@ import org.carereview.consult.core.submission.Theme;
 import org.carereview.consult.deepdives.Area;
 import org.carereview.consult.triage.StatusRules;
 import org.carereview.consult.triage.TriageSubmission;
-import org.carereview.consult.triage.Viewer;
+import org.carereview.consult.core.access.Viewer;
 import org.carereview.consult.web.Dates;
 import org.carereview.consult.web.pages.GovukItems;
 

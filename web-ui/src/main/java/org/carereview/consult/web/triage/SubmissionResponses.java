@@ -10,7 +10,7 @@ import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.core.problem.ProblemException;
 import org.carereview.consult.deepdives.Areas;
 import org.carereview.consult.triage.TriageDetails;
-import org.carereview.consult.triage.Viewer;
+import org.carereview.consult.core.access.Viewer;
 import org.carereview.consult.web.Pages;
 
 import java.util.List;

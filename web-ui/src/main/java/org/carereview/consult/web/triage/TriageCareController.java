@@ -1,5 +1,6 @@
 package org.carereview.consult.web.triage;
 
+import org.carereview.consult.core.access.PersonalData;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -17,7 +18,7 @@ import org.carereview.consult.core.submission.SubmissionStatus;
 import org.carereview.consult.triage.TriageActions;
 import org.carereview.consult.triage.TriageChange;
 import org.carereview.consult.triage.TriageDetails;
-import org.carereview.consult.triage.Viewer;
+import org.carereview.consult.core.access.Viewer;
 import org.carereview.consult.web.Pages;
 
 import java.util.Map;
@@ -52,6 +53,7 @@ class TriageCareController {
     }
 
     /** "Are you sure?": deleting cannot be undone. */
+    @PersonalData
     @Get("/delete")
     @Secured({"REVIEWER", "SAFEGUARDING_LEAD", "ADMIN"})
     HttpResponse<?> confirmDelete(@PathVariable String id, Authentication who) {

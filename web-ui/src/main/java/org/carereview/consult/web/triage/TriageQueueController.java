@@ -1,5 +1,6 @@
 package org.carereview.consult.web.triage;
 
+import org.carereview.consult.core.access.PersonalData;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -22,7 +23,7 @@ import org.carereview.consult.triage.TriageBulk;
 import org.carereview.consult.triage.TriageFilter;
 import org.carereview.consult.triage.TriagePage;
 import org.carereview.consult.triage.TriageQueue;
-import org.carereview.consult.triage.Viewer;
+import org.carereview.consult.core.access.Viewer;
 import org.carereview.consult.web.Pages;
 
 import java.util.List;
@@ -46,6 +47,7 @@ class TriageQueueController {
         this.areas = areas;
     }
 
+    @PersonalData
     @Get
     HttpResponse<?> queue(HttpRequest<?> request, Authentication who) {
         QueueQuery query = QueueQuery.of(request.getParameters());

@@ -1,5 +1,6 @@
 package org.carereview.consult.core.auth;
 
+import org.carereview.consult.core.access.NotAudited;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.security.annotation.Secured;
@@ -17,6 +18,7 @@ class MeController {
     record Me(String id, String email, List<String> roles) {
     }
 
+    @NotAudited("the signed-in person's own account")
     @Get
     @Secured(SecurityRule.IS_AUTHENTICATED)
     Me me(Authentication authentication) {

@@ -1,5 +1,6 @@
 package org.carereview.consult.core.safeguarding;
 
+import org.carereview.consult.core.access.NotAudited;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -34,12 +35,14 @@ class SafeguardingApiController {
         this.phrases = phrases;
     }
 
+    @NotAudited("the safeguarding phrases staff wrote: no one's words")
     @Get
     @Secured({"SAFEGUARDING_LEAD", "ADMIN"})
     Map<String, List<SafeguardingPhrases.Phrase>> list() {
         return Map.of("items", phrases.list());
     }
 
+    @NotAudited("changes to the phrases: the phrases staff wrote, no one's words")
     @Get("/history")
     @Secured({"SAFEGUARDING_LEAD", "ADMIN"})
     Map<String, List<SafeguardingPhrases.Change>> history() {

@@ -1,5 +1,6 @@
 package org.carereview.consult.web.experts.admin;
 
+import org.carereview.consult.core.access.NotAudited;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -32,6 +33,7 @@ class CompositionPageController {
         this.composition = composition;
     }
 
+    @NotAudited("counts of the group by region, age band and experience")
     @Get
     ModelAndView<Map<String, Object>> show() {
         Composition.View view = composition.view();

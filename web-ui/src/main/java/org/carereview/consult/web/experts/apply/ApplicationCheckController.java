@@ -1,5 +1,6 @@
 package org.carereview.consult.web.experts.apply;
 
+import org.carereview.consult.core.access.NotAudited;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -61,6 +62,7 @@ class ApplicationCheckController {
         this.clock = clock;
     }
 
+    @NotAudited("the applicant's own draft, shown back to them")
     @Get("/application/check")
     HttpResponse<?> check(HttpRequest<?> request) {
         return DraftCookie.APPLICATION.read(request).flatMap(drafts::find)
@@ -122,6 +124,7 @@ class ApplicationCheckController {
                 "closes", Moment.of(current.closesAt()))));
     }
 
+    @NotAudited("the applicant's own reference, shown back to them")
     @Get("/confirmation/{id}")
     HttpResponse<?> confirmation(@PathVariable UUID id) {
         return applications.summary(id)

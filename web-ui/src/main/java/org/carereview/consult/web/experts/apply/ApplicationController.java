@@ -1,5 +1,6 @@
 package org.carereview.consult.web.experts.apply;
 
+import org.carereview.consult.core.access.NotAudited;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -51,6 +52,7 @@ class ApplicationController {
         this.saved = saved;
     }
 
+    @NotAudited("the applicant's own draft")
     @Get
     HttpResponse<?> taskList(HttpRequest<?> request) {
         return DraftCookie.APPLICATION.read(request).flatMap(drafts::find)
@@ -59,6 +61,7 @@ class ApplicationController {
                 .orElseGet(() -> Pages.seeOther(EXPIRED));
     }
 
+    @NotAudited("the applicant's own draft")
     @Get("/{slug:[a-z-]+}")
     HttpResponse<?> show(HttpRequest<?> request, @PathVariable String slug, @Nullable @QueryValue String change) {
         Optional<Section> section = Section.of(slug);

@@ -1,5 +1,6 @@
 package org.carereview.consult.web.experts.apply;
 
+import org.carereview.consult.core.access.NotAudited;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -58,6 +59,7 @@ class ApplyStartController {
         this.clock = clock;
     }
 
+    @NotAudited("a public page")
     @Get
     HttpResponse<?> start(HttpRequest<?> request, @Nullable @QueryValue String expired) {
         Window w = window.current();
@@ -90,11 +92,13 @@ class ApplyStartController {
         return saved.forget(request);
     }
 
+    @NotAudited("a public page")
     @Get("/forgotten")
     HttpResponse<?> forgotten() {
         return saved.forgotten();
     }
 
+    @NotAudited("a form")
     @Get("/resume")
     HttpResponse<?> resumeForm() {
         return saved.resumeForm();
@@ -112,6 +116,7 @@ class ApplyStartController {
         return saved.emailLink(request, form.email());
     }
 
+    @NotAudited("a link back to the person's own draft")
     @Get("/resume/{token}")
     HttpResponse<?> linkLanding(@PathVariable String token) {
         return saved.linkLanding(token);
