@@ -132,8 +132,7 @@ class SubmissionRows {
     /** Whether this account is enabled staff; with {@code flaggedOnly}, the lead or an administrator. */
     boolean isAssignable(UUID account, boolean flaggedOnly) {
         return jdbc.prepareStatement("SELECT EXISTS (SELECT 1 FROM account a JOIN account_role r ON r.account_id = a.id "
-                + "WHERE a.id = ? AND NOT a.disabled AND r.role IN (" + (flaggedOnly ? "'ADMIN', 'SAFEGUARDING_LEAD'"
-                : "'REVIEWER', 'ADMIN', 'SAFEGUARDING_LEAD'") + "))", ps -> {
+                + "WHERE a.id = ? AND NOT a.disabled AND r.role IN (" + Visibility.rolesSql(flaggedOnly) + "))", ps -> {
             ps.setObject(1, account);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();

@@ -3,8 +3,11 @@ package org.carereview.consult.core.access;
 import io.micronaut.core.annotation.Nullable;
 import org.carereview.consult.core.account.Role;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Who may see what, once (ADR 0021). Every query and controller that reads a submission asks here:
@@ -21,7 +24,16 @@ import java.util.UUID;
  */
 public final class Visibility {
 
+    /** The roles for whom a flagged submission exists, and who may see how to reach a person. */
+    public static final Set<Role> SEES_FLAGGED = Collections.unmodifiableSet(EnumSet.of(Role.ADMIN, Role.SAFEGUARDING_LEAD));
+
     private Visibility() {
+    }
+
+    /** {@link #SEES_FLAGGED} (or, without {@code flaggedOnly}, every staff role) as an SQL list: {@code 'ADMIN', ...}. */
+    public static String rolesSql(boolean flaggedOnly) {
+        return (flaggedOnly ? SEES_FLAGGED : Role.STAFF).stream().map(r -> "'" + r.name() + "'").sorted()
+                .collect(Collectors.joining(", "));
     }
 
     /** The safeguarding lead and administrators: a flagged submission exists for them. */
@@ -93,6 +105,6 @@ public final class Visibility {
     }
 
     private static boolean privileged(Set<Role> roles) {
-        return roles.contains(Role.ADMIN) || roles.contains(Role.SAFEGUARDING_LEAD);
+        return roles.stream().anyMatch(SEES_FLAGGED::contains);
     }
 }
