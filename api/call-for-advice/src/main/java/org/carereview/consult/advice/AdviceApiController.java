@@ -1,8 +1,5 @@
 package org.carereview.consult.advice;
 
-import org.carereview.consult.core.audit.AuditAction;
-import org.carereview.consult.core.audit.AuditLog;
-import org.carereview.consult.core.access.PersonalData;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -20,8 +17,11 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import org.carereview.consult.core.access.PersonalData;
 import org.carereview.consult.core.access.Viewer;
 import org.carereview.consult.core.access.Visibility;
+import org.carereview.consult.core.audit.AuditAction;
+import org.carereview.consult.core.audit.AuditLog;
 import org.carereview.consult.core.idempotency.Idempotency;
 import org.carereview.consult.core.problem.ProblemException;
 import org.carereview.consult.core.ratelimit.RateLimiter;

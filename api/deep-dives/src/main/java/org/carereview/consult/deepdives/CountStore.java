@@ -1,8 +1,8 @@
 package org.carereview.consult.deepdives;
 
-import org.carereview.consult.core.access.Visibility;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
+import org.carereview.consult.core.access.Visibility;
 
 import java.sql.ResultSet;
 import java.util.EnumMap;

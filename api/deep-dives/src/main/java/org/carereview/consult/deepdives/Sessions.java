@@ -1,10 +1,10 @@
 package org.carereview.consult.deepdives;
 
-import org.carereview.consult.core.access.Viewer;
-import org.carereview.consult.core.access.Visibility;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.carereview.consult.core.access.Viewer;
+import org.carereview.consult.core.access.Visibility;
 import org.carereview.consult.core.config.ConsultConfiguration;
 import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.core.problem.InvalidInputException;

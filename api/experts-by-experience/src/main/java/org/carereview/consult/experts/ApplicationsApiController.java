@@ -1,8 +1,5 @@
 package org.carereview.consult.experts;
 
-import org.carereview.consult.core.audit.AuditAction;
-import org.carereview.consult.core.audit.AuditLog;
-import org.carereview.consult.core.access.PersonalData;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
@@ -24,8 +21,11 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import org.carereview.consult.core.access.PersonalData;
 import org.carereview.consult.core.access.Viewer;
 import org.carereview.consult.core.access.Visibility;
+import org.carereview.consult.core.audit.AuditAction;
+import org.carereview.consult.core.audit.AuditLog;
 import org.carereview.consult.core.idempotency.Idempotency;
 import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.core.problem.ProblemException;

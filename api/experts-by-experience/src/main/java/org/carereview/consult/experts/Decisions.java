@@ -1,11 +1,11 @@
 package org.carereview.consult.experts;
 
-import org.carereview.consult.core.audit.AuditAction;
-import org.carereview.consult.core.audit.AuditLog;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.carereview.consult.core.audit.AuditAction;
+import org.carereview.consult.core.audit.AuditLog;
 import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.core.problem.ProblemException;

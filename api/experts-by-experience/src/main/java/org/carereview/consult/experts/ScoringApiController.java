@@ -1,9 +1,5 @@
 package org.carereview.consult.experts;
 
-import org.carereview.consult.core.audit.AuditAction;
-import org.carereview.consult.core.audit.AuditLog;
-import org.carereview.consult.core.access.PersonalData;
-import org.carereview.consult.core.access.Viewer;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -17,6 +13,10 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
+import org.carereview.consult.core.access.PersonalData;
+import org.carereview.consult.core.access.Viewer;
+import org.carereview.consult.core.audit.AuditAction;
+import org.carereview.consult.core.audit.AuditLog;
 
 import java.util.List;
 import java.util.Map;

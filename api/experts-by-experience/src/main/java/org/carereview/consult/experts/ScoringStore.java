@@ -1,11 +1,11 @@
 package org.carereview.consult.experts;
 
-import org.carereview.consult.core.access.Visibility;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
+import org.carereview.consult.core.access.Visibility;
 import org.carereview.consult.core.redaction.Redactor;
 
 import java.io.IOException;

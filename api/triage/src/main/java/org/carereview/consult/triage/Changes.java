@@ -1,8 +1,8 @@
 package org.carereview.consult.triage;
 
-import org.carereview.consult.core.access.Viewer;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import org.carereview.consult.core.access.Viewer;
 import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.core.safeguarding.SafeguardingAlerts;
 

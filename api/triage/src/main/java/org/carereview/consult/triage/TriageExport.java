@@ -1,10 +1,10 @@
 package org.carereview.consult.triage;
 
-import org.carereview.consult.core.access.Visibility;
-import org.carereview.consult.core.access.Viewer;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import org.carereview.consult.core.access.Viewer;
+import org.carereview.consult.core.access.Visibility;
 import org.carereview.consult.core.audit.AuditAction;
 import org.carereview.consult.core.audit.AuditLog;
 import org.postgresql.PGConnection;

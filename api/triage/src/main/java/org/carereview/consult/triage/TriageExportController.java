@@ -1,7 +1,5 @@
 package org.carereview.consult.triage;
 
-import org.carereview.consult.core.access.PersonalData;
-import org.carereview.consult.core.access.Viewer;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -14,6 +12,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Named;
+import org.carereview.consult.core.access.PersonalData;
+import org.carereview.consult.core.access.Viewer;
 
 import java.io.InputStream;
 import java.util.concurrent.ExecutorService;

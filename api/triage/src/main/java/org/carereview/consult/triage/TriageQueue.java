@@ -1,12 +1,12 @@
 package org.carereview.consult.triage;
 
-import org.carereview.consult.core.audit.AuditLog;
-import org.carereview.consult.core.audit.AuditAction;
-import org.carereview.consult.core.access.Viewer;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.carereview.consult.core.access.Viewer;
+import org.carereview.consult.core.audit.AuditAction;
+import org.carereview.consult.core.audit.AuditLog;
 import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.core.submission.SubmissionKind;
 import org.carereview.consult.core.submission.SubmissionStatus;

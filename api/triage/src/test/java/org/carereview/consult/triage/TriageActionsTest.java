@@ -1,6 +1,5 @@
 package org.carereview.consult.triage;
 
-import org.carereview.consult.core.access.Viewer;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
@@ -10,7 +9,9 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
+import org.carereview.consult.core.access.Viewer;
 import org.carereview.consult.core.account.AccountService;
 import org.carereview.consult.core.account.Role;
 import org.carereview.consult.core.submission.SubmissionDraft;
@@ -19,18 +20,17 @@ import org.carereview.consult.core.submission.SubmissionStatus;
 import org.carereview.consult.core.submission.Submissions;
 import org.carereview.consult.db.FreshDatabase;
 import org.carereview.consult.db.TestSql;
-import io.micronaut.transaction.TransactionOperations;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,13 +1,8 @@
 package org.carereview.consult.web.account;
 
-import org.carereview.consult.core.access.NotAudited;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import java.util.List;
-import org.carereview.consult.core.problem.FieldError;
-import org.carereview.consult.core.ratelimit.RateLimiter;
-import org.carereview.consult.core.ratelimit.RateLimitedException;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -23,12 +18,17 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
+import org.carereview.consult.core.access.NotAudited;
 import org.carereview.consult.core.account.MagicLinks;
 import org.carereview.consult.core.auth.AuthCookies;
 import org.carereview.consult.core.auth.TokenIssuer;
+import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.core.problem.InvalidInputException;
+import org.carereview.consult.core.ratelimit.RateLimitedException;
+import org.carereview.consult.core.ratelimit.RateLimiter;
 import org.carereview.consult.web.Pages;
 
+import java.util.List;
 import java.util.Map;
 
 /**

@@ -1,6 +1,5 @@
 package org.carereview.consult.web.account;
 
-import org.carereview.consult.core.access.NotAudited;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -18,6 +17,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import org.carereview.consult.core.access.NotAudited;
 import org.carereview.consult.core.problem.ProblemException;
 import org.carereview.consult.core.submission.OwnedSubmission;
 import org.carereview.consult.core.submission.SubmissionKind;

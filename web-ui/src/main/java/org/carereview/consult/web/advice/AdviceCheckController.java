@@ -1,6 +1,5 @@
 package org.carereview.consult.web.advice;
 
-import org.carereview.consult.core.access.NotAudited;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -21,6 +20,7 @@ import org.carereview.consult.advice.AdviceDrafts;
 import org.carereview.consult.advice.AdviceReceipt;
 import org.carereview.consult.advice.AdviceService;
 import org.carereview.consult.advice.Draft;
+import org.carereview.consult.core.access.NotAudited;
 import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.core.ratelimit.RateLimitedException;

@@ -1,10 +1,5 @@
 package org.carereview.consult.web.deepdives;
 
-import java.util.UUID;
-import org.carereview.consult.core.audit.AuditAction;
-import org.carereview.consult.core.audit.AuditLog;
-import org.carereview.consult.core.access.NotAudited;
-import org.carereview.consult.core.access.PersonalData;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -17,7 +12,11 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import org.carereview.consult.core.access.NotAudited;
+import org.carereview.consult.core.access.PersonalData;
 import org.carereview.consult.core.account.Role;
+import org.carereview.consult.core.audit.AuditAction;
+import org.carereview.consult.core.audit.AuditLog;
 import org.carereview.consult.deepdives.Area;
 import org.carereview.consult.deepdives.Areas;
 import org.carereview.consult.deepdives.Links;
@@ -33,6 +32,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
 /** Staff see the areas, and each area's attributes, sessions and participant links, with what they can do there. */
 @Controller("/staff/deep-dives")

@@ -1,6 +1,5 @@
 package org.carereview.consult.web.deepdives;
 
-import org.carereview.consult.core.access.NotAudited;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -10,18 +9,18 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import org.carereview.consult.core.access.NotAudited;
 import org.carereview.consult.deepdives.AreaSummary;
 import org.carereview.consult.deepdives.Areas;
 import org.carereview.consult.deepdives.Comparison;
 import org.carereview.consult.deepdives.CountTable;
 import org.carereview.consult.deepdives.Dashboards;
 import org.carereview.consult.deepdives.Dimension;
+import org.carereview.consult.web.Pages;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import org.carereview.consult.web.Pages;
 
 /**
  * One area's dashboard and the areas side by side: charts drawn on the server as accessible SVG, each followed

@@ -1,6 +1,5 @@
 package org.carereview.consult.web.experts;
 
-import org.carereview.consult.core.access.NotAudited;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -16,6 +15,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
+import org.carereview.consult.core.access.NotAudited;
 import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.experts.ApplicationWindow;
 import org.carereview.consult.experts.Window;

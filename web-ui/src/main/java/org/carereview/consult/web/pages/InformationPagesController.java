@@ -1,6 +1,5 @@
 package org.carereview.consult.web.pages;
 
-import org.carereview.consult.core.access.NotAudited;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -8,6 +7,7 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
+import org.carereview.consult.core.access.NotAudited;
 import org.carereview.consult.core.retention.RetentionSchedule;
 
 import java.util.HashMap;

@@ -1,8 +1,5 @@
 package org.carereview.consult.web.safeguarding;
 
-import org.carereview.consult.core.audit.AuditAction;
-import org.carereview.consult.core.audit.AuditLog;
-import org.carereview.consult.core.access.PersonalData;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -18,7 +15,10 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
+import org.carereview.consult.core.access.PersonalData;
 import org.carereview.consult.core.account.Role;
+import org.carereview.consult.core.audit.AuditAction;
+import org.carereview.consult.core.audit.AuditLog;
 import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.core.problem.ProblemException;
 import org.carereview.consult.core.safeguarding.SafeguardingExamples;

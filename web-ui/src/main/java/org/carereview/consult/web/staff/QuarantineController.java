@@ -1,9 +1,5 @@
 package org.carereview.consult.web.staff;
 
-import java.util.List;
-import org.carereview.consult.core.audit.AuditAction;
-import org.carereview.consult.core.audit.AuditLog;
-import org.carereview.consult.core.access.PersonalData;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Consumes;
@@ -17,12 +13,16 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
+import org.carereview.consult.core.access.PersonalData;
+import org.carereview.consult.core.access.Viewer;
+import org.carereview.consult.core.audit.AuditAction;
+import org.carereview.consult.core.audit.AuditLog;
 import org.carereview.consult.core.submission.Quarantine;
 import org.carereview.consult.triage.TriageActions;
-import org.carereview.consult.core.access.Viewer;
 import org.carereview.consult.web.Dates;
 import org.carereview.consult.web.Pages;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 

@@ -1,9 +1,5 @@
 package org.carereview.consult.web.staff;
 
-import io.micronaut.security.authentication.Authentication;
-import org.carereview.consult.core.audit.AuditAction;
-import org.carereview.consult.core.audit.AuditLog;
-import org.carereview.consult.core.access.PersonalData;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -18,11 +14,15 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.views.ModelAndView;
+import org.carereview.consult.core.access.PersonalData;
 import org.carereview.consult.core.account.AccountService;
 import org.carereview.consult.core.account.AccountView;
 import org.carereview.consult.core.account.Role;
+import org.carereview.consult.core.audit.AuditAction;
+import org.carereview.consult.core.audit.AuditLog;
 import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.web.Pages;
 

@@ -1,6 +1,5 @@
 package org.carereview.consult.web.staff;
 
-import org.carereview.consult.core.access.NotAudited;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -8,6 +7,7 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
+import org.carereview.consult.core.access.NotAudited;
 import org.carereview.consult.core.account.Role;
 import org.carereview.consult.web.Pages;
 

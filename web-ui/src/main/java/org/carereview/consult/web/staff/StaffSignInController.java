@@ -1,6 +1,5 @@
 package org.carereview.consult.web.staff;
 
-import org.carereview.consult.core.access.NotAudited;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -17,6 +16,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
+import org.carereview.consult.core.access.NotAudited;
 import org.carereview.consult.core.account.AccountService;
 import org.carereview.consult.core.account.AccountView;
 import org.carereview.consult.core.auth.AuthCookies;

@@ -1,7 +1,7 @@
 package org.carereview.consult.web.triage;
 
-import org.carereview.consult.core.access.Visibility;
 import io.micronaut.core.annotation.Nullable;
+import org.carereview.consult.core.access.Visibility;
 import org.carereview.consult.core.account.AccountService;
 import org.carereview.consult.core.account.AccountView;
 

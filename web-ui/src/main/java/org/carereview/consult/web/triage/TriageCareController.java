@@ -1,6 +1,5 @@
 package org.carereview.consult.web.triage;
 
-import org.carereview.consult.core.access.PersonalData;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -14,11 +13,12 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import org.carereview.consult.core.access.PersonalData;
+import org.carereview.consult.core.access.Viewer;
 import org.carereview.consult.core.submission.SubmissionStatus;
 import org.carereview.consult.triage.TriageActions;
 import org.carereview.consult.triage.TriageChange;
 import org.carereview.consult.triage.TriageDetails;
-import org.carereview.consult.core.access.Viewer;
 import org.carereview.consult.web.Pages;
 
 import java.util.Map;

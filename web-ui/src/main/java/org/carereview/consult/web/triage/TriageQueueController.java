@@ -1,6 +1,5 @@
 package org.carereview.consult.web.triage;
 
-import org.carereview.consult.core.access.PersonalData;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -15,6 +14,8 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import org.carereview.consult.core.access.PersonalData;
+import org.carereview.consult.core.access.Viewer;
 import org.carereview.consult.core.account.AccountService;
 import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.core.problem.InvalidInputException;
@@ -23,7 +24,6 @@ import org.carereview.consult.triage.TriageBulk;
 import org.carereview.consult.triage.TriageFilter;
 import org.carereview.consult.triage.TriagePage;
 import org.carereview.consult.triage.TriageQueue;
-import org.carereview.consult.core.access.Viewer;
 import org.carereview.consult.web.Pages;
 
 import java.util.List;

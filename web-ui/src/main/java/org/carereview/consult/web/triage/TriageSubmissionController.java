@@ -1,6 +1,5 @@
 package org.carereview.consult.web.triage;
 
-import org.carereview.consult.core.access.PersonalData;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -16,9 +15,10 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import org.carereview.consult.core.access.PersonalData;
+import org.carereview.consult.core.access.Viewer;
 import org.carereview.consult.triage.TriageActions;
 import org.carereview.consult.triage.TriageChange;
-import org.carereview.consult.core.access.Viewer;
 
 import java.util.HashMap;
 import java.util.List;

@@ -1,12 +1,12 @@
 package org.carereview.consult.core.auth;
 
-import org.carereview.consult.core.access.NotAudited;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
+import org.carereview.consult.core.access.NotAudited;
 
 import java.util.Collection;
 import java.util.List;

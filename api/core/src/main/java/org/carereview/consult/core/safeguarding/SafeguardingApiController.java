@@ -1,6 +1,5 @@
 package org.carereview.consult.core.safeguarding;
 
-import org.carereview.consult.core.access.NotAudited;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -15,6 +14,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
+import org.carereview.consult.core.access.NotAudited;
 
 import java.util.List;
 import java.util.Map;

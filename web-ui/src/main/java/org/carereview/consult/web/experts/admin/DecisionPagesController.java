@@ -1,9 +1,5 @@
 package org.carereview.consult.web.experts.admin;
 
-import org.carereview.consult.experts.ApplicationSummary;
-import org.carereview.consult.core.audit.AuditAction;
-import org.carereview.consult.core.audit.AuditLog;
-import org.carereview.consult.core.access.PersonalData;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -21,10 +17,14 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
+import org.carereview.consult.core.access.PersonalData;
+import org.carereview.consult.core.audit.AuditAction;
+import org.carereview.consult.core.audit.AuditLog;
 import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.core.problem.ProblemException;
 import org.carereview.consult.experts.ApplicationFilter;
+import org.carereview.consult.experts.ApplicationSummary;
 import org.carereview.consult.experts.ApplicationView;
 import org.carereview.consult.experts.Applications;
 import org.carereview.consult.experts.Decisions;

@@ -1,9 +1,5 @@
 package org.carereview.consult.web.experts.admin;
 
-import org.carereview.consult.core.audit.AuditAction;
-import org.carereview.consult.core.audit.AuditLog;
-import org.carereview.consult.core.access.PersonalData;
-import org.carereview.consult.core.access.Viewer;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -20,6 +16,10 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
+import org.carereview.consult.core.access.PersonalData;
+import org.carereview.consult.core.access.Viewer;
+import org.carereview.consult.core.audit.AuditAction;
+import org.carereview.consult.core.audit.AuditLog;
 import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.core.problem.ProblemException;

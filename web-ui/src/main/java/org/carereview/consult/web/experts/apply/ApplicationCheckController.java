@@ -1,6 +1,5 @@
 package org.carereview.consult.web.experts.apply;
 
-import org.carereview.consult.core.access.NotAudited;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -17,13 +16,14 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
-import org.carereview.consult.experts.ApplicationDraft;
-import org.carereview.consult.experts.ApplicationDrafts;
+import org.carereview.consult.core.access.NotAudited;
 import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.core.problem.ProblemException;
 import org.carereview.consult.core.ratelimit.RateLimitedException;
 import org.carereview.consult.core.ratelimit.RateLimiter;
+import org.carereview.consult.experts.ApplicationDraft;
+import org.carereview.consult.experts.ApplicationDrafts;
 import org.carereview.consult.experts.ApplicationInput;
 import org.carereview.consult.experts.ApplicationReceipt;
 import org.carereview.consult.experts.ApplicationWindow;

@@ -1,6 +1,5 @@
 package org.carereview.consult.web.experts.apply;
 
-import org.carereview.consult.core.access.NotAudited;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -19,6 +18,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
+import org.carereview.consult.core.access.NotAudited;
 import org.carereview.consult.experts.ApplicationDraft;
 import org.carereview.consult.experts.ApplicationDrafts;
 import org.carereview.consult.experts.ApplicationWindow;
