@@ -3,6 +3,8 @@ package org.carereview.consult.triage;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import org.carereview.consult.core.access.Viewer;
+import org.carereview.consult.core.access.Visibility;
 import org.carereview.consult.core.audit.AuditAction;
 import org.carereview.consult.core.audit.AuditLog;
 import org.postgresql.PGConnection;
@@ -109,7 +111,7 @@ public class TriageExport {
             audit.record(viewer.accountId(), AuditAction.EXPORT, null, format + " " + filter.describe());
             return id;
         });
-        return Conditions.of(filter, false, areaId).add(" AND NOT s.safeguarding");
+        return Conditions.of(filter, false, areaId).add(Visibility.unflagged("s"));
     }
 
     /** The export's SELECT; for CSV each answer that a spreadsheet would read as a formula gets a leading apostrophe. */
