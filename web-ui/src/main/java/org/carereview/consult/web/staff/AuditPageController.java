@@ -11,6 +11,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import org.carereview.consult.core.access.PersonalData;
 import org.carereview.consult.core.account.AccountService;
 import org.carereview.consult.core.audit.AuditAction;
 import org.carereview.consult.core.audit.AuditQuery;
@@ -47,7 +48,8 @@ class AuditPageController {
 
     @Get
     @Produces(MediaType.TEXT_HTML)
-    HttpResponse<?> show(@Nullable @QueryValue String actor, @Nullable @QueryValue String record,
+    @PersonalData
+    HttpResponse<?> show(Authentication who, @Nullable @QueryValue String actor, @Nullable @QueryValue String record,
                          @Nullable @QueryValue String action, @Nullable @QueryValue String from,
                          @Nullable @QueryValue String to, @Nullable @QueryValue String after) {
         Map<String, String> typed = new LinkedHashMap<>();
@@ -63,7 +65,8 @@ class AuditPageController {
         model.put("rows", List.of());
         model.put("query", queryString(typed));
         try {
-            AuditReport.Page page = report.page(query.parse(actor, record, action, from, to), after, PAGE);
+            AuditReport.Page page = report.page(UUID.fromString(who.getName()),
+                    query.parse(actor, record, action, from, to), after, PAGE);
             model.put("rows", page.rows().stream().map(AuditPageController::row).toList());
             model.put("next", page.next() == null ? "" : queryString(typed) + "&after=" + page.next());
             return HttpResponse.ok(Pages.view("staff/audit", model));
@@ -74,6 +77,7 @@ class AuditPageController {
     }
 
     @Get(value = "/export.csv", produces = "text/csv")
+    @PersonalData
     HttpResponse<String> csv(Authentication who, @Nullable @QueryValue String actor, @Nullable @QueryValue String record,
                              @Nullable @QueryValue String action, @Nullable @QueryValue String from,
                              @Nullable @QueryValue String to) {

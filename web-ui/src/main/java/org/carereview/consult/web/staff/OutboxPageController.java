@@ -10,6 +10,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.views.ModelAndView;
+import org.carereview.consult.core.access.NotAudited;
 import org.carereview.consult.core.outbox.OutboxStatus;
 import org.carereview.consult.notifications.OutboxQueue;
 import org.carereview.consult.web.Pages;
@@ -37,6 +38,7 @@ class OutboxPageController {
     }
 
     @Get
+    @NotAudited("emails that have not gone, with every address masked")
     ModelAndView<Map<String, Object>> show(@Nullable @QueryValue String status) {
         OutboxQueue.Status which = OutboxStatus.parse(status);
         List<Map<String, String>> rows = queue.list(which).stream().map(m -> {

@@ -6,6 +6,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.views.ModelAndView;
+import org.carereview.consult.core.access.NotAudited;
 import org.carereview.consult.core.retention.RetentionSchedule;
 import org.carereview.consult.web.Pages;
 
@@ -32,6 +33,7 @@ class RetentionPageController {
     }
 
     @Get
+    @NotAudited("the retention schedule: periods and dates, nobody's data")
     ModelAndView<Map<String, Object>> show() {
         List<Map<String, String>> rules = schedule.rules().stream()
                 .map(rule -> Map.of("name", rule.name(), "what", rule.what(), "kept", rule.kept(), "then", rule.then()))

@@ -9,6 +9,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import org.carereview.consult.core.access.PersonalData;
 import org.carereview.consult.core.problem.InvalidInputException;
 
 import java.util.UUID;
@@ -23,27 +24,27 @@ import java.util.UUID;
 @Secured("ADMIN")
 class AuditApiController {
 
-    private final AuditTrail trail;
     private final AuditQuery query;
     private final AuditReport report;
 
-    AuditApiController(AuditTrail trail, AuditQuery query, AuditReport report) {
-        this.trail = trail;
+    AuditApiController(AuditQuery query, AuditReport report) {
         this.query = query;
         this.report = report;
     }
 
     @Get(uris = {"/api/v1/admin/audit", "/api/v1/triage/audit"})
-    AuditPage read(@Nullable @QueryValue String actor, @Nullable @QueryValue String record,
+    @PersonalData
+    AuditPage read(Authentication who, @Nullable @QueryValue String actor, @Nullable @QueryValue String record,
                    @Nullable @QueryValue String submission, @Nullable @QueryValue String action,
                    @Nullable @QueryValue String from, @Nullable @QueryValue String to,
                    @Nullable @QueryValue String limit, @Nullable @QueryValue String after) {
         AuditTrail.Filter filter = query.parse(actor, record != null ? record : submission, action, from, to);
-        return trail.read(filter, after, size(limit));
+        return report.read(UUID.fromString(who.getName()), filter, after, size(limit));
     }
 
     /** Every event the filter matches as CSV (up to 10,000 rows); the export is itself audited. */
     @Get(value = "/api/v1/admin/audit/export.csv", produces = "text/csv")
+    @PersonalData
     HttpResponse<String> csv(Authentication who, @Nullable @QueryValue String actor, @Nullable @QueryValue String record,
                              @Nullable @QueryValue String action, @Nullable @QueryValue String from,
                              @Nullable @QueryValue String to) {

@@ -48,10 +48,19 @@ public class AuditReport {
         this.jdbc = jdbc;
     }
 
+    /** A page of events for the administrators' page; the read is itself audited (staff emails are on it). */
     @Transactional
-    public Page page(AuditTrail.Filter filter, @Nullable String after, int limit) {
-        AuditPage page = trail.read(filter, after, limit);
+    public Page page(UUID administrator, AuditTrail.Filter filter, @Nullable String after, int limit) {
+        AuditPage page = read(administrator, filter, after, limit);
         return new Page(rows(page.items()), page.next());
+    }
+
+    /** A keyset page of events, as the API gives it; the read is itself audited. */
+    @Transactional
+    public AuditPage read(UUID administrator, AuditTrail.Filter filter, @Nullable String after, int limit) {
+        AuditPage page = trail.read(filter, after, limit);
+        log.recordList(administrator, AuditAction.LIST, "audit " + describe(filter), page.items().size());
+        return page;
     }
 
     /** Every event the filter matches, newest first, up to {@link #MAX_CSV_ROWS}, as CSV; audited as an export. */

@@ -5,6 +5,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
+import org.carereview.consult.core.access.NotAudited;
 
 import java.time.Instant;
 import java.util.List;
@@ -31,6 +32,7 @@ class RetentionApiController {
     }
 
     @Get
+    @NotAudited("the retention schedule: periods and dates, nobody's data")
     Schedule read() {
         return new Schedule(schedule.periods().reviewEndsOn(), schedule.nextPurge(),
                 schedule.rules().stream().map(r -> new Kind(r.name(), r.what(), r.kept(), r.then())).toList());
