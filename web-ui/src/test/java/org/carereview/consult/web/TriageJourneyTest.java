@@ -137,6 +137,8 @@ class TriageJourneyTest implements FreshDatabase {
             assertTrue(banner(page).contains("Note added"));
             String summary = page.locator(".govuk-summary-list").first().textContent();
             assertTrue(summary.contains(REVIEWER) && summary.contains("Strengthening families") && summary.contains("In review"), summary);
+            assertTrue(summary.replaceAll("\\s+", " ").contains("Agreed their words may be quoted No"),
+                    "a reviewer sees whether they may quote it: " + summary);
             String history = page.locator("table tbody").textContent();
             assertTrue(history.contains("Assigned to") && history.contains("Nobody") && history.contains("In review"), history);
             assertEquals(2, page.locator("ol.govuk-list p[dir=auto]").count(), "the note keeps its two paragraphs");

@@ -59,6 +59,16 @@ class AdviceContent implements ChannelContent {
         });
     }
 
+    @Override
+    public Boolean consentToPublish(UUID submissionId) {
+        return jdbc.prepareStatement("SELECT consent_to_publish FROM advice_submission WHERE submission_id = ?", ps -> {
+            ps.setObject(1, submissionId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getBoolean(1) : null;
+            }
+        });
+    }
+
     /** The email address they left (if any), and whether they agreed to be contacted and to be quoted. */
     @Override
     public Contact contact(UUID submissionId) {

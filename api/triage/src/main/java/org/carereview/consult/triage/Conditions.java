@@ -33,6 +33,10 @@ final class Conditions {
         if (filter.safeguarding() != null) {
             c.add(Visibility.flaggedFilter(filter.safeguarding(), "s"));
         }
+        if (filter.consentToPublish() != null) {
+            c.add(" AND EXISTS (SELECT 1 FROM advice_submission ad WHERE ad.submission_id = s.id"
+                    + " AND ad.consent_to_publish = ?)", filter.consentToPublish());
+        }
         if (filter.status() != null) {
             c.add(" AND s.status = ?", filter.status().name());
         } else {

@@ -40,11 +40,12 @@ class TriageApiController {
     TriagePage list(@Nullable @QueryValue String kind, @Nullable @QueryValue String status,
                     @Nullable @QueryValue String theme, @Nullable @QueryValue String dilemma,
                     @Nullable @QueryValue String area, @Nullable @QueryValue String assignee,
-                    @Nullable @QueryValue String safeguarding, @Nullable @QueryValue String from,
+                    @Nullable @QueryValue String safeguarding, @Nullable @QueryValue String consentToPublish,
+                    @Nullable @QueryValue String from,
                     @Nullable @QueryValue String to, @Nullable @QueryValue String q, @Nullable @QueryValue String sort,
                     @Nullable @QueryValue String limit, @Nullable @QueryValue String after, Authentication who) {
         Viewer viewer = Viewer.of(who);
-        TriageFilter filter = TriageFilter.parse(kind, status, theme, dilemma, area, assignee, safeguarding, from, to, q,
+        TriageFilter filter = TriageFilter.parse(kind, status, theme, dilemma, area, assignee, safeguarding, consentToPublish, from, to, q,
                 sort, viewer.accountId());
         return queue.page(filter, viewer, after, Limits.parse(limit));
     }

@@ -52,7 +52,7 @@ public class TriageDetails {
                 restricted ? safeguarding.flag(row.id()).orElse(null) : null,
                 restricted ? safeguarding.actions(row.id()) : null,
                 given == null ? null : contact(row, given),
-                given == null ? null : given.consentToPublish());
+                channel == null ? null : channel.consentToPublish(row.id()));
     }
 
     /** The channel's contact with whether they were signed in; their account's email if they gave no other. */

@@ -37,10 +37,10 @@ class TriageExportController {
     HttpResponse<InputStream> csv(@Nullable @QueryValue String kind, @Nullable @QueryValue String status,
                                   @Nullable @QueryValue String theme, @Nullable @QueryValue String dilemma,
                                   @Nullable @QueryValue String area, @Nullable @QueryValue String assignee,
-                                  @Nullable @QueryValue String from, @Nullable @QueryValue String to,
+                                  @Nullable @QueryValue String consentToPublish, @Nullable @QueryValue String from, @Nullable @QueryValue String to,
                                   @Nullable @QueryValue String q, @Nullable @QueryValue String sort, Authentication who) {
         Viewer viewer = Viewer.of(who);
-        TriageFilter filter = checked(filter(kind, status, theme, dilemma, area, assignee, from, to, q, sort, viewer));
+        TriageFilter filter = checked(filter(kind, status, theme, dilemma, area, assignee, consentToPublish, from, to, q, sort, viewer));
         InputStream body = ExportPipe.start(executor, out -> export.writeCsv(filter, viewer, out));
         return HttpResponse.ok(body).contentType(MediaType.of("text/csv; charset=utf-8"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"submissions.csv\"");
@@ -51,19 +51,20 @@ class TriageExportController {
     HttpResponse<InputStream> ods(@Nullable @QueryValue String kind, @Nullable @QueryValue String status,
                                   @Nullable @QueryValue String theme, @Nullable @QueryValue String dilemma,
                                   @Nullable @QueryValue String area, @Nullable @QueryValue String assignee,
-                                  @Nullable @QueryValue String from, @Nullable @QueryValue String to,
+                                  @Nullable @QueryValue String consentToPublish, @Nullable @QueryValue String from, @Nullable @QueryValue String to,
                                   @Nullable @QueryValue String q, @Nullable @QueryValue String sort, Authentication who) {
         Viewer viewer = Viewer.of(who);
-        TriageFilter filter = checked(filter(kind, status, theme, dilemma, area, assignee, from, to, q, sort, viewer));
+        TriageFilter filter = checked(filter(kind, status, theme, dilemma, area, assignee, consentToPublish, from, to, q, sort, viewer));
         InputStream body = ExportPipe.start(executor, out -> export.writeOds(filter, viewer, out));
         return HttpResponse.ok(body).contentType(MediaType.of(OdsSink.MIMETYPE))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"submissions.ods\"");
     }
 
     private TriageFilter filter(String kind, String status, String theme, String dilemma, String area,
-                                       String assignee, String from, String to, String q, String sort, Viewer viewer) {
+                                String assignee, String consentToPublish, String from, String to, String q,
+                                String sort, Viewer viewer) {
         String order = sort == null || sort.isBlank() || sort.equalsIgnoreCase("relevance") ? "newest" : sort;
-        return TriageFilter.parse(kind, status, theme, dilemma, area, assignee, null, from, to, q, order,
+        return TriageFilter.parse(kind, status, theme, dilemma, area, assignee, null, consentToPublish, from, to, q, order,
                 viewer.accountId());
     }
 

@@ -24,13 +24,13 @@ import java.util.function.Function;
  */
 public record TriageFilter(@Nullable SubmissionKind kind, @Nullable SubmissionStatus status, @Nullable Theme theme,
                            @Nullable Dilemma dilemma, @Nullable String area, @Nullable UUID assignee,
-                           boolean unassigned, @Nullable Boolean safeguarding, @Nullable LocalDate from,
-                           @Nullable LocalDate to, @Nullable String q, TriageSort sort) {
+                           boolean unassigned, @Nullable Boolean safeguarding, @Nullable Boolean consentToPublish,
+                           @Nullable LocalDate from, @Nullable LocalDate to, @Nullable String q, TriageSort sort) {
 
     public static final int MAX_QUERY_LENGTH = 200;
 
     public static TriageFilter none() {
-        return new TriageFilter(null, null, null, null, null, null, false, null, null, null, null, TriageSort.NEWEST);
+        return new TriageFilter(null, null, null, null, null, null, false, null, null, null, null, null, TriageSort.NEWEST);
     }
 
     public boolean searching() {
@@ -43,7 +43,8 @@ public record TriageFilter(@Nullable SubmissionKind kind, @Nullable SubmissionSt
      */
     public static TriageFilter parse(@Nullable String kind, @Nullable String status, @Nullable String theme,
                                      @Nullable String dilemma, @Nullable String area, @Nullable String assignee,
-                                     @Nullable String safeguarding, @Nullable String from, @Nullable String to,
+                                     @Nullable String safeguarding, @Nullable String consentToPublish,
+                                     @Nullable String from, @Nullable String to,
                                      @Nullable String q, @Nullable String sort, UUID me) {
         List<FieldError> errors = new ArrayList<>();
         SubmissionKind k = parseEnum(kind, "kind", SubmissionKind::valueOf, errors);
@@ -69,6 +70,9 @@ public record TriageFilter(@Nullable SubmissionKind kind, @Nullable SubmissionSt
         Boolean flagged = blank(safeguarding) ? null
                 : parse(safeguarding.strip().toLowerCase(Locale.ROOT), "safeguarding", TriageFilter::bool,
                 "Give true or false", errors);
+        Boolean consent = blank(consentToPublish) ? null
+                : parse(consentToPublish.strip().toLowerCase(Locale.ROOT), "consentToPublish", TriageFilter::bool,
+                "Give true or false", errors);
         LocalDate f = blank(from) ? null : parse(from.strip(), "from", LocalDate::parse, "Give a date like 2027-02-05", errors);
         LocalDate u = blank(to) ? null : parse(to.strip(), "to", LocalDate::parse, "Give a date like 2027-02-05", errors);
         if (f != null && u != null && u.isBefore(f)) {
@@ -88,7 +92,7 @@ public record TriageFilter(@Nullable SubmissionKind kind, @Nullable SubmissionSt
         if (order == null) {
             order = query == null ? TriageSort.NEWEST : TriageSort.RELEVANCE;
         }
-        return new TriageFilter(k, s, t, d, a, who, nobody, flagged, f, u, query, order);
+        return new TriageFilter(k, s, t, d, a, who, nobody, flagged, consent, f, u, query, order);
     }
 
     /** The filter in words for the audit log (codes and ids; the search words as typed by staff). */
@@ -101,6 +105,7 @@ public record TriageFilter(@Nullable SubmissionKind kind, @Nullable SubmissionSt
         add(out, "area", area);
         add(out, "assignee", unassigned ? "none" : assignee);
         add(out, "safeguarding", safeguarding);
+        add(out, "consentToPublish", consentToPublish);
         add(out, "from", from);
         add(out, "to", to);
         // A search term may be a name: the audit log keeps only that one was given, and its length.

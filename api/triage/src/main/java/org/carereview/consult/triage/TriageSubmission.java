@@ -16,9 +16,9 @@ import java.util.UUID;
 /**
  * A submission's page: the common fields, the channel's details as this viewer may see them, notes, the full
  * history of changes, and (for the lead and administrators, when flagged) why it was flagged and what was done.
- * {@code contact} (how to reach the person) and {@code consentToPublish} are given to the safeguarding lead and
- * administrators only; for anyone else both are null ({@code consentToPublish} is null for them too where the
- * channel does not ask).
+ * {@code contact} (how to reach the person) is given to the safeguarding lead and administrators only, null for
+ * anyone else; {@code consentToPublish} (whether they agreed to be quoted) to every member of staff, null where
+ * the channel does not ask.
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)

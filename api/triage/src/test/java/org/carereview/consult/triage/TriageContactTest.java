@@ -83,7 +83,8 @@ class TriageContactTest implements FreshDatabase {
         Map<String, Object> seen = open(id, reviewer);
         assertTrue(seen.containsKey("contact"), "the field is there, and empty");
         assertNull(seen.get("contact"));
-        assertNull(seen.get("consentToPublish"));
+        assertEquals(open(id, admin).get("consentToPublish"), seen.get("consentToPublish"),
+                "whether they agreed to be quoted is not a way to reach them: reviewers need it to choose quotes");
         String raw = http.toBlocking().retrieve(HttpRequest.GET(TriageFixture.QUEUE + "/" + id).bearerAuth(reviewer));
         assertFalse(EMAIL_ADDRESS.matcher(raw).find(), raw);
         assertFalse(raw.contains("07700"), raw);

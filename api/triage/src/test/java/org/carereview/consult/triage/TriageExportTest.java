@@ -148,6 +148,19 @@ class TriageExportTest implements FreshDatabase {
         assertEquals("", cell.apply("engagementAdvice"));
         assertFalse(String.join(",", rows.get(1)).contains("kinship.carer@example.org"), "contact details are never exported");
         assertFalse(header.contains("text"), "no longer one joined text column");
+
+        Map<?, ?> agreed = http.toBlocking().retrieve(HttpRequest.GET(TriageFixture.QUEUE
+                + "?theme=SUSTAINABILITY&consentToPublish=true").bearerAuth(reviewer), Map.class);
+        assertEquals(1, ((List<?>) agreed.get("items")).size(), "the queue filters on consent to be quoted");
+        Map<?, ?> refused = http.toBlocking().retrieve(HttpRequest.GET(TriageFixture.QUEUE
+                + "?theme=DELIVERY&consentToPublish=false").bearerAuth(reviewer), Map.class);
+        assertEquals(6, ((List<?>) refused.get("items")).size(), "the six DELIVERY advice rows did not agree");
+        assertEquals(1, Csv.parse(new String(download("/api/v1/triage/export.csv?theme=DELIVERY&consentToPublish=true")
+                .body(), StandardCharsets.UTF_8).substring(1)).size(), "the export takes the same filter: header only");
+        HttpClientResponseException bad = org.junit.jupiter.api.Assertions.assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange(HttpRequest.GET(TriageFixture.QUEUE + "?consentToPublish=maybe")
+                        .bearerAuth(reviewer)));
+        assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, bad.getStatus());
     }
 
     @Test

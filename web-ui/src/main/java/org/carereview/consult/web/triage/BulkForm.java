@@ -11,11 +11,12 @@ import java.util.List;
 record BulkForm(@Nullable List<String> ids, @Nullable String bulkAssignee, @Nullable String bulkTheme,
                 @Nullable String bulkStatus, @Nullable String kind, @Nullable String status, @Nullable String theme,
                 @Nullable String dilemma, @Nullable String area, @Nullable String assignee,
-                @Nullable String safeguarding, @Nullable String from, @Nullable String to, @Nullable String q,
+                @Nullable String safeguarding, @Nullable String consentToPublish, @Nullable String from, @Nullable String to, @Nullable String q,
                 @Nullable String sort, @Nullable String after) {
 
     QueueQuery query() {
-        return new QueueQuery(kind, status, theme, dilemma, area, assignee, safeguarding, QueueDate.ofIso("from", from),
+        return new QueueQuery(kind, status, theme, dilemma, area, assignee, safeguarding, consentToPublish,
+                QueueDate.ofIso("from", from),
                 QueueDate.ofIso("to", to), q, sort, after);
     }
 

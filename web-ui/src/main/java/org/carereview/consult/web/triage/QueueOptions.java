@@ -71,6 +71,11 @@ final class QueueOptions {
                 item("OLDEST", "Oldest first"), item("RELEVANCE", "Most relevant first (when searching)"));
     }
 
+    static List<Map<String, Object>> consent() {
+        return List.of(item("", "Agreed or not"), item("true", "Agreed to be quoted"),
+                item("false", "Did not agree"));
+    }
+
     static List<Map<String, Object>> flagged() {
         return List.of(item("", "Flagged or not"), item("true", "Flagged only"), item("false", "Not flagged"));
     }

@@ -42,6 +42,8 @@ final class QueuePage {
         model.put("assignee", query.assignee());
         model.put("sort", QueueOptions.upper(query.sort()));
         model.put("safeguarding", query.safeguarding());
+        model.put("consentToPublish", query.consentToPublish());
+        model.put("consentOptions", QueueOptions.consent());
         model.put("kinds", QueueOptions.kinds());
         model.put("statuses", QueueOptions.statuses());
         model.put("themes", QueueOptions.themes("Any theme"));

@@ -22,12 +22,12 @@ import java.util.StringJoiner;
  */
 record QueueQuery(@Nullable String kind, @Nullable String status, @Nullable String theme, @Nullable String dilemma,
                   @Nullable String area, @Nullable String assignee, @Nullable String safeguarding,
-                  QueueDate from, QueueDate to, @Nullable String q, @Nullable String sort,
+                  @Nullable String consentToPublish, QueueDate from, QueueDate to, @Nullable String q, @Nullable String sort,
                   @Nullable String after) {
 
     static QueueQuery of(HttpParameters p) {
         return new QueueQuery(p.get("kind"), p.get("status"), p.get("theme"), p.get("dilemma"), p.get("area"),
-                p.get("assignee"), p.get("safeguarding"), QueueDate.of(p, "from"), QueueDate.of(p, "to"), p.get("q"),
+                p.get("assignee"), p.get("safeguarding"), p.get("consentToPublish"), QueueDate.of(p, "from"), QueueDate.of(p, "to"), p.get("q"),
                 p.get("sort"), p.get("after"));
     }
 
@@ -38,7 +38,7 @@ record QueueQuery(@Nullable String kind, @Nullable String status, @Nullable Stri
         to.error().ifPresent(errors::add);
         try {
             TriageFilter filter = TriageFilter.parse(kind, status, theme, dilemma, area, assignee,
-                    viewer.seesFlagged() ? safeguarding : null, from.value(), to.value(), q, sort, viewer.accountId());
+                    viewer.seesFlagged() ? safeguarding : null, consentToPublish, from.value(), to.value(), q, sort, viewer.accountId());
             if (errors.isEmpty()) {
                 return filter;
             }
@@ -62,6 +62,7 @@ record QueueQuery(@Nullable String kind, @Nullable String status, @Nullable Stri
         put(out, "area", area);
         put(out, "assignee", assignee);
         put(out, "safeguarding", safeguarding);
+        put(out, "consentToPublish", consentToPublish);
         put(out, "from", from.value());
         put(out, "to", to.value());
         put(out, "q", q);

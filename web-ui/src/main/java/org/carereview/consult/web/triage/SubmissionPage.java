@@ -49,7 +49,7 @@ final class SubmissionPage {
         model.put("details", details(s.details()));
         model.put("seesContact", s.contact() != null);
         model.put("reachable", s.contact() != null && s.contact().reachable());
-        model.put("contact", s.contact() == null ? List.of() : contact(s.contact(), s.consentToPublish()));
+        model.put("contact", s.contact() == null ? List.of() : contact(s.contact()));
         boolean changeable = s.status() != SubmissionStatus.QUARANTINED && s.status() != SubmissionStatus.WITHDRAWN;
         model.put("changeable", changeable);
         model.put("quarantined", s.status() == SubmissionStatus.QUARANTINED);
@@ -95,6 +95,9 @@ final class SubmissionPage {
         rows.add(row("Assigned to", staff.email(s.assignee())));
         rows.add(row("Themes", s.themes().isEmpty() ? "None" : TriageWords.themes(s.themes())));
         rows.add(row("Dilemmas", s.dilemmas().isEmpty() ? "None" : TriageWords.dilemmas(s.dilemmas())));
+        if (s.consentToPublish() != null) {
+            rows.add(row("Agreed their words may be quoted", yesNo(s.consentToPublish())));
+        }
         return rows;
     }
 
@@ -111,7 +114,7 @@ final class SubmissionPage {
      * "How to reach them" as rows {@code {key, value?, href?, lines?}}: a row with {@code href} is a link
      * (mailto: or tel:), one with {@code lines} a short list. Only built for the lead and administrators.
      */
-    private static List<Map<String, Object>> contact(TriageSubmission.ContactDetails c, @Nullable Boolean publish) {
+    private static List<Map<String, Object>> contact(TriageSubmission.ContactDetails c) {
         List<Map<String, Object>> rows = new ArrayList<>();
         rows.add(row("Agreed to be contacted", c.consentToContact() == null
                 ? "Not asked (they gave these details with what they sent)" : yesNo(c.consentToContact())));
@@ -148,9 +151,6 @@ final class SubmissionPage {
             if (adult.phone() != null) {
                 rows.add(link("Trusted adult's phone number", adult.phone(), "tel:" + dialable(adult.phone())));
             }
-        }
-        if (publish != null) {
-            rows.add(row("Agreed their words may be published", yesNo(publish)));
         }
         return rows;
     }

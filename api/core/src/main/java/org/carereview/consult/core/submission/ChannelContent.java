@@ -63,6 +63,15 @@ public interface ChannelContent {
     }
 
     /**
+     * Whether the person agreed the review may quote their words; null where the channel does not ask. Every
+     * member of staff may see it (it is not a way to reach anyone): reviewers need it to choose what to quote.
+     */
+    @Nullable
+    default Boolean consentToPublish(UUID submissionId) {
+        return null;
+    }
+
+    /**
      * Deletes everything the person wrote or told us about themselves (every content column to null,
      * every consent to false), keeping only what ties the row to its submission. Called by
      * {@link Withdrawals} inside its transaction; must be safe to call twice.
