@@ -37,7 +37,7 @@ public class SubjectRequests {
     @Transactional
     public Erased eraseYours(UUID account) {
         Subject who = reader.resolve(Person.account(account));
-        return erase(account, who, "own account");
+        return erase(account, who, "of own account");
     }
 
     /** What is held about someone who asked (an administrator looking before exporting or erasing). */
