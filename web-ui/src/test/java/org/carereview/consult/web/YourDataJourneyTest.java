@@ -126,7 +126,9 @@ class YourDataJourneyTest implements FreshDatabase {
 
         Browser.clickAndWait(page, page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Read a copy")));
         assertTrue(page.locator("main").textContent().contains("Please ask foster carers about respite."));
-        page.goBack();
+        page.navigate(server.getURL() + "/staff/admin/requests");
+        page.getByLabel("Email address").fill(email);
+        Browser.clickAndWait(page, page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Find what we hold")));
 
         Browser.clickAndWait(page, page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Erase everything")));
         assertEquals("Are you sure you want to erase everything?", page.locator("h1").textContent().strip());
