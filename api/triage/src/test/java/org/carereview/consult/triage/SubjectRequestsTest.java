@@ -171,6 +171,26 @@ class SubjectRequestsTest implements FreshDatabase {
     }
 
     @Test
+    void aSubmissionFlaggedForSafeguardingIsKeptForTheLeadWhileTheAccountAndEmailsGo() {
+        String email = "flagged.asker@example.org";
+        Map<String, Object> advice = post("/api/v1/call-for-advice/submissions", Map.of("respondentType", "CARE_EXPERIENCED",
+                "keyQuestions", "My stepdad hits me and I am scared to go home.", "themes", List.of("SAFETY"),
+                "contactEmail", email, "consentToContact", true, "consentToPublish", false), null, null);
+        assertEquals(List.of("t"), TestSql.column(dataSource, "SELECT safeguarding FROM submission WHERE id = ?::uuid",
+                advice.get("id")));
+
+        Map<String, Object> erased = http.toBlocking().retrieve(HttpRequest.POST("/api/v1/admin/erasure",
+                Map.of("email", email)).bearerAuth(admin), JSON);
+        assertEquals(List.of(), erased.get("submissions"));
+        assertEquals(List.of(advice.get("reference")), erased.get("keptForSafeguarding"));
+        assertEquals(1, erased.get("accounts"));
+        assertEquals(1, TestSql.count(dataSource, "SELECT count(*) FROM submission WHERE id = ?::uuid AND owner_id IS NULL",
+                advice.get("id")), "kept for the lead, no longer tied to an account");
+        assertEquals(0, TestSql.count(dataSource, "SELECT count(*) FROM account WHERE email = ?", email));
+        assertEquals(0, TestSql.count(dataSource, "SELECT count(*) FROM outbox_message WHERE recipient = ?", email));
+    }
+
+    @Test
     void onlyAContributorReachesTheirOwnDataAndOnlyAnAdministratorErasesOthers() {
         String contributor = signIn("refused.contributor@example.org");
         assertEquals(HttpStatus.UNAUTHORIZED, refused(() -> http.toBlocking().exchange(HttpRequest.GET("/api/v1/me/data"))));

@@ -1,14 +1,16 @@
 package org.carereview.consult.core.privacy;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.List;
 
 /**
  * What an erasure removed, in counts and references (never an address or a word anyone wrote).
- * {@code keptForSafeguarding} lists submissions flagged for safeguarding, which the safeguarding lead decides about.
+ * Every field is always in the JSON, an empty list too. {@code keptForSafeguarding} lists submissions flagged for safeguarding, which the safeguarding lead decides about.
  */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record Erased(int accounts, List<String> submissions, List<String> keptForSafeguarding, int drafts,
                      int emails, int savedResponses, int mentions) {
 

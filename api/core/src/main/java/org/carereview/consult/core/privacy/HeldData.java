@@ -1,5 +1,6 @@
 package org.carereview.consult.core.privacy;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import org.carereview.consult.core.submission.ChannelContent;
@@ -13,6 +14,7 @@ import java.util.Map;
  * resume links are left out of emails: they are keys, not information about the person.
  */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record HeldData(@Nullable Account account, List<Sent> submissions, List<Email> emails, List<Draft> drafts) {
 
     @Serdeable
@@ -21,6 +23,7 @@ public record HeldData(@Nullable Account account, List<Sent> submissions, List<E
 
     /** One submission; {@code keptForSafeguarding} when it is flagged, so an erasure keeps it (ADR 0020). */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Sent(String id, String reference, String kind, String status, Instant submittedAt,
                        @Nullable Instant withdrawnAt, boolean keptForSafeguarding,
                        List<ChannelContent.Detail> answers) {
