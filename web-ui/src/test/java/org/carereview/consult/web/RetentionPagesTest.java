@@ -77,12 +77,12 @@ class RetentionPagesTest implements TestPropertyProvider {
     void anAdministratorReadsTheScheduleFromTheStaffConsole() {
         try (BrowserContext context = Browser.get().newContext()) {
             Page page = context.newPage();
-            page.navigate(server.getURL() + "/staff/retention");
+            page.navigate(server.getURL() + "/staff/admin/retention");
             assertEquals(server.getURL() + "/staff/sign-in", page.url(), "signed out: sign in first");
 
             Browser.signInAsStaff(page, server.getURL(), ADMIN, ADMIN_PASSWORD);
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("How long records are kept")).click();
-            assertEquals(server.getURL() + "/staff/retention", page.url());
+            assertEquals(server.getURL() + "/staff/admin/retention", page.url());
             Browser.assertAccessible(page);
             List<String> rows = page.locator("main table tbody tr").allInnerTexts();
             assertEquals(schedule.rules().size(), rows.size());

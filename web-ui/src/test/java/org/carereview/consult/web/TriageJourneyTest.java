@@ -167,7 +167,9 @@ class TriageJourneyTest implements FreshDatabase {
             page.navigate(server.getURL() + "/staff/triage");
             Download download = page.waitForDownload(() -> link(page, "Download as CSV").click());
             String csv = Files.readString(download.path(), StandardCharsets.UTF_8).replace("\uFEFF", "");
-            assertEquals("id,reference,kind,status,submittedAt,area,themes,dilemmas,assignee,text", csv.lines().findFirst().orElseThrow());
+            assertEquals("id,reference,kind,status,submittedAt,area,themes,dilemmas,assignee,respondentType,consentToPublish,"
+                    + "organisation,keyQuestions,engagementAdvice,resources,groupsToSpeakTo,whatWorks,whatNeedsToChange,"
+                    + "experienceStory,motivation,availability", csv.lines().findFirst().orElseThrow());
             for (Map<String, Object> sent : List.of(fostering, moves, carers)) {
                 assertTrue(csv.contains((String) sent.get("id") + "," + ref(sent) + ",CALL_FOR_ADVICE"), csv);
             }

@@ -17,7 +17,11 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
-import org.carereview.consult.core.account.Role;
+import org.carereview.consult.core.access.PersonalData;
+import org.carereview.consult.core.access.Viewer;
+import org.carereview.consult.core.access.Visibility;
+import org.carereview.consult.core.audit.AuditAction;
+import org.carereview.consult.core.audit.AuditLog;
 import org.carereview.consult.core.idempotency.Idempotency;
 import org.carereview.consult.core.problem.ProblemException;
 import org.carereview.consult.core.ratelimit.RateLimiter;
@@ -33,8 +37,11 @@ class AdviceApiController {
     private final Idempotency idempotency;
     private final Withdrawals withdrawals;
     private final RateLimiter rateLimiter;
+    private final AuditLog audit;
 
-    AdviceApiController(AdviceService advice, Idempotency idempotency, Withdrawals withdrawals, RateLimiter rateLimiter) {
+    AdviceApiController(AdviceService advice, Idempotency idempotency, Withdrawals withdrawals, RateLimiter rateLimiter,
+                        AuditLog audit) {
+        this.audit = audit;
         this.rateLimiter = rateLimiter;
         this.advice = advice;
         this.idempotency = idempotency;
@@ -56,12 +63,23 @@ class AdviceApiController {
         return HttpResponse.created(outcome.body());
     }
 
+    /**
+     * Its owner and staff, as {@link Visibility} says: a flagged one only the lead and administrators; the contact
+     * email and consents only the owner, the lead and administrators.
+     */
+    @PersonalData
     @Get("/{id}")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     AdviceView read(@PathVariable UUID id, Authentication authentication) {
+        Viewer viewer = Viewer.of(authentication);
         return advice.summary(id)
-                .filter(s -> mayRead(authentication, s.ownerId(), s.safeguarding()))
-                .flatMap(s -> advice.find(id))
+                .filter(s -> Visibility.mayRead(viewer, s.ownerId(), s.safeguarding()))
+                .flatMap(s -> advice.find(id)
+                        .map(v -> Visibility.mayReadWhole(viewer, s.ownerId(), s.safeguarding()) ? v : v.withoutContact()))
+                .map(v -> {
+                    audit.record(viewer.accountId(), AuditAction.VIEW, id, "call-for-advice");
+                    return v;
+                })
                 .orElseThrow(AdviceApiController::notFound);
     }
 
@@ -72,16 +90,6 @@ class AdviceApiController {
     void withdraw(@PathVariable UUID id, Authentication authentication) {
         advice.summary(id).orElseThrow(AdviceApiController::notFound);
         withdrawals.withdraw(id, UUID.fromString(authentication.getName()));
-    }
-
-    private static boolean mayRead(Authentication who, @Nullable UUID owner, boolean safeguarding) {
-        boolean privileged = who.getRoles().contains(Role.ADMIN.name())
-                || who.getRoles().contains(Role.SAFEGUARDING_LEAD.name());
-        if (safeguarding) {
-            return privileged;
-        }
-        return privileged || who.getRoles().contains(Role.REVIEWER.name())
-                || (owner != null && owner.toString().equals(who.getName()));
     }
 
     private static ProblemException notFound() {

@@ -8,7 +8,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A call-for-advice submission as its owner and staff read it. */
+/**
+ * A call-for-advice submission as its owner and staff read it. How to reach the sender and their consents are
+ * given only to the owner, the safeguarding lead and administrators: null for a reviewer.
+ */
 @Serdeable
 public record AdviceView(
         UUID id,
@@ -23,6 +26,12 @@ public record AdviceView(
         @Nullable String groupsToSpeakTo,
         List<String> themes,
         @Nullable String contactEmail,
-        boolean consentToContact,
-        boolean consentToPublish) {
+        @Nullable Boolean consentToContact,
+        @Nullable Boolean consentToPublish) {
+
+    /** The same without the contact email and consents, for a reviewer. */
+    AdviceView withoutContact() {
+        return new AdviceView(id, reference, status, submittedAt, respondentType, organisation, keyQuestions,
+                engagementAdvice, resources, groupsToSpeakTo, themes, null, null, null);
+    }
 }

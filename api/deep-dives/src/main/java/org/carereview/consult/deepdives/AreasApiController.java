@@ -12,6 +12,10 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import org.carereview.consult.core.access.NotAudited;
+import org.carereview.consult.core.access.PersonalData;
+import org.carereview.consult.core.audit.AuditAction;
+import org.carereview.consult.core.audit.AuditLog;
 
 import java.util.List;
 import java.util.Map;
@@ -26,18 +30,22 @@ class AreasApiController {
 
     private final Areas areas;
     private final Sessions sessions;
+    private final AuditLog audit;
 
-    AreasApiController(Areas areas, Sessions sessions) {
+    AreasApiController(Areas areas, Sessions sessions, AuditLog audit) {
         this.areas = areas;
         this.sessions = sessions;
+        this.audit = audit;
     }
 
+    @NotAudited("the areas as the public reads them")
     @Get
     @Secured(SecurityRule.IS_ANONYMOUS)
     Map<String, List<Area>> list() {
         return Map.of("items", areas.list());
     }
 
+    @NotAudited("an area as the public reads it")
     @Get("/{slug}")
     @Secured(SecurityRule.IS_ANONYMOUS)
     Area read(@PathVariable String slug) {
@@ -56,10 +64,13 @@ class AreasApiController {
         return areas.update(slug, input, Staff.id(who));
     }
 
+    @PersonalData
     @Get("/{slug}/sessions")
     @Secured({"REVIEWER", "ADMIN", "SAFEGUARDING_LEAD"})
     Map<String, List<Session>> sessions(@PathVariable String slug, Authentication who) {
-        return Map.of("items", sessions.list(slug, who.getRoles()));
+        List<Session> list = sessions.list(slug, who.getRoles());
+        audit.recordList(Staff.id(who), AuditAction.LIST, "deep-dive sessions area=" + slug, list.size());
+        return Map.of("items", list);
     }
 
     @Post("/{slug}/sessions")

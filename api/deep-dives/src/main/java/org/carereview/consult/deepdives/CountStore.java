@@ -2,6 +2,7 @@ package org.carereview.consult.deepdives;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
+import org.carereview.consult.core.access.Visibility;
 
 import java.sql.ResultSet;
 import java.util.EnumMap;
@@ -11,7 +12,8 @@ import java.util.UUID;
 
 /**
  * Counts of feedback cards per area, by theme, dilemma, participant type and month, straight from SQL. Only
- * cards that count are counted: not QUARANTINED (possible spam) and not WITHDRAWN. A card with several themes
+ * cards that count are counted: not QUARANTINED (possible spam), not WITHDRAWN, and not flagged for
+ * safeguarding (the counts are shared by everyone who reads them, and a flagged card exists only for the lead). A card with several themes
  * counts once under each. A card's month is its session's, or else the month it was sent in UK time.
  */
 @Singleton
@@ -32,7 +34,7 @@ class CountStore {
                 FROM submission s
                 JOIN deep_dive_feedback f ON f.submission_id = s.id
                 LEFT JOIN deep_dive_session ses ON ses.id = f.session_id
-                WHERE s.kind = 'DEEP_DIVE_FEEDBACK' AND s.status NOT IN ('QUARANTINED', 'WITHDRAWN'))
+                WHERE s.kind = 'DEEP_DIVE_FEEDBACK' AND s.status NOT IN ('QUARANTINED', 'WITHDRAWN')%s)
             SELECT 'THEME', area_id, theme, count(*) FROM counted, unnest(themes) AS theme GROUP BY area_id, theme
             UNION ALL
             SELECT 'DILEMMA', area_id, dilemma, count(*) FROM counted, unnest(dilemmas) AS dilemma GROUP BY area_id, dilemma
@@ -40,7 +42,7 @@ class CountStore {
             SELECT 'PARTICIPANT_TYPE', area_id, participant_type, count(*) FROM counted
                 WHERE participant_type IS NOT NULL GROUP BY area_id, participant_type
             UNION ALL
-            SELECT 'MONTH', area_id, month, count(*) FROM counted GROUP BY area_id, month""";
+            SELECT 'MONTH', area_id, month, count(*) FROM counted GROUP BY area_id, month""".formatted(Visibility.unflagged("s"));
 
     private final JdbcOperations jdbc;
 

@@ -9,6 +9,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import org.carereview.consult.core.access.NotAudited;
 import org.carereview.consult.core.problem.InvalidInputException;
 
 /** Suppressed counts for staff: one area, or every area side by side; as JSON or CSV. */
@@ -23,22 +24,26 @@ class DashboardApiController {
         this.dashboards = dashboards;
     }
 
+    @NotAudited("counts, small ones suppressed (ADR 0008)")
     @Get("/areas/{slug}/summary")
     AreaSummary summary(@PathVariable String slug) {
         return dashboards.summary(slug);
     }
 
+    @NotAudited("counts, small ones suppressed (ADR 0008)")
     @Get(value = "/areas/{slug}/summary.csv", produces = "text/csv")
     HttpResponse<String> summaryCsv(@PathVariable String slug) {
         return csv(dashboards.summaryCsv(slug), "deep-dive-" + slug + ".csv");
     }
 
+    @NotAudited("counts, small ones suppressed (ADR 0008)")
     @Get("/comparison")
     Comparison comparison() {
         return dashboards.comparison();
     }
 
     /** One table of the comparison: {@code by} is theme (the default), dilemma, participant-type or month. */
+    @NotAudited("counts, small ones suppressed (ADR 0008)")
     @Get(value = "/comparison.csv", produces = "text/csv")
     HttpResponse<String> comparisonCsv(@Nullable @QueryValue String by) {
         Dimension dimension = by == null || by.isBlank() ? Dimension.THEME : Dimension.parse(by);

@@ -18,6 +18,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
+import org.carereview.consult.core.access.NotAudited;
 import org.carereview.consult.core.idempotency.Idempotency;
 import org.carereview.consult.core.ratelimit.RateLimiter;
 
@@ -51,6 +52,7 @@ class LinksApiController {
         return HttpResponse.created(links.create(slug, body == null ? null : body.sessionId(), Staff.id(who)));
     }
 
+    @NotAudited("participant links: sessions and tokens, no one's data")
     @Get("/areas/{slug}/links")
     @Secured({"REVIEWER", "ADMIN", "SAFEGUARDING_LEAD"})
     Map<String, List<ParticipantLink>> list(@PathVariable String slug) {
@@ -65,6 +67,7 @@ class LinksApiController {
         links.revoke(token);
     }
 
+    @NotAudited("a link's QR code")
     @Get(value = "/links/{token}/qr.svg", produces = "image/svg+xml")
     @Secured({"REVIEWER", "ADMIN", "SAFEGUARDING_LEAD"})
     String qr(@PathVariable String token) {

@@ -3,7 +3,8 @@ package org.carereview.consult.deepdives;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import org.carereview.consult.core.account.Role;
+import org.carereview.consult.core.access.Viewer;
+import org.carereview.consult.core.access.Visibility;
 import org.carereview.consult.core.config.ConsultConfiguration;
 import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.core.problem.InvalidInputException;
@@ -54,7 +55,7 @@ public class Sessions {
 
     /** Whether someone with these roles may read notes that may tell of harm: the safeguarding lead and administrators. */
     public static boolean mayReadFlagged(Collection<String> roles) {
-        return roles.contains(Role.SAFEGUARDING_LEAD.name()) || roles.contains(Role.ADMIN.name());
+        return Visibility.seesFlagged(Viewer.roles(roles));
     }
 
     /**

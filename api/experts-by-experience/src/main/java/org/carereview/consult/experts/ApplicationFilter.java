@@ -17,6 +17,18 @@ public record ApplicationFilter(
 
     public static final ApplicationFilter ALL = new ApplicationFilter(null, null, null, null);
 
+    /** The filter as codes, for the audit log: {@code outcome=SHORTLISTED region=LONDON}. */
+    public String describe() {
+        StringBuilder out = new StringBuilder();
+        for (Object[] f : new Object[][]{{"outcome", outcome}, {"region", region}, {"ageBand", ageBand},
+                {"experience", experience}}) {
+            if (f[1] != null) {
+                out.append(out.isEmpty() ? "" : " ").append(f[0]).append('=').append(((Enum<?>) f[1]).name());
+            }
+        }
+        return out.toString();
+    }
+
     /**
      * The filter from query parameters (codes such as {@code SHORTLISTED}, {@code LONDON}); a blank one
      * does not narrow the list.

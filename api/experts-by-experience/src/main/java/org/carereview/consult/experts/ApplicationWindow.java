@@ -6,6 +6,8 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.carereview.consult.core.audit.AuditAction;
+import org.carereview.consult.core.audit.AuditLog;
 import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.core.problem.ProblemException;
@@ -41,7 +43,10 @@ public class ApplicationWindow {
     private final WindowStore store;
     private final Clock clock;
 
-    ApplicationWindow(WindowStore store, Clock clock) {
+    private final AuditLog audit;
+
+    ApplicationWindow(WindowStore store, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.store = store;
         this.clock = clock;
     }
@@ -102,6 +107,7 @@ public class ApplicationWindow {
             throw new InvalidInputException(errors);
         }
         store.upsert(opens.atZone(LONDON).toInstant(), closes.atZone(LONDON).toInstant(), clock.instant(), by);
+        audit.record(by, AuditAction.SETTING_CHANGE, null, "application-window");
         return current();
     }
 

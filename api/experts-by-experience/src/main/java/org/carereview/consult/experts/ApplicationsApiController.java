@@ -21,7 +21,11 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
-import org.carereview.consult.core.account.Role;
+import org.carereview.consult.core.access.PersonalData;
+import org.carereview.consult.core.access.Viewer;
+import org.carereview.consult.core.access.Visibility;
+import org.carereview.consult.core.audit.AuditAction;
+import org.carereview.consult.core.audit.AuditLog;
 import org.carereview.consult.core.idempotency.Idempotency;
 import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.core.problem.ProblemException;
@@ -29,7 +33,6 @@ import org.carereview.consult.core.ratelimit.RateLimiter;
 import org.carereview.consult.core.submission.Withdrawals;
 
 import java.io.IOException;
-import java.util.Collection;
 import java.util.UUID;
 
 @Controller("/api/v1/experts-by-experience/applications")
@@ -42,9 +45,11 @@ class ApplicationsApiController {
     private final Withdrawals withdrawals;
     private final RateLimiter rateLimiter;
     private final JsonMapper json;
+    private final AuditLog audit;
 
     ApplicationsApiController(Applications applications, ApplicationWindow window, Idempotency idempotency,
-                              Withdrawals withdrawals, RateLimiter rateLimiter, JsonMapper json) {
+                              Withdrawals withdrawals, RateLimiter rateLimiter, JsonMapper json, AuditLog audit) {
+        this.audit = audit;
         this.applications = applications;
         this.window = window;
         this.idempotency = idempotency;
@@ -74,13 +79,22 @@ class ApplicationsApiController {
         return HttpResponse.created(outcome.body());
     }
 
-    /** Its owner or an administrator; one flagged for safeguarding only administrators and the safeguarding lead. */
+    /**
+     * The whole application, identity and contact included: its owner (unless flagged), the safeguarding lead and
+     * administrators ({@link Visibility#mayReadWhole}). Reviewers read applications anonymised, through scoring.
+     */
+    @PersonalData
     @Get("/{id}")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     ApplicationView read(@PathVariable UUID id, Authentication authentication) {
+        Viewer viewer = Viewer.of(authentication);
         return applications.summary(id)
-                .filter(s -> mayRead(authentication, s.ownerId(), s.safeguarding()))
+                .filter(s -> Visibility.mayReadWhole(viewer, s.ownerId(), s.safeguarding()))
                 .flatMap(s -> applications.find(id))
+                .map(v -> {
+                    audit.record(viewer.accountId(), AuditAction.VIEW, id, "application");
+                    return v;
+                })
                 .orElseThrow(ApplicationsApiController::notFound);
     }
 
@@ -94,13 +108,17 @@ class ApplicationsApiController {
     }
 
     /** Administrators: a keyset page, newest first, filtered by outcome, region, age band and experience. */
+    @PersonalData
     @Get
     @Secured("ADMIN")
     ApplicationPage list(@Nullable @QueryValue String outcome, @Nullable @QueryValue String region,
                          @Nullable @QueryValue String ageBand, @Nullable @QueryValue String experience,
-                         @Nullable @QueryValue String limit, @Nullable @QueryValue String after) {
+                         @Nullable @QueryValue String limit, @Nullable @QueryValue String after, Authentication who) {
         ApplicationFilter filter = ApplicationFilter.parse(outcome, region, ageBand, experience);
-        return applications.list(filter, after, parseLimit(limit));
+        ApplicationPage page = applications.list(filter, after, parseLimit(limit));
+        audit.recordList(Viewer.of(who).accountId(), AuditAction.LIST, "applications " + filter.describe()
+                + (after == null ? "" : " after=given"), page.items().size());
+        return page;
     }
 
     private ApplicationInput read(@Nullable String body) {
@@ -130,15 +148,6 @@ class ApplicationsApiController {
         } catch (NumberFormatException e) {
             throw new InvalidInputException("limit", "Limit must be a whole number from 1 to " + Applications.MAX_PAGE_SIZE);
         }
-    }
-
-    private static boolean mayRead(Authentication who, @Nullable UUID owner, boolean safeguarding) {
-        Collection<String> roles = who.getRoles();
-        boolean admin = roles.contains(Role.ADMIN.name());
-        if (safeguarding) {
-            return admin || roles.contains(Role.SAFEGUARDING_LEAD.name());
-        }
-        return admin || (owner != null && owner.toString().equals(who.getName()));
     }
 
     private static ProblemException notFound() {

@@ -4,6 +4,8 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.carereview.consult.core.audit.AuditAction;
+import org.carereview.consult.core.audit.AuditLog;
 import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.core.problem.ProblemException;
@@ -38,7 +40,10 @@ public class Decisions {
     private final Outbox outbox;
     private final Clock clock;
 
-    Decisions(DecisionStore store, Outbox outbox, Clock clock) {
+    private final AuditLog audit;
+
+    Decisions(DecisionStore store, Outbox outbox, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.store = store;
         this.outbox = outbox;
         this.clock = clock;
@@ -64,6 +69,7 @@ public class Decisions {
             store.setMembership(application, MemberStatus.ACTIVE, LocalDate.ofInstant(clock.instant(), ApplicationWindow.LONDON),
                     "Selected to join the group", by, clock.instant());
         }
+        audit.record(by, AuditAction.CHANGE, application, "decision=" + wanted.name());
         if (target.email() != null) {
             outbox.enqueue("application-outcome-" + wanted.name().toLowerCase(java.util.Locale.ROOT), target.email(),
                     Map.of("reference", target.reference()));
@@ -111,6 +117,7 @@ public class Decisions {
             throw new ProblemException(HttpStatus.NOT_FOUND, "not-found", "Not Found", "No such member.");
         }
         store.setMembership(member, parsed, date, reason, by, clock.instant());
+        audit.record(by, AuditAction.CHANGE, member, "membership=" + parsed.name());
         return store.members().stream().filter(m -> m.id().equals(member)).findFirst().orElseThrow();
     }
 }

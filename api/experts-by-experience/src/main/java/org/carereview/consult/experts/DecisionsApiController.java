@@ -13,6 +13,10 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
+import org.carereview.consult.core.access.NotAudited;
+import org.carereview.consult.core.access.PersonalData;
+import org.carereview.consult.core.audit.AuditAction;
+import org.carereview.consult.core.audit.AuditLog;
 
 import java.util.List;
 import java.util.Map;
@@ -33,21 +37,27 @@ class DecisionsApiController {
 
     private final Decisions decisions;
     private final Composition composition;
+    private final AuditLog audit;
 
-    DecisionsApiController(Decisions decisions, Composition composition) {
+    DecisionsApiController(Decisions decisions, Composition composition, AuditLog audit) {
         this.decisions = decisions;
         this.composition = composition;
+        this.audit = audit;
     }
 
+    @NotAudited("counts of the group by region, age band and experience")
     @Get("/composition")
     Composition.View composition() {
         return composition.view();
     }
 
     /** Current members (active and paused) as CSV, for the people who organise the group's meetings. */
+    @PersonalData
     @Get(value = "/members/export.csv", produces = "text/csv")
-    HttpResponse<String> export() {
-        return HttpResponse.ok(MembersCsv.of(decisions.members()))
+    HttpResponse<String> export(Authentication who) {
+        List<Member> members = decisions.members();
+        audit.recordList(UUID.fromString(who.getName()), AuditAction.EXPORT, "members csv", members.size());
+        return HttpResponse.ok(MembersCsv.of(members))
                 .header("Content-Disposition", "attachment; filename=\"experts-by-experience-members.csv\"");
     }
 
@@ -57,9 +67,12 @@ class DecisionsApiController {
         return Map.of("id", id, "outcome", outcome.name());
     }
 
+    @PersonalData
     @Get("/members")
-    Map<String, List<Member>> members() {
-        return Map.of("items", decisions.members());
+    Map<String, List<Member>> members(Authentication who) {
+        List<Member> members = decisions.members();
+        audit.recordList(UUID.fromString(who.getName()), AuditAction.LIST, "members", members.size());
+        return Map.of("items", members);
     }
 
     @Patch("/members/{id}")

@@ -4,6 +4,8 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.carereview.consult.core.audit.AuditAction;
+import org.carereview.consult.core.audit.AuditLog;
 import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.core.problem.ProblemException;
@@ -33,7 +35,10 @@ public class Scoring {
     private final ScoringStore store;
     private final Clock clock;
 
-    Scoring(ScoringStore store, Clock clock) {
+    private final AuditLog audit;
+
+    Scoring(ScoringStore store, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.store = store;
         this.clock = clock;
     }
@@ -71,6 +76,7 @@ public class Scoring {
             throw new ProblemException(HttpStatus.CONFLICT, "already-scored", "Already scored",
                     "You have already scored this application. Each person scores an application once.");
         }
+        audit.record(scorer, AuditAction.CHANGE, application, "score");
     }
 
     static Map<String, Integer> validate(@Nullable Map<String, Integer> criteria, @Nullable String comment) {

@@ -13,6 +13,10 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
+import org.carereview.consult.core.access.PersonalData;
+import org.carereview.consult.core.access.Viewer;
+import org.carereview.consult.core.audit.AuditAction;
+import org.carereview.consult.core.audit.AuditLog;
 
 import java.util.List;
 import java.util.Map;
@@ -28,34 +32,43 @@ class ScoringApiController {
     }
 
     private final Scoring scoring;
+    private final AuditLog audit;
 
-    ScoringApiController(Scoring scoring) {
+    ScoringApiController(Scoring scoring, AuditLog audit) {
         this.scoring = scoring;
+        this.audit = audit;
     }
 
-    /** Applications to score, anonymised. Administrators also see ones flagged for safeguarding. */
+    /** Applications to score, anonymised. Ones flagged for safeguarding only for those who see them ({@code Visibility}). */
+    @PersonalData
     @Get("/scoring")
     Scoring.ScoringPage toScore(Authentication who, @Nullable @QueryValue String after, @Nullable @QueryValue Integer limit) {
-        return scoring.toScore(UUID.fromString(who.getName()), who.getRoles().contains("ADMIN"), after, limit);
+        Scoring.ScoringPage page = scoring.toScore(UUID.fromString(who.getName()), Viewer.of(who).seesFlagged(), after, limit);
+        audit.recordList(UUID.fromString(who.getName()), AuditAction.LIST, "scoring" + (after == null ? "" : " after=given"),
+                page.items().size());
+        return page;
     }
 
     /** The same anonymised applications as CSV (up to 1,000 at a time; page with after). */
+    @PersonalData
     @Get(value = "/scoring/export.csv", produces = "text/csv")
     HttpResponse<String> export(Authentication who, @Nullable @QueryValue String after) {
         List<ScoringItem> items = new java.util.ArrayList<>();
         String cursor = after;
         do {
-            Scoring.ScoringPage page = scoring.toScore(UUID.fromString(who.getName()), who.getRoles().contains("ADMIN"), cursor, 200);
+            Scoring.ScoringPage page = scoring.toScore(UUID.fromString(who.getName()), Viewer.of(who).seesFlagged(), cursor, 200);
             items.addAll(page.items());
             cursor = page.next();
         } while (cursor != null && items.size() < 1_000);
+        audit.recordList(UUID.fromString(who.getName()), AuditAction.EXPORT, "scoring csv" + (after == null ? "" : " after=given"),
+                items.size());
         return HttpResponse.ok(ScoringCsv.of(items))
                 .header("Content-Disposition", "attachment; filename=\"applications-to-score.csv\"");
     }
 
     @Post("/applications/{id}/scores")
     HttpResponse<Void> score(@PathVariable UUID id, @Body ScoreBody body, Authentication who) {
-        scoring.score(id, UUID.fromString(who.getName()), who.getRoles().contains("ADMIN"), body.criteria(), body.comment());
+        scoring.score(id, UUID.fromString(who.getName()), Viewer.of(who).seesFlagged(), body.criteria(), body.comment());
         return HttpResponse.status(io.micronaut.http.HttpStatus.CREATED);
     }
 }

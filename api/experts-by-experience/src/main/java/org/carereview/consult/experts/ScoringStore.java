@@ -5,6 +5,7 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
+import org.carereview.consult.core.access.Visibility;
 import org.carereview.consult.core.redaction.Redactor;
 
 import java.io.IOException;
@@ -47,7 +48,7 @@ class ScoringStore {
                 + "s.submitted_at "
                 + "FROM submission s JOIN ebe_application a ON a.submission_id = s.id "
                 + "WHERE a.outcome IN ('SUBMITTED', 'SHORTLISTED') AND s.status NOT IN ('WITHDRAWN', 'QUARANTINED') "
-                + (includeFlagged ? "" : "AND NOT s.safeguarding ")
+                + Visibility.submissions(includeFlagged, "s") + " "
                 + (after == null ? "" : "AND (s.submitted_at, s.id) > (?, ?) ")
                 + "ORDER BY s.submitted_at, s.id LIMIT ?";
         return jdbc.prepareStatement(sql, ps -> {
@@ -77,7 +78,7 @@ class ScoringStore {
                 + "s.submitted_at "
                 + "FROM submission s JOIN ebe_application a ON a.submission_id = s.id "
                 + "WHERE s.id = ? AND a.outcome IN ('SUBMITTED', 'SHORTLISTED') AND s.status NOT IN ('WITHDRAWN', 'QUARANTINED') "
-                + (includeFlagged ? "" : "AND NOT s.safeguarding ");
+                + Visibility.submissions(includeFlagged, "s") + " ";
         return jdbc.prepareStatement(sql, ps -> {
             ps.setObject(1, scorer);
             ps.setObject(2, id);
@@ -116,7 +117,7 @@ class ScoringStore {
     boolean scorable(UUID id, boolean includeFlagged) {
         return jdbc.prepareStatement("SELECT 1 FROM submission s JOIN ebe_application a ON a.submission_id = s.id "
                 + "WHERE s.id = ? AND a.outcome IN ('SUBMITTED', 'SHORTLISTED') AND s.status NOT IN ('WITHDRAWN', 'QUARANTINED')"
-                + (includeFlagged ? "" : " AND NOT s.safeguarding"), ps -> {
+                + Visibility.submissions(includeFlagged, "s"), ps -> {
             ps.setObject(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();

@@ -11,6 +11,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
+import org.carereview.consult.core.access.NotAudited;
 
 import java.util.UUID;
 
@@ -29,6 +30,7 @@ class WindowApiController {
         this.window = window;
     }
 
+    @NotAudited("when applications open and close")
     @Get
     @Secured(SecurityRule.IS_ANONYMOUS)
     Window current() {

@@ -20,7 +20,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import javax.sql.DataSource;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -34,6 +33,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import javax.sql.DataSource;
 
 import static org.carereview.consult.experts.ApplicationsTestSupport.ROUTE;
 import static org.carereview.consult.experts.ApplicationsTestSupport.submit;
@@ -326,7 +326,7 @@ class ApplicationsApiTest implements FreshDatabase {
     }
 
     @Test
-    void anApplicationFlaggedForSafeguardingIsOnlyForAdministratorsAndTheSafeguardingLead() {
+    void anApplicationIsReadWholeOnlyByItsOwnerTheLeadAndAdministratorsAndWhenFlaggedNotByItsOwner() {
         String id = (String) submit(http, validBody("flagged.applicant@example.org")).get("id");
         ApplicationsTestSupport.execute(dataSource, "UPDATE submission SET safeguarding = true WHERE id = ?::uuid", id);
 
@@ -337,8 +337,13 @@ class ApplicationsApiTest implements FreshDatabase {
         String owner = ApplicationsTestSupport.signIn(http, dataSource, "flagged.applicant@example.org");
         assertProblem(HttpStatus.NOT_FOUND, "not-found", get(id, owner));
 
+        // One rule (ADR 0021): the lead, like an administrator, may read any application whole; a reviewer none.
         String unflagged = (String) submit(http, validBody("plain.applicant@example.org")).get("id");
-        assertProblem(HttpStatus.NOT_FOUND, "not-found", get(unflagged, lead));
+        assertEquals(unflagged, http.toBlocking().retrieve(HttpRequest.GET(ROUTE + "/" + unflagged).bearerAuth(lead),
+                Map.class).get("id"));
+        String reviewer = ApplicationsTestSupport.staffToken(http, accounts, "ebe.flag.reviewer@example.org", Role.REVIEWER);
+        assertProblem(HttpStatus.NOT_FOUND, "not-found", get(unflagged, reviewer));
+        assertProblem(HttpStatus.NOT_FOUND, "not-found", get(id, reviewer));
     }
 
     @Test

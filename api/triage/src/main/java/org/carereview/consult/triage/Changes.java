@@ -2,6 +2,7 @@ package org.carereview.consult.triage;
 
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import org.carereview.consult.core.access.Viewer;
 import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.core.safeguarding.SafeguardingAlerts;
 

@@ -1,6 +1,7 @@
 package org.carereview.consult.triage;
 
 import io.micronaut.core.annotation.Nullable;
+import org.carereview.consult.core.access.Visibility;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -11,9 +12,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The WHERE clause of the queue and the exports, built from a filter, with its parameters in order. The
- * visibility rule lives here, once: without the lead's or an administrator's role, flagged rows do not exist;
- * exports leave flagged rows out for everyone.
+ * The WHERE clause of the queue and the exports, built from a filter, with its parameters in order. Which
+ * rows exist for the viewer is {@link Visibility}'s rule; exports leave flagged rows out for everyone.
  */
 final class Conditions {
 
@@ -29,11 +29,9 @@ final class Conditions {
 
     static Conditions of(TriageFilter filter, boolean flaggedVisible, @Nullable UUID areaId) {
         Conditions c = new Conditions();
-        if (!flaggedVisible) {
-            c.add(" AND NOT s.safeguarding");
-        }
+        c.add(Visibility.submissions(flaggedVisible, "s"));
         if (filter.safeguarding() != null) {
-            c.add(filter.safeguarding() ? " AND s.safeguarding" : " AND NOT s.safeguarding");
+            c.add(Visibility.flaggedFilter(filter.safeguarding(), "s"));
         }
         if (filter.status() != null) {
             c.add(" AND s.status = ?", filter.status().name());

@@ -3,6 +3,7 @@ package org.carereview.consult.triage;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
+import org.carereview.consult.core.access.Visibility;
 import org.carereview.consult.core.crypto.FieldCipher;
 import org.carereview.consult.core.crypto.SealedColumn;
 import org.carereview.consult.core.submission.SubmissionKind;
@@ -33,7 +34,7 @@ class SubmissionRows {
     Optional<SubmissionRow> find(UUID id, boolean flaggedVisible, boolean lock) {
         return jdbc.prepareStatement("SELECT s.id, s.kind, s.reference, s.status, s.assignee_id, a.slug, s.themes, "
                 + "s.dilemmas, s.safeguarding, s.submitted_at, s.withdrawn_at, s.quarantine_reason FROM submission s "
-                + "LEFT JOIN area a ON a.id = s.area_id WHERE s.id = ?" + (flaggedVisible ? "" : " AND NOT s.safeguarding")
+                + "LEFT JOIN area a ON a.id = s.area_id WHERE s.id = ?" + Visibility.submissions(flaggedVisible, "s")
                 + (lock ? " FOR UPDATE OF s" : ""), ps -> {
             ps.setObject(1, id);
             try (ResultSet rs = ps.executeQuery()) {
@@ -131,8 +132,7 @@ class SubmissionRows {
     /** Whether this account is enabled staff; with {@code flaggedOnly}, the lead or an administrator. */
     boolean isAssignable(UUID account, boolean flaggedOnly) {
         return jdbc.prepareStatement("SELECT EXISTS (SELECT 1 FROM account a JOIN account_role r ON r.account_id = a.id "
-                + "WHERE a.id = ? AND NOT a.disabled AND r.role IN (" + (flaggedOnly ? "'ADMIN', 'SAFEGUARDING_LEAD'"
-                : "'REVIEWER', 'ADMIN', 'SAFEGUARDING_LEAD'") + "))", ps -> {
+                + "WHERE a.id = ? AND NOT a.disabled AND r.role IN (" + Visibility.rolesSql(flaggedOnly) + "))", ps -> {
             ps.setObject(1, account);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();

@@ -14,6 +14,8 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import org.carereview.consult.core.access.PersonalData;
+import org.carereview.consult.core.access.Viewer;
 
 import java.util.UUID;
 
@@ -33,6 +35,7 @@ class TriageApiController {
         this.actions = actions;
     }
 
+    @PersonalData
     @Get
     TriagePage list(@Nullable @QueryValue String kind, @Nullable @QueryValue String status,
                     @Nullable @QueryValue String theme, @Nullable @QueryValue String dilemma,
@@ -46,6 +49,7 @@ class TriageApiController {
         return queue.page(filter, viewer, after, Limits.parse(limit));
     }
 
+    @PersonalData
     @Get("/{id}")
     TriageSubmission read(@PathVariable UUID id, Authentication who) {
         return details.open(id, Viewer.of(who)).orElseThrow(TriageActions::notFound);

@@ -3,6 +3,8 @@ package org.carereview.consult.triage;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import org.carereview.consult.core.access.Viewer;
+import org.carereview.consult.core.access.Visibility;
 import org.carereview.consult.core.audit.AuditAction;
 import org.carereview.consult.core.audit.AuditLog;
 import org.postgresql.PGConnection;
@@ -17,18 +19,23 @@ import java.util.UUID;
 
 /**
  * The filtered set as CSV or ODS, written straight to the output stream as PostgreSQL produces it, so memory
- * stays the same whatever the size: the common fields plus each channel's main text (the text the channel gave
- * for search). CSV is PostgreSQL's own COPY output, passed through; ODS is written row by row from a cursor.
+ * stays the same whatever the size: the common fields, the respondent type and consent to publish, and one column
+ * per question (empty where the channel does not ask it). Contact details are never exported. CSV is PostgreSQL's own COPY output, passed through; ODS is written row by row from a cursor.
  * Rows come in no particular order. Flagged submissions are never exported, whoever asks. The export is
  * audited (who, and the filter) before the first row is read.
  */
 @Singleton
 public class TriageExport {
 
+    /** The common fields, who answered and whether they agreed to be quoted, then one column per question. */
     static final String[] COLUMNS = {"id", "reference", "kind", "status", "submittedAt", "area", "themes", "dilemmas",
-            "assignee", "text"};
-    private static final String NEUTRALISED_TEXT = "CASE WHEN left(s.search_text, 1) IN ('=', '+', '-', '@', E'\\t', E'\\r') "
-            + "THEN '''' || s.search_text ELSE s.search_text END";
+            "assignee", "respondentType", "consentToPublish", "organisation", "keyQuestions", "engagementAdvice",
+            "resources", "groupsToSpeakTo", "whatWorks", "whatNeedsToChange", "experienceStory", "motivation",
+            "availability"};
+    /** Each channel's answers, in the order of {@link #COLUMNS} from "organisation"; empty for other channels. */
+    private static final String[] ANSWERS = {"ad.organisation", "ad.key_questions", "ad.engagement_advice",
+            "ad.resources", "ad.groups_to_speak_to", "df.what_works", "df.what_needs_to_change", "ea.experience_story",
+            "ea.motivation", "ea.availability"};
 
     private final JdbcOperations jdbc;
     private final TransactionOperations<Connection> transactions;
@@ -56,7 +63,7 @@ public class TriageExport {
     /** CSV (RFC 4180, UTF-8 with a byte-order mark so spreadsheets read accents right). @return rows written */
     public long writeCsv(TriageFilter filter, Viewer viewer, OutputStream out) {
         Conditions where = start(filter, viewer, "csv");
-        String select = select(NEUTRALISED_TEXT) + where.inlined();
+        String select = select(true) + where.inlined();
         return transactions.executeRead(status -> jdbc.execute(connection -> {
             try {
                 out.write(("\uFEFF" + String.join(",", COLUMNS) + "\n").getBytes(StandardCharsets.UTF_8));
@@ -73,7 +80,7 @@ public class TriageExport {
     /** ODS: string cells only, neutralised as in CSV. @return rows written */
     public long writeOds(TriageFilter filter, Viewer viewer, OutputStream out) {
         Conditions where = start(filter, viewer, "ods");
-        String sql = select("s.search_text") + where.sql();
+        String sql = select(false) + where.sql();
         return transactions.executeRead(status -> jdbc.prepareStatement(sql, ps -> {
             ps.setFetchSize(configuration.exportFetchSize());
             where.bind(ps, 1);
@@ -104,13 +111,27 @@ public class TriageExport {
             audit.record(viewer.accountId(), AuditAction.EXPORT, null, format + " " + filter.describe());
             return id;
         });
-        return Conditions.of(filter, false, areaId).add(" AND NOT s.safeguarding");
+        return Conditions.of(filter, false, areaId).add(Visibility.unflagged("s"));
     }
 
-    private static String select(String text) {
+    /** The export's SELECT; for CSV each answer that a spreadsheet would read as a formula gets a leading apostrophe. */
+    private static String select(boolean neutralise) {
+        StringBuilder answers = new StringBuilder();
+        for (String column : ANSWERS) {
+            answers.append(", ").append(neutralise ? neutralised(column) : column);
+        }
         return "SELECT s.id, s.reference, s.kind, s.status, "
                 + "to_char(s.submitted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), a.slug, "
-                + "array_to_string(s.themes, ';'), array_to_string(s.dilemmas, ';'), s.assignee_id, " + text
-                + " FROM submission s LEFT JOIN area a ON a.id = s.area_id WHERE ";
+                + "array_to_string(s.themes, ';'), array_to_string(s.dilemmas, ';'), s.assignee_id, "
+                + "coalesce(ad.respondent_type, df.participant_type), ad.consent_to_publish::text" + answers
+                + " FROM submission s LEFT JOIN area a ON a.id = s.area_id"
+                + " LEFT JOIN advice_submission ad ON ad.submission_id = s.id"
+                + " LEFT JOIN deep_dive_feedback df ON df.submission_id = s.id"
+                + " LEFT JOIN ebe_application ea ON ea.submission_id = s.id WHERE ";
+    }
+
+    private static String neutralised(String column) {
+        return "CASE WHEN left(" + column + ", 1) IN ('=', '+', '-', '@', E'\\t', E'\\r') THEN '''' || " + column
+                + " ELSE " + column + " END";
     }
 }

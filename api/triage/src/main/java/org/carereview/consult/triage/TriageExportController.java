@@ -12,6 +12,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Named;
+import org.carereview.consult.core.access.PersonalData;
+import org.carereview.consult.core.access.Viewer;
 
 import java.io.InputStream;
 import java.util.concurrent.ExecutorService;
@@ -30,6 +32,7 @@ class TriageExportController {
         this.executor = executor;
     }
 
+    @PersonalData
     @Get("/export.csv")
     HttpResponse<InputStream> csv(@Nullable @QueryValue String kind, @Nullable @QueryValue String status,
                                   @Nullable @QueryValue String theme, @Nullable @QueryValue String dilemma,
@@ -43,6 +46,7 @@ class TriageExportController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"submissions.csv\"");
     }
 
+    @PersonalData
     @Get("/export.ods")
     HttpResponse<InputStream> ods(@Nullable @QueryValue String kind, @Nullable @QueryValue String status,
                                   @Nullable @QueryValue String theme, @Nullable @QueryValue String dilemma,

@@ -4,6 +4,9 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.carereview.consult.core.access.Viewer;
+import org.carereview.consult.core.audit.AuditAction;
+import org.carereview.consult.core.audit.AuditLog;
 import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.core.submission.SubmissionKind;
 import org.carereview.consult.core.submission.SubmissionStatus;
@@ -30,16 +33,19 @@ public class TriageQueue {
             + "s.dilemmas, s.safeguarding, s.submitted_at";
 
     private final JdbcOperations jdbc;
+    private final AuditLog audit;
     private final Areas areas;
     private final Relevance relevance;
 
-    TriageQueue(JdbcOperations jdbc, Areas areas, Relevance relevance) {
+    TriageQueue(JdbcOperations jdbc, Areas areas, Relevance relevance, AuditLog audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.areas = areas;
         this.relevance = relevance;
     }
 
-    @Transactional(readOnly = true)
+    /** One page of the queue as this viewer may see it; the read is audited as one LIST event with its filter. */
+    @Transactional
     public TriagePage page(TriageFilter filter, Viewer viewer, @Nullable String after, @Nullable Integer limit) {
         int size = limit == null ? DEFAULT_LIMIT : limit;
         if (size < 1 || size > MAX_LIMIT) {
@@ -83,6 +89,8 @@ public class TriageQueue {
             return items;
         });
         Integer rankedOnly = ranked[0] >= this.relevance.cap() ? this.relevance.cap() : null;
+        audit.recordList(viewer.accountId(), AuditAction.LIST, ("triage " + filter.describe()).strip(),
+                Math.min(rows.size(), size));
         if (rows.size() <= size) {
             return new TriagePage(rows, null, rankedOnly);
         }

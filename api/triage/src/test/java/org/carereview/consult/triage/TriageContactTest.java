@@ -15,13 +15,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import javax.sql.DataSource;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -149,6 +149,56 @@ class TriageContactTest implements FreshDatabase {
             assertNull(opened.get("consentToPublish"), "an application does not ask");
         }
         assertAReviewerIsToldNothingOfIt(id);
+    }
+
+    @Test
+    void aReviewerReadingAnAdviceSubmissionThroughItsChannelGetsTheWordsButNoEmailOrConsents() {
+        Map<String, Object> body = new HashMap<>();
+        body.put("respondentType", "CARE_EXPERIENCED");
+        body.put("keyQuestions", "Why are placements so far from school?");
+        body.put("themes", List.of("CARE"));
+        body.put("contactEmail", "reach.channel@example.org");
+        body.put("consentToContact", true);
+        body.put("consentToPublish", true);
+        String id = (String) http.toBlocking().retrieve(HttpRequest.POST("/api/v1/call-for-advice/submissions", body),
+                Argument.mapOf(String.class, Object.class)).get("id");
+        String route = "/api/v1/call-for-advice/submissions/" + id;
+
+        String raw = http.toBlocking().retrieve(HttpRequest.GET(route).bearerAuth(reviewer));
+        assertTrue(raw.contains("Why are placements so far from school?"), raw);
+        assertFalse(EMAIL_ADDRESS.matcher(raw).find(), raw);
+        assertFalse(raw.contains("consentToPublish\":true"), raw);
+        for (String token : List.of(lead, admin)) {
+            Map<String, Object> read = http.toBlocking().retrieve(HttpRequest.GET(route).bearerAuth(token),
+                    Argument.mapOf(String.class, Object.class));
+            assertEquals("reach.channel@example.org", read.get("contactEmail"));
+            assertEquals(true, read.get("consentToPublish"));
+        }
+    }
+
+    @Test
+    void aReviewerIsNotShownAnApplicantsRegionOrAccessAndSupportNeeds() {
+        Map<String, Object> body = new HashMap<>();
+        body.put("experiences", List.of("IN_CARE"));
+        body.put("name", "Sam Needs");
+        body.put("dateOfBirth", LocalDate.now(ZoneId.of("Europe/London")).minusYears(19).toString());
+        body.put("region", "LONDON");
+        body.put("email", "reach.needs@example.org");
+        body.put("experienceStory", "I lived in a children's home.");
+        body.put("motivation", "To change things.");
+        body.put("accessNeeds", "Step-free access please");
+        body.put("supportNeeds", "A quiet room");
+        body.put("consents", Map.of("dataUse", true));
+        String id = (String) http.toBlocking().retrieve(HttpRequest.POST("/api/v1/experts-by-experience/applications",
+                body), Argument.mapOf(String.class, Object.class)).get("id");
+
+        String seen = http.toBlocking().retrieve(HttpRequest.GET(TriageFixture.QUEUE + "/" + id).bearerAuth(reviewer));
+        assertTrue(seen.contains("I lived in a children's home."), seen);
+        for (String hidden : List.of("Step-free access please", "A quiet room", "\"region\"", "Sam Needs")) {
+            assertFalse(seen.contains(hidden), hidden + " in " + seen);
+        }
+        String forLead = http.toBlocking().retrieve(HttpRequest.GET(TriageFixture.QUEUE + "/" + id).bearerAuth(lead));
+        assertTrue(forLead.contains("Step-free access please") && forLead.contains("A quiet room"), forLead);
     }
 
     @Test

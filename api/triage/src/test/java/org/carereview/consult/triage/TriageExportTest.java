@@ -76,10 +76,10 @@ class TriageExportTest implements FreshDatabase {
         assertTrue(response.getHeaders().get("Content-Disposition").contains("attachment"));
         String csv = new String(response.body(), StandardCharsets.UTF_8);
         List<List<String>> rows = Csv.parse(csv.substring(1));
-        assertEquals(List.of("id", "reference", "kind", "status", "submittedAt", "area", "themes", "dilemmas", "assignee", "text"),
-                rows.get(0));
+        assertEquals(List.of(TriageExport.COLUMNS), rows.get(0));
+        assertEquals(List.of("respondentType", "consentToPublish", "organisation", "keyQuestions"), rows.get(0).subList(9, 13));
         assertEquals(7, rows.size(), "header and six DELIVERY submissions");
-        List<String> texts = rows.subList(1, rows.size()).stream().map(r -> r.get(9)).toList();
+        List<String> texts = rows.subList(1, rows.size()).stream().map(r -> r.get(12)).toList();
         assertTrue(texts.contains("'" + FORMULA), texts.toString());
         for (String start : List.of("'+1+1", "'-2+3", "'@SUM(A1)", "'\tTabbed", "'\rReturned")) {
             assertTrue(texts.stream().anyMatch(t -> t.startsWith(start)), start);
@@ -116,12 +116,38 @@ class TriageExportTest implements FreshDatabase {
         List<String> texts = new ArrayList<>();
         for (int i = 1; i < rows.getLength(); i++) {
             NodeList cells = ((Element) rows.item(i)).getElementsByTagNameNS(table, "table-cell");
-            Element text = (Element) cells.item(9);
+            Element text = (Element) cells.item(12);
             assertEquals("string", text.getAttributeNS("urn:oasis:names:tc:opendocument:xmlns:office:1.0", "value-type"));
             texts.add(text.getTextContent());
         }
         assertTrue(texts.contains("'" + FORMULA), texts.toString());
         assertEquals(0, doc.getElementsByTagNameNS(table, "formula").getLength());
+    }
+
+    @Test
+    void eachQuestionIsAColumnWithWhoAnsweredAndWhetherTheyAgreedToBeQuotedButNeverHowToReachThem() {
+        java.util.Map<String, Object> body = new java.util.HashMap<>();
+        body.put("respondentType", "FOSTER_OR_KINSHIP_CARER");
+        body.put("keyQuestions", "Why are kinship carers paid less than foster carers?");
+        body.put("groupsToSpeakTo", "Grandparents raising grandchildren");
+        body.put("themes", List.of("SUSTAINABILITY"));
+        body.put("contactEmail", "kinship.carer@example.org");
+        body.put("consentToContact", true);
+        body.put("consentToPublish", true);
+        http.toBlocking().exchange(HttpRequest.POST("/api/v1/call-for-advice/submissions", body));
+
+        List<List<String>> rows = Csv.parse(new String(download("/api/v1/triage/export.csv?theme=SUSTAINABILITY").body(),
+                StandardCharsets.UTF_8).substring(1));
+        List<String> header = rows.get(0);
+        assertEquals(2, rows.size());
+        java.util.function.Function<String, String> cell = column -> rows.get(1).get(header.indexOf(column));
+        assertEquals("FOSTER_OR_KINSHIP_CARER", cell.apply("respondentType"));
+        assertEquals("true", cell.apply("consentToPublish"));
+        assertEquals("Why are kinship carers paid less than foster carers?", cell.apply("keyQuestions"));
+        assertEquals("Grandparents raising grandchildren", cell.apply("groupsToSpeakTo"));
+        assertEquals("", cell.apply("engagementAdvice"));
+        assertFalse(String.join(",", rows.get(1)).contains("kinship.carer@example.org"), "contact details are never exported");
+        assertFalse(header.contains("text"), "no longer one joined text column");
     }
 
     @Test

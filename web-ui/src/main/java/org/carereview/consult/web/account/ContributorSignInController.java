@@ -3,10 +3,6 @@ package org.carereview.consult.web.account;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import java.util.List;
-import org.carereview.consult.core.problem.FieldError;
-import org.carereview.consult.core.ratelimit.RateLimiter;
-import org.carereview.consult.core.ratelimit.RateLimitedException;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -22,12 +18,17 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
+import org.carereview.consult.core.access.NotAudited;
 import org.carereview.consult.core.account.MagicLinks;
 import org.carereview.consult.core.auth.AuthCookies;
 import org.carereview.consult.core.auth.TokenIssuer;
+import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.core.problem.InvalidInputException;
+import org.carereview.consult.core.ratelimit.RateLimitedException;
+import org.carereview.consult.core.ratelimit.RateLimiter;
 import org.carereview.consult.web.Pages;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -57,6 +58,7 @@ class ContributorSignInController {
         this.rateLimiter = rateLimiter;
     }
 
+    @NotAudited("a sign-in form")
     @Get
     @Secured(SecurityRule.IS_ANONYMOUS)
     Object form(@Nullable Authentication authentication) {
@@ -84,12 +86,14 @@ class ContributorSignInController {
         return Pages.seeOther("/sign-in/check-your-email");
     }
 
+    @NotAudited("a public page")
     @Get("/check-your-email")
     @Secured(SecurityRule.IS_ANONYMOUS)
     Object checkYourEmail() {
         return Pages.view("account/check-your-email", Map.of());
     }
 
+    @NotAudited("a sign-in link")
     @Get("/{token}")
     @Secured(SecurityRule.IS_ANONYMOUS)
     HttpResponse<?> confirm(@PathVariable String token) {

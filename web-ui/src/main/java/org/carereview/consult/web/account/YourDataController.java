@@ -14,6 +14,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import org.carereview.consult.core.access.NotAudited;
 import org.carereview.consult.core.account.Role;
 import org.carereview.consult.core.auth.AuthCookies;
 import org.carereview.consult.core.privacy.HeldData;
@@ -50,6 +51,7 @@ class YourDataController {
     }
 
     @Get
+    @NotAudited("only the signed-in person's own data, shown back to them (each copy is recorded as SUBJECT_ACCESS)")
     HttpResponse<?> show(@Nullable Authentication authentication) {
         Optional<UUID> who = contributor(authentication);
         if (who.isEmpty()) {
@@ -66,6 +68,7 @@ class YourDataController {
     }
 
     @Get(value = "/file", produces = MediaType.APPLICATION_JSON)
+    @NotAudited("only the signed-in person's own data, as a file (each copy is recorded as SUBJECT_ACCESS)")
     HttpResponse<?> file(@Nullable Authentication authentication) {
         Optional<UUID> who = contributor(authentication);
         if (who.isEmpty()) {
@@ -77,6 +80,7 @@ class YourDataController {
     }
 
     @Get("/erase")
+    @NotAudited("a question: erase everything?")
     HttpResponse<?> confirm(@Nullable Authentication authentication) {
         return contributor(authentication).isEmpty() ? Pages.seeOther("/sign-in") : page("account/erase", Map.of());
     }
@@ -93,6 +97,7 @@ class YourDataController {
     }
 
     @Get("/erased")
+    @NotAudited("a confirmation with no one's data")
     HttpResponse<?> erased() {
         return page("account/erased", Map.of());
     }

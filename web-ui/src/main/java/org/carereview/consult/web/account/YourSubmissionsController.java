@@ -17,6 +17,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import org.carereview.consult.core.access.NotAudited;
 import org.carereview.consult.core.problem.ProblemException;
 import org.carereview.consult.core.submission.OwnedSubmission;
 import org.carereview.consult.core.submission.SubmissionKind;
@@ -54,6 +55,7 @@ class YourSubmissionsController {
         this.locales = locales;
     }
 
+    @NotAudited("only the signed-in person's own submissions, shown back to them")
     @Get
     HttpResponse<?> list(@Nullable Authentication authentication, @Nullable @QueryValue String withdrawn) {
         Optional<UUID> owner = owner(authentication);
@@ -68,6 +70,7 @@ class YourSubmissionsController {
         return page("account/your-submissions", model);
     }
 
+    @NotAudited("only the signed-in person's own answers, shown back to them")
     @Get("/{id}")
     HttpResponse<?> show(HttpRequest<?> request, @Nullable Authentication authentication, @PathVariable String id) {
         Optional<UUID> owner = owner(authentication);
@@ -88,6 +91,7 @@ class YourSubmissionsController {
         return page("account/submission", model);
     }
 
+    @NotAudited("a question about the person's own submission")
     @Get("/{id}/withdraw")
     HttpResponse<?> confirmWithdrawal(@Nullable Authentication authentication, @PathVariable String id) {
         Optional<UUID> owner = owner(authentication);

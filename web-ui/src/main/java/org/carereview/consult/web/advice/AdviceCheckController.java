@@ -20,6 +20,7 @@ import org.carereview.consult.advice.AdviceDrafts;
 import org.carereview.consult.advice.AdviceReceipt;
 import org.carereview.consult.advice.AdviceService;
 import org.carereview.consult.advice.Draft;
+import org.carereview.consult.core.access.NotAudited;
 import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.core.ratelimit.RateLimitedException;
@@ -49,6 +50,7 @@ class AdviceCheckController {
         this.rateLimiter = rateLimiter;
     }
 
+    @NotAudited("the person's own draft, shown back to them")
     @Get("/check")
     HttpResponse<?> check(HttpRequest<?> request) {
         Optional<Draft> draft = DraftCookie.ADVICE.read(request).flatMap(drafts::find);
@@ -94,6 +96,7 @@ class AdviceCheckController {
         return Pages.seeOther("/call-for-advice/confirmation/" + receipt.id()).cookie(DraftCookie.ADVICE.clear(request));
     }
 
+    @NotAudited("the sender's own reference, shown back to them")
     @Get("/confirmation/{id}")
     HttpResponse<?> confirmation(@PathVariable UUID id) {
         return advice.summary(id)

@@ -20,6 +20,7 @@ import org.carereview.consult.advice.AdviceDrafts;
 import org.carereview.consult.advice.AdviceInput;
 import org.carereview.consult.advice.AdviceService;
 import org.carereview.consult.advice.Draft;
+import org.carereview.consult.core.access.NotAudited;
 import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.web.DraftCookie;
 import org.carereview.consult.web.Pages;
@@ -48,6 +49,7 @@ class AdviceQuestionsController {
         this.saved = saved;
     }
 
+    @NotAudited("the person's own draft")
     @Get("/{slug:[a-z-]+}")
     HttpResponse<?> show(HttpRequest<?> request, @PathVariable String slug, @Nullable @QueryValue String change) {
         Optional<Step> step = Step.of(slug);

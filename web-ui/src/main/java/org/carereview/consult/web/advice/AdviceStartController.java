@@ -20,6 +20,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import org.carereview.consult.advice.AdviceDrafts;
 import org.carereview.consult.advice.Draft;
+import org.carereview.consult.core.access.NotAudited;
 import org.carereview.consult.web.DraftCookie;
 import org.carereview.consult.web.Pages;
 
@@ -49,6 +50,7 @@ class AdviceStartController {
         this.saved = saved;
     }
 
+    @NotAudited("a public page")
     @Get
     HttpResponse<?> start(HttpRequest<?> request, @Nullable @QueryValue String expired) {
         boolean hasDraft = DraftCookie.ADVICE.read(request).flatMap(drafts::find).isPresent();
@@ -70,11 +72,13 @@ class AdviceStartController {
         return saved.forget(request);
     }
 
+    @NotAudited("a public page")
     @Get("/forgotten")
     HttpResponse<?> forgotten() {
         return saved.forgotten();
     }
 
+    @NotAudited("a form")
     @Get("/resume")
     HttpResponse<?> resumeForm() {
         return saved.resumeForm();
@@ -92,6 +96,7 @@ class AdviceStartController {
         return saved.emailLink(request, form.email());
     }
 
+    @NotAudited("a link back to the person's own draft")
     @Get("/resume/{token}")
     HttpResponse<?> linkLanding(@PathVariable String token) {
         return saved.linkLanding(token);

@@ -13,6 +13,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import org.carereview.consult.core.access.NotAudited;
 import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.deepdives.Area;
@@ -43,6 +44,7 @@ class AreaAdminController {
         this.sessions = sessions;
     }
 
+    @NotAudited("a form")
     @Get("/new")
     HttpResponse<?> newArea() {
         return HttpResponse.ok(Pages.view("deepdives/area-form", areaModel(null, AreaForm.empty())));
@@ -54,6 +56,7 @@ class AreaAdminController {
         return save(null, form, () -> areas.create(form.input(), UUID.fromString(who.getName())));
     }
 
+    @NotAudited("a form with an area's public description")
     @Get("/{slug}/edit")
     HttpResponse<?> edit(@PathVariable String slug) {
         return areas.find(slug).<HttpResponse<?>>map(a -> HttpResponse.ok(Pages.view("deepdives/area-form",
@@ -70,6 +73,7 @@ class AreaAdminController {
         return save(area.get(), form, () -> areas.update(slug, form.input(), UUID.fromString(who.getName())));
     }
 
+    @NotAudited("a form")
     @Get("/{slug}/sessions/new")
     HttpResponse<?> newSession(@PathVariable String slug) {
         return areas.find(slug).<HttpResponse<?>>map(a -> HttpResponse.ok(Pages.view("deepdives/session-form",

@@ -12,7 +12,11 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import org.carereview.consult.core.access.NotAudited;
+import org.carereview.consult.core.access.PersonalData;
 import org.carereview.consult.core.account.Role;
+import org.carereview.consult.core.audit.AuditAction;
+import org.carereview.consult.core.audit.AuditLog;
 import org.carereview.consult.deepdives.Area;
 import org.carereview.consult.deepdives.Areas;
 import org.carereview.consult.deepdives.Links;
@@ -28,6 +32,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
 /** Staff see the areas, and each area's attributes, sessions and participant links, with what they can do there. */
 @Controller("/staff/deep-dives")
@@ -46,12 +51,16 @@ class AreaPagesController {
     private final Sessions sessions;
     private final Links links;
 
-    AreaPagesController(Areas areas, Sessions sessions, Links links) {
+    private final AuditLog audit;
+
+    AreaPagesController(Areas areas, Sessions sessions, Links links, AuditLog audit) {
+        this.audit = audit;
         this.areas = areas;
         this.sessions = sessions;
         this.links = links;
     }
 
+    @NotAudited("the list of areas")
     @Get
     HttpResponse<?> list(Authentication who) {
         return HttpResponse.ok(Pages.view("deepdives/areas", Map.of(
@@ -60,6 +69,7 @@ class AreaPagesController {
                         "region", a.regionName())).toList())));
     }
 
+    @PersonalData
     @Get("/areas/{slug}")
     HttpResponse<?> show(@PathVariable String slug, Authentication who, @Nullable @QueryValue String done,
                          @Nullable @QueryValue String cards) {
@@ -71,7 +81,9 @@ class AreaPagesController {
         model.put("area", area);
         model.put("admin", who.getRoles().contains(Role.ADMIN.name()));
         model.put("rows", attributes(area));
-        model.put("sessions", sessions.list(slug, who.getRoles()));
+        List<Session> read = sessions.list(slug, who.getRoles());
+        audit.recordList(UUID.fromString(who.getName()), AuditAction.LIST, "deep-dive sessions area=" + slug, read.size());
+        model.put("sessions", read);
         model.put("sessionOptions", Options.sessions(sessions.list(slug)));
         model.put("links", links.list(slug).stream().map(l -> Map.of("token", l.token(), "url", l.url(),
                 "session", l.session() == null ? "Any session" : l.session(), "made", Dates.day(l.createdAt()),

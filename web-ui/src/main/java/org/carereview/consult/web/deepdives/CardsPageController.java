@@ -14,6 +14,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import org.carereview.consult.core.access.NotAudited;
 import org.carereview.consult.core.idempotency.Idempotency;
 import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.core.problem.InvalidInputException;
@@ -54,6 +55,7 @@ class CardsPageController {
         this.idempotency = idempotency;
     }
 
+    @NotAudited("a form to type cards into, with the sessions by date")
     @Get
     HttpResponse<?> show(@PathVariable String slug) {
         return areas.find(slug).<HttpResponse<?>>map(a -> HttpResponse.ok(Pages.view(VIEW,

@@ -9,18 +9,18 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import org.carereview.consult.core.access.NotAudited;
 import org.carereview.consult.deepdives.AreaSummary;
 import org.carereview.consult.deepdives.Areas;
 import org.carereview.consult.deepdives.Comparison;
 import org.carereview.consult.deepdives.CountTable;
 import org.carereview.consult.deepdives.Dashboards;
 import org.carereview.consult.deepdives.Dimension;
+import org.carereview.consult.web.Pages;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import org.carereview.consult.web.Pages;
 
 /**
  * One area's dashboard and the areas side by side: charts drawn on the server as accessible SVG, each followed
@@ -40,6 +40,7 @@ class DashboardPagesController {
         this.dashboards = dashboards;
     }
 
+    @NotAudited("counts, small ones suppressed (ADR 0008)")
     @Get("/areas/{slug}/dashboard")
     HttpResponse<?> dashboard(@PathVariable String slug) {
         if (areas.find(slug).isEmpty()) {
@@ -58,6 +59,7 @@ class DashboardPagesController {
                 "csv", "/api/v1/deep-dives/areas/" + slug + "/summary.csv")));
     }
 
+    @NotAudited("counts, small ones suppressed (ADR 0008)")
     @Get("/comparison")
     HttpResponse<?> comparison() {
         Comparison comparison = dashboards.comparison();

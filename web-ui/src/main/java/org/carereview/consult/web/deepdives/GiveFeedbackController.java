@@ -17,6 +17,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import org.carereview.consult.core.access.NotAudited;
 import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.core.problem.ProblemException;
@@ -79,6 +80,7 @@ class GiveFeedbackController {
         this.locales = locales;
     }
 
+    @NotAudited("the feedback form a participant fills in")
     @Get("/{token}")
     HttpResponse<?> show(HttpRequest<?> request, @PathVariable String token) {
         return links.open(token)
@@ -132,6 +134,7 @@ class GiveFeedbackController {
         return feedback.viaLink(token, formId, input, reason);
     }
 
+    @NotAudited("the sender's own reference, shown back to them")
     @Get("/sent/{id}")
     HttpResponse<?> sent(@PathVariable UUID id) {
         return feedback.summary(id)

@@ -16,6 +16,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import org.carereview.consult.core.access.NotAudited;
 import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.core.security.CsrfToken;
@@ -60,6 +61,7 @@ class ImportPageController {
         this.feedback = feedback;
     }
 
+    @NotAudited("a form")
     @Get
     HttpResponse<?> show(HttpRequest<?> request, @PathVariable String slug) {
         return areas.find(slug).<HttpResponse<?>>map(a -> HttpResponse.ok(Pages.view(VIEW, model(request, a, null))))

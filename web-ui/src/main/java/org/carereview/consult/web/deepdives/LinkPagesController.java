@@ -16,6 +16,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
+import org.carereview.consult.core.access.NotAudited;
 import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.deepdives.Areas;
 import org.carereview.consult.deepdives.Links;
@@ -62,6 +63,7 @@ class LinkPagesController {
     }
 
     /** The handout: what the link is for, its QR code and its address, ready to print. */
+    @NotAudited("a link's handout to print")
     @Get("/links/{token}")
     HttpResponse<?> handout(@PathVariable String token) {
         Optional<ParticipantLink> link = links.find(token);

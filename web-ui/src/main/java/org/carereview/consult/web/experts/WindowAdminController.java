@@ -15,6 +15,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
+import org.carereview.consult.core.access.NotAudited;
 import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.experts.ApplicationWindow;
 import org.carereview.consult.experts.Window;
@@ -43,6 +44,7 @@ class WindowAdminController {
         this.window = window;
     }
 
+    @NotAudited("when applications open and close")
     @Get
     HttpResponse<?> show(@Nullable @QueryValue String saved) {
         Window current = window.current();

@@ -16,6 +16,9 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
+import org.carereview.consult.core.access.NotAudited;
+import org.carereview.consult.core.audit.AuditAction;
+import org.carereview.consult.core.audit.AuditLog;
 import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.notifications.MessageTemplate;
 import org.carereview.consult.notifications.MessageTemplates;
@@ -46,10 +49,14 @@ class MessageTemplatesController {
 
     private final MessageTemplates templates;
 
-    MessageTemplatesController(MessageTemplates templates) {
+    private final AuditLog audit;
+
+    MessageTemplatesController(MessageTemplates templates, AuditLog audit) {
+        this.audit = audit;
         this.templates = templates;
     }
 
+    @NotAudited("message templates staff wrote")
     @Get
     HttpResponse<?> list() {
         List<Map<String, Object>> rows = templates.list().stream().map(t -> Map.<String, Object>of(
@@ -58,6 +65,7 @@ class MessageTemplatesController {
         return HttpResponse.ok(Pages.view("messages/list", Map.of("templates", rows)));
     }
 
+    @NotAudited("a message template staff wrote")
     @Get("/{id}")
     HttpResponse<?> show(@PathVariable String id, @Nullable @QueryValue String saved) {
         return templates.find(id)
@@ -76,6 +84,7 @@ class MessageTemplatesController {
         int version = form.version() == null ? current.get().version() : form.version();
         try {
             templates.update(id, form.subject(), form.body(), version, UUID.fromString(who.getName()));
+            audit.record(UUID.fromString(who.getName()), AuditAction.SETTING_CHANGE, null, "template=" + id);
             return Pages.seeOther("/staff/admin/messages/" + id + "?saved=1");
         } catch (TemplateEditRefused refused) {
             MessageTemplate latest = templates.find(id).orElseThrow();
@@ -95,6 +104,7 @@ class MessageTemplatesController {
         int version = form.version() == null ? current.get().version() : form.version();
         try {
             templates.restore(id, form.restore(), version, UUID.fromString(who.getName()));
+            audit.record(UUID.fromString(who.getName()), AuditAction.SETTING_CHANGE, null, "template=" + id + " restored");
             return Pages.seeOther("/staff/admin/messages/" + id + "?saved=1");
         } catch (TemplateEditRefused refused) {
             MessageTemplate latest = current.get();

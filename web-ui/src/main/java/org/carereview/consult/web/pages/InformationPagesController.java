@@ -7,6 +7,7 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
+import org.carereview.consult.core.access.NotAudited;
 import org.carereview.consult.core.retention.RetentionSchedule;
 
 import java.util.HashMap;
@@ -18,6 +19,7 @@ import java.util.Map;
 @Produces(MediaType.TEXT_HTML)
 public class InformationPagesController {
 
+    @NotAudited("a public page")
     @Get
     public ModelAndView<Map<String, Object>> start() {
         return page("start");
@@ -30,6 +32,7 @@ public class InformationPagesController {
     }
 
     /** The privacy notice's periods come from the settings the retention purge uses (ADR 19). */
+    @NotAudited("a public page")
     @Get("/privacy")
     public ModelAndView<Map<String, Object>> privacy() {
         RetentionSchedule.Periods p = retention.periods();
@@ -46,11 +49,13 @@ public class InformationPagesController {
         return new ModelAndView<>("privacy", Map.of("keep", keep));
     }
 
+    @NotAudited("a public page")
     @Get("/accessibility")
     public ModelAndView<Map<String, Object>> accessibility() {
         return page("accessibility");
     }
 
+    @NotAudited("a public page")
     @Get("/cookies")
     public ModelAndView<Map<String, Object>> cookies() {
         return page("cookies");

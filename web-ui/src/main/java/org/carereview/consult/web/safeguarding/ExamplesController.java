@@ -15,7 +15,10 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
+import org.carereview.consult.core.access.PersonalData;
 import org.carereview.consult.core.account.Role;
+import org.carereview.consult.core.audit.AuditAction;
+import org.carereview.consult.core.audit.AuditLog;
 import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.core.problem.ProblemException;
 import org.carereview.consult.core.safeguarding.SafeguardingExamples;
@@ -62,15 +65,21 @@ class ExamplesController {
 
     private final SafeguardingExamples examples;
 
-    ExamplesController(SafeguardingExamples examples) {
+    private final AuditLog audit;
+
+    ExamplesController(SafeguardingExamples examples, AuditLog audit) {
+        this.audit = audit;
         this.examples = examples;
     }
 
+    @PersonalData
     @Get
     @Secured({"SAFEGUARDING_LEAD", "ADMIN"})
     HttpResponse<?> list(Authentication who, @Nullable @QueryValue String saved) {
         Map<String, Object> model = model(who, new ExampleForm(null, null, null));
         model.put("saved", saved == null ? null : SAVED.get(saved));
+        audit.recordList(UUID.fromString(who.getName()), AuditAction.LIST, "safeguarding examples page",
+                model.get("given") instanceof List<?> shown ? shown.size() : 0);
         return HttpResponse.ok(Pages.view("safeguarding/examples", model)).header("Cache-Control", "no-store");
     }
 

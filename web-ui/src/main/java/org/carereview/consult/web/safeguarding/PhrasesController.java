@@ -15,6 +15,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
+import org.carereview.consult.core.access.NotAudited;
 import org.carereview.consult.core.account.Role;
 import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.core.problem.InvalidInputException;
@@ -52,6 +53,7 @@ class PhrasesController {
         this.configuration = configuration;
     }
 
+    @NotAudited("the safeguarding phrases staff wrote: no one's words")
     @Get
     @Secured({"SAFEGUARDING_LEAD", "ADMIN"})
     HttpResponse<?> list(Authentication who, @Nullable @QueryValue String saved) {

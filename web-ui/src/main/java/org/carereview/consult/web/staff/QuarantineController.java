@@ -13,19 +13,23 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
+import org.carereview.consult.core.access.PersonalData;
+import org.carereview.consult.core.access.Viewer;
+import org.carereview.consult.core.audit.AuditAction;
+import org.carereview.consult.core.audit.AuditLog;
 import org.carereview.consult.core.submission.Quarantine;
 import org.carereview.consult.triage.TriageActions;
-import org.carereview.consult.triage.Viewer;
 import org.carereview.consult.web.Dates;
 import org.carereview.consult.web.Pages;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /** Staff see what the spam defences held back, and release or delete it. */
 @Controller("/staff/quarantine")
 @Produces(MediaType.TEXT_HTML)
-@Secured({"REVIEWER", "ADMIN"})
+@Secured({"REVIEWER", "SAFEGUARDING_LEAD", "ADMIN"})
 @ExecuteOn(TaskExecutors.BLOCKING)
 class QuarantineController {
 
@@ -37,14 +41,21 @@ class QuarantineController {
     /** Releasing or deleting goes through triage, so the change is in the submission's history and the audit log. */
     private final TriageActions actions;
 
-    QuarantineController(Quarantine quarantine, TriageActions actions) {
+    private final AuditLog audit;
+
+    QuarantineController(Quarantine quarantine, TriageActions actions, AuditLog audit) {
+        this.audit = audit;
         this.quarantine = quarantine;
         this.actions = actions;
     }
 
+    @PersonalData
     @Get
-    ModelAndView<Map<String, Object>> list() {
-        return Pages.view("staff/quarantine", Map.of("held", quarantine.list().stream().map(h -> Map.of(
+    ModelAndView<Map<String, Object>> list(Authentication who) {
+        Viewer viewer = Viewer.of(who);
+        List<Quarantine.Held> held = quarantine.list(viewer);
+        audit.recordList(viewer.accountId(), AuditAction.LIST, "quarantine", held.size());
+        return Pages.view("staff/quarantine", Map.of("held", held.stream().map(h -> Map.of(
                 "id", h.id().toString(),
                 "reference", h.reference(),
                 "reason", REASONS.getOrDefault(h.reason(), h.reason()),

@@ -15,6 +15,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
+import org.carereview.consult.core.access.NotAudited;
 import org.carereview.consult.core.privacy.Erased;
 import org.carereview.consult.core.privacy.ErasureRequest;
 import org.carereview.consult.core.privacy.HeldData;
@@ -57,6 +58,7 @@ class RequestsController {
     }
 
     @Get
+    @NotAudited("the search form, and counts of what an erasure removed")
     HttpResponse<?> form(@Nullable @QueryValue String erased, @Nullable @QueryValue String kept) {
         Map<String, Object> model = model(new Who("", "", null));
         if (erased != null) {

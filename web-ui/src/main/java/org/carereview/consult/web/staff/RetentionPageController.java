@@ -6,17 +6,25 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.views.ModelAndView;
+import org.carereview.consult.core.access.NotAudited;
 import org.carereview.consult.core.retention.RetentionSchedule;
 import org.carereview.consult.web.Pages;
 
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Administrators read the retention schedule: what the daily purge deletes, and when (ADR 19). */
-@Controller("/staff/retention")
+@Controller("/staff/admin/retention")
 @Produces(MediaType.TEXT_HTML)
 @Secured("ADMIN")
 class RetentionPageController {
+
+    private static final DateTimeFormatter NEXT = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' h:mma", Locale.UK)
+            .withZone(ZoneId.of("Europe/London"));
 
     private final RetentionSchedule schedule;
 
@@ -25,11 +33,14 @@ class RetentionPageController {
     }
 
     @Get
+    @NotAudited("the retention schedule: periods and dates, nobody's data")
     ModelAndView<Map<String, Object>> show() {
         List<Map<String, String>> rules = schedule.rules().stream()
                 .map(rule -> Map.of("name", rule.name(), "what", rule.what(), "kept", rule.kept(), "then", rule.then()))
                 .toList();
         String endsOn = schedule.periods().reviewEndsOn();
-        return Pages.view("staff/retention", Map.of("rules", rules, "endsOn", endsOn == null ? "" : endsOn));
+        Instant next = schedule.nextPurge();
+        return Pages.view("staff/retention", Map.of("rules", rules, "endsOn", endsOn == null ? "" : endsOn,
+                "nextPurge", next == null ? "" : NEXT.format(next)));
     }
 }

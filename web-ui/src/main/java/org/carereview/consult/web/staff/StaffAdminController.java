@@ -14,11 +14,15 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.views.ModelAndView;
+import org.carereview.consult.core.access.PersonalData;
 import org.carereview.consult.core.account.AccountService;
 import org.carereview.consult.core.account.AccountView;
 import org.carereview.consult.core.account.Role;
+import org.carereview.consult.core.audit.AuditAction;
+import org.carereview.consult.core.audit.AuditLog;
 import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.web.Pages;
 
@@ -40,13 +44,18 @@ class StaffAdminController {
 
     private final AccountService accounts;
 
-    StaffAdminController(AccountService accounts) {
+    private final AuditLog audit;
+
+    StaffAdminController(AccountService accounts, AuditLog audit) {
+        this.audit = audit;
         this.accounts = accounts;
     }
 
+    @PersonalData
     @Get
-    ModelAndView<Map<String, Object>> list(@Nullable @QueryValue String invited) {
+    ModelAndView<Map<String, Object>> list(@Nullable @QueryValue String invited, Authentication who) {
         Map<String, Object> model = model("", "");
+        audit.recordList(UUID.fromString(who.getName()), AuditAction.LIST, "staff page", ((List<?>) model.get("staff")).size());
         if (invited != null) {
             model.put("invited", invited);
         }
@@ -55,11 +64,11 @@ class StaffAdminController {
 
     @Post("/invite")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> invite(@Body InviteForm form) {
+    HttpResponse<?> invite(@Body InviteForm form, Authentication who) {
         String email = form.email() == null ? "" : form.email();
         String role = form.role() == null ? "" : form.role();
         try {
-            AccountView invited = accounts.inviteStaff(email, role);
+            AccountView invited = accounts.inviteStaff(email, role, UUID.fromString(who.getName()));
             return Pages.seeOther("/staff/admin/staff?invited=" + java.net.URLEncoder.encode(invited.email(),
                     java.nio.charset.StandardCharsets.UTF_8));
         } catch (InvalidInputException e) {
@@ -69,15 +78,15 @@ class StaffAdminController {
 
     @Post("/{id}/disable")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> disable(@PathVariable UUID id) {
-        accounts.setDisabled(id, true);
+    HttpResponse<?> disable(@PathVariable UUID id, Authentication who) {
+        accounts.setDisabled(id, true, UUID.fromString(who.getName()));
         return Pages.seeOther("/staff/admin/staff");
     }
 
     @Post("/{id}/enable")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> enable(@PathVariable UUID id) {
-        accounts.setDisabled(id, false);
+    HttpResponse<?> enable(@PathVariable UUID id, Authentication who) {
+        accounts.setDisabled(id, false, UUID.fromString(who.getName()));
         return Pages.seeOther("/staff/admin/staff");
     }
 

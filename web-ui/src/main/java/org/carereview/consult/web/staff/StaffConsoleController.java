@@ -7,6 +7,7 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
+import org.carereview.consult.core.access.NotAudited;
 import org.carereview.consult.core.account.Role;
 import org.carereview.consult.web.Pages;
 
@@ -17,6 +18,7 @@ import java.util.Map;
 @Produces(MediaType.TEXT_HTML)
 class StaffConsoleController {
 
+    @NotAudited("the staff console's links")
     @Get
     @Secured({"REVIEWER", "ADMIN", "SAFEGUARDING_LEAD"})
     ModelAndView<Map<String, Object>> home(Authentication authentication) {

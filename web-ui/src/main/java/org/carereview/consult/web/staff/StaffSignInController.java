@@ -16,6 +16,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
+import org.carereview.consult.core.access.NotAudited;
 import org.carereview.consult.core.account.AccountService;
 import org.carereview.consult.core.account.AccountView;
 import org.carereview.consult.core.auth.AuthCookies;
@@ -45,6 +46,7 @@ class StaffSignInController {
         this.tokens = tokens;
     }
 
+    @NotAudited("a sign-in form")
     @Get("/staff/sign-in")
     @Secured(SecurityRule.IS_ANONYMOUS)
     Object form(@Nullable Authentication authentication) {

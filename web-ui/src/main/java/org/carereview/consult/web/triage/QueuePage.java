@@ -1,12 +1,12 @@
 package org.carereview.consult.web.triage;
 
 import io.micronaut.core.annotation.Nullable;
+import org.carereview.consult.core.access.Viewer;
 import org.carereview.consult.core.account.Role;
 import org.carereview.consult.deepdives.Area;
 import org.carereview.consult.triage.Snippets;
 import org.carereview.consult.triage.TriageItem;
 import org.carereview.consult.triage.TriagePage;
-import org.carereview.consult.triage.Viewer;
 import org.carereview.consult.web.Dates;
 
 import java.util.ArrayList;

@@ -2,10 +2,10 @@ package org.carereview.consult.web.triage;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpParameters;
+import org.carereview.consult.core.access.Viewer;
 import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.triage.TriageFilter;
-import org.carereview.consult.triage.Viewer;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

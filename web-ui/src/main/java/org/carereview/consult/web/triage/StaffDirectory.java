@@ -1,9 +1,9 @@
 package org.carereview.consult.web.triage;
 
 import io.micronaut.core.annotation.Nullable;
+import org.carereview.consult.core.access.Visibility;
 import org.carereview.consult.core.account.AccountService;
 import org.carereview.consult.core.account.AccountView;
-import org.carereview.consult.core.account.Role;
 
 import java.util.Comparator;
 import java.util.HashMap;
@@ -27,7 +27,7 @@ final class StaffDirectory {
     /** Enabled staff; for a flagged submission only the safeguarding lead and administrators. */
     List<AccountView> assignable(boolean flagged) {
         return staff.stream().filter(a -> !a.disabled())
-                .filter(a -> !flagged || a.roles().contains(Role.SAFEGUARDING_LEAD) || a.roles().contains(Role.ADMIN))
+                .filter(a -> !flagged || Visibility.seesFlagged(a.roles()))
                 .toList();
     }
 

@@ -1,6 +1,7 @@
 package org.carereview.consult.web.triage;
 
 import io.micronaut.core.annotation.Nullable;
+import org.carereview.consult.core.access.Viewer;
 import org.carereview.consult.core.safeguarding.SafeguardingActions;
 import org.carereview.consult.core.submission.ChannelContent;
 import org.carereview.consult.core.submission.Contact;
@@ -10,7 +11,6 @@ import org.carereview.consult.core.submission.Theme;
 import org.carereview.consult.deepdives.Area;
 import org.carereview.consult.triage.StatusRules;
 import org.carereview.consult.triage.TriageSubmission;
-import org.carereview.consult.triage.Viewer;
 import org.carereview.consult.web.Dates;
 import org.carereview.consult.web.pages.GovukItems;
 

@@ -4,13 +4,13 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
+import org.carereview.consult.core.access.Viewer;
 import org.carereview.consult.core.account.AccountService;
 import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.core.problem.ProblemException;
 import org.carereview.consult.deepdives.Areas;
 import org.carereview.consult.triage.TriageDetails;
-import org.carereview.consult.triage.Viewer;
 import org.carereview.consult.web.Pages;
 
 import java.util.List;

@@ -13,11 +13,12 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import org.carereview.consult.core.access.PersonalData;
+import org.carereview.consult.core.access.Viewer;
 import org.carereview.consult.core.submission.SubmissionStatus;
 import org.carereview.consult.triage.TriageActions;
 import org.carereview.consult.triage.TriageChange;
 import org.carereview.consult.triage.TriageDetails;
-import org.carereview.consult.triage.Viewer;
 import org.carereview.consult.web.Pages;
 
 import java.util.Map;
@@ -52,6 +53,7 @@ class TriageCareController {
     }
 
     /** "Are you sure?": deleting cannot be undone. */
+    @PersonalData
     @Get("/delete")
     @Secured({"REVIEWER", "SAFEGUARDING_LEAD", "ADMIN"})
     HttpResponse<?> confirmDelete(@PathVariable String id, Authentication who) {

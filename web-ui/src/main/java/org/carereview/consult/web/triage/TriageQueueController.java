@@ -14,6 +14,8 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import org.carereview.consult.core.access.PersonalData;
+import org.carereview.consult.core.access.Viewer;
 import org.carereview.consult.core.account.AccountService;
 import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.core.problem.InvalidInputException;
@@ -22,7 +24,6 @@ import org.carereview.consult.triage.TriageBulk;
 import org.carereview.consult.triage.TriageFilter;
 import org.carereview.consult.triage.TriagePage;
 import org.carereview.consult.triage.TriageQueue;
-import org.carereview.consult.triage.Viewer;
 import org.carereview.consult.web.Pages;
 
 import java.util.List;
@@ -46,6 +47,7 @@ class TriageQueueController {
         this.areas = areas;
     }
 
+    @PersonalData
     @Get
     HttpResponse<?> queue(HttpRequest<?> request, Authentication who) {
         QueueQuery query = QueueQuery.of(request.getParameters());

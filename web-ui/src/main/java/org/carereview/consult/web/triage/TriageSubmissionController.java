@@ -15,9 +15,10 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import org.carereview.consult.core.access.PersonalData;
+import org.carereview.consult.core.access.Viewer;
 import org.carereview.consult.triage.TriageActions;
 import org.carereview.consult.triage.TriageChange;
-import org.carereview.consult.triage.Viewer;
 
 import java.util.HashMap;
 import java.util.List;
@@ -38,6 +39,7 @@ class TriageSubmissionController {
         this.actions = actions;
     }
 
+    @PersonalData
     @Get
     HttpResponse<?> show(@PathVariable String id, @Nullable @QueryValue String saved, Authentication who) {
         return responses.page(id, Viewer.of(who), Banners.saved(saved));

@@ -1,11 +1,11 @@
 package org.carereview.consult.web.triage;
 
 import io.micronaut.http.HttpRequest;
+import org.carereview.consult.core.access.Viewer;
 import org.carereview.consult.core.account.Role;
 import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.triage.TriageFilter;
-import org.carereview.consult.triage.Viewer;
 import org.carereview.consult.web.DateFields;
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,11 @@
 package org.carereview.consult.core.account;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.carereview.consult.core.audit.AuditAction;
+import org.carereview.consult.core.audit.AuditLog;
 import org.carereview.consult.core.config.ConsultConfiguration;
 import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.core.problem.ProblemException;
@@ -29,9 +32,11 @@ public class AccountService {
     private final Outbox outbox;
     private final ConsultConfiguration configuration;
     private final Clock clock;
+    private final AuditLog audit;
 
     AccountService(AccountRepository accounts, PasswordHasher hasher, OneTimeTokens tokens, Outbox outbox,
-                   ConsultConfiguration configuration, Clock clock) {
+                   ConsultConfiguration configuration, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.accounts = accounts;
         this.hasher = hasher;
         this.tokens = tokens;
@@ -64,6 +69,14 @@ public class AccountService {
     @Transactional
     public List<AccountView> staff() {
         return accounts.findStaff().stream().map(this::view).toList();
+    }
+
+    /** Invites a member of staff; the audit log names who invited which account, with which role (ids only). */
+    @Transactional
+    public AccountView inviteStaff(String email, String role, @Nullable UUID by) {
+        AccountView invited = inviteStaff(email, role);
+        audit.record(by, AuditAction.CHANGE, null, "staff-invited account=" + invited.id() + " role=" + role.strip());
+        return invited;
     }
 
     @Transactional
@@ -100,6 +113,14 @@ public class AccountService {
                 .orElseThrow(AccountService::invitationGone);
         Account account = accounts.findById(id).orElseThrow(AccountService::invitationGone);
         return view(accounts.update(account.withPassword(hasher.hash(password), clock.instant())));
+    }
+
+    /** Disables or enables an account, audited as a change to the staff list by {@code by}. */
+    @Transactional
+    public AccountView setDisabled(UUID id, boolean disabled, @Nullable UUID by) {
+        AccountView changed = setDisabled(id, disabled);
+        audit.record(by, AuditAction.CHANGE, null, (disabled ? "staff-disabled" : "staff-enabled") + " account=" + id);
+        return changed;
     }
 
     @Transactional

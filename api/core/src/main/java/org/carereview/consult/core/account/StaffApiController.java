@@ -11,7 +11,11 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
+import org.carereview.consult.core.access.PersonalData;
+import org.carereview.consult.core.audit.AuditAction;
+import org.carereview.consult.core.audit.AuditLog;
 import org.carereview.consult.core.problem.InvalidInputException;
 
 import java.util.List;
@@ -32,26 +36,32 @@ class StaffApiController {
     }
 
     private final AccountService accounts;
+    private final AuditLog audit;
 
-    StaffApiController(AccountService accounts) {
+    StaffApiController(AccountService accounts, AuditLog audit) {
         this.accounts = accounts;
+        this.audit = audit;
     }
 
+    @PersonalData
     @Get
-    Map<String, List<AccountView>> list() {
-        return Map.of("items", accounts.staff());
+    Map<String, List<AccountView>> list(Authentication who) {
+        List<AccountView> staff = accounts.staff();
+        audit.recordList(UUID.fromString(who.getName()), AuditAction.LIST, "staff", staff.size());
+        return Map.of("items", staff);
     }
 
     @Post
-    HttpResponse<AccountView> invite(@Body Invitation invitation) {
-        return HttpResponse.created(accounts.inviteStaff(invitation.email(), invitation.role()));
+    HttpResponse<AccountView> invite(@Body Invitation invitation, Authentication who) {
+        return HttpResponse.created(accounts.inviteStaff(invitation.email(), invitation.role(),
+                UUID.fromString(who.getName())));
     }
 
     @Patch("/{id}")
-    AccountView change(@PathVariable UUID id, @Body Change change) {
+    AccountView change(@PathVariable UUID id, @Body Change change, Authentication who) {
         if (change.disabled() == null) {
             throw new InvalidInputException("disabled", "Say whether the account is disabled: true or false");
         }
-        return accounts.setDisabled(id, change.disabled());
+        return accounts.setDisabled(id, change.disabled(), UUID.fromString(who.getName()));
     }
 }

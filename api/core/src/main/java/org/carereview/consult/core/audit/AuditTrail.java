@@ -15,14 +15,15 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
-/** Reads the audit trail for administrators: newest first, filtered by actor, submission or action. */
+/** Reads the audit trail for administrators: newest first, filtered by actor, record, action and dates. */
 @Singleton
 public class AuditTrail {
 
     public static final int MAX_PAGE = 200;
 
-    /** What to read; every field may be null (no filter). */
-    public record Filter(@Nullable UUID actorId, @Nullable UUID submissionId, @Nullable AuditAction action) {
+    /** What to read; every field may be null (no filter). {@code from} is inclusive, {@code to} exclusive. */
+    public record Filter(@Nullable UUID actorId, @Nullable UUID submissionId, @Nullable AuditAction action,
+                         @Nullable Instant from, @Nullable Instant to) {
     }
 
     private final JdbcOperations jdbc;
@@ -37,7 +38,7 @@ public class AuditTrail {
             throw new InvalidInputException("limit", "Limit must be a whole number from 1 to " + MAX_PAGE);
         }
         Object[] cursor = decode(after);
-        StringBuilder sql = new StringBuilder("SELECT id, actor_id, action, submission_id, detail, at FROM audit_event WHERE true");
+        StringBuilder sql = new StringBuilder("SELECT id, actor_id, action, submission_id, detail, at, row_count FROM audit_event WHERE true");
         List<Object> args = new ArrayList<>();
         if (filter.actorId() != null) {
             sql.append(" AND actor_id = ?");
@@ -50,6 +51,14 @@ public class AuditTrail {
         if (filter.action() != null) {
             sql.append(" AND action = ?");
             args.add(filter.action().name());
+        }
+        if (filter.from() != null) {
+            sql.append(" AND at >= ?");
+            args.add(Timestamp.from(filter.from()));
+        }
+        if (filter.to() != null) {
+            sql.append(" AND at < ?");
+            args.add(Timestamp.from(filter.to()));
         }
         if (cursor != null) {
             sql.append(" AND (at, id) < (?, ?)");
@@ -67,7 +76,7 @@ public class AuditTrail {
                 while (rs.next()) {
                     list.add(new AuditEntry(rs.getLong(1), rs.getObject(2, UUID.class),
                             AuditAction.valueOf(rs.getString(3)), rs.getObject(4, UUID.class), rs.getString(5),
-                            rs.getTimestamp(6).toInstant()));
+                            rs.getTimestamp(6).toInstant(), rs.getObject(7, Integer.class)));
                 }
             }
             return list;

@@ -6,6 +6,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
+import org.carereview.consult.core.access.NotAudited;
 
 import java.util.Collection;
 import java.util.List;
@@ -17,6 +18,7 @@ class MeController {
     record Me(String id, String email, List<String> roles) {
     }
 
+    @NotAudited("the signed-in person's own account")
     @Get
     @Secured(SecurityRule.IS_AUTHENTICATED)
     Me me(Authentication authentication) {

@@ -12,6 +12,9 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
+import org.carereview.consult.core.access.NotAudited;
+import org.carereview.consult.core.audit.AuditAction;
+import org.carereview.consult.core.audit.AuditLog;
 import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.core.problem.ProblemException;
@@ -39,15 +42,20 @@ class TemplatesApiController {
 
     private final MessageTemplates templates;
 
-    TemplatesApiController(MessageTemplates templates) {
+    private final AuditLog audit;
+
+    TemplatesApiController(MessageTemplates templates, AuditLog audit) {
         this.templates = templates;
+        this.audit = audit;
     }
 
+    @NotAudited("message templates staff wrote")
     @Get
     Map<String, List<MessageTemplate>> list() {
         return Map.of("items", templates.list());
     }
 
+    @NotAudited("a message template staff wrote, with its history")
     @Get("/{id}")
     WithHistory read(@PathVariable String id) {
         MessageTemplate template = templates.find(id).orElseThrow(TemplatesApiController::notFound);
@@ -62,7 +70,10 @@ class TemplatesApiController {
             throw new InvalidInputException("version", "Give the version you started from");
         }
         try {
-            return templates.update(id, edit.subject(), edit.body(), edit.version(), UUID.fromString(who.getName()));
+            MessageTemplate saved = templates.update(id, edit.subject(), edit.body(), edit.version(),
+                    UUID.fromString(who.getName()));
+            audit.record(UUID.fromString(who.getName()), AuditAction.SETTING_CHANGE, null, "template=" + id);
+            return saved;
         } catch (TemplateEditRefused refused) {
             throw asProblem(refused);
         }

@@ -1,11 +1,15 @@
 package org.carereview.consult.core.retention;
 
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -17,10 +21,23 @@ import java.util.Map;
 class RetentionJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(RetentionJob.class);
-    private final Retention retention;
+    private static final Duration FIRST_RUN_AFTER_START = Duration.ofMinutes(5);
 
-    RetentionJob(Retention retention) {
+    private final Retention retention;
+    private final Clock clock;
+    private final Duration interval;
+    private volatile Instant next;
+
+    RetentionJob(Retention retention, Clock clock, @Value("${consult.retention.purge.interval:1d}") Duration interval) {
         this.retention = retention;
+        this.clock = clock;
+        this.interval = interval;
+        this.next = clock.instant().plus(FIRST_RUN_AFTER_START);
+    }
+
+    /** When this node next purges (every node purges; the earliest wins). */
+    Instant next() {
+        return next;
     }
 
     @Scheduled(fixedDelay = "${consult.retention.purge.interval:1d}", initialDelay = "5m")
@@ -30,6 +47,8 @@ class RetentionJob {
             LOG.info("Retention purge: {}", counts);
         } catch (RuntimeException e) {
             LOG.warn("Retention purge failed ({}); the next run tries again", e.getClass().getSimpleName());
+        } finally {
+            next = clock.instant().plus(interval);
         }
     }
 }

@@ -1,9 +1,11 @@
 package org.carereview.consult.core.retention;
 
+import io.micronaut.context.BeanProvider;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -29,10 +31,18 @@ public class RetentionSchedule {
 
     private final RetentionConfiguration periods;
     private final ReviewConfiguration review;
+    private final BeanProvider<RetentionJob> job;
 
-    RetentionSchedule(RetentionConfiguration periods, ReviewConfiguration review) {
+    RetentionSchedule(RetentionConfiguration periods, ReviewConfiguration review, BeanProvider<RetentionJob> job) {
         this.periods = periods;
         this.review = review;
+        this.job = job;
+    }
+
+    /** When the daily purge next runs on this node; null when it is switched off. */
+    @Nullable
+    public Instant nextPurge() {
+        return job.isPresent() ? job.get().next() : null;
     }
 
     public Periods periods() {

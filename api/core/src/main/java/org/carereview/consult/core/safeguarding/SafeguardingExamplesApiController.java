@@ -14,6 +14,10 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
+import org.carereview.consult.core.access.NotAudited;
+import org.carereview.consult.core.access.PersonalData;
+import org.carereview.consult.core.audit.AuditAction;
+import org.carereview.consult.core.audit.AuditLog;
 
 import java.util.List;
 import java.util.Map;
@@ -33,18 +37,25 @@ class SafeguardingExamplesApiController {
     }
 
     private final SafeguardingExamples examples;
+    private final AuditLog audit;
 
-    SafeguardingExamplesApiController(SafeguardingExamples examples) {
+    SafeguardingExamplesApiController(SafeguardingExamples examples, AuditLog audit) {
         this.examples = examples;
+        this.audit = audit;
     }
 
     /** The examples the lead gave and the counter-examples, newest first, and how many there are of each kind. */
+    @PersonalData
     @Get
     @Secured({"SAFEGUARDING_LEAD", "ADMIN"})
-    Listing list() {
-        return new Listing(examples.counts(), examples.given(500));
+    Listing list(Authentication who) {
+        Listing listing = new Listing(examples.counts(), examples.given(500));
+        audit.recordList(UUID.fromString(who.getName()), AuditAction.LIST, "safeguarding examples",
+                listing.items().size());
+        return listing;
     }
 
+    @NotAudited("who added or removed an example, when: ids and labels, no text")
     @Get("/history")
     @Secured({"SAFEGUARDING_LEAD", "ADMIN"})
     Map<String, List<SafeguardingExamples.Change>> history() {

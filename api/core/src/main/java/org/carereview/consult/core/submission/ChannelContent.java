@@ -2,6 +2,7 @@ package org.carereview.consult.core.submission;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.micronaut.core.annotation.Nullable;
+import org.carereview.consult.core.access.Visibility;
 import org.carereview.consult.core.account.Role;
 
 import java.util.List;
@@ -33,21 +34,24 @@ public interface ChannelContent {
      */
     default List<Detail> describe(UUID submissionId, Set<Role> viewerRoles) {
         List<Detail> all = describe(submissionId);
-        if (viewerRoles.contains(Role.ADMIN) || viewerRoles.contains(Role.SAFEGUARDING_LEAD)) {
+        if (Visibility.mayContact(viewerRoles)) {
             return all;
         }
         return all.stream().filter(d -> !identifies(d.name())).toList();
     }
 
-    /** Whether the detail with this field name identifies or contacts the person, or is equality data. */
+    /**
+     * Whether the detail with this field name identifies or contacts the person, tells of their access or
+     * support needs, or is equality data: for the safeguarding lead and administrators only ({@link Visibility}).
+     */
     default boolean identifies(String fieldName) {
         return IDENTITY_FIELDS.contains(fieldName) || fieldName.startsWith("trustedAdult")
                 || fieldName.startsWith("equality");
     }
 
-    /** Field names that identify or contact a person, whatever the channel. */
+    /** Field names that identify, place or contact a person, or tell of their needs, whatever the channel. */
     Set<String> IDENTITY_FIELDS = Set.of("name", "preferredName", "dateOfBirth", "email", "phone", "contactEmail",
-            "address", "postcode");
+            "address", "postcode", "region", "accessNeeds", "supportNeeds");
 
     /**
      * How to reach the person who sent this submission, as they gave it to this channel (email, phone, their

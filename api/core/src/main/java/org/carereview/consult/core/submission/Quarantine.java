@@ -4,6 +4,8 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.carereview.consult.core.access.Viewer;
+import org.carereview.consult.core.access.Visibility;
 import org.carereview.consult.core.problem.ProblemException;
 
 import java.sql.ResultSet;
@@ -17,8 +19,8 @@ import java.util.UUID;
 /**
  * Submissions the spam defences held back (honeypot filled, sent faster than a person could): never
  * dropped silently, staff release them into the triage queue or delete them. One flagged for safeguarding
- * exists only for the safeguarding lead and administrators: the list and the id-only methods leave it
- * out; triage, having checked the viewer's role, passes {@code flaggedVisible}.
+ * exists only for the safeguarding lead and administrators ({@link Visibility}): the list shows it to them
+ * alone; the id-only methods leave it out; triage, having asked the viewer, passes {@code flaggedVisible}.
  */
 @Singleton
 public class Quarantine {
@@ -37,10 +39,12 @@ public class Quarantine {
         this.receipts = receipts;
     }
 
+    /** What is held back, as this viewer may see it (a flagged one only for the lead and administrators). */
     @Transactional
-    public List<Held> list() {
+    public List<Held> list(Viewer viewer) {
         return jdbc.prepareStatement("SELECT id, kind, reference, coalesce(quarantine_reason, 'UNKNOWN'), submitted_at "
-                + "FROM submission WHERE status = 'QUARANTINED' AND NOT safeguarding ORDER BY submitted_at DESC, id LIMIT 500", ps -> {
+                + "FROM submission WHERE status = 'QUARANTINED'" + Visibility.submissions(viewer, "")
+                + " ORDER BY submitted_at DESC, id LIMIT 500", ps -> {
             List<Held> held = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -72,7 +76,7 @@ public class Quarantine {
     @Transactional
     public boolean release(UUID id, boolean flaggedVisible) {
         List<String> kind = jdbc.prepareStatement("UPDATE submission SET status = 'NEW', updated_at = ? "
-                + "WHERE id = ? AND status = 'QUARANTINED'" + (flaggedVisible ? "" : " AND NOT safeguarding")
+                + "WHERE id = ? AND status = 'QUARANTINED'" + Visibility.submissions(flaggedVisible, "")
                 + " RETURNING kind", ps -> {
             ps.setTimestamp(1, Timestamp.from(clock.instant()));
             ps.setObject(2, id);
@@ -105,7 +109,7 @@ public class Quarantine {
     @Transactional
     public void delete(UUID id, boolean flaggedVisible) {
         int deleted = jdbc.prepareStatement("DELETE FROM submission WHERE id = ? AND status = 'QUARANTINED'"
-                + (flaggedVisible ? "" : " AND NOT safeguarding"), ps -> {
+                + Visibility.submissions(flaggedVisible, ""), ps -> {
             ps.setObject(1, id);
             return ps.executeUpdate();
         });

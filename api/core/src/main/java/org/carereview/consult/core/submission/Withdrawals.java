@@ -4,6 +4,7 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.carereview.consult.core.access.Visibility;
 import org.carereview.consult.core.problem.ProblemException;
 
 import java.sql.Array;
@@ -43,8 +44,8 @@ public class Withdrawals {
     /** Everything this account has sent (withdrawn ones too), newest first. */
     @Transactional
     public List<OwnedSubmission> ownedBy(UUID ownerAccountId) {
-        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM submission WHERE owner_id = ? AND NOT safeguarding "
-                + "ORDER BY submitted_at DESC, id DESC", ps -> {
+        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM submission WHERE owner_id = ?" + Visibility.unflagged("")
+                + " ORDER BY submitted_at DESC, id DESC", ps -> {
             ps.setObject(1, ownerAccountId);
             List<OwnedSubmission> owned = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
@@ -59,8 +60,8 @@ public class Withdrawals {
     /** The submission, if this account sent it; empty for anyone else's and for an unknown id. */
     @Transactional
     public Optional<OwnedSubmission> find(UUID submissionId, UUID ownerAccountId) {
-        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM submission WHERE id = ? AND owner_id = ? "
-                + "AND NOT safeguarding", ps -> {
+        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM submission WHERE id = ? AND owner_id = ?"
+                + Visibility.unflagged(""), ps -> {
             ps.setObject(1, submissionId);
             ps.setObject(2, ownerAccountId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -89,7 +90,7 @@ public class Withdrawals {
     @Transactional
     public void withdraw(UUID submissionId, UUID ownerAccountId) {
         Optional<Locked> locked = jdbc.prepareStatement("SELECT kind, status FROM submission "
-                + "WHERE id = ? AND owner_id = ? AND NOT safeguarding FOR UPDATE", ps -> {
+                + "WHERE id = ? AND owner_id = ?" + Visibility.unflagged("") + " FOR UPDATE", ps -> {
             ps.setObject(1, submissionId);
             ps.setObject(2, ownerAccountId);
             try (ResultSet rs = ps.executeQuery()) {

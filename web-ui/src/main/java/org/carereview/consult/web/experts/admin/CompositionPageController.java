@@ -8,6 +8,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.views.ModelAndView;
+import org.carereview.consult.core.access.NotAudited;
 import org.carereview.consult.experts.Composition;
 import org.carereview.consult.web.Pages;
 
@@ -32,6 +33,7 @@ class CompositionPageController {
         this.composition = composition;
     }
 
+    @NotAudited("counts of the group by region, age band and experience")
     @Get
     ModelAndView<Map<String, Object>> show() {
         Composition.View view = composition.view();

@@ -17,10 +17,14 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
+import org.carereview.consult.core.access.PersonalData;
+import org.carereview.consult.core.audit.AuditAction;
+import org.carereview.consult.core.audit.AuditLog;
 import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.core.problem.ProblemException;
 import org.carereview.consult.experts.ApplicationFilter;
+import org.carereview.consult.experts.ApplicationSummary;
 import org.carereview.consult.experts.ApplicationView;
 import org.carereview.consult.experts.Applications;
 import org.carereview.consult.experts.Decisions;
@@ -55,25 +59,35 @@ class DecisionPagesController {
     private final Decisions decisions;
     private final Scoring scoring;
 
-    DecisionPagesController(Applications applications, Decisions decisions, Scoring scoring) {
+    private final AuditLog audit;
+
+    DecisionPagesController(Applications applications, Decisions decisions, Scoring scoring, AuditLog audit) {
+        this.audit = audit;
         this.applications = applications;
         this.decisions = decisions;
         this.scoring = scoring;
     }
 
+    @PersonalData
     @Get
-    HttpResponse<?> list() {
+    HttpResponse<?> list(Authentication who) {
+        List<ApplicationSummary> items = applications.list(ApplicationFilter.ALL, null, 200).items();
+        audit.recordList(UUID.fromString(who.getName()), AuditAction.LIST, "applications page", items.size());
         return HttpResponse.ok(Pages.view("experts/admin/applications", Map.of("items",
-                applications.list(ApplicationFilter.ALL, null, 200).items().stream().map(a -> Map.of(
+                items.stream().map(a -> Map.of(
                         "id", a.id().toString(), "reference", a.reference(),
                         "name", a.name() == null ? "(withdrawn)" : a.name(),
                         "outcome", a.outcome().name(), "submitted", Dates.day(a.submittedAt()))).toList())));
     }
 
+    @PersonalData
     @Get("/{id}")
     HttpResponse<?> show(@PathVariable UUID id, Authentication who, @Nullable @QueryValue String decided) {
         return applications.find(id)
-                .<HttpResponse<?>>map(a -> HttpResponse.ok(Pages.view("experts/admin/application", model(a, who, decided))))
+                .<HttpResponse<?>>map(a -> {
+                    audit.record(UUID.fromString(who.getName()), AuditAction.VIEW, id, "application");
+                    return HttpResponse.ok(Pages.view("experts/admin/application", model(a, who, decided)));
+                })
                 .orElseGet(() -> Pages.notFound());
     }
 

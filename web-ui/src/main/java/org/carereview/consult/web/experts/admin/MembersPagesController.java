@@ -16,6 +16,9 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
+import org.carereview.consult.core.access.PersonalData;
+import org.carereview.consult.core.audit.AuditAction;
+import org.carereview.consult.core.audit.AuditLog;
 import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.experts.Decisions;
 import org.carereview.consult.experts.Member;
@@ -50,22 +53,32 @@ class MembersPagesController {
 
     private final Decisions decisions;
 
-    MembersPagesController(Decisions decisions) {
+    private final AuditLog audit;
+
+    MembersPagesController(Decisions decisions, AuditLog audit) {
+        this.audit = audit;
         this.decisions = decisions;
     }
 
+    @PersonalData
     @Get
-    HttpResponse<?> list() {
+    HttpResponse<?> list(Authentication who) {
+        List<Member> members = decisions.members();
+        audit.recordList(UUID.fromString(who.getName()), AuditAction.LIST, "members page", members.size());
         return HttpResponse.ok(Pages.view("experts/admin/members", Map.of("items",
-                decisions.members().stream().map(m -> Map.of("id", m.id().toString(), "reference", m.reference(),
+                members.stream().map(m -> Map.of("id", m.id().toString(), "reference", m.reference(),
                         "name", m.name() == null ? "(withdrawn)" : m.name(), "status", words(m.status()),
                         "since", DAY.format(m.effectiveDate()))).toList())));
     }
 
+    @PersonalData
     @Get("/{id}")
-    HttpResponse<?> show(@PathVariable UUID id, @Nullable @QueryValue String changed) {
-        return find(id).<HttpResponse<?>>map(m -> HttpResponse.ok(Pages.view("experts/admin/member",
-                        model(m, new ChangeForm(null, null, null), changed != null))))
+    HttpResponse<?> show(@PathVariable UUID id, @Nullable @QueryValue String changed, Authentication who) {
+        return find(id).<HttpResponse<?>>map(m -> {
+                    audit.record(UUID.fromString(who.getName()), AuditAction.VIEW, id, "member");
+                    return HttpResponse.ok(Pages.view("experts/admin/member",
+                            model(m, new ChangeForm(null, null, null), changed != null)));
+                })
                 .orElseGet(() -> Pages.notFound());
     }
 

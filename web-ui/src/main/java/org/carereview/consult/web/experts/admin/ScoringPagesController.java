@@ -16,6 +16,10 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
+import org.carereview.consult.core.access.PersonalData;
+import org.carereview.consult.core.access.Viewer;
+import org.carereview.consult.core.audit.AuditAction;
+import org.carereview.consult.core.audit.AuditLog;
 import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.core.problem.ProblemException;
@@ -62,13 +66,18 @@ class ScoringPagesController {
 
     private final Scoring scoring;
 
-    ScoringPagesController(Scoring scoring) {
+    private final AuditLog audit;
+
+    ScoringPagesController(Scoring scoring, AuditLog audit) {
+        this.audit = audit;
         this.scoring = scoring;
     }
 
+    @PersonalData
     @Get
     HttpResponse<?> list(Authentication who, @Nullable @QueryValue String scored) {
         List<ScoringItem> items = scoring.toScore(scorer(who), isAdmin(who), null, 200).items();
+        audit.recordList(scorer(who), AuditAction.LIST, "scoring page", items.size());
         Map<String, Object> model = new HashMap<>();
         model.put("items", items.stream().map(i -> Map.of(
                 "id", i.id().toString(), "reference", i.reference(), "experiences", labels(i.experiences()),
@@ -78,10 +87,14 @@ class ScoringPagesController {
         return HttpResponse.ok(Pages.view("experts/admin/scoring-list", model));
     }
 
+    @PersonalData
     @Get("/{id}")
     HttpResponse<?> show(@PathVariable UUID id, Authentication who) {
         return scoring.item(id, scorer(who), isAdmin(who))
-                .<HttpResponse<?>>map(item -> HttpResponse.ok(Pages.view("experts/admin/score", model(item, Map.of()))))
+                .<HttpResponse<?>>map(item -> {
+                    audit.record(scorer(who), AuditAction.VIEW, id, "scoring");
+                    return HttpResponse.ok(Pages.view("experts/admin/score", model(item, Map.of())));
+                })
                 .orElseGet(() -> Pages.notFound());
     }
 
@@ -135,7 +148,8 @@ class ScoringPagesController {
         return UUID.fromString(who.getName());
     }
 
+    /** Whether flagged applications exist for this reader ({@link Viewer#seesFlagged()}). */
     private static boolean isAdmin(Authentication who) {
-        return who.getRoles().contains("ADMIN");
+        return Viewer.of(who).seesFlagged();
     }
 }

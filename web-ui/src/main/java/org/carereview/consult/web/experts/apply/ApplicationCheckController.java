@@ -16,13 +16,14 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
-import org.carereview.consult.experts.ApplicationDraft;
-import org.carereview.consult.experts.ApplicationDrafts;
+import org.carereview.consult.core.access.NotAudited;
 import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.core.problem.ProblemException;
 import org.carereview.consult.core.ratelimit.RateLimitedException;
 import org.carereview.consult.core.ratelimit.RateLimiter;
+import org.carereview.consult.experts.ApplicationDraft;
+import org.carereview.consult.experts.ApplicationDrafts;
 import org.carereview.consult.experts.ApplicationInput;
 import org.carereview.consult.experts.ApplicationReceipt;
 import org.carereview.consult.experts.ApplicationWindow;
@@ -61,6 +62,7 @@ class ApplicationCheckController {
         this.clock = clock;
     }
 
+    @NotAudited("the applicant's own draft, shown back to them")
     @Get("/application/check")
     HttpResponse<?> check(HttpRequest<?> request) {
         return DraftCookie.APPLICATION.read(request).flatMap(drafts::find)
@@ -122,6 +124,7 @@ class ApplicationCheckController {
                 "closes", Moment.of(current.closesAt()))));
     }
 
+    @NotAudited("the applicant's own reference, shown back to them")
     @Get("/confirmation/{id}")
     HttpResponse<?> confirmation(@PathVariable UUID id) {
         return applications.summary(id)

@@ -16,9 +16,10 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import org.carereview.consult.core.access.NotAudited;
+import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.experts.ApplicationDraft;
 import org.carereview.consult.experts.ApplicationDrafts;
-import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.experts.ApplicationInput;
 import org.carereview.consult.experts.Applications;
 import org.carereview.consult.web.DraftCookie;
@@ -51,6 +52,7 @@ class ApplicationController {
         this.saved = saved;
     }
 
+    @NotAudited("the applicant's own draft")
     @Get
     HttpResponse<?> taskList(HttpRequest<?> request) {
         return DraftCookie.APPLICATION.read(request).flatMap(drafts::find)
@@ -59,6 +61,7 @@ class ApplicationController {
                 .orElseGet(() -> Pages.seeOther(EXPIRED));
     }
 
+    @NotAudited("the applicant's own draft")
     @Get("/{slug:[a-z-]+}")
     HttpResponse<?> show(HttpRequest<?> request, @PathVariable String slug, @Nullable @QueryValue String change) {
         Optional<Section> section = Section.of(slug);

@@ -18,6 +18,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
+import org.carereview.consult.core.access.NotAudited;
 import org.carereview.consult.experts.ApplicationDraft;
 import org.carereview.consult.experts.ApplicationDrafts;
 import org.carereview.consult.experts.ApplicationWindow;
@@ -58,6 +59,7 @@ class ApplyStartController {
         this.clock = clock;
     }
 
+    @NotAudited("a public page")
     @Get
     HttpResponse<?> start(HttpRequest<?> request, @Nullable @QueryValue String expired) {
         Window w = window.current();
@@ -90,11 +92,13 @@ class ApplyStartController {
         return saved.forget(request);
     }
 
+    @NotAudited("a public page")
     @Get("/forgotten")
     HttpResponse<?> forgotten() {
         return saved.forgotten();
     }
 
+    @NotAudited("a form")
     @Get("/resume")
     HttpResponse<?> resumeForm() {
         return saved.resumeForm();
@@ -112,6 +116,7 @@ class ApplyStartController {
         return saved.emailLink(request, form.email());
     }
 
+    @NotAudited("a link back to the person's own draft")
     @Get("/resume/{token}")
     HttpResponse<?> linkLanding(@PathVariable String token) {
         return saved.linkLanding(token);

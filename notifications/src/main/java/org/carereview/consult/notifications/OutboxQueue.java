@@ -1,0 +1,87 @@
+package org.carereview.consult.notifications;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Messages that have not gone, for administrators: those waiting to be sent (PENDING: new, being sent, or
+ * waiting to try again) and those the service gave up on (FAILED). Recipients are masked, and so is any
+ * address inside an SMTP server's error, so the list shows that a message is stuck without saying to whom.
+ */
+@Singleton
+public class OutboxQueue {
+
+    /** The most messages one read returns, oldest first. */
+    public static final int MAX = 500;
+    private static final Pattern ADDRESS = Pattern.compile("[^\\s<>\"'(),;:]+@[^\\s<>\"'(),;:]+");
+
+    /** Which messages. */
+    public enum Status { PENDING, FAILED }
+
+    /** One message, with its recipient masked. */
+    @Serdeable
+    public record Message(UUID id, String template, String recipient, Status status, int attempts,
+                          @Nullable String lastError, Instant createdAt, @Nullable Instant nextAttemptAt) {
+    }
+
+    private final JdbcOperations jdbc;
+
+    OutboxQueue(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional
+    public List<Message> list(Status status) {
+        String where = status == Status.FAILED ? "status = 'FAILED_PERMANENTLY'" : "status IN ('CREATED', 'SENDING')";
+        return jdbc.prepareStatement("SELECT id, template, recipient, attempts, last_error, created_at, next_attempt_at"
+                + " FROM outbox_message WHERE " + where + " ORDER BY created_at, id LIMIT " + MAX, ps -> {
+            List<Message> messages = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Timestamp next = rs.getTimestamp(7);
+                    messages.add(new Message(rs.getObject(1, UUID.class), rs.getString(2), mask(rs.getString(3)),
+                            status, rs.getInt(4), maskWithin(rs.getString(5)), rs.getTimestamp(6).toInstant(),
+                            status == Status.FAILED || next == null ? null : next.toInstant()));
+                }
+            }
+            return messages;
+        });
+    }
+
+    /** {@code sam.jones@school.example.org} → {@code s•••@s•••.org}: the first letters and the last label only. */
+    public static String mask(String address) {
+        int at = address.lastIndexOf('@');
+        if (at <= 0) {
+            return "•••";
+        }
+        String domain = address.substring(at + 1);
+        int dot = domain.lastIndexOf('.');
+        String top = dot < 0 ? "" : domain.substring(dot);
+        return address.charAt(0) + "•••@" + (domain.isEmpty() ? "" : domain.charAt(0) + "•••") + top;
+    }
+
+    @Nullable
+    static String maskWithin(@Nullable String text) {
+        if (text == null) {
+            return null;
+        }
+        Matcher m = ADDRESS.matcher(text);
+        StringBuilder masked = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(masked, Matcher.quoteReplacement(mask(m.group())));
+        }
+        return m.appendTail(masked).toString();
+    }
+}
