@@ -9,7 +9,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
-
 import org.carereview.consult.core.access.NotAudited;
 
 import java.util.UUID;
