@@ -110,6 +110,7 @@ class DeepDiveAndAccountWordsTest implements FreshDatabase {
             Response expired = page.navigate(base + "/sign-in/" + TestSql.lastLinkToken(dataSource, "sign-in-link", email));
             assertEquals(404, expired.status(), "the link was used");
             check.check(page, "link expired");
+            seeAndEraseYourData(page, check);
             check.finish();
         }
     }
@@ -130,7 +131,7 @@ class DeepDiveAndAccountWordsTest implements FreshDatabase {
 
         page.locator("#participantType").check();
         page.locator("#whatWorks").fill(WORKS);
-        page.locator("#send").click();
+        Browser.clickAndWait(page, page.locator("#send"));
         assertTrue(page.url().contains("/deep-dives/feedback/sent/"), page.url());
         check.allow(page.getByTestId("reference").innerText());
         allowSafetyWords(page, check);
@@ -161,13 +162,13 @@ class DeepDiveAndAccountWordsTest implements FreshDatabase {
         check.check(page, "sign in, with errors");
 
         page.locator("#email").fill(email);
-        page.locator("main form button").click();
+        Browser.clickAndWait(page, page.locator("main form button"));
         assertEquals(server.getURL() + "/sign-in/check-your-email", page.url());
         check.check(page, "check your email");
 
         page.navigate(server.getURL() + "/sign-in/" + TestSql.lastLinkToken(dataSource, "sign-in-link", email));
         check.check(page, "the emailed link");
-        page.locator("main form button").click();
+        Browser.clickAndWait(page, page.locator("main form button"));
         assertEquals(server.getURL() + "/your-submissions", page.url());
     }
 
@@ -190,11 +191,11 @@ class DeepDiveAndAccountWordsTest implements FreshDatabase {
 
     private void withdraw(Page page, PublicPageCheck check, PublicPageCheck.Version version, Receipt advice) {
         page.navigate(server.getURL() + "/your-submissions/" + advice.id());
-        page.locator("main a[href$='/withdraw']").click();
+        Browser.clickAndWait(page, page.locator("main a[href$='/withdraw']"));
         // The warning's hidden "Warning" comes from views/govuk/warning-text.html, which has no key yet.
         check.allow("Warning");
         check.check(page, "withdraw");
-        page.locator("main form button").click();
+        Browser.clickAndWait(page, page.locator("main form button"));
         assertTrue(page.url().contains("/your-submissions?withdrawn="), page.url());
         assertEquals(1, page.locator(".govuk-notification-banner--success").count());
         check.check(page, "your submissions, one withdrawn");
@@ -203,6 +204,18 @@ class DeepDiveAndAccountWordsTest implements FreshDatabase {
         if (version == PublicPageCheck.Version.STANDARD) {
             assertTrue(page.locator("main").innerText().contains("Withdrawn on "), page.locator("main").innerText());
         }
+    }
+
+    /** "Your data", its confirmation and the page after erasing: the last pages of the walk (the account goes). */
+    private void seeAndEraseYourData(Page page, PublicPageCheck check) {
+        page.navigate(server.getURL() + "/your-submissions");
+        Browser.clickAndWait(page, page.locator("main a[href='/your-data']"));
+        check.check(page, "your data");
+        Browser.clickAndWait(page, page.locator("main a[href='/your-data/erase']"));
+        check.check(page, "erase your data");
+        Browser.clickAndWait(page, page.locator("main form button"));
+        assertTrue(page.url().endsWith("/your-data/erased"), page.url());
+        check.check(page, "your data erased");
     }
 
     /**

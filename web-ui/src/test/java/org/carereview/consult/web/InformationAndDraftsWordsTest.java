@@ -84,21 +84,21 @@ class InformationAndDraftsWordsTest implements FreshDatabase {
 
             // The first box to write in on the call for advice has the safety words before it.
             page.navigate(base + "/call-for-advice");
-            page.locator("main form button[type=submit]").first().click();
+            Browser.clickAndWait(page, page.locator("main form button[type=submit]").first());
             page.locator("main input[name=respondentType]").first().check();
-            continueButton(page).click();
+            Browser.clickAndWait(page, continueButton(page));
             assertEquals(base + "/call-for-advice/key-questions", page.url());
             checkSafetyInset(page, version);
 
             page.locator("main textarea").first().fill("Why do children move so often?");
-            page.locator("main button[name=action][value=save]").click();
+            Browser.clickAndWait(page, page.locator("main button[name=action][value=save]"));
             String code = page.getByTestId("resume-code").textContent().strip();
             check.allow(code).check(page, "saved, with the resume code");
 
             assertEquals(422, Browser.clickAndWait(page, page.locator("main form button[type=submit]").first()).status());
             check.check(page, "email me a link, with no address");
             page.locator("main input[name=email]").fill(EMAIL);
-            page.locator("main form button[type=submit]").first().click();
+            Browser.clickAndWait(page, page.locator("main form button[type=submit]").first());
             assertTrue(page.locator("main strong").textContent().contains(EMAIL), "the page says where the link went");
             check.check(page, "link sent");
 
@@ -106,9 +106,9 @@ class InformationAndDraftsWordsTest implements FreshDatabase {
             Response landing = page.navigate(base + link);
             assertEquals(200, landing.status(), "opening the link does not use it up");
             check.check(page, "the emailed link's page");
-            page.locator("main form button[type=submit]").first().click();
+            Browser.clickAndWait(page, page.locator("main form button[type=submit]").first());
             assertTrue(page.url().startsWith(base + "/call-for-advice/"), page.url());
-            page.locator("aside form button[type=submit]").click();
+            Browser.clickAndWait(page, page.locator("aside form button[type=submit]"));
             assertEquals(base + "/call-for-advice/forgotten", page.url());
             check.check(page, "answers forgotten on this device");
 
