@@ -102,6 +102,8 @@ class NoPersonalDataInLogsTest implements TestPropertyProvider {
             pages();
             dispatcher.dispatchDue();
             aDatabaseErrorNamesTheRuleNotTheRow();
+            // Last, as a person who asked would: everything about the planted address erased.
+            send(HttpRequest.POST("/api/v1/admin/erasure", Map.of("email", EMAIL)).bearerAuth(admin));
         } finally {
             root.detachAppender(captured);
             root.setLevel(was);
@@ -222,6 +224,9 @@ class NoPersonalDataInLogsTest implements TestPropertyProvider {
                 Map.of("status", WORD, "effectiveDate", WORD, "reason", TEXT)).bearerAuth(admin));
         send(HttpRequest.GET("/api/v1/experts-by-experience/members").bearerAuth(admin));
         send(HttpRequest.GET("/api/v1/admin/audit?actor=" + EMAIL + "&record=" + WORD).bearerAuth(admin));
+        send(HttpRequest.POST("/api/v1/admin/subject-access", Map.of("email", EMAIL)).bearerAuth(admin));
+        send(HttpRequest.POST("/api/v1/admin/erasure", Map.of("reference", WORD)).bearerAuth(admin));
+        send(HttpRequest.POST("/api/v1/admin/erasure", Map.of("email", EMAIL + "@" + WORD)).bearerAuth(admin));
     }
 
     private void pages() {
