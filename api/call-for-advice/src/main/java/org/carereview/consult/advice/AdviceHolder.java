@@ -7,7 +7,6 @@ import org.carereview.consult.core.submission.ChannelContent;
 
 import java.sql.ResultSet;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -27,17 +26,8 @@ class AdviceHolder implements PersonalDataHolder {
 
     @Override
     public Set<UUID> sentWith(String email) {
-        return jdbc.prepareStatement("SELECT submission_id FROM advice_submission WHERE lower(trim(contact_email)) = ?",
-                ps -> {
-                    ps.setString(1, email);
-                    Set<UUID> ids = new LinkedHashSet<>();
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            ids.add(rs.getObject(1, UUID.class));
-                        }
-                    }
-                    return ids;
-                });
+        return PersonalDataHolder.ids(jdbc,
+                "SELECT submission_id FROM advice_submission WHERE lower(trim(contact_email)) = ?", email);
     }
 
     @Override

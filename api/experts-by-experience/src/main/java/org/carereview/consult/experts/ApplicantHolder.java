@@ -8,7 +8,6 @@ import org.carereview.consult.core.privacy.PersonalDataHolder;
 import org.carereview.consult.core.submission.ChannelContent;
 
 import java.sql.ResultSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -30,16 +29,8 @@ class ApplicantHolder implements PersonalDataHolder {
 
     @Override
     public Set<UUID> sentWith(String email) {
-        return jdbc.prepareStatement("SELECT submission_id FROM ebe_application WHERE lower(trim(email)) = ?", ps -> {
-            ps.setString(1, email);
-            Set<UUID> ids = new LinkedHashSet<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getObject(1, UUID.class));
-                }
-            }
-            return ids;
-        });
+        return PersonalDataHolder.ids(jdbc,
+                "SELECT submission_id FROM ebe_application WHERE lower(trim(email)) = ?", email);
     }
 
     @Override
