@@ -24,8 +24,8 @@ class VisibilityRuleSpeltOnceTest {
     private static final Pattern FLAG_CONDITION =
             Pattern.compile("(?i)\\b(NOT|AND|WHERE|OR)\\s+(\\w+\\.)?safeguarding\\b(?![_.(])");
 
-    /** The rule itself, and retention, whose condition says what is kept, not who may see it. */
-    private static final Set<String> ALLOWED = Set.of("Visibility.java", "Retention.java");
+    /** The rule itself, and retention and erasure, whose conditions say what is kept, not who may see it. */
+    private static final Set<String> ALLOWED = Set.of("Visibility.java", "Retention.java", "Eraser.java");
 
     @Test
     void noClassButVisibilitySpellsTheFlaggedSubmissionCondition() throws IOException {
