@@ -76,15 +76,6 @@ class AuditPageController {
         }
     }
 
-    @Get(value = "/export.csv", produces = "text/csv")
-    @PersonalData
-    HttpResponse<String> csv(Authentication who, @Nullable @QueryValue String actor, @Nullable @QueryValue String record,
-                             @Nullable @QueryValue String action, @Nullable @QueryValue String from,
-                             @Nullable @QueryValue String to) {
-        String csv = report.csv(UUID.fromString(who.getName()), query.parse(actor, record, action, from, to));
-        return HttpResponse.ok(csv).header("Content-Disposition", "attachment; filename=\"audit-log.csv\"");
-    }
-
     private static Map<String, String> row(AuditReport.Row row) {
         Map<String, String> cells = new LinkedHashMap<>();
         cells.put("when", row.when());
