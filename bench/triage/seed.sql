@@ -1,6 +1,6 @@
 -- Seeds submissions for the triage benchmark straight into the schema the application migrated: the common
 -- row (kind, status, themes, dilemmas, area for deep-dive feedback, a few flagged), its search vector, and
--- its text (search_text, which triage reads for snippets and exports). Text is built from realistic fragments of what people told
+-- its text (search_text, which triage reads for snippets), and its redacted answer (which reviewers' exports read). Text is built from realistic fragments of what people told
 -- the review, plus one "rare" word in most rows (each rare word is in about 0.3% of rows: the selective
 -- searches). Run as: psql -v from=1 -v to=10000 -v total=1000000 -f seed.sql
 \set ON_ERROR_STOP on
@@ -85,7 +85,8 @@ WITH f AS (SELECT array_agg(t) a, count(*)::int n FROM bench_fragment),
                 || f.a[1 + floor(random() * f.n)::int] || ' ' || f.a[1 + floor(random() * f.n)::int] AS body,
               random() AS rs, floor(random() * 7)::int AS t1, floor(random() * 6)::int AS t2, random() AS rt,
               ar.a AS areas, th.a AS themes
-       FROM generate_series(:from, :to) g, f, r, ar, th)
+       FROM generate_series(:from, :to) g, f, r, ar, th),
+     ins AS (
 INSERT INTO submission (id, kind, reference, status, area_id, themes, dilemmas, safeguarding, submitted_at,
                                search_vector, search_text, created_at, updated_at)
        SELECT id, kind,
@@ -100,4 +101,10 @@ INSERT INTO submission (id, kind, reference, status, area_id, themes, dilemmas, 
               g % 500 = 7,
               timestamptz '2021-03-01 09:00Z' + (g::float8 / :total) * interval '450 days' + random() * interval '10 minutes',
               to_tsvector('english', body), body, now(), now()
-       FROM gen;
+       FROM gen
+       RETURNING id, kind, status, search_text)
+-- Each answer redacted as the channel would have stored it (the text itself stands for its redaction here).
+INSERT INTO redacted_answer (submission_id, answers, found, redacted_at)
+SELECT id, jsonb_build_object(CASE kind WHEN 'CALL_FOR_ADVICE' THEN 'keyQuestions' WHEN 'EBE_APPLICATION'
+           THEN 'experienceStory' ELSE 'whatWorks' END, search_text), '{}', now()
+FROM ins WHERE status <> 'WITHDRAWN';

@@ -9,6 +9,7 @@ import org.carereview.consult.core.submission.SubmissionKind;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -18,10 +19,18 @@ import java.util.UUID;
 @Singleton
 class AdviceContent implements ChannelContent {
 
+    private static final Set<String> FREE_TEXT = Set.of("organisation", "keyQuestions", "engagementAdvice", "resources", "groupsToSpeakTo");
+
     private final JdbcOperations jdbc;
 
     AdviceContent(JdbcOperations jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** The answers written in the person's own words, redacted for scorers and exports. */
+    @Override
+    public Set<String> freeText() {
+        return FREE_TEXT;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.carereview.consult.advice;
 
+import org.carereview.consult.core.redaction.Redactions;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -30,6 +31,7 @@ import java.util.stream.Stream;
 @Singleton
 public class AdviceService {
 
+    private final Redactions redactions;
     private final Submissions submissions;
     private final AdviceRepository details;
     private final AccountService accounts;
@@ -37,7 +39,8 @@ public class AdviceService {
     private final AdviceConfiguration configuration;
 
     AdviceService(Submissions submissions, AdviceRepository details, AccountService accounts, AdviceReceipts receipts,
-                  AdviceConfiguration configuration) {
+                  AdviceConfiguration configuration, Redactions redactions) {
+        this.redactions = redactions;
         this.submissions = submissions;
         this.details = details;
         this.accounts = accounts;
@@ -91,6 +94,7 @@ public class AdviceService {
                 blankToNull(input.keyQuestions()), blankToNull(input.engagementAdvice()),
                 blankToNull(input.resources()), blankToNull(input.groupsToSpeakTo()), email,
                 Boolean.TRUE.equals(input.consentToContact()), Boolean.TRUE.equals(input.consentToPublish())));
+        redactions.redact(created.id());
         if (email != null && quarantineReason == null) {
             receipts.send(email, created.reference());
         }

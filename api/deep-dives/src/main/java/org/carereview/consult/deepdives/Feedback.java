@@ -1,5 +1,6 @@
 package org.carereview.consult.deepdives;
 
+import org.carereview.consult.core.redaction.Redactions;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -31,6 +32,7 @@ public class Feedback {
     public static final String TOO_FAST = "TOO_FAST";
     private static final FeedbackInput BLANK = new FeedbackInput(null, null, null, null, null, null, null);
 
+    private final Redactions redactions;
     private final Areas areas;
     private final Sessions sessions;
     private final Links links;
@@ -40,7 +42,8 @@ public class Feedback {
     private final SentFrom sentFrom;
 
     Feedback(Areas areas, Sessions sessions, Links links, Submissions submissions, FeedbackStore store,
-             DeepDivesConfiguration configuration, SentFrom sentFrom) {
+             DeepDivesConfiguration configuration, SentFrom sentFrom, Redactions redactions) {
+        this.redactions = redactions;
         this.sentFrom = sentFrom;
         this.areas = areas;
         this.sessions = sessions;
@@ -189,6 +192,7 @@ public class Feedback {
                 quarantineReason == null ? SubmissionStatus.NEW : SubmissionStatus.QUARANTINED, null, areaId,
                 card.themes(), card.dilemmas(), card.searchText(), quarantineReason));
         store.insert(created.id(), areaId, card, source, linkToken, by);
+        redactions.redact(created.id());
         return new FeedbackReceipt(created.id(), created.reference());
     }
 

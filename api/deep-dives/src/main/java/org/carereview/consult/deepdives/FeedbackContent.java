@@ -7,6 +7,7 @@ import org.carereview.consult.core.submission.SubmissionKind;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -16,10 +17,18 @@ import java.util.UUID;
 @Singleton
 class FeedbackContent implements ChannelContent {
 
+    private static final Set<String> FREE_TEXT = Set.of("whatWorks", "whatNeedsToChange");
+
     private final FeedbackStore store;
 
     FeedbackContent(FeedbackStore store) {
         this.store = store;
+    }
+
+    /** The answers written in the person's own words, redacted for scorers and exports. */
+    @Override
+    public Set<String> freeText() {
+        return FREE_TEXT;
     }
 
     @Override

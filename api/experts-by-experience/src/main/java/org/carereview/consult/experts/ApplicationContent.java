@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -24,12 +25,20 @@ class ApplicationContent implements ChannelContent {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
+    private static final Set<String> FREE_TEXT = Set.of("experienceStory", "motivation", "availability");
+
     private final ApplicationStore store;
     private final Clock clock;
 
     ApplicationContent(ApplicationStore store, Clock clock) {
         this.store = store;
         this.clock = clock;
+    }
+
+    /** The answers written in the person's own words, redacted for scorers and exports. */
+    @Override
+    public Set<String> freeText() {
+        return FREE_TEXT;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.carereview.consult.experts;
 
+import org.carereview.consult.core.redaction.Redactions;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.annotation.Transactional;
@@ -40,6 +41,7 @@ public class Applications {
     public static final int DEFAULT_PAGE_SIZE = 50;
     public static final int MAX_PAGE_SIZE = 200;
 
+    private final Redactions redactions;
     private final ApplicationWindow window;
     private final Submissions submissions;
     private final ApplicationStore store;
@@ -52,7 +54,8 @@ public class Applications {
 
     Applications(ApplicationWindow window, Submissions submissions, ApplicationStore store, AccountService accounts,
                  Outbox outbox, ExpertsConfiguration configuration, ConsultConfiguration consult, JsonMapper json,
-                 Clock clock) {
+                 Clock clock, Redactions redactions) {
+        this.redactions = redactions;
         this.window = window;
         this.submissions = submissions;
         this.store = store;
@@ -121,6 +124,7 @@ public class Applications {
                 blank(adult.phone()) ? null : adult.phone().strip(),
                 input.experienceStory(), input.motivation(), orNull(input.availability()), orNull(input.accessNeeds()),
                 orNull(input.supportNeeds()), true, Boolean.TRUE.equals(consents.contactTrustedAdult())));
+        redactions.redact(created.id());
         if (ApplicationValidator.hasAnswers(input.equality())) {
             store.insertEquality(created.id(), equalityJson(input.equality()));
         }

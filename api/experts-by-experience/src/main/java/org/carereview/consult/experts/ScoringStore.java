@@ -29,6 +29,14 @@ import java.util.UUID;
 @Singleton
 class ScoringStore {
 
+    /**
+     * The applicant's answers as redacted when they applied (with staff corrections), or as written where no
+     * redaction is stored yet, to be redacted on reading ({@link #map}).
+     */
+    private static final String ANSWERS = "coalesce(r.answers ->> 'experienceStory', a.experience_story), "
+            + "coalesce(r.answers ->> 'motivation', a.motivation), coalesce(r.answers ->> 'availability', a.availability), ";
+    private static final String REDACTED = "LEFT JOIN redacted_answer r ON r.submission_id = s.id ";
+
     private final JdbcOperations jdbc;
     private final JsonMapper json;
     private final Redactor redactor;
@@ -41,12 +49,12 @@ class ScoringStore {
 
     /** Applications still being decided (submitted or shortlisted), oldest first, keyset after (submitted_at, id). */
     List<ScoringItem> toScore(UUID scorer, boolean includeFlagged, @Nullable ApplicationStore.After after, int limit) {
-        String sql = "SELECT s.id, s.reference, a.experiences, a.experience_story, a.motivation, a.availability, "
+        String sql = "SELECT s.id, s.reference, a.experiences, " + ANSWERS
                 + "(SELECT count(*) FROM ebe_score x WHERE x.submission_id = s.id), "
                 + "(SELECT avg(x.total) FROM ebe_score x WHERE x.submission_id = s.id), "
                 + "(SELECT x.criteria::text FROM ebe_score x WHERE x.submission_id = s.id AND x.scorer_id = ?), "
-                + "s.submitted_at "
-                + "FROM submission s JOIN ebe_application a ON a.submission_id = s.id "
+                + "s.submitted_at, r.submission_id IS NOT NULL "
+                + "FROM submission s JOIN ebe_application a ON a.submission_id = s.id " + REDACTED
                 + "WHERE a.outcome IN ('SUBMITTED', 'SHORTLISTED') AND s.status NOT IN ('WITHDRAWN', 'QUARANTINED') "
                 + Visibility.submissions(includeFlagged, "s") + " "
                 + (after == null ? "" : "AND (s.submitted_at, s.id) > (?, ?) ")
@@ -71,12 +79,12 @@ class ScoringStore {
 
     /** One application to score, anonymised like the list; empty if it is not open for scoring by this reader. */
     java.util.Optional<ScoringItem> one(UUID scorer, UUID id, boolean includeFlagged) {
-        String sql = "SELECT s.id, s.reference, a.experiences, a.experience_story, a.motivation, a.availability, "
+        String sql = "SELECT s.id, s.reference, a.experiences, " + ANSWERS
                 + "(SELECT count(*) FROM ebe_score x WHERE x.submission_id = s.id), "
                 + "(SELECT avg(x.total) FROM ebe_score x WHERE x.submission_id = s.id), "
                 + "(SELECT x.criteria::text FROM ebe_score x WHERE x.submission_id = s.id AND x.scorer_id = ?), "
-                + "s.submitted_at "
-                + "FROM submission s JOIN ebe_application a ON a.submission_id = s.id "
+                + "s.submitted_at, r.submission_id IS NOT NULL "
+                + "FROM submission s JOIN ebe_application a ON a.submission_id = s.id " + REDACTED
                 + "WHERE s.id = ? AND a.outcome IN ('SUBMITTED', 'SHORTLISTED') AND s.status NOT IN ('WITHDRAWN', 'QUARANTINED') "
                 + Visibility.submissions(includeFlagged, "s") + " ";
         return jdbc.prepareStatement(sql, ps -> {
@@ -132,13 +140,15 @@ class ScoringStore {
         String mine = rs.getString(9);
         return new ScoringItem(rs.getObject(1, UUID.class), rs.getString(2),
                 experiences == null ? List.of() : Arrays.asList((String[]) experiences.getArray()),
-                redacted(rs.getString(4)), redacted(rs.getString(5)), redacted(rs.getString(6)), rs.getInt(7),
+                redacted(rs, 4), redacted(rs, 5), redacted(rs, 6), rs.getInt(7),
                 scored ? Math.round(average * 10) / 10.0 : null, mine == null ? null : read(mine));
     }
 
+    /** The answer in this column, redacted: as stored, or redacted now where none is stored yet (column 11). */
     @Nullable
-    private String redacted(@Nullable String text) {
-        return text == null ? null : redactor.redact(text).text();
+    private String redacted(ResultSet rs, int column) throws SQLException {
+        String text = rs.getString(column);
+        return text == null || rs.getBoolean(11) ? text : redactor.redact(text).text();
     }
 
     private String write(Map<String, Integer> criteria) {

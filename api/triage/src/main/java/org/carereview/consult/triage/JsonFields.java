@@ -56,6 +56,19 @@ final class JsonFields {
     }
 
     @Nullable
+    Integer integer(String name) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isNumber() || value.getNumberValue().doubleValue() != value.getIntValue()) {
+            errors.add(new FieldError(name, "Give " + name + " as a whole number"));
+            return null;
+        }
+        return value.getIntValue();
+    }
+
+    @Nullable
     List<String> strings(String name) {
         JsonNode value = node.get(name);
         if (value == null || value.isNull()) {

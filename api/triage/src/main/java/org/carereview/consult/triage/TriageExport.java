@@ -20,7 +20,8 @@ import java.util.UUID;
 /**
  * The filtered set as CSV or ODS, written straight to the output stream as PostgreSQL produces it, so memory
  * stays the same whatever the size: the common fields, the respondent type and consent to publish, and one column
- * per question (empty where the channel does not ask it). Contact details are never exported. CSV is PostgreSQL's own COPY output, passed through; ODS is written row by row from a cursor.
+ * per question (empty where the channel does not ask it), redacted unless the reader is the safeguarding lead or an
+ * administrator. Contact details are never exported. CSV is PostgreSQL's own COPY output, passed through; ODS is written row by row from a cursor.
  * Rows come in no particular order. Flagged submissions are never exported, whoever asks. The export is
  * audited (who, and the filter) before the first row is read.
  */
@@ -36,6 +37,11 @@ public class TriageExport {
     private static final String[] ANSWERS = {"ad.organisation", "ad.key_questions", "ad.engagement_advice",
             "ad.resources", "ad.groups_to_speak_to", "df.what_works", "df.what_needs_to_change", "ea.experience_story",
             "ea.motivation", "ea.availability"};
+    /** Where the redaction of the answer in {@link #ANSWERS} at the same place is kept: its field name. */
+    private static final String[] FIELDS = {"organisation", "keyQuestions", "engagementAdvice", "resources",
+            "groupsToSpeakTo", "whatWorks", "whatNeedsToChange", "experienceStory", "motivation", "availability"};
+    /** In place of an answer not yet redacted (sent before redaction began, until the sweep reaches it). */
+    static final String NOT_YET_REDACTED = "[not yet redacted]";
 
     private final JdbcOperations jdbc;
     private final TransactionOperations<Connection> transactions;
@@ -63,7 +69,7 @@ public class TriageExport {
     /** CSV (RFC 4180, UTF-8 with a byte-order mark so spreadsheets read accents right). @return rows written */
     public long writeCsv(TriageFilter filter, Viewer viewer, OutputStream out) {
         Conditions where = start(filter, viewer, "csv");
-        String select = select(true) + where.inlined();
+        String select = select(true, viewer.seesContact()) + where.inlined();
         return transactions.executeRead(status -> jdbc.execute(connection -> {
             try {
                 out.write(("\uFEFF" + String.join(",", COLUMNS) + "\n").getBytes(StandardCharsets.UTF_8));
@@ -80,7 +86,7 @@ public class TriageExport {
     /** ODS: string cells only, neutralised as in CSV. @return rows written */
     public long writeOds(TriageFilter filter, Viewer viewer, OutputStream out) {
         Conditions where = start(filter, viewer, "ods");
-        String sql = select(false) + where.sql();
+        String sql = select(false, viewer.seesContact()) + where.sql();
         return transactions.executeRead(status -> jdbc.prepareStatement(sql, ps -> {
             ps.setFetchSize(configuration.exportFetchSize());
             where.bind(ps, 1);
@@ -114,10 +120,16 @@ public class TriageExport {
         return Conditions.of(filter, false, areaId).add(Visibility.unflagged("s"));
     }
 
-    /** The export's SELECT; for CSV each answer that a spreadsheet would read as a formula gets a leading apostrophe. */
-    private static String select(boolean neutralise) {
+    /**
+     * The export's SELECT: the answers as written for the safeguarding lead and administrators ({@code originals}),
+     * redacted for everyone else (ADR 22). For CSV each answer that a spreadsheet would read as a formula gets a
+     * leading apostrophe.
+     */
+    private static String select(boolean neutralise, boolean originals) {
         StringBuilder answers = new StringBuilder();
-        for (String column : ANSWERS) {
+        for (int i = 0; i < ANSWERS.length; i++) {
+            String column = originals ? ANSWERS[i] : "coalesce(r.answers ->> '" + FIELDS[i] + "', CASE WHEN "
+                    + ANSWERS[i] + " IS NULL THEN NULL ELSE '" + NOT_YET_REDACTED + "' END)";
             answers.append(", ").append(neutralise ? neutralised(column) : column);
         }
         return "SELECT s.id, s.reference, s.kind, s.status, "
@@ -127,7 +139,8 @@ public class TriageExport {
                 + " FROM submission s LEFT JOIN area a ON a.id = s.area_id"
                 + " LEFT JOIN advice_submission ad ON ad.submission_id = s.id"
                 + " LEFT JOIN deep_dive_feedback df ON df.submission_id = s.id"
-                + " LEFT JOIN ebe_application ea ON ea.submission_id = s.id WHERE ";
+                + " LEFT JOIN ebe_application ea ON ea.submission_id = s.id"
+                + (originals ? "" : " LEFT JOIN redacted_answer r ON r.submission_id = s.id") + " WHERE ";
     }
 
     private static String neutralised(String column) {

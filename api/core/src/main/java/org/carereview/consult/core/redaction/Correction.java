@@ -1,10 +1,13 @@
 package org.carereview.consult.core.redaction;
 
+import io.micronaut.serde.annotation.Serdeable;
+
 /**
  * A member of staff's correction to what the rules found: redact a span they missed, or keep a span they took
  * out by mistake. It names the characters by offsets into the original and by the text itself, so a correction
  * made on one version of an answer is ignored if the answer has changed under it.
  */
+@Serdeable
 public record Correction(boolean redact, Kind kind, int start, int end, String text) {
 
     public Correction {

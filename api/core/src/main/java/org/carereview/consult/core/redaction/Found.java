@@ -1,6 +1,9 @@
 package org.carereview.consult.core.redaction;
 
+import io.micronaut.serde.annotation.Serdeable;
+
 /** A personal detail found in the original text: its kind and its characters, {@code start} inclusive. */
+@Serdeable
 public record Found(Kind kind, int start, int end) {
 
     public Found {

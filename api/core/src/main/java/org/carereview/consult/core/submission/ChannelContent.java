@@ -63,6 +63,14 @@ public interface ChannelContent {
     }
 
     /**
+     * The field names of the answers people write in their own words ({@link #describe} names them): these are
+     * redacted when the submission is sent, for scorers, reviewers' exports and anything published.
+     */
+    default Set<String> freeText() {
+        return Set.of();
+    }
+
+    /**
      * Whether the person agreed the review may quote their words; null where the channel does not ask. Every
      * member of staff may see it (it is not a way to reach anyone): reviewers need it to choose what to quote.
      */

@@ -82,7 +82,7 @@ public class Withdrawals {
 
     /**
      * Withdraws the submission: status WITHDRAWN, {@code withdrawn_at} now, its themes, dilemmas,
-     * search text and assignee cleared, and the channel's content erased. Withdrawing again changes
+     * search text and assignee cleared, and the channel's content erased with its redacted copy. Withdrawing again changes
      * nothing.
      *
      * @throws ProblemException 404 if there is no such submission or this account did not send it
@@ -112,6 +112,10 @@ public class Withdrawals {
             return ps.executeUpdate();
         });
         channel.erase(submissionId);
+        jdbc.prepareStatement("DELETE FROM redacted_answer WHERE submission_id = ?", ps -> {
+            ps.setObject(1, submissionId);
+            return ps.executeUpdate();
+        });
     }
 
     private ChannelContent channel(SubmissionKind kind) {

@@ -87,6 +87,10 @@ final class Fill {
                     VALUES ('CALL_FOR_ADVICE', 'draft-%2$d', '0000000%2$d-0000-0000-0000-000000000001', '%1$s');
                 INSERT INTO audit_event (action, submission_id, at)
                     VALUES ('VIEW', '0000000%2$d-0000-0000-0000-000000000001', '%1$s');
+                INSERT INTO redacted_answer (submission_id, answers, found, redacted_at)
+                    SELECT id, '{"keyQuestions": "Why do children move so often?"}', '{}', '%1$s'
+                    FROM submission WHERE kind = 'CALL_FOR_ADVICE' AND status <> 'WITHDRAWN'
+                    AND id::text LIKE '0000000%2$d-%%';
                 """.formatted(at, n, flagged, token));
         recent(db, at, n);
     }
