@@ -4,6 +4,8 @@ import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.sql.Connection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,7 +30,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** An administrator reads the audit log (filters, errors, CSV) and the emails that have not gone, from the console. */
+/**
+ * An administrator reads the audit log (filters, errors, CSV) and the emails that have not gone, from the console;
+ * a reviewer corrects what is taken out of a submission's answers, and the log shows each correction.
+ */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuditAndOutboxPagesTest implements TestPropertyProvider {
@@ -46,6 +52,9 @@ class AuditAndOutboxPagesTest implements TestPropertyProvider {
     Outbox outbox;
     @Inject
     TransactionOperations<Connection> tx;
+    @Inject
+    @Client("/")
+    HttpClient http;
 
     @Override
     public Map<String, String> getProperties() {
@@ -99,6 +108,63 @@ class AuditAndOutboxPagesTest implements TestPropertyProvider {
             assertTrue(main.contains("r•••@e•••.com") && main.contains("advice-receipt"), main);
             assertFalse(main.contains("robin.child"), main);
             Browser.assertAccessible(page);
+        }
+    }
+
+    @Test
+    void aReviewerTakesOutWhatTheServiceMissedKeepsAWordItTookWronglyAndEachCorrectionIsLogged() {
+        String reviewer = "redaction.pages.reviewer@example.org";
+        accounts.createStaff(reviewer, Role.REVIEWER, PASSWORD);
+        String answer = "We lived at Beechwood for two years. My social worker Sarah never rang back on 07700 900321.";
+        String id = (String) AdviceApi.send(http, answer, List.of("CARE"), null).get("id");
+        Map<String, String> pages = new LinkedHashMap<>();
+
+        try (BrowserContext context = Browser.get().newContext()) {
+            Page page = context.newPage();
+            Browser.signInAsStaff(page, server.getURL(), reviewer, PASSWORD);
+            page.navigate(server.getURL() + "/staff/triage/" + id);
+            Browser.clickAndWait(page, page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions()
+                    .setName("Check what is taken out before reviewers export these answers")));
+            assertEquals("We lived at Beechwood for two years. My social worker [name] never rang back on [phone].",
+                    page.locator(".govuk-inset-text").innerText().strip());
+            Browser.assertAccessible(page);
+            pages.put("redaction", page.content());
+
+            page.getByLabel("Words to take out of this answer").fill("somewhere else");
+            Browser.clickAndWait(page, page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions()
+                    .setName("Take out these words")));
+            assertTrue(page.title().startsWith("Error:"), page.title());
+            assertEquals("Those words are not in this answer. Copy them exactly as written",
+                    page.locator(".govuk-error-summary a[href='#words-keyQuestions']").innerText().strip());
+            assertEquals("somewhere else", page.getByLabel("Words to take out of this answer").inputValue());
+            Browser.assertAccessible(page);
+            pages.put("redaction with an error", page.content());
+
+            page.getByLabel("Words to take out of this answer").fill("beechwood");
+            page.getByLabel("What they are").selectOption("PLACEMENT");
+            Browser.clickAndWait(page, page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions()
+                    .setName("Take out these words")));
+            Browser.clickAndWait(page, page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions()
+                    .setName("Keep Sarah as written")));
+            assertTrue(page.locator(".govuk-notification-banner").innerText().contains("Kept as written"));
+            assertEquals("We lived at [placement] for two years. My social worker Sarah never rang back on [phone].",
+                    page.locator(".govuk-inset-text").innerText().strip());
+            Browser.assertAccessible(page);
+            pages.put("redaction corrected", page.content());
+
+            Browser.clickAndWait(page, page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions()
+                    .setName("Undo the correction of Sarah")));
+            assertTrue(page.locator(".govuk-inset-text").innerText().contains("social worker [name] never"));
+        }
+        assertEquals(List.of(), Vnu.problems(pages));
+
+        try (BrowserContext context = Browser.get().newContext()) {
+            Page page = context.newPage();
+            Browser.signInAsStaff(page, server.getURL(), ADMIN, PASSWORD);
+            page.navigate(server.getURL() + "/staff/admin/audit?actor=" + reviewer + "&action=REDACTION_CHANGE");
+            List<String> rows = page.locator("main table tbody tr").allInnerTexts();
+            assertEquals(3, rows.size(), rows.toString());
+            assertTrue(rows.stream().noneMatch(r -> r.contains("Beechwood") || r.contains("Sarah")), rows.toString());
         }
     }
 }

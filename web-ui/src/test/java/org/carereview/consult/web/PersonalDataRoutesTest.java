@@ -133,6 +133,8 @@ class PersonalDataRoutesTest implements FreshDatabase {
         ids("/api/v1/triage/submissions/{id}", List.of(advice), List.of(flagged));
         ids("/staff/triage/{id}", List.of(advice), List.of(flagged));
         ids("/staff/triage/{id}/delete", List.of(held), List.of());
+        ids("/api/v1/triage/submissions/{id}/redaction", List.of(advice), List.of(flagged));
+        ids("/staff/triage/{id}/redaction", List.of(advice), List.of(flagged));
         ids("/api/v1/experts-by-experience/applications/{id}", List.of(application), List.of());
         ids("/staff/applications/{id}", List.of(application), List.of());
         ids("/staff/applications/scoring/{id}", List.of(application), List.of());
