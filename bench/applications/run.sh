@@ -34,6 +34,7 @@ mkdir -p "$WORK/app"
 ( cd "$WORK/app" && \
   DATASOURCES_DEFAULT_URL="jdbc:postgresql://127.0.0.1:$PORT_PG/consult" DATASOURCES_DEFAULT_USERNAME=postgres \
   DATASOURCES_DEFAULT_PASSWORD=unused JWT_SECRET="bench-secret-$(date +%s%N)-0123456789abcdef" \
+  CONSULT_ENCRYPTION_KEYS="bench:$(head -c 32 /dev/urandom | base64)" CONSULT_ENCRYPTION_CURRENT=bench \
   CONSULT_RATE_LIMIT_PER_MINUTE=0 MICRONAUT_SERVER_PORT=$PORT_APP CONSULT_MAIL_FOLDER="$WORK/mail" \
   java -Xmx1g -jar "$ROOT/web-ui/target/consult.jar" > "$WORK/app.log" 2>&1 ) &
 APP_PID=$!

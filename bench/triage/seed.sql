@@ -88,7 +88,7 @@ WITH f AS (SELECT array_agg(t) a, count(*)::int n FROM bench_fragment),
        FROM generate_series(:from, :to) g, f, r, ar, th),
      ins AS (
 INSERT INTO submission (id, kind, reference, status, area_id, themes, dilemmas, safeguarding, submitted_at,
-                               search_vector, search_text, created_at, updated_at)
+                               search_vector, search_text, redacted_text, created_at, updated_at)
        SELECT id, kind,
               CASE kind WHEN 'CALL_FOR_ADVICE' THEN 'CFA' WHEN 'EBE_APPLICATION' THEN 'EBE' ELSE 'DDF' END || '-'
                 || substr(lpad(upper(to_hex(g)), 8, '0'), 1, 4) || '-' || substr(lpad(upper(to_hex(g)), 8, '0'), 5, 4),
@@ -100,7 +100,9 @@ INSERT INTO submission (id, kind, reference, status, area_id, themes, dilemmas, 
               CASE WHEN kind = 'DEEP_DIVE_FEEDBACK' AND rt < 0.3 THEN ARRAY['HELP_AND_PROTECTION'] ELSE '{}' END,
               g % 500 = 7,
               timestamptz '2021-03-01 09:00Z' + (g::float8 / :total) * interval '450 days' + random() * interval '10 minutes',
-              to_tsvector('english', body), body, now(), now()
+              to_tsvector('english', body), body,
+              CASE WHEN rs < 0.99 THEN jsonb_build_object(CASE kind WHEN 'CALL_FOR_ADVICE' THEN 'keyQuestions'
+                   WHEN 'EBE_APPLICATION' THEN 'experienceStory' ELSE 'whatWorks' END, body) END, now(), now()
        FROM gen
        RETURNING id, kind, status, search_text)
 -- Each answer redacted as the channel would have stored it (the text itself stands for its redaction here).

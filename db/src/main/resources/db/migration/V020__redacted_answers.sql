@@ -13,3 +13,7 @@ CREATE TABLE redacted_answer (
     corrections   jsonb       NOT NULL DEFAULT '{}',
     redacted_at   timestamptz NOT NULL
 );
+
+-- The redacted texts again, on the submission row itself, for reviewers' exports: an export of a million rows reads
+-- the submission table in one pass instead of joining a second table of the same size.
+ALTER TABLE submission ADD COLUMN redacted_text jsonb;

@@ -40,6 +40,10 @@ public class TriageExport {
     /** Where the redaction of the answer in {@link #ANSWERS} at the same place is kept: its field name. */
     private static final String[] FIELDS = {"organisation", "keyQuestions", "engagementAdvice", "resources",
             "groupsToSpeakTo", "whatWorks", "whatNeedsToChange", "experienceStory", "motivation", "availability"};
+    /** The kind of submission that asks the question in {@link #ANSWERS} at the same place. */
+    private static final String[] ASKED_BY = {"CALL_FOR_ADVICE", "CALL_FOR_ADVICE", "CALL_FOR_ADVICE",
+            "CALL_FOR_ADVICE", "CALL_FOR_ADVICE", "DEEP_DIVE_FEEDBACK", "DEEP_DIVE_FEEDBACK", "EBE_APPLICATION",
+            "EBE_APPLICATION", "EBE_APPLICATION"};
     /** In place of an answer not yet redacted (sent before redaction began, until the sweep reaches it). */
     static final String NOT_YET_REDACTED = "[not yet redacted]";
 
@@ -128,9 +132,10 @@ public class TriageExport {
     private static String select(boolean neutralise, boolean originals) {
         StringBuilder answers = new StringBuilder();
         for (int i = 0; i < ANSWERS.length; i++) {
-            String column = originals ? ANSWERS[i] : "coalesce(r.answers ->> '" + FIELDS[i] + "', CASE WHEN "
-                    + ANSWERS[i] + " IS NULL THEN NULL ELSE '" + NOT_YET_REDACTED + "' END)";
-            answers.append(", ").append(neutralise ? neutralised(column) : column);
+            String column = originals ? ANSWERS[i] : "(s.redacted_text ->> '" + FIELDS[i] + "')";
+            String cell = neutralise ? neutralised(column) : column;
+            answers.append(", ").append(originals ? cell : "CASE WHEN s.redacted_text IS NOT NULL THEN " + cell
+                    + " WHEN s.kind = '" + ASKED_BY[i] + "' THEN '" + NOT_YET_REDACTED + "' END");
         }
         return "SELECT s.id, s.reference, s.kind, s.status, "
                 + "to_char(s.submitted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), a.slug, "
@@ -139,8 +144,7 @@ public class TriageExport {
                 + " FROM submission s LEFT JOIN area a ON a.id = s.area_id"
                 + " LEFT JOIN advice_submission ad ON ad.submission_id = s.id"
                 + " LEFT JOIN deep_dive_feedback df ON df.submission_id = s.id"
-                + " LEFT JOIN ebe_application ea ON ea.submission_id = s.id"
-                + (originals ? "" : " LEFT JOIN redacted_answer r ON r.submission_id = s.id") + " WHERE ";
+                + " LEFT JOIN ebe_application ea ON ea.submission_id = s.id WHERE ";
     }
 
     private static String neutralised(String column) {

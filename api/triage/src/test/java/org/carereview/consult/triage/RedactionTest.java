@@ -164,6 +164,7 @@ class RedactionTest implements FreshDatabase {
     void aSubmissionSentBeforeRedactionBeganIsExportedAsNotYetRedactedUntilTheSweepRedactsIt() {
         String id = (String) TriageFixture.advice(http, ANSWER, List.of("ACCOUNTABILITY")).get("id");
         TestSql.execute(dataSource, "DELETE FROM redacted_answer WHERE submission_id = ?::uuid", id);
+        TestSql.execute(dataSource, "UPDATE submission SET redacted_text = NULL WHERE id = ?::uuid", id);
 
         String before = csv(reviewer, "ACCOUNTABILITY");
         assertTrue(before.contains(TriageExport.NOT_YET_REDACTED) && !before.contains("Sarah"), before);
@@ -184,6 +185,8 @@ class RedactionTest implements FreshDatabase {
         withdrawals.withdraw(id, owner);
 
         assertEquals(0, TestSql.count(dataSource, "SELECT count(*) FROM redacted_answer WHERE submission_id = ?", id));
+        assertEquals(0, TestSql.count(dataSource, "SELECT count(*) FROM submission WHERE id = ? AND redacted_text IS NOT NULL",
+                id));
     }
 
     private String stored(String id, String field) {

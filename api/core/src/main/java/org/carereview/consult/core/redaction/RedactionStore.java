@@ -17,7 +17,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** SQL for {@code redacted_answer}: one row per submission, each map keyed by the answer's field name. */
+/**
+ * SQL for {@code redacted_answer}: one row per submission, each map keyed by the answer's field name; the redacted
+ * texts are copied to {@code submission.redacted_text} for exports.
+ */
 @Singleton
 class RedactionStore {
 
@@ -52,6 +55,11 @@ class RedactionStore {
             ps.setTimestamp(5, Timestamp.from(now));
             return ps.executeUpdate();
         });
+        jdbc.prepareStatement("UPDATE submission SET redacted_text = ?::jsonb WHERE id = ?", ps -> {
+            ps.setString(1, write(stored.answers()));
+            ps.setObject(2, submissionId);
+            return ps.executeUpdate();
+        });
     }
 
     Optional<Stored> find(UUID submissionId) {
@@ -64,13 +72,6 @@ class RedactionStore {
                                 : Optional.<Stored>empty();
                     }
                 });
-    }
-
-    void delete(UUID submissionId) {
-        jdbc.prepareStatement("DELETE FROM redacted_answer WHERE submission_id = ?", ps -> {
-            ps.setObject(1, submissionId);
-            return ps.executeUpdate();
-        });
     }
 
     /** Submissions with answers that have no redaction yet (sent before redaction began, or missed), oldest first. */

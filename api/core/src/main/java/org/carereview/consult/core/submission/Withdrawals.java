@@ -105,7 +105,8 @@ public class Withdrawals {
         ChannelContent channel = channel(found.kind());
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.prepareStatement("UPDATE submission SET status = 'WITHDRAWN', withdrawn_at = ?, updated_at = ?, "
-                + "themes = '{}', dilemmas = '{}', search_vector = ''::tsvector, assignee_id = NULL WHERE id = ?", ps -> {
+                + "themes = '{}', dilemmas = '{}', search_vector = ''::tsvector, assignee_id = NULL, redacted_text = NULL "
+                + "WHERE id = ?", ps -> {
             ps.setTimestamp(1, now);
             ps.setTimestamp(2, now);
             ps.setObject(3, submissionId);
