@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.UUID;
+import java.util.function.LongSupplier;
 
 /**
  * The filtered set as CSV or ODS, written straight to the output stream as PostgreSQL produces it, so memory
@@ -23,7 +24,7 @@ import java.util.UUID;
  * per question (empty where the channel does not ask it), redacted unless the reader is the safeguarding lead or an
  * administrator. Contact details are never exported. CSV is PostgreSQL's own COPY output, passed through; ODS is written row by row from a cursor.
  * Rows come in no particular order. Flagged submissions are never exported, whoever asks. The export is
- * audited (who, and the filter) before the first row is read.
+ * audited (who, the filter and how many rows it sent) when it ends.
  */
 @Singleton
 public class TriageExport {
@@ -72,9 +73,9 @@ public class TriageExport {
 
     /** CSV (RFC 4180, UTF-8 with a byte-order mark so spreadsheets read accents right). @return rows written */
     public long writeCsv(TriageFilter filter, Viewer viewer, OutputStream out) {
-        Conditions where = start(filter, viewer, "csv");
+        Conditions where = conditions(filter);
         String select = select(true, viewer.seesContact()) + where.inlined();
-        return transactions.executeRead(status -> jdbc.execute(connection -> {
+        return audited(filter, viewer, "csv", () -> transactions.executeRead(status -> jdbc.execute(connection -> {
             try {
                 out.write(("\uFEFF" + String.join(",", COLUMNS) + "\n").getBytes(StandardCharsets.UTF_8));
                 long rows = connection.unwrap(PGConnection.class).getCopyAPI()
@@ -84,14 +85,14 @@ public class TriageExport {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }));
+        })));
     }
 
     /** ODS: string cells only, neutralised as in CSV. @return rows written */
     public long writeOds(TriageFilter filter, Viewer viewer, OutputStream out) {
-        Conditions where = start(filter, viewer, "ods");
+        Conditions where = conditions(filter);
         String sql = select(false, viewer.seesContact()) + where.sql();
-        return transactions.executeRead(status -> jdbc.prepareStatement(sql, ps -> {
+        return audited(filter, viewer, "ods", () -> transactions.executeRead(status -> jdbc.prepareStatement(sql, ps -> {
             ps.setFetchSize(configuration.exportFetchSize());
             where.bind(ps, 1);
             long count = 0;
@@ -111,17 +112,40 @@ public class TriageExport {
                 throw new UncheckedIOException(e);
             }
             return count;
-        }));
+        })));
     }
 
-    /** Audits the export (committed before any row is read) and builds its conditions: never a flagged row. */
-    private Conditions start(TriageFilter filter, Viewer viewer, String format) {
-        UUID areaId = transactions.executeWrite(status -> {
-            UUID id = areas.idOf(filter.area());
-            audit.record(viewer.accountId(), AuditAction.EXPORT, null, format + " " + filter.describe());
-            return id;
-        });
+    /** The export's conditions: the filter, and never a flagged row. */
+    private Conditions conditions(TriageFilter filter) {
+        UUID areaId = transactions.executeRead(status -> areas.idOf(filter.area()));
         return Conditions.of(filter, false, areaId).add(Visibility.unflagged("s"));
+    }
+
+    /**
+     * Runs the export and then audits it, in a transaction of its own, with the rows it sent: one event naming the
+     * format and filter. An export that stops part way (the reader went away, the database failed) is audited too,
+     * without a count, as it may have sent some rows.
+     */
+    private long audited(TriageFilter filter, Viewer viewer, String format, LongSupplier export) {
+        long rows = -1;
+        try {
+            rows = export.getAsLong();
+            return rows;
+        } finally {
+            String detail = format + " " + filter.describe();
+            if (rows >= 0) {
+                long sent = rows;
+                transactions.executeWrite(status -> {
+                    audit.recordList(viewer.accountId(), AuditAction.EXPORT, detail, (int) Math.min(sent, Integer.MAX_VALUE));
+                    return null;
+                });
+            } else {
+                transactions.executeWrite(status -> {
+                    audit.record(viewer.accountId(), AuditAction.EXPORT, null, detail + " (stopped part way)");
+                    return null;
+                });
+            }
+        }
     }
 
     /**

@@ -46,6 +46,9 @@ class TriageExportTest implements FreshDatabase {
     @Inject
     AccountService accounts;
 
+    @Inject
+    javax.sql.DataSource dataSource;
+
     String reviewer;
     String formulaId;
 
@@ -161,6 +164,19 @@ class TriageExportTest implements FreshDatabase {
                 () -> http.toBlocking().exchange(HttpRequest.GET(TriageFixture.QUEUE + "?consentToPublish=maybe")
                         .bearerAuth(reviewer)));
         assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, bad.getStatus());
+    }
+
+    @Test
+    void anExportIsAuditedOnceWithItsFilterAndTheRowsItSent() {
+        long before = org.carereview.consult.db.TestSql.count(dataSource, "SELECT coalesce(max(id), 0) FROM audit_event");
+        int rows = Csv.parse(new String(download("/api/v1/triage/export.csv?theme=DELIVERY").body(),
+                StandardCharsets.UTF_8).substring(1)).size() - 1;
+
+        List<String> events = org.carereview.consult.db.TestSql.column(dataSource, "SELECT action || ' ' || detail || ' ' "
+                + "|| row_count FROM audit_event WHERE id > ? AND action = 'EXPORT'", before);
+        assertEquals(1, events.size(), events.toString());
+        assertTrue(events.get(0).startsWith("EXPORT csv ") && events.get(0).contains("DELIVERY")
+                && events.get(0).endsWith(" " + rows), events + " for " + rows + " rows");
     }
 
     @Test
