@@ -85,6 +85,11 @@ class SubjectRequestsTest implements FreshDatabase {
                 + "SELECT 'CALL_FOR_ADVICE', '{\"keyQuestions\": \"Zyxquokka draft\"}'::jsonb, id, now(), now(), "
                 + "now() + interval '30 days' FROM account WHERE email = ?", email);
 
+        TestSql.execute(dataSource, "INSERT INTO ebe_score (submission_id, scorer_id, criteria, total, comment, created_at) "
+                + "SELECT ?::uuid, id, '{}', 14, 'Zyxquokka scorer comment', now() FROM account "
+                + "WHERE password_hash IS NOT NULL LIMIT 1", application.get("id"));
+        TestSql.execute(dataSource, "INSERT INTO ebe_decision (submission_id, outcome, note, decided_at) "
+                + "VALUES (?::uuid, 'SHORTLISTED', 'Zyxquokka decision note', now())", application.get("id"));
         Map<String, Object> data = http.toBlocking().retrieve(HttpRequest.GET("/api/v1/me/data").bearerAuth(contributor), JSON);
         assertEquals(email, ((Map<String, Object>) data.get("account")).get("email"));
         List<Map<String, Object>> sent = (List<Map<String, Object>>) data.get("submissions");
@@ -93,6 +98,9 @@ class SubjectRequestsTest implements FreshDatabase {
         assertTrue(raw.contains("Zyxquokka asks what happens"), "the advice's answers");
         assertTrue(raw.contains("Zyxquokka story"), "the application's answers");
         assertTrue(raw.contains("Zyxequality"), "the equality answers, opened from their sealed column");
+        assertTrue(raw.contains("14 points. Comment: Zyxquokka scorer comment"), "what a scorer wrote about them");
+        assertTrue(raw.contains("Shortlisted: we will contact you about the next step. Note: Zyxquokka decision note"),
+                "each decision, with its note");
         assertTrue(raw.contains("\"contactEmail\""), "the address left with the advice, and the consents");
         assertTrue(raw.contains("advice-receipt") && raw.contains("ebe-receipt"), "the emails sent to them");
         assertTrue(raw.contains("Zyxquokka draft"), "the draft");
