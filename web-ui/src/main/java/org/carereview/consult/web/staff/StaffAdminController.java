@@ -53,8 +53,12 @@ class StaffAdminController {
 
     @PersonalData
     @Get
-    ModelAndView<Map<String, Object>> list(@Nullable @QueryValue String invited, Authentication who) {
+    @SuppressWarnings("unchecked")
+    ModelAndView<Map<String, Object>> list(@Nullable @QueryValue String invited, @Nullable @QueryValue String signedOut,
+                                           Authentication who) {
         Map<String, Object> model = model("", "");
+        ((List<Map<String, Object>>) model.get("staff")).stream().filter(m -> m.get("id").equals(signedOut))
+                .findFirst().ifPresent(m -> model.put("signedOut", m.get("email")));
         audit.recordList(UUID.fromString(who.getName()), AuditAction.LIST, "staff page", ((List<?>) model.get("staff")).size());
         if (invited != null) {
             model.put("invited", invited);
@@ -88,6 +92,14 @@ class StaffAdminController {
     HttpResponse<?> enable(@PathVariable UUID id, Authentication who) {
         accounts.setDisabled(id, false, UUID.fromString(who.getName()));
         return Pages.seeOther("/staff/admin/staff");
+    }
+
+    /** Ends every session of this member of staff at once (a lost laptop, a shared screen); audited. */
+    @Post("/{id}/sign-out")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> signOut(@PathVariable UUID id, Authentication who) {
+        accounts.endSessions(id, UUID.fromString(who.getName()));
+        return Pages.seeOther("/staff/admin/staff?signedOut=" + id);
     }
 
     private Map<String, Object> model(String email, String role) {

@@ -77,7 +77,10 @@ class StaffSignInController {
     @Post("/sign-out")
     @Secured(SecurityRule.IS_ANONYMOUS)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> signOut(HttpRequest<?> request) {
+    HttpResponse<?> signOut(HttpRequest<?> request, @Nullable Authentication authentication) {
+        if (authentication != null) {
+            accounts.endSessions(java.util.UUID.fromString(authentication.getName()), null);
+        }
         return Pages.seeOther("/").cookie(AuthCookies.signOut(request));
     }
 }

@@ -22,6 +22,11 @@ record Account(
         return new Account(id, email, hash, disabled, tokenVersion + 1, createdAt, now);
     }
 
+    /** Every token issued so far stops working: the account signed out, or an administrator ended its sessions. */
+    Account withSessionsEnded(Instant now) {
+        return new Account(id, email, passwordHash, disabled, tokenVersion + 1, createdAt, now);
+    }
+
     Account withDisabled(boolean value, Instant now) {
         return new Account(id, email, passwordHash, value, tokenVersion + 1, createdAt, now);
     }

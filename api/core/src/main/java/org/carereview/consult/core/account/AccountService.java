@@ -66,6 +66,21 @@ public class AccountService {
         return accounts.findById(id).filter(a -> !a.disabled() && a.tokenVersion() == tokenVersion).isPresent();
     }
 
+    /**
+     * Ends every session of the account at once: its tokens carry the old version, which the next request
+     * refuses. {@code by} is the administrator who ended someone else's sessions (audited); null when the
+     * person signed out themselves.
+     */
+    @Transactional
+    public void endSessions(UUID id, @Nullable UUID by) {
+        Account account = accounts.findById(id).orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND,
+                "not-found", "Not Found", "No such account."));
+        accounts.update(account.withSessionsEnded(clock.instant()));
+        if (by != null) {
+            audit.record(by, AuditAction.CHANGE, null, "sessions-ended account=" + id);
+        }
+    }
+
     @Transactional
     public List<AccountView> staff() {
         return accounts.findStaff().stream().map(this::view).toList();

@@ -64,4 +64,11 @@ class StaffApiController {
         }
         return accounts.setDisabled(id, change.disabled(), UUID.fromString(who.getName()));
     }
+
+    /** Ends every session of this member of staff at once (a lost laptop, a shared screen); audited. */
+    @Post("/{id}/sign-out")
+    HttpResponse<Void> signOut(@PathVariable UUID id, Authentication who) {
+        accounts.endSessions(id, UUID.fromString(who.getName()));
+        return HttpResponse.noContent();
+    }
 }
