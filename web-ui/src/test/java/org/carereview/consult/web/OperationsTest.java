@@ -25,6 +25,66 @@ class OperationsTest implements FreshDatabase {
     @Client("/")
     HttpClient http;
 
+    @Inject
+    io.micronaut.runtime.server.EmbeddedServer server;
+
+    /** Behind a proxy that says when the request came over HTTPS. */
+    @Override
+    public java.util.Map<String, String> getProperties() {
+        java.util.Map<String, String> properties = new java.util.HashMap<>(FreshDatabase.super.getProperties());
+        properties.put("consult.trust-forwarded-for", "true");
+        return properties;
+    }
+
+    @Test
+    void refusalsAndRedirectsToSignInCarryTheSecurityHeadersToo() throws Exception {
+        HttpClientResponseException api = assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange(HttpRequest.GET("/api/v1/me")));
+        assertEquals(HttpStatus.UNAUTHORIZED, api.getStatus());
+        assertSecured(api.getResponse(), "401");
+        HttpClientResponseException forged = assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange(HttpRequest.GET("/api/v1/me").bearerAuth("not.a.token")));
+        assertEquals(HttpStatus.UNAUTHORIZED, forged.getStatus());
+        assertSecured(forged.getResponse(), "401 for a bad token");
+        HttpClientResponseException csrf = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
+                .exchange(HttpRequest.POST("/call-for-advice", "respondentType=OTHER")
+                        .contentType("application/x-www-form-urlencoded").accept("text/html")));
+        assertEquals(HttpStatus.FORBIDDEN, csrf.getStatus());
+        assertSecured(csrf.getResponse(), "403 without the form's token");
+        HttpClientResponseException admin = assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange(HttpRequest.GET("/api/v1/admin/staff")));
+        assertEquals(HttpStatus.UNAUTHORIZED, admin.getStatus());
+        assertSecured(admin.getResponse(), "401 on an administrators' route");
+
+        java.net.http.HttpResponse<Void> redirect = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.getURL() + "/staff"))
+                        .header("Accept", "text/html").build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertTrue(redirect.statusCode() / 100 == 3, "to sign in: " + redirect.statusCode());
+        java.net.http.HttpHeaders headers = redirect.headers();
+        assertTrue(headers.firstValue("Location").orElse("").contains("/staff/sign-in"), headers.toString());
+        assertTrue(headers.firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors 'none'"),
+                "the redirect to sign in: " + headers);
+        assertEquals("DENY", headers.firstValue("X-Frame-Options").orElse(null));
+        assertEquals("no-store", headers.firstValue("Cache-Control").orElse(null));
+    }
+
+    @Test
+    void strictTransportSecurityOnlyWhenTheRequestCameOverHttps() {
+        HttpResponse<String> plain = http.toBlocking().exchange(HttpRequest.GET("/").accept("text/html"), String.class);
+        assertEquals(null, plain.header("Strict-Transport-Security"));
+        HttpResponse<String> secure = http.toBlocking().exchange(HttpRequest.GET("/").accept("text/html")
+                .header("X-Forwarded-Proto", "https"), String.class);
+        assertEquals("max-age=31536000; includeSubDomains", secure.header("Strict-Transport-Security"));
+    }
+
+    private static void assertSecured(HttpResponse<?> response, String what) {
+        assertTrue(String.valueOf(response.header("Content-Security-Policy")).contains("frame-ancestors 'none'"), what);
+        assertEquals("DENY", response.header("X-Frame-Options"), what);
+        assertEquals("nosniff", response.header("X-Content-Type-Options"), what);
+        assertEquals("same-origin", response.header("Referrer-Policy"), what);
+        assertEquals("no-store", response.header("Cache-Control"), what);
+    }
+
     @Test
     void healthAnswersWithoutSigningInAndWithoutDetails() {
         HttpResponse<String> response = http.toBlocking().exchange(HttpRequest.GET("/health"), String.class);
