@@ -172,7 +172,7 @@ public class TriageExport {
     }
 
     private static String neutralised(String column) {
-        return "CASE WHEN left(" + column + ", 1) IN ('=', '+', '-', '@', E'\\t', E'\\r') THEN '''' || " + column
-                + " ELSE " + column + " END";
+        return "CASE WHEN left(ltrim(" + column + ", ' '), 1) IN ('=', '+', '-', '@', E'\\t', E'\\r') THEN '''' || "
+                + column + " ELSE " + column + " END";
     }
 }

@@ -167,6 +167,15 @@ class TriageExportTest implements FreshDatabase {
     }
 
     @Test
+    void aFormulaAfterLeadingSpacesIsNeutralisedToo() {
+        TriageFixture.advice(http, "  =1+2 and then a question about stability", List.of("SAFETY"));
+        List<List<String>> rows = Csv.parse(new String(download("/api/v1/triage/export.csv?theme=SAFETY").body(),
+                StandardCharsets.UTF_8).substring(1));
+        String cell = rows.get(1).get(rows.get(0).indexOf("keyQuestions"));
+        assertTrue(cell.startsWith("'  =1+2 and then"), cell);
+    }
+
+    @Test
     void anExportIsAuditedOnceWithItsFilterAndTheRowsItSent() {
         long before = org.carereview.consult.db.TestSql.count(dataSource, "SELECT coalesce(max(id), 0) FROM audit_event");
         int rows = Csv.parse(new String(download("/api/v1/triage/export.csv?theme=DELIVERY").body(),

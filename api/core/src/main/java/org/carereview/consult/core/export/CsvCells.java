@@ -4,7 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 
 /**
  * Cells of the CSV and spreadsheet files the service writes. A text a spreadsheet would run as a formula
- * (starting with =, +, -, @, a tab or a carriage return) gets a leading apostrophe, so it shows as the text
+ * (starting with =, +, -, @, a tab or a carriage return, after any spaces) gets a leading apostrophe, so it shows as the text
  * it is. One rule for every export.
  */
 public final class CsvCells {
@@ -14,9 +14,16 @@ public final class CsvCells {
     private CsvCells() {
     }
 
-    /** The text, with a leading apostrophe if a spreadsheet would read it as a formula. */
+    /**
+     * The text, with a leading apostrophe if a spreadsheet would read it as a formula: also when spaces come first
+     * (" =1+2"), which some spreadsheets skip.
+     */
     public static String neutralise(String text) {
-        return !text.isEmpty() && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+        int first = 0;
+        while (first < text.length() && text.charAt(first) == ' ') {
+            first++;
+        }
+        return first < text.length() && FORMULA_STARTS.indexOf(text.charAt(first)) >= 0 ? "'" + text : text;
     }
 
     /** One CSV cell: empty for null, numbers as they are, any other value neutralised and always quoted. */
