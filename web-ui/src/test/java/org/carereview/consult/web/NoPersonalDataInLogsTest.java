@@ -38,6 +38,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -235,6 +236,12 @@ class NoPersonalDataInLogsTest implements TestPropertyProvider {
             String token = csrf(page, "/sign-in");
             post(page, "/sign-in", FormData.create().set("csrfToken", token).set("email", EMAIL));
             post(page, "/sign-in", FormData.create().set("csrfToken", WORD).set("email", EMAIL));
+            String staffForm = java.net.URLEncoder.encode(csrf(page, "/staff/sign-in"), java.nio.charset.StandardCharsets.UTF_8);
+            com.microsoft.playwright.APIResponse broken = page.request().post(server.getURL() + "/staff/sign-in",
+                    RequestOptions.create().setHeader("Content-Type", "application/x-www-form-urlencoded")
+                            .setData("csrfToken=" + staffForm + "&email=" + EMAIL + "%zz&password=" + WORD + "%")
+                            .setMaxRedirects(0));
+            assertEquals(400, broken.status(), "a broken percent-encoding is the sender's mistake: " + broken.text());
             String advice = csrf(page, "/call-for-advice");
             post(page, "/call-for-advice/start", FormData.create().set("csrfToken", advice));
             post(page, "/call-for-advice/contact", FormData.create().set("csrfToken", advice).set("contactEmail", EMAIL));

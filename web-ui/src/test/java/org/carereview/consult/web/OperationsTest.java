@@ -12,6 +12,8 @@ import org.carereview.consult.db.FreshDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -75,6 +77,26 @@ class OperationsTest implements FreshDatabase {
         HttpResponse<String> secure = http.toBlocking().exchange(HttpRequest.GET("/").accept("text/html")
                 .header("X-Forwarded-Proto", "https"), String.class);
         assertEquals("max-age=31536000; includeSubDomains", secure.header("Strict-Transport-Security"));
+    }
+
+    @Test
+    void aNulInThePathIsNotFoundAPageForBrowsersAProblemForTheApi() {
+        HttpClientResponseException page = assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange(HttpRequest.GET("/deep-dives%00").accept("text/html"), String.class));
+        assertEquals(HttpStatus.NOT_FOUND, page.getStatus());
+        assertTrue(page.getResponse().getBody(String.class).orElse("").contains("Page not found"));
+        HttpClientResponseException api = assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange(HttpRequest.GET("/api/v1/deep-dives/areas/camden%00")));
+        assertEquals("application/problem+json", api.getResponse().getContentType().orElseThrow().toString());
+    }
+
+    @Test
+    void aNulInThePathIsNotFound() {
+        for (String path : List.of("/api/v1/deep-dives/areas/camden%00", "/call-for-advice%00", "/staff/triage/%00")) {
+            HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
+                    () -> http.toBlocking().exchange(HttpRequest.GET(path)), path);
+            assertEquals(HttpStatus.NOT_FOUND, e.getStatus(), path);
+        }
     }
 
     private static void assertSecured(HttpResponse<?> response, String what) {
