@@ -30,10 +30,14 @@ class OperationsTest implements FreshDatabase {
     @Inject
     io.micronaut.runtime.server.EmbeddedServer server;
 
+    static final String ADMIN = "operations.admin@example.org";
+    static final String PASSWORD = "an operations test password";
+
     /** Behind a proxy that says when the request came over HTTPS. */
     @Override
     public java.util.Map<String, String> getProperties() {
-        java.util.Map<String, String> properties = new java.util.HashMap<>(FreshDatabase.super.getProperties());
+        java.util.Map<String, String> properties = new java.util.HashMap<>(org.carereview.consult.db.TestDatabase.fresh()
+                .withAdministrator(ADMIN, PASSWORD));
         properties.put("consult.trust-forwarded-for", "true");
         return properties;
     }
@@ -88,6 +92,22 @@ class OperationsTest implements FreshDatabase {
         HttpClientResponseException api = assertThrows(HttpClientResponseException.class,
                 () -> http.toBlocking().exchange(HttpRequest.GET("/api/v1/deep-dives/areas/camden%00")));
         assertEquals("application/problem+json", api.getResponse().getContentType().orElseThrow().toString());
+    }
+
+    @Test
+    void anUnknownAreaOrLinkOnTheStaffDeepDivePagesIsTheNotFoundPage() {
+        String admin = (String) http.toBlocking().retrieve(HttpRequest.POST("/api/v1/auth/login",
+                java.util.Map.of("email", ADMIN, "password", PASSWORD)), java.util.Map.class).get("accessToken");
+        for (String path : List.of("/staff/deep-dives/areas/nowhere", "/staff/deep-dives/areas/nowhere/dashboard",
+                "/staff/deep-dives/areas/nowhere/edit", "/staff/deep-dives/areas/nowhere/cards",
+                "/staff/deep-dives/areas/nowhere/import", "/staff/deep-dives/areas/nowhere/sessions/new",
+                "/staff/deep-dives/links/not-a-real-token")) {
+            HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
+                    .exchange(HttpRequest.GET(path).accept("text/html").bearerAuth(admin), String.class), path);
+            assertEquals(HttpStatus.NOT_FOUND, e.getStatus(), path);
+            assertTrue(e.getResponse().getBody(String.class).orElse("").contains("Page not found"), path + ": "
+                    + e.getResponse().getBody(String.class).orElse("(empty)"));
+        }
     }
 
     @Test

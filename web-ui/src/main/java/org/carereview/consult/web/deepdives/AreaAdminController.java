@@ -60,7 +60,7 @@ class AreaAdminController {
     @Get("/{slug}/edit")
     HttpResponse<?> edit(@PathVariable String slug) {
         return areas.find(slug).<HttpResponse<?>>map(a -> HttpResponse.ok(Pages.view("deepdives/area-form",
-                areaModel(a, AreaForm.of(a))))).orElseGet(HttpResponse::notFound);
+                areaModel(a, AreaForm.of(a))))).orElseGet(Pages::notFound);
     }
 
     @Post("/{slug}/edit")
@@ -77,7 +77,7 @@ class AreaAdminController {
     @Get("/{slug}/sessions/new")
     HttpResponse<?> newSession(@PathVariable String slug) {
         return areas.find(slug).<HttpResponse<?>>map(a -> HttpResponse.ok(Pages.view("deepdives/session-form",
-                sessionModel(a, SessionForm.empty())))).orElseGet(HttpResponse::notFound);
+                sessionModel(a, SessionForm.empty())))).orElseGet(Pages::notFound);
     }
 
     @Post("/{slug}/sessions")

@@ -60,7 +60,7 @@ class CardsPageController {
     HttpResponse<?> show(@PathVariable String slug) {
         return areas.find(slug).<HttpResponse<?>>map(a -> HttpResponse.ok(Pages.view(VIEW,
                 CardsForm.blank(CardsForm.START).model(a, sessions.list(slug), UUID.randomUUID().toString()))))
-                .orElseGet(HttpResponse::notFound);
+                .orElseGet(Pages::notFound);
     }
 
     @Post

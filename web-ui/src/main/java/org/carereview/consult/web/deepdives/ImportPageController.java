@@ -65,7 +65,7 @@ class ImportPageController {
     @Get
     HttpResponse<?> show(HttpRequest<?> request, @PathVariable String slug) {
         return areas.find(slug).<HttpResponse<?>>map(a -> HttpResponse.ok(Pages.view(VIEW, model(request, a, null))))
-                .orElseGet(HttpResponse::notFound);
+                .orElseGet(Pages::notFound);
     }
 
     /** Multipart, so the CSRF token travels in the address (see CsrfFilter). */
