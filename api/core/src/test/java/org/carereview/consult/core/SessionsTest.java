@@ -32,7 +32,10 @@ import java.util.function.UnaryOperator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** Sessions that end: signing out revokes the token, administrators end others' sessions, tokens must be ours. */
+/**
+ * Sessions that end: signing out revokes the token, administrators end others' sessions, tokens must be ours; and
+ * inviting an address that is already staff is refused, not sent again silently.
+ */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SessionsTest implements FreshDatabase {
@@ -108,6 +111,26 @@ class SessionsTest implements FreshDatabase {
                 throw new AssertionError(what, e);
             }
         });
+    }
+
+    @Test
+    void invitingAnExistingMemberOfStaffIsRefusedAndAPendingInvitationIsReplaced() {
+        String admin = login(ADMIN);
+        accounts.createStaff("already.staff@example.org", Role.REVIEWER, PASSWORD);
+        HttpClientResponseException again = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
+                .exchange(HttpRequest.POST("/api/v1/admin/staff", Map.of("email", "Already.Staff@example.org",
+                        "role", "ADMIN")).bearerAuth(admin)));
+        assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, again.getStatus());
+        assertEquals(List.of("REVIEWER"), TestSql.column(dataSource, "SELECT r.role FROM account_role r JOIN account a "
+                + "ON a.id = r.account_id WHERE a.email = 'already.staff@example.org'"), "no role given on the quiet");
+
+        for (int i = 0; i < 2; i++) {
+            http.toBlocking().exchange(HttpRequest.POST("/api/v1/admin/staff", Map.of("email", "pending@example.org",
+                    "role", "REVIEWER")).bearerAuth(admin));
+        }
+        assertEquals(1L, TestSql.count(dataSource, "SELECT count(*) FROM account_token t JOIN account a "
+                + "ON a.id = t.account_id WHERE a.email = 'pending@example.org' AND t.used_at IS NULL"),
+                "only the latest invitation's link works");
     }
 
     private String forge(AccountView account, UnaryOperator<JWTClaimsSet.Builder> change) throws Exception {

@@ -101,7 +101,14 @@ public class AccountService {
             throw new InvalidInputException("email", "Enter an email address in the correct format, like name@example.com");
         }
         Account account = findOrCreate(Emails.normalise(email));
+        boolean staff = accounts.findRoles(account.id()).stream().map(Role::valueOf).anyMatch(Role::isStaff);
+        if (staff && account.passwordHash() != null) {
+            throw new InvalidInputException("email", account.email() + " already has a staff account. They can sign "
+                    + "in with it" + (account.disabled() ? " once you enable it in the list above" : ""));
+        }
         accounts.addRole(account.id(), staffRole.name());
+        // Invited before and never accepted: this invitation replaces the earlier one, whose link stops working.
+        tokens.revokeAll(account.id(), OneTimeTokens.Purpose.INVITATION, clock.instant());
         String token = tokens.issue(account.id(), OneTimeTokens.Purpose.INVITATION, clock.instant(),
                 configuration.invitationLifetime());
         outbox.enqueue("staff-invitation", account.email(), Map.of(

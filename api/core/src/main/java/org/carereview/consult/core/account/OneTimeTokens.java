@@ -45,6 +45,17 @@ class OneTimeTokens {
         return token;
     }
 
+    /** Ends every unused token of this purpose for the account (an invitation sent again replaces the last). */
+    int revokeAll(UUID accountId, Purpose purpose, Instant now) {
+        return jdbc.prepareStatement("UPDATE account_token SET used_at = ? WHERE account_id = ? AND purpose = ? "
+                + "AND used_at IS NULL", ps -> {
+            ps.setTimestamp(1, Timestamp.from(now));
+            ps.setObject(2, accountId);
+            ps.setString(3, purpose.name());
+            return ps.executeUpdate();
+        });
+    }
+
     /**
      * Marks the token used and answers its account, if it is valid, unused and unexpired. The account's
      * {@code last_used_at} moves too: the retention purge keeps an account for a while after its last use.
