@@ -31,6 +31,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -60,6 +61,9 @@ class DoubleSendJourneyTest implements FreshDatabase {
 
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
+    /** The cookie that lets the browser that sent the answers see their confirmation. */
+    String sentCookie = "";
+
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(TestDatabase.fresh().micronautProperties());
@@ -80,7 +84,8 @@ class DoubleSendJourneyTest implements FreshDatabase {
         assertTrue(confirmation.startsWith("/call-for-advice/confirmation/"), confirmation);
         assertEquals(1, TestSql.count(dataSource, "SELECT count(*) FROM advice_submission WHERE contact_email = ?", email));
         assertEquals(1, TestSql.count(dataSource, "SELECT count(*) FROM outbox_message WHERE recipient = ?", email));
-        assertTrue(get(confirmation, "").body().contains(reference(confirmation)));
+        assertTrue(get(confirmation, sentCookie).body().contains(reference(confirmation)));
+        assertEquals(404, get(confirmation, "").statusCode(), "not for anyone else who has the address");
     }
 
     @Test
@@ -104,7 +109,8 @@ class DoubleSendJourneyTest implements FreshDatabase {
         assertEquals(1, TestSql.count(dataSource, "SELECT count(*) FROM ebe_application WHERE email = ?", email));
         assertEquals(1, TestSql.count(dataSource,
                 "SELECT count(*) FROM outbox_message WHERE template = 'ebe-receipt' AND recipient = ?", email));
-        assertTrue(get(confirmation, "").body().contains(reference(confirmation)));
+        assertTrue(get(confirmation, sentCookie).body().contains(reference(confirmation)));
+        assertEquals(404, get(confirmation, "").statusCode(), "not for anyone else who has the address");
     }
 
     /**
@@ -125,6 +131,9 @@ class DoubleSendJourneyTest implements FreshDatabase {
         String first = location(clicks.get(0));
         assertEquals(first, location(clicks.get(1)), "both clicks land on the same confirmation");
         assertEquals(first, location(retry), "so does a retry of the post");
+        sentCookie = retry.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("consult-sent="))
+                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElse("");
+        assertFalse(sentCookie.isEmpty(), "the retry's browser may see its confirmation too");
         return first;
     }
 

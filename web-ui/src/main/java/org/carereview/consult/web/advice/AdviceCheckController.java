@@ -27,6 +27,7 @@ import org.carereview.consult.core.ratelimit.RateLimitedException;
 import org.carereview.consult.core.ratelimit.RateLimiter;
 import org.carereview.consult.web.DraftCookie;
 import org.carereview.consult.web.Pages;
+import org.carereview.consult.web.SentReceipt;
 
 import java.util.List;
 import java.util.Map;
@@ -40,11 +41,13 @@ import java.util.UUID;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class AdviceCheckController {
 
+    private final SentReceipt sent;
     private final AdviceDrafts drafts;
     private final AdviceService advice;
     private final RateLimiter rateLimiter;
 
-    AdviceCheckController(AdviceDrafts drafts, AdviceService advice, RateLimiter rateLimiter) {
+    AdviceCheckController(AdviceDrafts drafts, AdviceService advice, RateLimiter rateLimiter, SentReceipt sent) {
+        this.sent = sent;
         this.drafts = drafts;
         this.advice = advice;
         this.rateLimiter = rateLimiter;
@@ -92,14 +95,15 @@ class AdviceCheckController {
         }
     }
 
-    private static HttpResponse<?> confirmed(HttpRequest<?> request, AdviceReceipt receipt) {
-        return Pages.seeOther("/call-for-advice/confirmation/" + receipt.id()).cookie(DraftCookie.ADVICE.clear(request));
+    private HttpResponse<?> confirmed(HttpRequest<?> request, AdviceReceipt receipt) {
+        return Pages.seeOther("/call-for-advice/confirmation/" + receipt.id()).cookie(DraftCookie.ADVICE.clear(request))
+                .cookie(sent.issue(receipt.id(), request));
     }
 
     @NotAudited("the sender's own reference, shown back to them")
     @Get("/confirmation/{id}")
-    HttpResponse<?> confirmation(@PathVariable UUID id) {
-        return advice.summary(id)
+    HttpResponse<?> confirmation(@PathVariable UUID id, HttpRequest<?> request) {
+        return advice.summary(id).filter(s -> sent.sentBy(request, id))
                 .<HttpResponse<?>>map(s -> HttpResponse.ok(Pages.view("advice/confirmation",
                         Map.of("reference", s.reference(), "flagged", s.safeguarding()))))
                 .orElseGet(() -> Pages.notFound());

@@ -32,6 +32,7 @@ import org.carereview.consult.deepdives.ParticipantLink;
 import org.carereview.consult.deepdives.Session;
 import org.carereview.consult.deepdives.Sessions;
 import org.carereview.consult.web.Pages;
+import org.carereview.consult.web.SentReceipt;
 import org.carereview.consult.web.words.PublicWords;
 
 import java.time.format.DateTimeFormatter;
@@ -58,6 +59,7 @@ class GiveFeedbackController {
     static final String VIEW = "deepdives/give-feedback";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
+    private final SentReceipt sent;
     private final Links links;
     private final Feedback feedback;
     private final RateLimiter rateLimiter;
@@ -69,7 +71,8 @@ class GiveFeedbackController {
 
     GiveFeedbackController(Links links, Feedback feedback, RateLimiter rateLimiter, FormStamp stamps,
                            DeepDivesConfiguration configuration, Sessions sessions, PublicWords words,
-                           HttpLocaleResolver locales) {
+                           HttpLocaleResolver locales, SentReceipt sent) {
+        this.sent = sent;
         this.links = links;
         this.feedback = feedback;
         this.rateLimiter = rateLimiter;
@@ -108,7 +111,7 @@ class GiveFeedbackController {
                 // Sent before from this page, then changed (the browser's Back button): this is new feedback.
                 receipt = send(request, token, UUID.randomUUID().toString(), input, reason);
             }
-            return Pages.seeOther("/deep-dives/feedback/sent/" + receipt.id());
+            return Pages.seeOther("/deep-dives/feedback/sent/" + receipt.id()).cookie(sent.issue(receipt.id(), request));
         } catch (ProblemException linkClosed) {
             return closed(request);
         } catch (InvalidInputException e) {
@@ -136,8 +139,8 @@ class GiveFeedbackController {
 
     @NotAudited("the sender's own reference, shown back to them")
     @Get("/sent/{id}")
-    HttpResponse<?> sent(@PathVariable UUID id) {
-        return feedback.summary(id)
+    HttpResponse<?> sent(@PathVariable UUID id, HttpRequest<?> request) {
+        return feedback.summary(id).filter(s -> sent.sentBy(request, id))
                 .<HttpResponse<?>>map(s -> HttpResponse.ok(Pages.view("deepdives/feedback-sent",
                         Map.of("reference", s.reference(), "flagged", s.safeguarding()))))
                 .orElseGet(() -> Pages.notFound());

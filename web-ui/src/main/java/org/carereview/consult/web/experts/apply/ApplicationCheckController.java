@@ -31,6 +31,7 @@ import org.carereview.consult.experts.Applications;
 import org.carereview.consult.experts.Window;
 import org.carereview.consult.web.DraftCookie;
 import org.carereview.consult.web.Pages;
+import org.carereview.consult.web.SentReceipt;
 
 import java.time.Clock;
 import java.util.List;
@@ -47,6 +48,7 @@ class ApplicationCheckController {
 
     private static final String CHECK_VIEW = "experts/apply/check";
 
+    private final SentReceipt sent;
     private final ApplicationDrafts drafts;
     private final Applications applications;
     private final ApplicationWindow window;
@@ -54,7 +56,8 @@ class ApplicationCheckController {
     private final Clock clock;
 
     ApplicationCheckController(ApplicationDrafts drafts, Applications applications, ApplicationWindow window,
-                               RateLimiter rateLimiter, Clock clock) {
+                               RateLimiter rateLimiter, Clock clock, SentReceipt sent) {
+        this.sent = sent;
         this.drafts = drafts;
         this.applications = applications;
         this.window = window;
@@ -111,8 +114,9 @@ class ApplicationCheckController {
         }
     }
 
-    private static HttpResponse<?> confirmed(HttpRequest<?> request, ApplicationReceipt receipt) {
-        return Pages.seeOther(Apply.BASE + "/confirmation/" + receipt.id()).cookie(DraftCookie.APPLICATION.clear(request));
+    private HttpResponse<?> confirmed(HttpRequest<?> request, ApplicationReceipt receipt) {
+        return Pages.seeOther(Apply.BASE + "/confirmation/" + receipt.id()).cookie(DraftCookie.APPLICATION.clear(request))
+                .cookie(sent.issue(receipt.id(), request));
     }
 
     /** Answers sent outside the window cannot be accepted: 409, saying so plainly. */
@@ -126,8 +130,8 @@ class ApplicationCheckController {
 
     @NotAudited("the applicant's own reference, shown back to them")
     @Get("/confirmation/{id}")
-    HttpResponse<?> confirmation(@PathVariable UUID id) {
-        return applications.summary(id)
+    HttpResponse<?> confirmation(@PathVariable UUID id, HttpRequest<?> request) {
+        return applications.summary(id).filter(s -> sent.sentBy(request, id))
                 .<HttpResponse<?>>map(s -> HttpResponse.ok(Pages.view("experts/apply/confirmation",
                         Map.of("reference", s.reference(), "flagged", s.safeguarding()))))
                 .orElseGet(() -> Pages.notFound());
