@@ -1,0 +1,76 @@
+package org.carereview.consult.web;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.carereview.consult.db.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * With the database unreachable (its connections cut and new ones refused), requests are answered 503 with
+ * Retry-After, a page for browsers and a problem for the API, not a 500; when it is back, the service is too.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DatabaseDownTest implements TestPropertyProvider {
+
+    static final String ADMIN = "database.down.admin@example.org";
+    static final String PASSWORD = "a database down password";
+
+    final TestDatabase.Coordinates database = TestDatabase.fresh();
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return database.withAdministrator(ADMIN, PASSWORD);
+    }
+
+    @Test
+    void withTheDatabaseGoneRequestsAre503WithRetryAfterAndRecoverWhenItIsBack() throws Exception {
+        String admin = (String) http.toBlocking().retrieve(HttpRequest.POST("/api/v1/auth/login",
+                Map.of("email", ADMIN, "password", PASSWORD)), Map.class).get("accessToken");
+        assertEquals(HttpStatus.OK, http.toBlocking().exchange(HttpRequest.GET("/api/v1/me").bearerAuth(admin)).getStatus());
+
+        String name = database.url().substring(database.url().lastIndexOf('/') + 1).split("\\?")[0];
+        String postgres = database.url().substring(0, database.url().lastIndexOf('/') + 1) + "postgres";
+        try (Connection server = DriverManager.getConnection(postgres, database.username(), database.password());
+             Statement sql = server.createStatement()) {
+            sql.execute("ALTER DATABASE \"" + name + "\" WITH ALLOW_CONNECTIONS false");
+            sql.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name + "'");
+            try {
+                HttpClientResponseException api = assertThrows(HttpClientResponseException.class,
+                        () -> http.toBlocking().exchange(HttpRequest.GET("/api/v1/me").bearerAuth(admin)));
+                assertEquals(HttpStatus.SERVICE_UNAVAILABLE, api.getStatus());
+                assertEquals("5", api.getResponse().header("Retry-After"));
+                assertEquals("application/problem+json", api.getResponse().getContentType().orElseThrow().toString());
+
+                HttpClientResponseException page = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
+                        .exchange(HttpRequest.GET("/staff").accept("text/html").bearerAuth(admin), String.class));
+                assertEquals(HttpStatus.SERVICE_UNAVAILABLE, page.getStatus());
+                assertTrue(page.getResponse().getBody(String.class).orElse("").contains("Sorry, the service is unavailable"));
+            } finally {
+                sql.execute("ALTER DATABASE \"" + name + "\" WITH ALLOW_CONNECTIONS true");
+            }
+        }
+        assertEquals(HttpStatus.OK, http.toBlocking().exchange(HttpRequest.GET("/api/v1/me").bearerAuth(admin)).getStatus(),
+                "back as soon as the database is");
+    }
+}
