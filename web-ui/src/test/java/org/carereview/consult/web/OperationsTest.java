@@ -111,6 +111,17 @@ class OperationsTest implements FreshDatabase {
     }
 
     @Test
+    void aFormBiggerThanTheServerTakesIsTooLargeNotForbidden() throws Exception {
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.getURL() + "/call-for-advice/start"))
+                        .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("keyQuestions=" + "a".repeat(3_000_000)))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, response.statusCode());
+        assertTrue(response.body().contains("What you sent is too big"), response.body());
+    }
+
+    @Test
     void aNulInThePathIsNotFound() {
         for (String path : List.of("/api/v1/deep-dives/areas/camden%00", "/call-for-advice%00", "/staff/triage/%00")) {
             HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
