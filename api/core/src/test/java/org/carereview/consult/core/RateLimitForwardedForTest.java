@@ -33,14 +33,19 @@ class RateLimitForwardedForTest implements FreshDatabase {
         Map<String, String> properties = RateLimiterTest.properties();
         properties.put(RateLimitResponseTest.ROUTE_PROPERTY, "true");
         properties.put("consult.trust-forwarded-for", "true");
+        properties.put("consult.trusted-proxies", "10.0.0.0/8, 2001:db8::/32");
         return properties;
     }
 
     @Test
-    void theFirstForwardedAddressIsTheClient() {
+    void theClientIsTheRightMostForwardedAddressThatIsNotOurProxy() {
         HttpRequest<?> request = HttpRequest.GET("http://192.0.2.70/").header("X-Forwarded-For", "203.0.113.9 , 10.0.0.1");
         assertEquals("203.0.113.9", limiter.clientAddress(request));
         assertEquals("192.0.2.70", limiter.clientAddress(HttpRequest.GET("http://192.0.2.70/")), "no header: the peer");
+        assertEquals("203.0.113.50", limiter.clientAddress(HttpRequest.GET("http://192.0.2.70/")
+                .header("X-Forwarded-For", "198.51.100.1, 203.0.113.50")), "an address the client wrote is ignored");
+        assertEquals("203.0.113.51", limiter.clientAddress(HttpRequest.GET("http://192.0.2.70/")
+                .header("X-Forwarded-For", "203.0.113.51, 2001:db8::7, 10.1.2.3")), "through two of our proxies");
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.time.temporal.ChronoUnit;
 
 /**
@@ -33,12 +34,14 @@ public class RateLimiter {
     private final BucketKeys keys;
     private final RateLimitConfiguration config;
     private final Clock clock;
+    private final TrustedProxies proxies;
 
     RateLimiter(RateLimitStore store, BucketKeys keys, RateLimitConfiguration config, Clock clock) {
         this.store = store;
         this.keys = keys;
         this.config = config;
         this.clock = clock;
+        this.proxies = new TrustedProxies(config.trustedProxies() == null ? List.of() : config.trustedProxies());
     }
 
     /** The configured limit per client address per minute ({@code consult.rate-limit-per-minute}); 0 is off. */
@@ -89,19 +92,17 @@ public class RateLimiter {
     }
 
     /**
-     * The client's address: the connection's peer, or with {@code consult.trust-forwarded-for=true} the
-     * first address of {@code X-Forwarded-For} (only behind a proxy that sets that header itself, or any
-     * client could choose its own address).
+     * The client's address: the connection's peer, or with {@code consult.trust-forwarded-for=true} (the peer is our
+     * proxy) the right-most address in {@code X-Forwarded-For} that is not one of {@code consult.trusted-proxies}.
+     * Entries to the left of it were written by the client, so a client cannot choose its own bucket, and clients
+     * behind one proxy are not all one client.
      */
     public String clientAddress(HttpRequest<?> request) {
         if (config.trustForwardedFor()) {
             String forwarded = request.getHeaders().get(FORWARDED_FOR);
-            if (forwarded != null) {
-                int comma = forwarded.indexOf(',');
-                String first = (comma < 0 ? forwarded : forwarded.substring(0, comma)).strip();
-                if (!first.isEmpty()) {
-                    return first;
-                }
+            String client = forwarded == null ? null : proxies.client(forwarded);
+            if (client != null) {
+                return client;
             }
         }
         InetSocketAddress remote = request.getRemoteAddress();
