@@ -3,7 +3,6 @@ package org.carereview.consult.triage;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
@@ -222,13 +221,6 @@ class RedactionTest implements FreshDatabase {
     }
 
     private Map<String, Object> post(String path, Object body, String token, String idempotencyKey) {
-        MutableHttpRequest<Object> request = HttpRequest.POST(path, body);
-        if (token != null) {
-            request.bearerAuth(token);
-        }
-        if (idempotencyKey != null) {
-            request.header("Idempotency-Key", idempotencyKey);
-        }
-        return http.toBlocking().retrieve(request, JSON);
+        return TriageFixture.post(http, path, body, token, idempotencyKey);
     }
 }

@@ -5,7 +5,6 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
@@ -264,14 +263,7 @@ class SubjectRequestsTest implements FreshDatabase {
     }
 
     private Map<String, Object> post(String path, Object body, String token, String idempotencyKey) {
-        MutableHttpRequest<Object> request = HttpRequest.POST(path, body);
-        if (token != null) {
-            request.bearerAuth(token);
-        }
-        if (idempotencyKey != null) {
-            request.header("Idempotency-Key", idempotencyKey);
-        }
-        return http.toBlocking().retrieve(request, JSON);
+        return TriageFixture.post(http, path, body, token, idempotencyKey);
     }
 
     private static Map<String, Object> application(String email, String story, String equality) {

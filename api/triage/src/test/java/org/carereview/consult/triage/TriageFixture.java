@@ -91,4 +91,16 @@ final class TriageFixture {
     static List<Map<String, Object>> items(Map<String, Object> page) {
         return (List<Map<String, Object>>) page.get("items");
     }
+
+    /** A POST as this caller (null: anonymous), with an Idempotency-Key when given; answers the JSON body. */
+    static Map<String, Object> post(HttpClient http, String path, Object body, String token, String idempotencyKey) {
+        io.micronaut.http.MutableHttpRequest<Object> request = HttpRequest.POST(path, body);
+        if (token != null) {
+            request.bearerAuth(token);
+        }
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return http.toBlocking().retrieve(request, Argument.mapOf(String.class, Object.class));
+    }
 }
