@@ -46,7 +46,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Walks the router (not a hand-kept list): every GET route is marked {@link PersonalData} or {@link NotAudited}, and
  * every {@link PersonalData} route is called as anonymous, a contributor who owns nothing of it, a reviewer, the
- * safeguarding lead and an administrator, with ids of seeded records (a flagged submission among them). A call that
+ * safeguarding lead and an administrator, with ids of seeded records (a flagged submission among them); every answer,
+ * allowed or refused, must be {@code Cache-Control: no-store} with the security headers. A call that
  * is allowed answers 2xx and writes exactly one audit event by its caller; one that is refused answers 401, 403,
  * 404 or a redirect to sign in, and writes none. Who is allowed is the route's {@code @Secured} and ADR 0021.
  */
@@ -168,6 +169,10 @@ class PersonalDataRoutesTest implements FreshDatabase {
                     long byCaller = events(before, caller);
                     long all = TestSql.count(dataSource, "SELECT count(*) FROM audit_event WHERE id > ?", before);
                     String what = caller + " GET " + call.uri() + (call.flagged() ? " (flagged)" : "") + " -> " + status;
+                    List<String> missing = missingHeaders(response);
+                    if (!missing.isEmpty()) {
+                        wrong.add(what + ": without " + missing);
+                    }
                     if (status / 100 == 2) {
                         allowedCalls++;
                         if (!expected) {
@@ -200,6 +205,23 @@ class PersonalDataRoutesTest implements FreshDatabase {
         List<String> detail = TestSql.column(dataSource, "SELECT detail FROM audit_event WHERE id > ?", before);
         assertTrue(detail.size() == 1 && detail.get(0).contains("q=given(15)") && !detail.get(0).contains("Robin"),
                 detail.toString());
+    }
+
+    /**
+     * What every answer from a route with personal data must carry, allowed or refused: never kept by a browser or a
+     * proxy, and the security headers.
+     */
+    private static List<String> missingHeaders(HttpResponse<String> response) {
+        List<String> missing = new ArrayList<>();
+        java.util.Map<String, String> wanted = java.util.Map.of("Cache-Control", "no-store", "X-Frame-Options", "DENY",
+                "X-Content-Type-Options", "nosniff", "Referrer-Policy", "same-origin",
+                "Content-Security-Policy", "frame-ancestors 'none'");
+        wanted.forEach((name, value) -> {
+            if (!response.headers().firstValue(name).orElse("").contains(value)) {
+                missing.add(name + ": " + value);
+            }
+        });
+        return missing;
     }
 
     private boolean allowed(UriRouteInfo<?, ?> route, Call call, Caller caller) {
