@@ -1,0 +1,81 @@
+package org.carereview.consult.core.signin;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Instant;
+
+/** The counters in {@code sign_in_throttle}, one row per key; callers hold the transaction. */
+@Singleton
+class SignInThrottleStore {
+
+    /** One counter: failures since {@code windowStart}, and for an account the end of its current wait. */
+    record Row(String key, int failures, Instant windowStart, @Nullable Instant lockedUntil, Instant updatedAt) {
+    }
+
+    private final JdbcOperations jdbc;
+
+    SignInThrottleStore(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The key's row, created empty if absent, locked until the transaction ends (so nodes take turns). */
+    Row lock(String key, Instant now) {
+        jdbc.prepareStatement("""
+                INSERT INTO sign_in_throttle (key, failures, window_start, updated_at) VALUES (?, 0, ?, ?)
+                ON CONFLICT (key) DO NOTHING""", ps -> {
+            ps.setString(1, key);
+            ps.setTimestamp(2, Timestamp.from(now));
+            ps.setTimestamp(3, Timestamp.from(now));
+            return ps.executeUpdate();
+        });
+        return jdbc.prepareStatement("SELECT failures, window_start, locked_until, updated_at FROM sign_in_throttle "
+                + "WHERE key = ? FOR UPDATE", ps -> {
+            ps.setString(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                Timestamp locked = rs.getTimestamp(3);
+                return new Row(key, rs.getInt(1), rs.getTimestamp(2).toInstant(),
+                        locked == null ? null : locked.toInstant(), rs.getTimestamp(4).toInstant());
+            }
+        });
+    }
+
+    void save(Row row) {
+        jdbc.prepareStatement("UPDATE sign_in_throttle SET failures = ?, window_start = ?, locked_until = ?, "
+                + "updated_at = ? WHERE key = ?", ps -> {
+            ps.setInt(1, row.failures());
+            ps.setTimestamp(2, Timestamp.from(row.windowStart()));
+            ps.setTimestamp(3, row.lockedUntil() == null ? null : Timestamp.from(row.lockedUntil()));
+            ps.setTimestamp(4, Timestamp.from(row.updatedAt()));
+            ps.setString(5, row.key());
+            return ps.executeUpdate();
+        });
+    }
+
+    /** Takes back one counted attempt (it was not a failure after all), never below zero. */
+    void takeBack(String key) {
+        jdbc.prepareStatement("UPDATE sign_in_throttle SET failures = greatest(failures - 1, 0) WHERE key = ?", ps -> {
+            ps.setString(1, key);
+            return ps.executeUpdate();
+        });
+    }
+
+    void delete(String key) {
+        jdbc.prepareStatement("DELETE FROM sign_in_throttle WHERE key = ?", ps -> {
+            ps.setString(1, key);
+            return ps.executeUpdate();
+        });
+    }
+
+    /** Deletes rows with no attempt and no wait since {@code cutoff}; answers how many. */
+    int deleteQuietSince(Instant cutoff) {
+        return jdbc.prepareStatement("DELETE FROM sign_in_throttle WHERE greatest(updated_at, locked_until) < ?", ps -> {
+            ps.setTimestamp(1, Timestamp.from(cutoff));
+            return ps.executeUpdate();
+        });
+    }
+}
