@@ -7,6 +7,8 @@ import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The counters in {@code sign_in_throttle}, one row per key; callers hold the transaction. */
 @Singleton
@@ -20,6 +22,24 @@ class SignInThrottleStore {
 
     SignInThrottleStore(JdbcOperations jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** The rows of these keys as committed now, without locking them (those absent are left out). */
+    List<Row> read(String first, String second) {
+        return jdbc.prepareStatement("SELECT key, failures, window_start, locked_until, updated_at FROM sign_in_throttle "
+                + "WHERE key IN (?, ?)", ps -> {
+            ps.setString(1, first);
+            ps.setString(2, second);
+            List<Row> rows = new ArrayList<>(2);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Timestamp locked = rs.getTimestamp(4);
+                    rows.add(new Row(rs.getString(1), rs.getInt(2), rs.getTimestamp(3).toInstant(),
+                            locked == null ? null : locked.toInstant(), rs.getTimestamp(5).toInstant()));
+                }
+            }
+            return rows;
+        });
     }
 
     /** The key's row, created empty if absent, locked until the transaction ends (so nodes take turns). */

@@ -5,8 +5,6 @@ import jakarta.inject.Singleton;
 import org.carereview.consult.core.account.AccountService;
 import org.carereview.consult.core.account.AccountView;
 import org.carereview.consult.core.account.Emails;
-import org.carereview.consult.core.audit.AuditAction;
-import org.carereview.consult.core.audit.AuditLog;
 import org.carereview.consult.core.ratelimit.BucketKeys;
 import org.carereview.consult.core.ratelimit.RateLimiter;
 import org.slf4j.Logger;
@@ -25,16 +23,16 @@ public class StaffSignIn {
     private static final Logger LOG = LoggerFactory.getLogger(StaffSignIn.class);
 
     private final SignInThrottle throttle;
+    private final RefusalAudit refusals;
     private final AccountService accounts;
-    private final AuditLog audit;
     private final BucketKeys keys;
     private final RateLimiter rateLimiter;
 
-    StaffSignIn(SignInThrottle throttle, AccountService accounts, AuditLog audit, BucketKeys keys,
+    StaffSignIn(SignInThrottle throttle, RefusalAudit refusals, AccountService accounts, BucketKeys keys,
                 RateLimiter rateLimiter) {
         this.throttle = throttle;
+        this.refusals = refusals;
         this.accounts = accounts;
-        this.audit = audit;
         this.keys = keys;
         this.rateLimiter = rateLimiter;
     }
@@ -49,10 +47,12 @@ public class StaffSignIn {
     public Optional<AccountView> signIn(String email, String password, HttpRequest<?> request) {
         SignInThrottle.Attempt attempt;
         try {
-            attempt = throttle.count(keys.keyOfValue("account", Emails.normalise(email)),
-                    keys.key("address", rateLimiter.clientAddress(request)));
+            String accountKey = keys.keyOfValue("account", Emails.normalise(email));
+            String addressKey = keys.key("address", rateLimiter.clientAddress(request));
+            throttle.refuseEarly(accountKey, addressKey);
+            attempt = throttle.count(accountKey, addressKey);
         } catch (SignInThrottledException refused) {
-            audit.record(accounts.idOf(email).orElse(null), AuditAction.SIGN_IN_THROTTLED, null, refused.limit().detail());
+            refusals.record(email, refused.limit());
             LOG.debug("Refused a staff sign-in before checking its password: too many attempts for this {}",
                     refused.limit().detail());
             throw refused;
