@@ -79,14 +79,14 @@ class SignInThrottle {
     @Transactional
     void succeeded(Attempt attempt) {
         store.delete(attempt.accountKey());
-        store.takeBack(attempt.addressKey());
+        store.takeBack(attempt.addressKey(), config.addressAttempts());
     }
 
     /** The password could not be checked (the server was busy): the attempt was not a guess. */
     @Transactional
     void notMade(Attempt attempt) {
-        store.takeBack(attempt.addressKey());
-        store.takeBack(attempt.accountKey());
+        store.takeBack(attempt.addressKey(), config.addressAttempts());
+        store.takeBack(attempt.accountKey(), config.accountFreeAttempts());
     }
 
     /** Deletes rows that hold nothing back any more; answers how many. */

@@ -76,10 +76,15 @@ class SignInThrottleStore {
         });
     }
 
-    /** Takes back one counted attempt (it was not a failure after all), never below zero. */
-    void takeBack(String key) {
-        jdbc.prepareStatement("UPDATE sign_in_throttle SET failures = greatest(failures - 1, 0) WHERE key = ?", ps -> {
-            ps.setString(1, key);
+    /**
+     * Takes back one counted attempt (it was not a guess after all), never below zero; a key back under
+     * {@code freeAttempts} has no wait left (the wait was set by the attempts taken back).
+     */
+    void takeBack(String key, int freeAttempts) {
+        jdbc.prepareStatement("UPDATE sign_in_throttle SET failures = greatest(failures - 1, 0), "
+                + "locked_until = CASE WHEN failures - 1 < ? THEN NULL ELSE locked_until END WHERE key = ?", ps -> {
+            ps.setInt(1, freeAttempts);
+            ps.setString(2, key);
             return ps.executeUpdate();
         });
     }

@@ -31,6 +31,7 @@ import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -60,6 +61,8 @@ class StaffSignInThrottleTest implements FreshDatabase {
     AccountService accounts;
     @Inject
     StaffSignIn staffSignIn;
+    @Inject
+    SignInThrottle throttle;
     @Inject
     DataSource db;
 
@@ -229,6 +232,26 @@ class StaffSignInThrottleTest implements FreshDatabase {
         assertEquals(5, statuses.stream().filter(s -> s == 401).count(), statuses.toString());
         assertEquals(7, statuses.stream().filter(s -> s == 429).count(), statuses.toString());
         assertEquals(hashed + 5, hasher.checks(), "only the five free attempts were hashed");
+    }
+
+    @Test
+    void anAttemptWhosePasswordCouldNotBeCheckedIsNotCountedAsAGuess() {
+        String account = "account:" + "a".repeat(32);
+        String address = "address:" + "b".repeat(32);
+        for (int i = 0; i < 4; i++) {
+            throttle.count(account, address);
+        }
+        SignInThrottle.Attempt busy = throttle.count(account, address);
+        throttle.notMade(busy);
+
+        SignInThrottle.Attempt fifth = throttle.count(account, address);
+        SignInThrottledException refused = assertThrows(SignInThrottledException.class,
+                () -> throttle.count(account, address));
+        assertEquals(SignInThrottledException.Limit.ACCOUNT, refused.limit());
+        assertEquals(60, refused.retryAfterSeconds(), "the fifth guess, not the busy attempt, started the wait");
+        assertEquals(List.of("5", "5"), TestSql.column(db, "SELECT failures FROM sign_in_throttle WHERE key IN (?, ?)",
+                account, address));
+        throttle.succeeded(fifth);
     }
 
     @Test
