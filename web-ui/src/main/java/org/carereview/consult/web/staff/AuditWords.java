@@ -25,6 +25,7 @@ final class AuditWords {
             case SUBJECT_ACCESS -> "Gave a person a copy of their data";
             case REDACTION_CHANGE -> "Corrected a redaction";
             case SETTING_CHANGE -> "Changed a setting";
+            case SIGN_IN_THROTTLED -> "Sign-in refused after too many attempts";
         };
     }
 }

@@ -2,6 +2,7 @@ package org.carereview.consult.web.staff;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -17,18 +18,22 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import org.carereview.consult.core.access.NotAudited;
-import org.carereview.consult.core.account.AccountService;
 import org.carereview.consult.core.account.AccountView;
 import org.carereview.consult.core.auth.AuthCookies;
 import org.carereview.consult.core.auth.TokenIssuer;
 import org.carereview.consult.core.problem.FieldError;
+import org.carereview.consult.core.problem.RetryLaterException;
+import org.carereview.consult.core.signin.StaffSignIn;
 import org.carereview.consult.web.Pages;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Staff sign in with email and password; the JWT goes into an HttpOnly cookie. */
+/**
+ * Staff sign in with email and password; the JWT goes into an HttpOnly cookie. Too many attempts are refused
+ * before the password is checked (ADR 23): the same page, 429, says when to try again and keeps the email.
+ */
 @Controller
 @Produces(MediaType.TEXT_HTML)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -38,11 +43,11 @@ class StaffSignInController {
     record SignInForm(@Nullable String email, @Nullable String password) {
     }
 
-    private final AccountService accounts;
+    private final StaffSignIn staffSignIn;
     private final TokenIssuer tokens;
 
-    StaffSignInController(AccountService accounts, TokenIssuer tokens) {
-        this.accounts = accounts;
+    StaffSignInController(StaffSignIn staffSignIn, TokenIssuer tokens) {
+        this.staffSignIn = staffSignIn;
         this.tokens = tokens;
     }
 
@@ -62,8 +67,16 @@ class StaffSignInController {
     HttpResponse<?> signIn(HttpRequest<?> request, @Body SignInForm form) {
         String email = form.email() == null ? "" : form.email();
         String password = form.password() == null ? "" : form.password();
-        Optional<AccountView> account = email.isBlank() || password.isEmpty() ? Optional.empty()
-                : accounts.authenticate(email, password).filter(AccountView::isStaff);
+        Optional<AccountView> account;
+        try {
+            account = email.isBlank() || password.isEmpty() ? Optional.empty()
+                    : staffSignIn.signIn(email, password, request);
+        } catch (RetryLaterException refused) {
+            // Too many attempts (429), or too many sign-ins being checked at once (503): the words say when.
+            return Pages.withErrors(refused.status(), "staff/sign-in", Map.of("email", email),
+                            List.of(new FieldError("email", refused.getMessage())))
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(refused.retryAfterSeconds()));
+        }
         if (account.isEmpty()) {
             List<FieldError> errors = email.isBlank()
                     ? List.of(new FieldError("email", "Enter your email address"))

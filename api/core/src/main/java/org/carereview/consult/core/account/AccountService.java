@@ -45,7 +45,11 @@ public class AccountService {
         this.clock = clock;
     }
 
-    @Transactional
+    /**
+     * The account whose email and password these are, if enabled. Always spends one password hash (a burnt one
+     * for an unknown email), so timing tells nothing. Not in a transaction: the hash, the slow part, holds no
+     * database connection (each read takes one briefly), so a flood of sign-ins cannot empty the pool.
+     */
     public Optional<AccountView> authenticate(String email, String password) {
         Optional<Account> account = Emails.isValid(email) ? accounts.findByEmail(Emails.normalise(email)) : Optional.empty();
         if (account.isEmpty() || account.get().passwordHash() == null || account.get().disabled()) {
@@ -53,6 +57,12 @@ public class AccountService {
             return Optional.empty();
         }
         return hasher.matches(password, account.get().passwordHash()) ? Optional.of(view(account.get())) : Optional.empty();
+    }
+
+    /** The id of the account this email address belongs to, if any; no password is checked. */
+    @Transactional
+    public Optional<UUID> idOf(String email) {
+        return Emails.isValid(email) ? accounts.findByEmail(Emails.normalise(email)).map(Account::id) : Optional.empty();
     }
 
     @Transactional

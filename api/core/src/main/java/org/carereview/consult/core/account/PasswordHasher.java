@@ -20,21 +20,25 @@ class PasswordHasher {
     private static final String PREFIX = "pbkdf2-sha256";
     private final SecureRandom random = new SecureRandom();
     private final int iterations;
+    private final HashingPermits permits;
     private final String dummy;
 
-    PasswordHasher(ConsultConfiguration configuration) {
+    PasswordHasher(ConsultConfiguration configuration, HashingPermits permits) {
         this.iterations = configuration.passwordIterations();
+        this.permits = permits;
         this.dummy = hash("not-a-real-password-used-for-equal-timing");
     }
 
+    /** @throws org.carereview.consult.core.problem.RetryLaterException (503) when no hashing permit comes in time */
     String hash(String password) {
         byte[] salt = new byte[16];
         random.nextBytes(salt);
-        byte[] key = derive(password, salt, iterations);
+        byte[] key = permits.run(() -> derive(password, salt, iterations));
         Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
         return PREFIX + "$" + iterations + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(key);
     }
 
+    /** @throws org.carereview.consult.core.problem.RetryLaterException (503) when no hashing permit comes in time */
     boolean matches(String password, String stored) {
         String[] parts = stored.split("\\$");
         if (parts.length != 4 || !parts[0].equals(PREFIX)) {
@@ -42,7 +46,7 @@ class PasswordHasher {
         }
         Base64.Decoder b64 = Base64.getDecoder();
         byte[] expected = b64.decode(parts[3]);
-        byte[] actual = derive(password, b64.decode(parts[2]), Integer.parseInt(parts[1]));
+        byte[] actual = permits.run(() -> derive(password, b64.decode(parts[2]), Integer.parseInt(parts[1])));
         return MessageDigest.isEqual(expected, actual);
     }
 

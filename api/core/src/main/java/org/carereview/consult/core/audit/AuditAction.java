@@ -4,5 +4,7 @@ package org.carereview.consult.core.audit;
 public enum AuditAction {
     VIEW, CHANGE, NOTE, BULK_CHANGE, EXPORT, RELEASE, DELETE, SAFEGUARDING_ACTION, PHRASE_CHANGE, EXAMPLE_CHANGE,
     /** A list, search or export read: one event naming its filter and row count. */
-    LIST, ERASE, SUBJECT_ACCESS, REDACTION_CHANGE, SETTING_CHANGE
+    LIST, ERASE, SUBJECT_ACCESS, REDACTION_CHANGE, SETTING_CHANGE,
+    /** A staff sign-in refused for too many attempts: the account's id if the email is one's, and which limit. */
+    SIGN_IN_THROTTLED
 }

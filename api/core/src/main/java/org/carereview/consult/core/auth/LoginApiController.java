@@ -1,6 +1,7 @@
 package org.carereview.consult.core.auth;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -10,9 +11,13 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
-import org.carereview.consult.core.account.AccountService;
 import org.carereview.consult.core.problem.ProblemException;
+import org.carereview.consult.core.signin.StaffSignIn;
 
+/**
+ * Staff sign in with email and password for a bearer token. Too many attempts are refused with 429 and
+ * {@code Retry-After} before any password is checked (ADR 23).
+ */
 @Controller("/api/v1/auth")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class LoginApiController {
@@ -21,21 +26,20 @@ class LoginApiController {
     record Credentials(@Nullable String email, @Nullable String password) {
     }
 
-    private final AccountService accounts;
+    private final StaffSignIn signIn;
     private final TokenIssuer issuer;
 
-    LoginApiController(AccountService accounts, TokenIssuer issuer) {
-        this.accounts = accounts;
+    LoginApiController(StaffSignIn signIn, TokenIssuer issuer) {
+        this.signIn = signIn;
         this.issuer = issuer;
     }
 
     @Post("/login")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    IssuedToken login(@Body Credentials credentials) {
+    IssuedToken login(HttpRequest<?> request, @Body Credentials credentials) {
         String email = credentials.email() == null ? "" : credentials.email();
         String password = credentials.password() == null ? "" : credentials.password();
-        return accounts.authenticate(email, password)
-                .filter(account -> account.isStaff())
+        return signIn.signIn(email, password, request)
                 .map(issuer::issue)
                 .orElseThrow(() -> new ProblemException(HttpStatus.UNAUTHORIZED, "invalid-credentials",
                         "Email or password not recognised", "Check your email address and password and try again."));

@@ -10,7 +10,12 @@ public class ProblemException extends RuntimeException {
     private final String title;
 
     public ProblemException(HttpStatus status, String slug, String title, String detail) {
-        super(detail);
+        this(status, slug, title, detail, true);
+    }
+
+    /** Without a stack trace when {@code trace} is false: for refusals thrown often, by design. */
+    protected ProblemException(HttpStatus status, String slug, String title, String detail, boolean trace) {
+        super(detail, null, true, trace);
         this.status = status;
         this.slug = slug;
         this.title = title;

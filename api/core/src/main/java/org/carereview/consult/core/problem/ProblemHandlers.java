@@ -1,6 +1,7 @@
 package org.carereview.consult.core.problem;
 
 import io.micronaut.context.annotation.Replaces;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -89,8 +90,12 @@ final class ProblemHandlers {
     static final class ProblemExceptionHandler implements ExceptionHandler<ProblemException, HttpResponse<?>> {
         @Override
         public HttpResponse<?> handle(HttpRequest request, ProblemException exception) {
-            return HttpResponse.status(exception.status()).body(exception.toProblem())
+            MutableHttpResponse<Problem> response = HttpResponse.status(exception.status()).body(exception.toProblem())
                     .contentType(ProblemErrorResponseProcessor.PROBLEM_JSON);
+            if (exception instanceof RetryLaterException later) {
+                response.header(HttpHeaders.RETRY_AFTER, Long.toString(later.retryAfterSeconds()));
+            }
+            return response;
         }
     }
 }

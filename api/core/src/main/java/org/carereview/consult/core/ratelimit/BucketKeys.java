@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * single addresses would let one client rotate through millions of them).
  */
 @Singleton
-class BucketKeys {
+public class BucketKeys {
 
     private static final int HEX_CHARS = 32;
     private static final String ALGORITHM = "HmacSHA256";
@@ -40,8 +40,17 @@ class BucketKeys {
         this.key = hmac(root, PURPOSE);
     }
 
-    String key(String bucket, String clientAddress) {
-        byte[] digest = hmac(key, network(clientAddress).getBytes(StandardCharsets.UTF_8));
+    /** The key of a client's counter in {@code bucket}: its network (IPv6 per /64), hashed with the shared key. */
+    public String key(String bucket, String clientAddress) {
+        return keyOfValue(bucket, network(clientAddress));
+    }
+
+    /**
+     * The key of any other value's counter in {@code bucket} (say, a normalised email address), hashed as it is
+     * with the shared key, so every node makes the same key and no one can undo it by hashing guesses.
+     */
+    public String keyOfValue(String bucket, String value) {
+        byte[] digest = hmac(key, value.getBytes(StandardCharsets.UTF_8));
         return bucket + ":" + HexFormat.of().formatHex(digest).substring(0, HEX_CHARS);
     }
 

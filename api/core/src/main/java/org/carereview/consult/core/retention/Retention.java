@@ -5,6 +5,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.carereview.consult.core.draft.Drafts;
 import org.carereview.consult.core.ratelimit.RateLimiter;
+import org.carereview.consult.core.signin.StaffSignIn;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -26,13 +27,15 @@ class Retention {
     private final JdbcOperations jdbc;
     private final Drafts drafts;
     private final RateLimiter rateLimiter;
+    private final StaffSignIn signIn;
     private final MailFolder mailFolder;
     private final RetentionConfiguration periods;
     private final ReviewConfiguration review;
     private final Clock clock;
 
-    Retention(JdbcOperations jdbc, Drafts drafts, RateLimiter rateLimiter, MailFolder mailFolder,
+    Retention(JdbcOperations jdbc, Drafts drafts, RateLimiter rateLimiter, StaffSignIn signIn, MailFolder mailFolder,
               RetentionConfiguration periods, ReviewConfiguration review, Clock clock) {
+        this.signIn = signIn;
         this.mailFolder = mailFolder;
         this.jdbc = jdbc;
         this.drafts = drafts;
@@ -61,6 +64,7 @@ class Retention {
         counts.put("unused contributor accounts", unusedAccounts(now));
         counts.put("audit log entries", audit(now));
         counts.put("rate-limit windows", rateLimiter.purgeExpired());
+        counts.put("sign-in attempt counters", signIn.purgeExpired());
         return Collections.unmodifiableMap(counts);
     }
 

@@ -95,7 +95,10 @@ final class Fill {
         recent(db, at, n);
     }
 
-    /** The rows that only age: email, idempotency key, sign-in link, draft and its link, rate limit, audit. */
+    /**
+     * The rows that only age: email, idempotency key, sign-in link, draft and its link, rate limit, sign-in
+     * attempts, audit.
+     */
     static void recent(DataSource db, Instant at, int n) {
         TestSql.execute(db, """
                 INSERT INTO outbox_message (template, recipient, fields, status, next_attempt_at, created_at, sent_at)
@@ -110,6 +113,9 @@ final class Fill {
                     VALUES ('draft-hash-%2$d', '0000000%2$d-0000-0000-0000-0000000000df',
                             '%1$s'::timestamptz + interval '30 days');
                 INSERT INTO rate_limit (bucket, window_start, hits) VALUES ('198.51.100.%2$d', '%1$s', 3);
+                INSERT INTO sign_in_throttle (key, failures, window_start, locked_until, updated_at)
+                    VALUES ('account:0000000000000000000000000000000%2$d', 6, '%1$s',
+                            '%1$s'::timestamptz + interval '2 minutes', '%1$s');
                 INSERT INTO audit_event (action, at) VALUES ('EXPORT', '%1$s');
                 """.formatted(at, n));
     }

@@ -93,6 +93,8 @@ class RetentionPurgeTest implements TestPropertyProvider {
         OVERDUE.put("draft", "SELECT count(*) FROM draft WHERE expires_at < ?::timestamptz");
         OVERDUE.put("draft_link", "SELECT count(*) FROM draft_link WHERE expires_at < ?::timestamptz");
         OVERDUE.put("rate_limit", "SELECT count(*) FROM rate_limit WHERE window_start < ?::timestamptz - interval '10 minutes'");
+        OVERDUE.put("sign_in_throttle", "SELECT count(*) FROM sign_in_throttle "
+                + "WHERE greatest(updated_at, locked_until) < ?::timestamptz - interval '15 minutes'");
         OVERDUE.put("audit_event", "SELECT count(*) FROM audit_event WHERE at < ?::timestamptz - interval '24 months'");
     }
 
@@ -153,7 +155,8 @@ class RetentionPurgeTest implements TestPropertyProvider {
             assertEquals(1, TestSql.count(db, "SELECT count(*) FROM " + table + " WHERE submission_id IS NOT NULL"),
                     table + " of the flagged submission");
         }
-        for (String table : List.of("outbox_message", "idempotency_key", "draft", "draft_link", "rate_limit")) {
+        for (String table : List.of("outbox_message", "idempotency_key", "draft", "draft_link", "rate_limit",
+                "sign_in_throttle")) {
             assertEquals(1, TestSql.count(db, "SELECT count(*) FROM " + table), "the recent row of " + table);
         }
         assertEquals(List.of("EXPORT"), TestSql.column(db, "SELECT action FROM audit_event WHERE at > ?",
