@@ -18,6 +18,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import org.carereview.consult.core.access.NotAudited;
+import org.carereview.consult.core.account.AccountService;
 import org.carereview.consult.core.account.AccountView;
 import org.carereview.consult.core.auth.AuthCookies;
 import org.carereview.consult.core.auth.TokenIssuer;
@@ -45,10 +46,12 @@ class StaffSignInController {
 
     private final StaffSignIn staffSignIn;
     private final TokenIssuer tokens;
+    private final AccountService accounts;
 
-    StaffSignInController(StaffSignIn staffSignIn, TokenIssuer tokens) {
+    StaffSignInController(StaffSignIn staffSignIn, TokenIssuer tokens, AccountService accounts) {
         this.staffSignIn = staffSignIn;
         this.tokens = tokens;
+        this.accounts = accounts;
     }
 
     @NotAudited("a sign-in form")
