@@ -138,6 +138,8 @@ class BadInputSweepTest implements TestPropertyProvider {
         router.uriRoutes().map(r -> (UriRouteInfo<?, ?>) r)
                 .filter(r -> !r.getTargetMethod().getDeclaringType().isAnnotationPresent(Endpoint.class))
                 .filter(r -> r.getTargetMethod().getDeclaringType().getName().startsWith("org.carereview."))
+                // Signing out would end the administrator's token for the rest of the sweep: it takes no input anyway.
+                .filter(r -> !r.getUriMatchTemplate().toString().matches(".*/(logout|sign-out)"))
                 .forEach(found::add);
         return found;
     }
