@@ -4,18 +4,23 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.carereview.consult.core.config.ConsultConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.security.SecureRandom;
+import java.sql.Connection;
 import java.util.Base64;
 
 /**
  * Creates the first administrator at start-up when none exists: from CONSULT_BOOTSTRAP_ADMIN_EMAIL and
  * CONSULT_BOOTSTRAP_ADMIN_PASSWORD, or, in demo mode only, {@code admin@localhost} with a random
- * password printed once to the console.
+ * password printed once to the console. Nodes starting together take turns (a PostgreSQL advisory lock held for
+ * the transaction), so the first creates the administrator and the others find it: one account, no node failing
+ * to start on the other's row.
  */
 @Singleton
 class BootstrapAdministrator {
@@ -23,22 +28,42 @@ class BootstrapAdministrator {
     private static final Logger LOG = LoggerFactory.getLogger(BootstrapAdministrator.class);
     static final String DEMO_EMAIL = "admin@localhost";
 
+    /** The advisory lock's key: any fixed number no other lock in the schema uses. */
+    static final long LOCK = 0x636f6e73756c7401L;
+
     private final AccountService accounts;
     private final ConsultConfiguration configuration;
+    private final TransactionOperations<Connection> transactions;
+    private final JdbcOperations jdbc;
     private final String email;
     private final String password;
 
     BootstrapAdministrator(AccountService accounts, ConsultConfiguration configuration,
+                           TransactionOperations<Connection> transactions, JdbcOperations jdbc,
                            @Nullable @Value("${consult.bootstrap-admin.email:}") String email,
                            @Nullable @Value("${consult.bootstrap-admin.password:}") String password) {
         this.accounts = accounts;
         this.configuration = configuration;
+        this.transactions = transactions;
+        this.jdbc = jdbc;
         this.email = email;
         this.password = password;
     }
 
     @EventListener
     void onStartup(StartupEvent event) {
+        transactions.executeWrite(status -> {
+            jdbc.prepareStatement("SELECT pg_advisory_xact_lock(?)", ps -> {
+                ps.setLong(1, LOCK);
+                ps.executeQuery().close();
+                return null;
+            });
+            createIfNone();
+            return null;
+        });
+    }
+
+    private void createIfNone() {
         if (accounts.anyActiveAdministrator()) {
             return;
         }
