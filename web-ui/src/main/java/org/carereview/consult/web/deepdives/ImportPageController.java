@@ -19,7 +19,6 @@ import io.micronaut.security.authentication.Authentication;
 import org.carereview.consult.core.access.NotAudited;
 import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.core.problem.InvalidInputException;
-import org.carereview.consult.core.security.CsrfToken;
 import org.carereview.consult.deepdives.Area;
 import org.carereview.consult.deepdives.Areas;
 import org.carereview.consult.deepdives.BulkReceipt;
@@ -63,21 +62,21 @@ class ImportPageController {
 
     @NotAudited("a form")
     @Get
-    HttpResponse<?> show(HttpRequest<?> request, @PathVariable String slug) {
-        return areas.find(slug).<HttpResponse<?>>map(a -> HttpResponse.ok(Pages.view(VIEW, model(request, a, null))))
+    HttpResponse<?> show(@PathVariable String slug) {
+        return areas.find(slug).<HttpResponse<?>>map(a -> HttpResponse.ok(Pages.view(VIEW, model(a, null))))
                 .orElseGet(Pages::notFound);
     }
 
-    /** Multipart, so the CSRF token travels in the address (see CsrfFilter). */
+    /** Multipart: the CSRF token is a text part of the body (CsrfFilter reads it there). */
     @Post
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    HttpResponse<?> upload(HttpRequest<?> request, @PathVariable String slug, @Nullable @Part("file") CompletedFileUpload file,
+    HttpResponse<?> upload(@PathVariable String slug, @Nullable @Part("file") CompletedFileUpload file,
                            @Nullable @Part("sessionId") String sessionId, Authentication who) {
         Optional<Area> area = areas.find(slug);
         if (area.isEmpty()) {
             return Pages.notFound();
         }
-        Map<String, Object> model = model(request, area.get(), sessionId);
+        Map<String, Object> model = model(area.get(), sessionId);
         try {
             String csv = text(file);
             BulkReceipt receipt = feedback.importCsv(slug, sessionId, csv, UUID.fromString(who.getName()));
@@ -103,10 +102,10 @@ class ImportPageController {
         }
     }
 
-    private Map<String, Object> model(HttpRequest<?> request, Area area, @Nullable String sessionId) {
+    private Map<String, Object> model(Area area, @Nullable String sessionId) {
         Map<String, Object> model = new HashMap<>();
         model.put("area", area);
-        model.put("action", "/staff/deep-dives/areas/" + area.slug() + "/import?csrfToken=" + CsrfToken.of(request));
+        model.put("action", "/staff/deep-dives/areas/" + area.slug() + "/import");
         model.put("sessionOptions", Options.sessions(sessions.list(area.slug())));
         model.put("sessionId", sessionId);
         model.put("columns", FeedbackCsv.COLUMNS);

@@ -91,20 +91,23 @@ final class CsrfFilter implements Ordered {
     }
 
     /**
-     * The token the form sent. A url-encoded body is read from a split copy, left open until it has
-     * fully arrived (Micronaut's FilterBodyParser closes its copy at once, which breaks a request whose
-     * body arrives after its headers); a multipart form carries the token in the query string.
+     * The token the form sent, in its body: read from a split copy, left open until it has fully arrived
+     * (Micronaut's FilterBodyParser closes its copy at once, which breaks a request whose body arrives after its
+     * headers). A multipart form carries it as a text part, never in its address, where logs and Referer headers
+     * would keep it.
      */
     private static CompletableFuture<@Nullable String> sentToken(HttpRequest<?> request) {
-        boolean urlEncoded = request.getContentType().map(t -> t.matches(MediaType.APPLICATION_FORM_URLENCODED_TYPE))
-                .orElse(false);
-        if (!urlEncoded || !(request instanceof ServerHttpRequest<?> server)) {
-            return CompletableFuture.completedFuture(request.getParameters().get(CsrfToken.FIELD));
+        MediaType type = request.getContentType().orElse(null);
+        boolean urlEncoded = type != null && type.matches(MediaType.APPLICATION_FORM_URLENCODED_TYPE);
+        String boundary = type == null ? null : type.getParameters().get("boundary").orElse(null);
+        if (!(request instanceof ServerHttpRequest<?> server) || !urlEncoded && boundary == null) {
+            return CompletableFuture.completedFuture(null);
         }
         CloseableByteBody copy = server.byteBody().split(ByteBody.SplitBackpressureMode.FASTEST);
         return copy.buffer().thenApply(body -> {
             try (CloseableAvailableByteBody available = body) {
-                return FormFields.first(available.toString(StandardCharsets.UTF_8), CsrfToken.FIELD);
+                return urlEncoded ? FormFields.first(available.toString(StandardCharsets.UTF_8), CsrfToken.FIELD)
+                        : FormFields.firstPart(available.toByteArray(), boundary.replace("\"", ""), CsrfToken.FIELD);
             }
         });
     }
