@@ -1,6 +1,8 @@
 package org.carereview.consult.core.security;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.async.publisher.Publishers;
+import org.reactivestreams.Publisher;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
@@ -27,13 +29,10 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 
 /**
  * Double-submit-cookie CSRF protection for every form post on every path: the browser holds a random
@@ -60,10 +59,12 @@ final class CsrfFilter implements Ordered {
         return ServerFilterPhase.SECURITY.before();
     }
 
+    /**
+     * Reads the token from the body as it arrives, holding no thread while it waits: a client that stops sending
+     * half way costs a connection (cut off by the stalled-request timer), never a server thread.
+     */
     @RequestFilter
-    @ExecuteOn(TaskExecutors.BLOCKING)
-    @Nullable
-    HttpResponse<?> check(HttpRequest<?> request) {
+    Publisher<Optional<HttpResponse<?>>> check(HttpRequest<?> request) {
         String cookie = request.getCookies().findCookie(CsrfToken.COOKIE).map(Cookie::getValue)
                 .filter(v -> !v.isBlank()).orElse(null);
         String token = cookie != null ? cookie : newToken();
@@ -72,22 +73,14 @@ final class CsrfFilter implements Ordered {
             request.setAttribute(CsrfToken.ATTRIBUTE + ".new", Boolean.TRUE);
         }
         if (!UNSAFE.contains(request.getMethod()) || !isForm(request)) {
-            return null;
+            return Publishers.just(Optional.empty());
         }
-        String sent = await(sentToken(request));
-        return cookie != null && sent != null && same(cookie, sent) ? null : refusal(request);
-    }
-
-    @Nullable
-    private static String await(CompletableFuture<@Nullable String> token) {
-        try {
-            return token.get(BODY_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        } catch (ExecutionException | TimeoutException e) {
-            return null;
-        }
+        CompletableFuture<Optional<HttpResponse<?>>> verdict = sentToken(request)
+                .completeOnTimeout(null, BODY_TIMEOUT.toSeconds(), TimeUnit.SECONDS)
+                .exceptionally(unread -> null)
+                .thenApply(sent -> cookie != null && sent != null && same(cookie, sent) ? Optional.empty()
+                        : Optional.of(refusal(request)));
+        return Publishers.fromCompletableFuture(verdict);
     }
 
     /**
