@@ -6,13 +6,17 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
 import io.micronaut.views.model.ViewModelProcessor;
 import io.micronaut.http.server.util.locale.HttpLocaleResolver;
+import io.micronaut.http.HttpHeaders;
 import jakarta.inject.Singleton;
+import org.carereview.consult.core.auth.AuthCookies;
+import org.carereview.consult.core.auth.StaffSessions;
 import org.carereview.consult.core.account.Role;
 import org.carereview.consult.core.security.CsrfToken;
 import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.web.words.PublicWords;
 import org.carereview.consult.web.words.Words;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,14 +32,20 @@ import java.util.Optional;
 @Singleton
 final class PageModel implements ViewModelProcessor<Map<String, Object>> {
 
+    /** How long before a staff session ends the warning opens. */
+    static final Duration WARN_BEFORE = Duration.ofMinutes(2);
+
     private final String contactEmail;
     private final HttpLocaleResolver locales;
     private final PublicWords words;
+    private final StaffSessions sessions;
 
-    PageModel(@Value("${consult.contact-email:}") String contactEmail, HttpLocaleResolver locales, PublicWords words) {
+    PageModel(@Value("${consult.contact-email:}") String contactEmail, HttpLocaleResolver locales, PublicWords words,
+              StaffSessions sessions) {
         this.contactEmail = contactEmail == null ? "" : contactEmail.trim();
         this.locales = locales;
         this.words = words;
+        this.sessions = sessions;
     }
 
     @Override
@@ -50,13 +60,28 @@ final class PageModel implements ViewModelProcessor<Map<String, Object>> {
         if (!contactEmail.isEmpty()) {
             model.putIfAbsent("contactEmail", contactEmail);
         }
+        if (!Boolean.TRUE.equals(model.get(Pages.SIGNED_OUT))) {
+            sessionTimeout(request).ifPresent(t -> model.putIfAbsent("sessionTimeout", t));
+        }
         modelAndView.setModel(model);
+    }
+
+    /** For a member of staff's browser session: when the "you will be signed out soon" warning is due. */
+    private Optional<Map<String, Long>> sessionTimeout(HttpRequest<?> request) {
+        if (request.getHeaders().contains(HttpHeaders.AUTHORIZATION)
+                || request.getCookies().findCookie(AuthCookies.NAME).isEmpty()) {
+            return Optional.empty();
+        }
+        return request.getUserPrincipal(Authentication.class).filter(StaffSessions::isStaff)
+                .map(who -> Map.of("secondsLeft", sessions.secondsLeftAfterThisRequest(who),
+                        "warnSeconds", WARN_BEFORE.toSeconds()));
     }
 
     static void decorate(HttpRequest<?> request, Map<String, Object> model) {
         model.putIfAbsent("csrfToken", CsrfToken.of(request));
         DraftCookie.heldFor(request).ifPresent(c -> model.putIfAbsent("forgetAction", c.forgetPath()));
-        Optional<Authentication> user = request.getUserPrincipal(Authentication.class);
+        Optional<Authentication> user = request.getUserPrincipal(Authentication.class)
+                .filter(signedIn -> !Boolean.TRUE.equals(model.get(Pages.SIGNED_OUT)));
         user.ifPresent(a -> model.putIfAbsent("currentUser", Map.of(
                 "email", String.valueOf(a.getAttributes().get("email")),
                 "staff", a.getRoles().stream().anyMatch(r -> !r.equals(Role.CONTRIBUTOR.name())))));

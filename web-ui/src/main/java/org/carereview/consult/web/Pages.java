@@ -15,6 +15,9 @@ import java.util.function.Function;
 /** Small helpers every page controller uses: render a view, redirect after a post, map errors by field. */
 public final class Pages {
 
+    /** A model flag for a page that has just signed the person out: it shows no one signed in (PageModel). */
+    public static final String SIGNED_OUT = "signedOut";
+
     /** The keys of GOV.UK's words for a page that is not there ("Page not found"), used by every 404 page. */
     public static final String NOT_FOUND_HEADING = "pages.error.404.heading";
     public static final String NOT_FOUND_MESSAGE = "pages.error.404.message";

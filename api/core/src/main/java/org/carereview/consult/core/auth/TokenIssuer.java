@@ -7,17 +7,23 @@ import org.carereview.consult.core.account.AccountView;
 import org.carereview.consult.core.account.Role;
 import org.carereview.consult.core.config.ConsultConfiguration;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.Map;
 
 /**
  * Issues JWTs whose subject is the account id, with its roles, email and token version; the version
- * is checked on every request ({@link TokenVersionValidator}), so disabling an account works at once.
+ * is checked on every request ({@link TokenVersionValidator}), so disabling an account works at once. Token times
+ * (issued, expires, signed in) are read from the system clock, as the JWT library that checks them reads them.
  */
 @Singleton
 public class TokenIssuer {
 
     static final String TOKEN_VERSION = "tv";
     static final String EMAIL = "email";
+    /** When the person signed in (seconds since the epoch): a renewed staff session never outlives it by more than the token lifetime. */
+    static final String SIGNED_IN_AT = "auth_time";
 
     private final TokenGenerator generator;
     private final ConsultConfiguration configuration;
@@ -28,11 +34,16 @@ public class TokenIssuer {
     }
 
     public IssuedToken issue(AccountView account) {
-        int seconds = (int) configuration.tokenLifetime().toSeconds();
-        Authentication authentication = Authentication.build(account.id().toString(),
-                account.roles().stream().map(Role::name).toList(),
-                Map.of(EMAIL, account.email(), TOKEN_VERSION, account.tokenVersion()));
-        String token = generator.generateToken(authentication, seconds)
+        return issue(account.id().toString(), account.roles().stream().map(Role::name).toList(),
+                Map.of(EMAIL, account.email(), TOKEN_VERSION, account.tokenVersion(),
+                        SIGNED_IN_AT, Instant.now().getEpochSecond()),
+                configuration.tokenLifetime());
+    }
+
+    /** A token for this subject, roles and attributes (never the registered claims), good for this long. */
+    IssuedToken issue(String subject, Collection<String> roles, Map<String, Object> attributes, Duration lifetime) {
+        int seconds = (int) lifetime.toSeconds();
+        String token = generator.generateToken(Authentication.build(subject, roles, attributes), seconds)
                 .orElseThrow(() -> new IllegalStateException("JWT could not be generated"));
         return new IssuedToken(token, "Bearer", seconds);
     }
