@@ -46,6 +46,7 @@ class ApiKeysPageTest implements FreshDatabase {
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     String csrf;
     String cookies;
+    final Map<String, String> pages = new java.util.TreeMap<>();
 
     @Override
     public Map<String, String> getProperties() {
@@ -73,18 +74,22 @@ class ApiKeysPageTest implements FreshDatabase {
                 Map.of("name", "Power BI dashboard", "scope", "READ", "expiresInDays", "30"));
         assertEquals(200, issued.statusCode());
         assertEquals("no-store", issued.headers().firstValue("Cache-Control").orElse(""));
+        pages.put("issued", issued.body());
         Document page = Jsoup.parse(issued.body());
         String key = page.select("input#key").attr("value");
         assertTrue(key.startsWith("consult_"), key);
         assertTrue(page.select("main").text().contains("Copy it now: you will not see it again"));
         assertEquals(200, api(key), "the new key reads the triage queue");
 
-        Document list = Jsoup.parse(get("/staff/api-keys", cookies).body());
+        String listed = get("/staff/api-keys", cookies).body();
+        pages.put("list", listed);
+        Document list = Jsoup.parse(listed);
         assertTrue(list.select("main table").text().contains("Power BI dashboard"));
         assertFalse(list.html().contains(key), "the list never shows the key");
         String id = TestSql.column(db, "SELECT id FROM api_key WHERE name = 'Power BI dashboard'").get(0);
         String confirm = get("/staff/api-keys/" + id + "/revoke", cookies).body();
         assertTrue(confirm.contains("Are you sure you want to revoke this key?"));
+        pages.put("confirm", confirm);
 
         assertEquals(403, post("/staff/api-keys/" + id + "/revoke", "JWT=" + cookies.split("JWT=")[1], Map.of())
                 .statusCode(), "a revocation without the CSRF token is refused");
@@ -102,6 +107,7 @@ class ApiKeysPageTest implements FreshDatabase {
     void aFormWithoutANameOrScopeIs422WithAnErrorSummaryLinkedToTheFields() throws Exception {
         HttpResponse<String> refused = post("/staff/api-keys", cookies, Map.of("name", "", "expiresInDays", "forever"));
         assertEquals(422, refused.statusCode());
+        pages.put("invalid", refused.body());
         Document page = Jsoup.parse(refused.body());
         assertTrue(page.title().startsWith("Error:"), page.title());
         assertEquals(List.of("#name", "#scope", "#expiresInDays"), page.select(".govuk-error-summary__list a").eachAttr("href"));
@@ -113,6 +119,11 @@ class ApiKeysPageTest implements FreshDatabase {
     void anUnknownKeyHasNoRevokePage() throws Exception {
         assertEquals(404, get("/staff/api-keys/00000000-0000-0000-0000-000000000000/revoke", cookies).statusCode());
         assertEquals(404, post("/staff/api-keys/00000000-0000-0000-0000-000000000000/revoke", cookies, Map.of()).statusCode());
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    void everyPageIsValidHtml() {
+        assertEquals(List.of(), Vnu.problems(pages));
     }
 
     private int api(String key) throws Exception {
