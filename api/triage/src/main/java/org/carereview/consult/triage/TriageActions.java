@@ -59,7 +59,7 @@ public class TriageActions {
         SubmissionRow row = rows.find(id, viewer.seesFlagged(), true).orElseThrow(TriageActions::notFound);
         java.util.List<String> changed = changes.apply(row, input, viewer, clock.instant());
         if (!changed.isEmpty()) {
-            audit.record(viewer.accountId(), AuditAction.CHANGE, id, String.join(",", changed));
+            audit.record(viewer.actorId(), AuditAction.CHANGE, id, String.join(",", changed));
         }
         return changed;
     }
@@ -72,7 +72,7 @@ public class TriageActions {
         }
         rows.find(id, viewer.seesFlagged(), true).orElseThrow(TriageActions::notFound);
         TriageSubmission.Note note = rows.addNote(id, body, viewer.accountId(), clock.instant());
-        audit.record(viewer.accountId(), AuditAction.NOTE, id, null);
+        audit.record(viewer.actorId(), AuditAction.NOTE, id, null);
         return note;
     }
 
@@ -83,7 +83,7 @@ public class TriageActions {
         boolean receiptQueued = quarantine.release(id, viewer.seesFlagged());
         rows.recordChange(id, "status", SubmissionStatus.QUARANTINED.name(), SubmissionStatus.NEW.name(),
                 viewer.accountId(), clock.instant());
-        audit.record(viewer.accountId(), AuditAction.RELEASE, id,
+        audit.record(viewer.actorId(), AuditAction.RELEASE, id,
                 receiptQueued ? null : RECEIPT_NOT_SENT);
     }
 
@@ -92,7 +92,7 @@ public class TriageActions {
     public void delete(UUID id, Viewer viewer) {
         requireQuarantined(id, viewer);
         quarantine.delete(id, viewer.seesFlagged());
-        audit.record(viewer.accountId(), AuditAction.DELETE, id, null);
+        audit.record(viewer.actorId(), AuditAction.DELETE, id, null);
     }
 
     /** The lead records what they did about a flagged submission. */
@@ -127,7 +127,7 @@ public class TriageActions {
         }
         java.util.List<String> changed = changes.apply(row, ChangeInput.of(
                 new TriageChange(null, false, null, null, null, false)), viewer, clock.instant());
-        audit.record(viewer.accountId(), AuditAction.CHANGE, id, String.join(",", changed) + ",not-a-disclosure");
+        audit.record(viewer.actorId(), AuditAction.CHANGE, id, String.join(",", changed) + ",not-a-disclosure");
         examples.counterExample(id, viewer.accountId());
     }
 

@@ -86,7 +86,7 @@ public class TriageBulk {
             try {
                 List<String> changed = changes.apply(row, in, viewer, now);
                 if (!changed.isEmpty()) {
-                    audit.record(viewer.accountId(), AuditAction.BULK_CHANGE, id, String.join(",", changed));
+                    audit.record(viewer.actorId(), AuditAction.BULK_CHANGE, id, String.join(",", changed));
                 }
                 updated.add(id);
             } catch (ProblemException e) {

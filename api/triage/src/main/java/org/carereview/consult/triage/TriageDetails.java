@@ -36,7 +36,7 @@ public class TriageDetails {
     @Transactional
     public Optional<TriageSubmission> open(UUID id, Viewer viewer) {
         Optional<SubmissionRow> found = rows.find(id, viewer.seesFlagged(), false);
-        found.ifPresent(row -> audit.record(viewer.accountId(), AuditAction.VIEW, id, null));
+        found.ifPresent(row -> audit.record(viewer.actorId(), AuditAction.VIEW, id, null));
         return found.map(row -> view(row, viewer));
     }
 

@@ -136,12 +136,12 @@ public class TriageExport {
             if (rows >= 0) {
                 long sent = rows;
                 transactions.executeWrite(status -> {
-                    audit.recordList(viewer.accountId(), AuditAction.EXPORT, detail, (int) Math.min(sent, Integer.MAX_VALUE));
+                    audit.recordList(viewer.actorId(), AuditAction.EXPORT, detail, (int) Math.min(sent, Integer.MAX_VALUE));
                     return null;
                 });
             } else {
                 transactions.executeWrite(status -> {
-                    audit.record(viewer.accountId(), AuditAction.EXPORT, null, detail + " (stopped part way)");
+                    audit.record(viewer.actorId(), AuditAction.EXPORT, null, detail + " (stopped part way)");
                     return null;
                 });
             }

@@ -89,7 +89,7 @@ public class TriageQueue {
             return items;
         });
         Integer rankedOnly = ranked[0] >= this.relevance.cap() ? this.relevance.cap() : null;
-        audit.recordList(viewer.accountId(), AuditAction.LIST, ("triage " + filter.describe()).strip(),
+        audit.recordList(viewer.actorId(), AuditAction.LIST, ("triage " + filter.describe()).strip(),
                 Math.min(rows.size(), size));
         if (rows.size() <= size) {
             return new TriagePage(rows, null, rankedOnly);

@@ -30,7 +30,10 @@ public class AuditReport {
     public static final int MAX_CSV_ROWS = 10_000;
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.of("Europe/London"));
 
-    /** One event in words; {@code actorEmail} and {@code reference} are empty when unknown or deleted. */
+    /**
+     * One event in words; {@code actorEmail} and {@code reference} are empty when unknown or deleted. For an
+     * integration's key, {@code actorEmail} names the key.
+     */
     public record Row(AuditEntry entry, String when, String actorEmail, String reference) {
     }
 
@@ -104,8 +107,11 @@ public class AuditReport {
     }
 
     private List<Row> rows(List<AuditEntry> entries) {
-        Map<UUID, String> emails = names("SELECT id, email FROM account WHERE id = ANY(?)",
-                entries.stream().map(AuditEntry::actorId).filter(Objects::nonNull).toList());
+        List<UUID> actors = entries.stream().map(AuditEntry::actorId).filter(Objects::nonNull).toList();
+        Map<UUID, String> emails = new HashMap<>(names("SELECT id, email FROM account WHERE id = ANY(?)", actors));
+        // An integration's key acts in its own name (ADR 26): "API key 1a2b3c4d (Power BI dashboard)".
+        names("SELECT id, 'API key ' || prefix || ' (' || name || ')' FROM api_key WHERE id = ANY(?)", actors)
+                .forEach(emails::putIfAbsent);
         Map<UUID, String> references = names("SELECT id, reference FROM submission WHERE id = ANY(?)",
                 entries.stream().map(AuditEntry::submissionId).filter(Objects::nonNull).toList());
         return entries.stream().map(e -> new Row(e, WHEN.format(e.at()),

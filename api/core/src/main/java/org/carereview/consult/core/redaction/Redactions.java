@@ -71,7 +71,7 @@ public class Redactions {
     @Transactional
     public Optional<RedactedSubmission> open(UUID id, Viewer viewer) {
         Optional<RedactedSubmission> found = read(id, viewer);
-        found.ifPresent(s -> audit.record(viewer.accountId(), AuditAction.VIEW, id, "redaction"));
+        found.ifPresent(s -> audit.record(viewer.actorId(), AuditAction.VIEW, id, "redaction"));
         return found;
     }
 
@@ -151,7 +151,7 @@ public class Redactions {
             corrections.remove(field);
         }
         store.put(id, redact(originals, corrections), clock.instant());
-        audit.record(viewer.accountId(), AuditAction.REDACTION_CHANGE, id, detail);
+        audit.record(viewer.actorId(), AuditAction.REDACTION_CHANGE, id, detail);
         return read(id, viewer);
     }
 

@@ -1,0 +1,116 @@
+package org.carereview.consult.web.staff;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.serde.annotation.Serdeable;
+import org.carereview.consult.core.access.NotAudited;
+import org.carereview.consult.core.apikey.ApiKeys;
+import org.carereview.consult.core.apikey.IssuedApiKey;
+import org.carereview.consult.core.problem.InvalidInputException;
+import org.carereview.consult.web.Pages;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Administrators issue integrations' keys, see them listed and revoke them (ADR 26). The page that shows a new
+ * key is the answer to the form's post, not a redirect: the key must not go into an address, and is not kept.
+ */
+@Controller("/staff/api-keys")
+@Produces(MediaType.TEXT_HTML)
+@Secured("ADMIN")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class ApiKeysPageController {
+
+    @Serdeable
+    record IssueForm(@Nullable String name, @Nullable String scope, @Nullable String expiresInDays) {
+    }
+
+    private final ApiKeys keys;
+
+    ApiKeysPageController(ApiKeys keys) {
+        this.keys = keys;
+    }
+
+    @NotAudited("integrations' keys: names, prefixes and dates; never a key, and no one's personal data")
+    @Get
+    HttpResponse<?> list(@Nullable @QueryValue String revoked) {
+        Map<String, Object> model = model(new IssueForm("", "", String.valueOf(ApiKeys.DEFAULT_DAYS)));
+        if (revoked != null) {
+            keys.list().stream().filter(k -> k.id().toString().equals(revoked)).findFirst()
+                    .ifPresent(k -> model.put("revoked", k.label()));
+        }
+        return HttpResponse.ok(Pages.view("staff/api-keys", model));
+    }
+
+    @Post
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> issue(@Body IssueForm form, Authentication who) {
+        try {
+            IssuedApiKey issued = keys.issue(form.name(), form.scope(), days(form.expiresInDays()),
+                    UUID.fromString(who.getName()));
+            Map<String, Object> model = new HashMap<>();
+            model.put("issued", issued);
+            model.put("expires", ApiKeyRows.date(issued.expiresAt()));
+            return HttpResponse.ok(Pages.view("staff/api-key-issued", model)).header(HttpHeaders.CACHE_CONTROL, "no-store");
+        } catch (InvalidInputException e) {
+            return Pages.invalid("staff/api-keys", model(form), e.errors());
+        }
+    }
+
+    @NotAudited("asks to confirm revoking an integration's key: its name and prefix only")
+    @Get("/{id}/revoke")
+    HttpResponse<?> confirm(@PathVariable UUID id) {
+        return keys.find(id).<HttpResponse<?>>map(k -> HttpResponse.ok(Pages.view("staff/api-key-revoke",
+                Map.of("key", k, "label", k.label())))).orElseGet(Pages::notFound);
+    }
+
+    @Post("/{id}/revoke")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> revoke(@PathVariable UUID id, Authentication who) {
+        if (keys.find(id).isEmpty()) {
+            return Pages.notFound();
+        }
+        keys.revoke(id, UUID.fromString(who.getName()));
+        return Pages.seeOther("/staff/api-keys?revoked=" + id);
+    }
+
+    /** Blank: the default; not a whole number: one the service refuses, so its error joins the others. */
+    @Nullable
+    private static Integer days(@Nullable String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private Map<String, Object> model(IssueForm form) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("keys", keys.list().stream().map(ApiKeyRows::row).toList());
+        model.put("name", form.name() == null ? "" : form.name());
+        model.put("scope", form.scope() == null ? "" : form.scope());
+        model.put("expiresInDays", form.expiresInDays() == null ? "" : form.expiresInDays());
+        model.put("scopeOptions", ApiKeyRows.SCOPES);
+        model.put("expiryHint", "Between 1 and " + ApiKeys.MAX_DAYS + " days. Issue a new key before this one expires.");
+        return model;
+    }
+}
