@@ -20,6 +20,8 @@ import java.util.Map;
  */
 public final class Application {
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     static final String ROTATE = "rotate-encryption-keys";
 
     private Application() {
@@ -33,7 +35,7 @@ public final class Application {
             properties.put("consult.demo-mode", true);
             if (isBlank(System.getenv("JWT_SECRET"))) {
                 byte[] secret = new byte[48];
-                new SecureRandom().nextBytes(secret);
+                RANDOM.nextBytes(secret);
                 properties.put("micronaut.security.token.jwt.signatures.secret.generator.secret",
                         Base64.getEncoder().encodeToString(secret));
             }

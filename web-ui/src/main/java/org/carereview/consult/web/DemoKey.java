@@ -17,6 +17,8 @@ import java.util.Base64;
  */
 final class DemoKey {
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private static final String ID = "demo";
 
     private DemoKey() {
@@ -29,7 +31,7 @@ final class DemoKey {
             Files.createDirectories(dataDir);
             if (!Files.exists(file)) {
                 byte[] key = new byte[32];
-                new SecureRandom().nextBytes(key);
+                RANDOM.nextBytes(key);
                 String keys = ID + ":" + Base64.getEncoder().encodeToString(key);
                 try {
                     Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));

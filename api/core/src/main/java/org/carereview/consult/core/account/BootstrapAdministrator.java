@@ -25,6 +25,8 @@ import java.util.Base64;
 @Singleton
 class BootstrapAdministrator {
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private static final Logger LOG = LoggerFactory.getLogger(BootstrapAdministrator.class);
     static final String DEMO_EMAIL = "admin@localhost";
 
@@ -79,7 +81,7 @@ class BootstrapAdministrator {
             LOG.info("Created the first administrator from CONSULT_BOOTSTRAP_ADMIN_EMAIL");
         } else if (configuration.demoMode()) {
             byte[] bytes = new byte[12];
-            new SecureRandom().nextBytes(bytes);
+            RANDOM.nextBytes(bytes);
             String generated = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
             accounts.createStaff(DEMO_EMAIL, Role.ADMIN, generated);
             // Printed once, to the console only: this is the demo's own throw-away administrator.

@@ -27,6 +27,8 @@ import java.util.Base64;
 @Singleton
 public class FieldCipher {
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     static final String VERSION = "v1";
     private static final String PREFIX = VERSION + ":";
     private static final int IV_BYTES = 12;
@@ -56,7 +58,7 @@ public class FieldCipher {
             LOG.warn("No CONSULT_ENCRYPTION_KEYS in demo mode: special-category data is sealed with a key for this "
                     + "start only");
             byte[] key = new byte[Keys.KEY_BYTES];
-            new SecureRandom().nextBytes(key);
+            RANDOM.nextBytes(key);
             return Keys.parse("demo:" + Base64.getEncoder().encodeToString(key), "demo");
         }
         try {

@@ -26,6 +26,8 @@ import java.util.regex.Pattern;
 @Singleton
 public class BucketKeys {
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private static final int HEX_CHARS = 32;
     private static final String ALGORITHM = "HmacSHA256";
     private static final byte[] PURPOSE = "consult rate-limit bucket key v1".getBytes(StandardCharsets.UTF_8);
@@ -90,7 +92,7 @@ public class BucketKeys {
 
     private static byte[] randomKey() {
         byte[] bytes = new byte[32];
-        new SecureRandom().nextBytes(bytes);
+        RANDOM.nextBytes(bytes);
         return bytes;
     }
 }
