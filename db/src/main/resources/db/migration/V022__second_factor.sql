@@ -22,6 +22,12 @@ CREATE TABLE recovery_code (
     PRIMARY KEY (account_id, code_hash)
 );
 
+-- Wrong codes are throttled like wrong passwords (ADR 23), under a key of their own per account, with far longer
+-- waits: 'second-factor:' and a keyed hash of the account's id.
+ALTER TABLE sign_in_throttle DROP CONSTRAINT sign_in_throttle_key_check;
+ALTER TABLE sign_in_throttle ADD CONSTRAINT sign_in_throttle_key_check
+    CHECK (key ~ '^(account|address|second-factor):[0-9a-f]{32}$');
+
 -- Setting up, refused codes, used recovery codes, new recovery codes and resets are audited (never a code).
 ALTER TABLE audit_event DROP CONSTRAINT audit_event_action_check;
 ALTER TABLE audit_event ADD CONSTRAINT audit_event_action_check CHECK (action IN ('VIEW', 'CHANGE', 'NOTE',

@@ -74,15 +74,15 @@ public class StaffSignIn {
 
     /**
      * A code for an account's second factor (ADR 25), throttled like a password: counted per account (a key of its
-     * own, apart from the email's) and per client address, refused before {@code check} runs when either has had
-     * too many wrong codes, and forgotten once a code is right.
+     * own, apart from the email's, whose waits grow far longer) and per client address, refused before
+     * {@code check} runs when either has had too many wrong codes, and forgotten once a code is right.
      *
      * @throws SignInThrottledException (429) when this account or this address has had too many attempts
      */
     public boolean secondStep(UUID accountId, HttpRequest<?> request, BooleanSupplier check) {
         SignInThrottle.Attempt attempt;
         try {
-            String accountKey = keys.keyOfValue("account", "second-factor " + accountId);
+            String accountKey = keys.keyOfValue("second-factor", accountId.toString());
             String addressKey = keys.key("address", rateLimiter.clientAddress(request));
             throttle.refuseEarly(accountKey, addressKey);
             attempt = throttle.count(accountKey, addressKey);

@@ -46,7 +46,10 @@ class SecondFactorApiTest implements FreshDatabase {
     static final String PASSWORD = "the right password for this test";
     static final String ADMIN = "the.admin@example.org";
 
-    record Answer(int status, String body) {
+    record Answer(int status, String body, String retryAfter) {
+        Answer(int status, String body) {
+            this(status, body, null);
+        }
     }
 
     /** An enrolled member of staff: the secret (as an app holds it) and the recovery codes shown once. */
@@ -67,6 +70,8 @@ class SecondFactorApiTest implements FreshDatabase {
     SecondFactors secondFactors;
     @Inject
     DataSource db;
+    @Inject
+    org.carereview.consult.core.signin.StaffSignIn signIn;
 
     private int hour;
     private String address;
@@ -158,6 +163,35 @@ class SecondFactorApiTest implements FreshDatabase {
                 + "AND actor_id = ? AND detail = 'second-factor account'", admin.account().id()));
         clock.advance(Duration.ofMinutes(1));
         assertEquals(200, login(email, PASSWORD, admin.code(clock.instant())).status(), "after the wait");
+    }
+
+    @Test
+    void wrongCodesWaitFarLongerThanWrongPasswordsUpToADaySoSixDigitsCannotBeGuessed() {
+        Enrolled admin = enrolled("patient-guesser", Role.ADMIN);
+        String email = admin.account().email();
+        for (int i = 0; i < 5; i++) {
+            login(email, PASSWORD, "000000".equals(admin.code(clock.instant())) ? "111111" : "000000");
+        }
+        long wait = 60;
+        for (long expected : List.of(120L, 240L, 480L, 960L, 1920L, 3840L, 7680L, 15360L, 30720L, 61440L, 86400L, 86400L)) {
+            clock.advance(Duration.ofSeconds(wait));
+            String wrong = "000000".equals(admin.code(clock.instant())) ? "111111" : "000000";
+            assertRefused(login(email, PASSWORD, wrong), "one guess after each wait");
+            Answer held = login(email, PASSWORD, wrong);
+            assertEquals(429, held.status(), held.body());
+            assertEquals(Long.toString(expected), held.retryAfter());
+            wait = expected;
+        }
+        clock.advance(Duration.ofHours(23));
+        assertEquals(429, login(email, PASSWORD, admin.code(clock.instant())).status(), "not forgotten overnight");
+        signIn.purgeExpired();
+        assertEquals(1, TestSql.count(db, "SELECT count(*) FROM sign_in_throttle WHERE key LIKE 'second-factor:%'"),
+                "the purge keeps it while it holds anything back");
+        clock.advance(Duration.ofDays(2));
+        signIn.purgeExpired();
+        assertEquals(0, TestSql.count(db, "SELECT count(*) FROM sign_in_throttle WHERE key LIKE 'second-factor:%'"),
+                "a day after the wait it is forgotten and purged");
+        assertEquals(200, login(email, PASSWORD, admin.code(clock.instant())).status());
     }
 
     @Test
@@ -275,7 +309,8 @@ class SecondFactorApiTest implements FreshDatabase {
                     .header("X-Forwarded-For", address), String.class);
             return new Answer(ok.code(), ok.body());
         } catch (HttpClientResponseException e) {
-            return new Answer(e.code(), e.getResponse().getBody(String.class).orElse(""));
+            return new Answer(e.code(), e.getResponse().getBody(String.class).orElse(""),
+                    e.getResponse().getHeaders().get("Retry-After"));
         }
     }
 
