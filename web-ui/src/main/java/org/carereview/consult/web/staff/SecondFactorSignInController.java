@@ -60,15 +60,13 @@ class SecondFactorSignInController {
     @NotAudited("the code form of one's own sign-in")
     @Get("/code")
     HttpResponse<?> code(HttpRequest<?> request) {
-        return enrolled(request).<HttpResponse<?>>map(a -> HttpResponse.ok(codePage(false)))
-                .orElseGet(() -> Pages.seeOther(SIGN_IN));
+        return codePage(request, false);
     }
 
     @NotAudited("the recovery code form of one's own sign-in")
     @Get("/recovery-code")
     HttpResponse<?> recoveryCode(HttpRequest<?> request) {
-        return enrolled(request).<HttpResponse<?>>map(a -> HttpResponse.ok(codePage(true)))
-                .orElseGet(() -> Pages.seeOther(SIGN_IN));
+        return codePage(request, true);
     }
 
     @Post("/code")
@@ -125,12 +123,8 @@ class SecondFactorSignInController {
             return Pages.seeOther(SIGN_IN);
         }
         String code = form.code() == null ? "" : form.code().strip();
-        if (code.isEmpty()) {
-            return Pages.invalid("staff/sign-in-code", model(recovery), List.of(new FieldError("code",
-                    recovery ? "Enter a recovery code" : "Enter the 6-digit code from your authenticator app")));
-        }
         try {
-            if (secondFactors.check(account.get().id(), code, request)) {
+            if (!code.isEmpty() && secondFactors.check(account.get().id(), code, request)) {
                 return signedIn(account.get(), request);
             }
         } catch (RetryLaterException refused) {
@@ -138,9 +132,10 @@ class SecondFactorSignInController {
                             List.of(new FieldError("code", refused.getMessage())))
                     .header(HttpHeaders.RETRY_AFTER, Long.toString(refused.retryAfterSeconds()));
         }
-        return Pages.invalid("staff/sign-in-code", model(recovery), List.of(new FieldError("code", recovery
-                ? "That recovery code is not right or was used before. Check it and try again"
-                : "That code is not right. Enter the code your app shows now")));
+        String error = code.isEmpty() ? (recovery ? "Enter a recovery code" : "Enter the 6-digit code from your "
+                + "authenticator app") : recovery ? "That recovery code is not right or was used before. Check it and "
+                + "try again" : "That code is not right. Enter the code your app shows now";
+        return Pages.invalid("staff/sign-in-code", model(recovery), List.of(new FieldError("code", error)));
     }
 
     private Optional<AccountView> enrolled(HttpRequest<?> request) {
@@ -153,8 +148,9 @@ class SecondFactorSignInController {
                 .cookie(half.clear(request));
     }
 
-    private static Object codePage(boolean recovery) {
-        return Pages.view("staff/sign-in-code", model(recovery));
+    private HttpResponse<?> codePage(HttpRequest<?> request, boolean recovery) {
+        return enrolled(request).<HttpResponse<?>>map(a -> HttpResponse.ok(Pages.view("staff/sign-in-code",
+                model(recovery)))).orElseGet(() -> Pages.seeOther(SIGN_IN));
     }
 
     private static Map<String, Object> model(boolean recovery) {

@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import org.carereview.consult.core.audit.AuditAction;
 import org.carereview.consult.core.audit.AuditLog;
 import org.carereview.consult.core.crypto.FieldCipher;
+import org.carereview.consult.core.crypto.SealedColumn;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +23,8 @@ import java.util.UUID;
 @Singleton
 class Enrolments {
 
-    static final String PURPOSE = "second_factor.secret";
+    static final String PURPOSE = SealedColumn.SECOND_FACTOR_SECRET.purpose();
+    static final String PENDING = SealedColumn.SECOND_FACTOR_PENDING.purpose();
     static final String ISSUER = "Care review consultation";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -50,9 +52,9 @@ class Enrolments {
             byte[] bytes = new byte[20];
             RANDOM.nextBytes(bytes);
             secret = Base32.encode(bytes);
-            store.save(new SecondFactorStore.Row(accountId, cipher.seal(secret, PURPOSE), null, null, null, row.dueFrom()));
+            store.save(new SecondFactorStore.Row(accountId, cipher.seal(secret, PENDING), null, null, null, row.dueFrom()));
         } else {
-            secret = cipher.open(row.pendingSecret(), PURPOSE);
+            secret = cipher.open(row.pendingSecret(), PENDING);
         }
         String uri = "otpauth://totp/" + encode(ISSUER) + ":" + encode(email) + "?secret=" + secret + "&issuer="
                 + encode(ISSUER) + "&algorithm=SHA1&digits=" + Totp.DIGITS + "&period=" + Totp.STEP_SECONDS;
@@ -66,13 +68,13 @@ class Enrolments {
         if (row.secret() != null || row.pendingSecret() == null) {
             return Optional.empty();
         }
-        byte[] key = Base32.decode(cipher.open(row.pendingSecret(), PURPOSE));
-        OptionalLong step = Totp.matchingStep(key, code, clock.instant(), null);
+        String secret = cipher.open(row.pendingSecret(), PENDING);
+        OptionalLong step = Totp.matchingStep(Base32.decode(secret), code, clock.instant(), null);
         if (step.isEmpty()) {
             return Optional.empty();
         }
-        store.save(new SecondFactorStore.Row(accountId, null, row.pendingSecret(), clock.instant(), step.getAsLong(),
-                row.dueFrom()));
+        store.save(new SecondFactorStore.Row(accountId, null, cipher.seal(secret, PURPOSE), clock.instant(),
+                step.getAsLong(), row.dueFrom()));
         audit.record(accountId, AuditAction.SECOND_FACTOR, null, "enrolled");
         return Optional.of(replaceRecoveryCodes(accountId));
     }
