@@ -26,6 +26,7 @@ final class AuditWords {
             case REDACTION_CHANGE -> "Corrected a redaction";
             case SETTING_CHANGE -> "Changed a setting";
             case SIGN_IN_THROTTLED -> "Sign-in refused after too many attempts";
+            case SECOND_FACTOR -> "Sign-in code set up, refused, reset or recovery code used";
         };
     }
 }

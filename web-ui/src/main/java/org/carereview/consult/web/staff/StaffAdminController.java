@@ -24,6 +24,7 @@ import org.carereview.consult.core.account.Role;
 import org.carereview.consult.core.audit.AuditAction;
 import org.carereview.consult.core.audit.AuditLog;
 import org.carereview.consult.core.problem.InvalidInputException;
+import org.carereview.consult.core.secondfactor.SecondFactors;
 import org.carereview.consult.web.Pages;
 
 import java.util.HashMap;
@@ -46,19 +47,24 @@ class StaffAdminController {
 
     private final AuditLog audit;
 
-    StaffAdminController(AccountService accounts, AuditLog audit) {
+    private final SecondFactors secondFactors;
+
+    StaffAdminController(AccountService accounts, AuditLog audit, SecondFactors secondFactors) {
         this.audit = audit;
         this.accounts = accounts;
+        this.secondFactors = secondFactors;
     }
 
     @PersonalData
     @Get
     @SuppressWarnings("unchecked")
     ModelAndView<Map<String, Object>> list(@Nullable @QueryValue String invited, @Nullable @QueryValue String signedOut,
-                                           Authentication who) {
+                                           @Nullable @QueryValue String reset, Authentication who) {
         Map<String, Object> model = model("", "");
         ((List<Map<String, Object>>) model.get("staff")).stream().filter(m -> m.get("id").equals(signedOut))
                 .findFirst().ifPresent(m -> model.put("signedOut", m.get("email")));
+        ((List<Map<String, Object>>) model.get("staff")).stream().filter(m -> m.get("id").equals(reset))
+                .findFirst().ifPresent(m -> model.put("reset", m.get("email")));
         audit.recordList(UUID.fromString(who.getName()), AuditAction.LIST, "staff page", ((List<?>) model.get("staff")).size());
         if (invited != null) {
             model.put("invited", invited);
@@ -100,6 +106,20 @@ class StaffAdminController {
     HttpResponse<?> signOut(@PathVariable UUID id, Authentication who) {
         accounts.endSessions(id, UUID.fromString(who.getName()));
         return Pages.seeOther("/staff/admin/staff?signedOut=" + id);
+    }
+
+    /**
+     * Takes away this person's second factor (a lost or new phone): they set up a new one when they next sign in,
+     * and every session they have ends now; audited.
+     */
+    @Post("/{id}/second-factor/reset")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> resetSecondFactor(@PathVariable UUID id, Authentication who) {
+        if (accounts.find(id).filter(AccountView::isStaff).isEmpty()) {
+            return Pages.notFound();
+        }
+        secondFactors.reset(id, UUID.fromString(who.getName()));
+        return Pages.seeOther("/staff/admin/staff?reset=" + id);
     }
 
     private Map<String, Object> model(String email, String role) {

@@ -24,6 +24,7 @@ import org.carereview.consult.core.auth.AuthCookies;
 import org.carereview.consult.core.auth.TokenIssuer;
 import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.core.problem.RetryLaterException;
+import org.carereview.consult.core.secondfactor.SecondFactors;
 import org.carereview.consult.core.signin.StaffSignIn;
 import org.carereview.consult.web.Pages;
 
@@ -33,7 +34,9 @@ import java.util.Optional;
 
 /**
  * Staff sign in with email and password; the JWT goes into an HttpOnly cookie. Too many attempts are refused
- * before the password is checked (ADR 23): the same page, 429, says when to try again and keeps the email.
+ * before the password is checked (ADR 23): the same page, 429, says when to try again and keeps the email. An
+ * account that needs a second factor gets no session yet, only the half-signed-in cookie, and goes on to the code
+ * page, or to set one up (ADR 25).
  */
 @Controller
 @Produces(MediaType.TEXT_HTML)
@@ -47,11 +50,16 @@ class StaffSignInController {
     private final StaffSignIn staffSignIn;
     private final TokenIssuer tokens;
     private final AccountService accounts;
+    private final SecondFactors secondFactors;
+    private final HalfSignIn half;
 
-    StaffSignInController(StaffSignIn staffSignIn, TokenIssuer tokens, AccountService accounts) {
+    StaffSignInController(StaffSignIn staffSignIn, TokenIssuer tokens, AccountService accounts,
+                          SecondFactors secondFactors, HalfSignIn half) {
         this.staffSignIn = staffSignIn;
         this.tokens = tokens;
         this.accounts = accounts;
+        this.secondFactors = secondFactors;
+        this.half = half;
     }
 
     @NotAudited("a sign-in form")
@@ -86,6 +94,11 @@ class StaffSignInController {
                     : password.isEmpty() ? List.of(new FieldError("password", "Enter your password"))
                     : List.of(new FieldError("email", "Enter a correct email address and password"));
             return Pages.invalid("staff/sign-in", Map.of("email", email), errors);
+        }
+        SecondFactors.Status status = secondFactors.status(account.get());
+        if (status.needsSecondStep()) {
+            String next = status.state() == SecondFactors.State.ENROLLED ? "/staff/sign-in/code" : "/staff/sign-in/set-up";
+            return Pages.seeOther(next).cookie(half.issue(account.get(), HalfSignIn.Stage.PASSWORD, request));
         }
         return Pages.seeOther("/staff").cookie(AuthCookies.signIn(tokens.issue(account.get()), request));
     }

@@ -6,5 +6,7 @@ public enum AuditAction {
     /** A list, search or export read: one event naming its filter and row count. */
     LIST, ERASE, SUBJECT_ACCESS, REDACTION_CHANGE, SETTING_CHANGE,
     /** A staff sign-in refused for too many attempts: the account's id if the email is one's, and which limit. */
-    SIGN_IN_THROTTLED
+    SIGN_IN_THROTTLED,
+    /** A second factor set up, a code refused, a recovery code used, new recovery codes, or a reset (ADR 25). */
+    SECOND_FACTOR
 }

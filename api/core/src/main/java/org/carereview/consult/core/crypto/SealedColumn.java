@@ -13,7 +13,10 @@ public enum SealedColumn {
     SAFEGUARDING_ACTION("safeguarding_action", "id", "action"),
     SAFEGUARDING_MATCHED("safeguarding_flag", "submission_id", "matched"),
     SESSION_NOTES("deep_dive_session", "id", "notes"),
-    SUBMISSION_NOTE("submission_note", "id", "body");
+    SUBMISSION_NOTE("submission_note", "id", "body"),
+    /** Not special-category data but a credential: a member of staff's TOTP secret (ADR 25), and one being set up. */
+    SECOND_FACTOR_SECRET("second_factor", "account_id", "secret"),
+    SECOND_FACTOR_PENDING("second_factor", "account_id", "pending_secret");
 
     private final String table;
     private final String key;

@@ -23,4 +23,10 @@ class RefusalAudit {
     void record(String email, SignInThrottledException.Limit limit) {
         audit.record(accounts.idOf(email).orElse(null), AuditAction.SIGN_IN_THROTTLED, null, limit.detail());
     }
+
+    /** A code for this account's second factor refused for too many attempts (detail {@code second-factor <limit>}). */
+    @Transactional
+    void record(java.util.UUID accountId, SignInThrottledException.Limit limit) {
+        audit.record(accountId, AuditAction.SIGN_IN_THROTTLED, null, "second-factor " + limit.detail());
+    }
 }

@@ -17,6 +17,9 @@ import java.time.Duration;
  * @param accountLongestWait  the longest wait: the owner is slowed, never locked out for long
  * @param addressAttempts     failed attempts one client address (an IPv6 /64) may make in a window, any emails
  * @param addressWindow       the address's window, from its first attempt; beyond the limit it waits for the end
+ * @param secondFactorLongestWait the longest wait after wrong second-factor codes (ADR 25), counted like an
+ *                            email's but with their own key: far longer, so six digits cannot be guessed
+ * @param secondFactorWindow  wrong second-factor codes are forgotten after this long with no attempt and no wait left
  */
 @ConfigurationProperties("consult.sign-in")
 record SignInConfiguration(
@@ -25,20 +28,23 @@ record SignInConfiguration(
         @Bindable(defaultValue = "1m") Duration accountFirstWait,
         @Bindable(defaultValue = "15m") Duration accountLongestWait,
         @Bindable(defaultValue = "30") int addressAttempts,
-        @Bindable(defaultValue = "10m") Duration addressWindow) {
+        @Bindable(defaultValue = "10m") Duration addressWindow,
+        @Bindable(defaultValue = "1d") Duration secondFactorLongestWait,
+        @Bindable(defaultValue = "1d") Duration secondFactorWindow) {
 
     SignInConfiguration {
         if (accountFreeAttempts < 1 || addressAttempts < 1) {
             throw new ConfigurationException("consult.sign-in.account-free-attempts and address-attempts must be 1 or more");
         }
         if (!positive(accountWindow) || !positive(accountFirstWait) || !positive(addressWindow)
-                || accountLongestWait.compareTo(accountFirstWait) < 0) {
+                || accountLongestWait.compareTo(accountFirstWait) < 0 || !positive(secondFactorWindow)
+                || secondFactorLongestWait == null || secondFactorLongestWait.compareTo(accountFirstWait) < 0) {
             throw new ConfigurationException("consult.sign-in windows and waits must be positive, and the longest "
                     + "wait no shorter than the first");
         }
     }
 
-    /** Rows quiet for longer than this hold nothing back and may be deleted. */
+    /** Rows quiet for longer than this hold nothing back and may be deleted (second-factor rows: their window). */
     Duration longestWindow() {
         return accountWindow.compareTo(addressWindow) >= 0 ? accountWindow : addressWindow;
     }

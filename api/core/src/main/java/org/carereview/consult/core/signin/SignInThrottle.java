@@ -16,6 +16,9 @@ import java.time.Instant;
  *   <li>Email: {@code accountFreeAttempts} attempts are free; the last of them starts a wait of
  *   {@code accountFirstWait}, and each further wrong password doubles it, up to {@code accountLongestWait}. After
  *   {@code accountWindow} with no attempt and no wait left, the failures are forgotten.</li>
+ *   <li>Second factor (ADR 25): wrong codes for an account count like an email's wrong passwords, under a key of
+ *   their own ({@code second-factor:}), but the wait doubles up to {@code secondFactorLongestWait} and is
+ *   forgotten only after {@code secondFactorWindow}: about 16 guesses in the first day, then one a day.</li>
  *   <li>Address: {@code addressAttempts} failed attempts in a window of {@code addressWindow} from the first; then
  *   every attempt waits for the window's end.</li>
  * </ul>
@@ -27,6 +30,9 @@ class SignInThrottle {
     /** An attempt counted against both keys, its password not yet checked. */
     record Attempt(String accountKey, String addressKey) {
     }
+
+    /** The prefix of the keys that count an account's wrong second-factor codes. */
+    static final String SECOND_FACTOR = "second-factor:";
 
     private final SignInThrottleStore store;
     private final SignInConfiguration config;
@@ -71,7 +77,8 @@ class SignInThrottle {
         int failures = account.failures() + 1;
         store.save(new Row(addressKey, address.failures() + 1, address.windowStart(), null, now));
         store.save(new Row(accountKey, failures, account.windowStart(),
-                failures >= config.accountFreeAttempts() ? now.plus(waitAfter(failures)) : null, now));
+                failures >= config.accountFreeAttempts() ? now.plus(waitAfter(failures, longestWait(accountKey))) : null,
+                now));
         return new Attempt(accountKey, addressKey);
     }
 
@@ -92,24 +99,30 @@ class SignInThrottle {
     /** Deletes rows that hold nothing back any more; answers how many. */
     @Transactional
     int purgeExpired() {
-        return store.deleteQuietSince(clock.instant().minus(config.longestWindow()));
+        return store.deleteQuietSince(clock.instant().minus(config.longestWindow()),
+                clock.instant().minus(config.secondFactorWindow()), SECOND_FACTOR);
     }
 
     /** The wait after the n-th failure in a row: none before the last free one, then doubling, capped. */
-    Duration waitAfter(int failures) {
+    Duration waitAfter(int failures, Duration longest) {
         int doublings = failures - config.accountFreeAttempts();
         if (doublings < 0) {
             return Duration.ZERO;
         }
         Duration wait = config.accountFirstWait().multipliedBy(1L << Math.min(doublings, 30));
-        return wait.compareTo(config.accountLongestWait()) > 0 ? config.accountLongestWait() : wait;
+        return wait.compareTo(longest) > 0 ? longest : wait;
+    }
+
+    private Duration longestWait(String key) {
+        return key.startsWith(SECOND_FACTOR) ? config.secondFactorLongestWait() : config.accountLongestWait();
     }
 
     /** The row as the policy sees it now: an address's past window, or an email's quiet failures, start afresh. */
     private Row current(Row row, Instant now) {
         boolean isAddress = row.key().startsWith("address:");
         Instant from = isAddress ? row.windowStart() : quietSince(row);
-        Duration window = isAddress ? config.addressWindow() : config.accountWindow();
+        Duration window = isAddress ? config.addressWindow()
+                : row.key().startsWith(SECOND_FACTOR) ? config.secondFactorWindow() : config.accountWindow();
         return now.isBefore(from.plus(window)) ? row : fresh(row.key(), now);
     }
 

@@ -96,10 +96,16 @@ class SignInThrottleStore {
         });
     }
 
-    /** Deletes rows with no attempt and no wait since {@code cutoff}; answers how many. */
-    int deleteQuietSince(Instant cutoff) {
-        return jdbc.prepareStatement("DELETE FROM sign_in_throttle WHERE greatest(updated_at, locked_until) < ?", ps -> {
-            ps.setTimestamp(1, Timestamp.from(cutoff));
+    /**
+     * Deletes rows with no attempt and no wait since {@code cutoff}, or for keys starting {@code prefix} since
+     * {@code prefixCutoff}; answers how many.
+     */
+    int deleteQuietSince(Instant cutoff, Instant prefixCutoff, String prefix) {
+        return jdbc.prepareStatement("DELETE FROM sign_in_throttle WHERE greatest(updated_at, locked_until) < "
+                + "CASE WHEN starts_with(key, ?) THEN ?::timestamptz ELSE ?::timestamptz END", ps -> {
+            ps.setString(1, prefix);
+            ps.setTimestamp(2, Timestamp.from(prefixCutoff));
+            ps.setTimestamp(3, Timestamp.from(cutoff));
             return ps.executeUpdate();
         });
     }

@@ -11,6 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
 
 /**
  * Staff sign-in with email and password, for the API and the sign-in page alike, throttled per email and per
@@ -68,6 +70,37 @@ public class StaffSignIn {
             throttle.succeeded(attempt);
         }
         return staff;
+    }
+
+    /**
+     * A code for an account's second factor (ADR 25), throttled like a password: counted per account (a key of its
+     * own, apart from the email's, whose waits grow far longer) and per client address, refused before
+     * {@code check} runs when either has had too many wrong codes, and forgotten once a code is right.
+     *
+     * @throws SignInThrottledException (429) when this account or this address has had too many attempts
+     */
+    public boolean secondStep(UUID accountId, HttpRequest<?> request, BooleanSupplier check) {
+        SignInThrottle.Attempt attempt;
+        try {
+            String accountKey = keys.keyOfValue("second-factor", accountId.toString());
+            String addressKey = keys.key("address", rateLimiter.clientAddress(request));
+            throttle.refuseEarly(accountKey, addressKey);
+            attempt = throttle.count(accountKey, addressKey);
+        } catch (SignInThrottledException refused) {
+            refusals.record(accountId, refused.limit());
+            throw refused;
+        }
+        boolean right;
+        try {
+            right = check.getAsBoolean();
+        } catch (RuntimeException notChecked) {
+            throttle.notMade(attempt);
+            throw notChecked;
+        }
+        if (right) {
+            throttle.succeeded(attempt);
+        }
+        return right;
     }
 
     /** Deletes counters that hold nothing back any more (the retention purge calls this); answers how many. */

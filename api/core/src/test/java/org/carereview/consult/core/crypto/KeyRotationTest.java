@@ -73,6 +73,30 @@ class KeyRotationTest implements FreshDatabase {
     }
 
     @Test
+    void rotationResealsSecondFactorSecretsForTheirOwnColumns() {
+        UUID account = UUID.randomUUID();
+        TestSql.execute(dataSource, "INSERT INTO account (id, email, created_at, updated_at) VALUES (?, ?, now(), now())",
+                account, "rotated@example.org");
+        FieldCipher older = new FieldCipher(Keys.parse(FieldCipherTest.OLD, null));
+        String secret = SealedColumn.SECOND_FACTOR_SECRET.purpose();
+        String pending = SealedColumn.SECOND_FACTOR_PENDING.purpose();
+        TestSql.execute(dataSource, "INSERT INTO second_factor (account_id, secret, pending_secret, enrolled_at, due_from) "
+                + "VALUES (?, ?, ?, now(), now())", account, older.seal("JBSWY3DPEHPK3PXP", secret),
+                older.seal("KRSXG5CTMVRXEZLU", pending));
+
+        KeyRotation.Report report = rotation.rotate(KeyRotation.DEFAULT_BATCH_SIZE);
+
+        assertEquals(1, report.resealed().get(secret));
+        assertEquals(1, report.resealed().get(pending));
+        List<String> stored = TestSql.column(dataSource, "SELECT concat(secret, ' ', pending_secret) FROM second_factor "
+                + "WHERE account_id = ?", account);
+        String[] both = stored.get(0).split(" ");
+        assertEquals("JBSWY3DPEHPK3PXP", cipher.open(both[0], secret));
+        assertEquals("KRSXG5CTMVRXEZLU", cipher.open(both[1], pending));
+        assertTrue(both[0].startsWith("v1:test2026:") && both[1].startsWith("v1:test2026:"));
+    }
+
+    @Test
     void aValueWhoseKeyIsGoneIsLeftAndCounted() {
         UUID submission = submissions.create(SubmissionDraft.of(SubmissionKind.CALL_FOR_ADVICE, null, null, Set.of(),
                 Set.of(), "What should the review read?")).id();
