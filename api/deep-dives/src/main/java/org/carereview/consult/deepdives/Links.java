@@ -8,6 +8,7 @@ import org.carereview.consult.core.config.ConsultConfiguration;
 import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.core.problem.ProblemException;
+import org.carereview.consult.core.qr.QrSvg;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -81,7 +82,7 @@ public class Links {
     /** The link's address as an SVG QR code, for the printed handout; 404 for an unknown link. */
     @Transactional
     public String qrSvg(String token) {
-        return QrSvg.of(find(token).orElseThrow(Links::notFound).url());
+        return QrSvg.of(find(token).orElseThrow(Links::notFound).url(), "QR code for the feedback link", 0);
     }
 
     /** The open link's row, for storing feedback against it. */

@@ -6,6 +6,7 @@ import org.carereview.consult.core.audit.AuditAction;
 import org.carereview.consult.core.audit.AuditLog;
 import org.carereview.consult.core.crypto.FieldCipher;
 import org.carereview.consult.core.crypto.SealedColumn;
+import org.carereview.consult.core.qr.QrSvg;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -58,7 +59,8 @@ class Enrolments {
         }
         String uri = "otpauth://totp/" + encode(ISSUER) + ":" + encode(email) + "?secret=" + secret + "&issuer="
                 + encode(ISSUER) + "&algorithm=SHA1&digits=" + Totp.DIGITS + "&period=" + Totp.STEP_SECONDS;
-        return new SecondFactors.Enrolment(Base32.grouped(secret), QrSvg.of(uri));
+        return new SecondFactors.Enrolment(Base32.grouped(secret),
+                QrSvg.of(uri, "QR code to scan with your authenticator app", 200));
     }
 
     /** The recovery codes, if this code is from the pending secret; then the secret is the account's. */
