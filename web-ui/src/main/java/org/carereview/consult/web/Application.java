@@ -3,6 +3,7 @@ package org.carereview.consult.web;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 import org.carereview.consult.core.crypto.KeyRotation;
+import org.carereview.consult.web.staff.OrganisationSignInSettings;
 
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -28,7 +29,7 @@ public final class Application {
     }
 
     public static void main(String[] args) {
-        Map<String, Object> properties = new HashMap<>();
+        Map<String, Object> properties = new HashMap<>(OrganisationSignInSettings.properties(System.getenv()));
         if (isBlank(System.getenv("DATASOURCES_DEFAULT_URL")) && isBlank(System.getProperty("datasources.default.url"))) {
             DemoDatabase database = DemoDatabase.start();
             properties.putAll(database.properties());

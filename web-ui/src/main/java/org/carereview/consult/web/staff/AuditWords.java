@@ -27,6 +27,7 @@ final class AuditWords {
             case SETTING_CHANGE -> "Changed a setting";
             case SIGN_IN_THROTTLED -> "Sign-in refused after too many attempts";
             case SECOND_FACTOR -> "Sign-in code set up, refused, reset or recovery code used";
+            case ORGANISATION_SIGN_IN -> "Organisation sign-in linked to an account, or refused";
         };
     }
 }

@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
@@ -11,6 +12,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -28,6 +30,7 @@ import org.carereview.consult.core.secondfactor.SecondFactors;
 import org.carereview.consult.core.signin.StaffSignIn;
 import org.carereview.consult.web.Pages;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,7 +39,8 @@ import java.util.Optional;
  * Staff sign in with email and password; the JWT goes into an HttpOnly cookie. Too many attempts are refused
  * before the password is checked (ADR 23): the same page, 429, says when to try again and keeps the email. An
  * account that needs a second factor gets no session yet, only the half-signed-in cookie, and goes on to the code
- * page, or to set one up (ADR 25).
+ * page, or to set one up (ADR 25). Where the organisation's identity provider is configured the page also offers
+ * sign-in there (ADR 28), and says why one was refused.
  */
 @Controller
 @Produces(MediaType.TEXT_HTML)
@@ -52,9 +56,11 @@ class StaffSignInController {
     private final AccountService accounts;
     private final SecondFactors secondFactors;
     private final HalfSignIn half;
+    private final OrganisationSignInPage organisation;
 
     StaffSignInController(StaffSignIn staffSignIn, TokenIssuer tokens, AccountService accounts,
-                          SecondFactors secondFactors, HalfSignIn half) {
+                          SecondFactors secondFactors, HalfSignIn half, OrganisationSignInPage organisation) {
+        this.organisation = organisation;
         this.staffSignIn = staffSignIn;
         this.tokens = tokens;
         this.accounts = accounts;
@@ -65,11 +71,22 @@ class StaffSignInController {
     @NotAudited("a sign-in form")
     @Get("/staff/sign-in")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    Object form(@Nullable Authentication authentication) {
+    Object form(@Nullable Authentication authentication, @Nullable @QueryValue String refused) {
         if (authentication != null && authentication.getRoles().stream().anyMatch(r -> !r.equals("CONTRIBUTOR"))) {
             return Pages.seeOther("/staff");
         }
-        return Pages.view("staff/sign-in", Map.of("email", ""));
+        Optional<String> why = organisation.refusal(refused);
+        return why.isPresent()
+                ? Pages.withErrors(HttpStatus.OK, "staff/sign-in", model(""), List.of(new FieldError("organisation", why.get())))
+                : Pages.view("staff/sign-in", model(""));
+    }
+
+    /** The page's model: the email typed, and the organisation's sign-in button where one is configured. */
+    private Map<String, Object> model(String email) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("email", email);
+        organisation.label().ifPresent(label -> model.put("organisation", label));
+        return model;
     }
 
     @Post("/staff/sign-in")
@@ -84,7 +101,7 @@ class StaffSignInController {
                     : staffSignIn.signIn(email, password, request);
         } catch (RetryLaterException refused) {
             // Too many attempts (429), or too many sign-ins being checked at once (503): the words say when.
-            return Pages.withErrors(refused.status(), "staff/sign-in", Map.of("email", email),
+            return Pages.withErrors(refused.status(), "staff/sign-in", model(email),
                             List.of(new FieldError("email", refused.getMessage())))
                     .header(HttpHeaders.RETRY_AFTER, Long.toString(refused.retryAfterSeconds()));
         }
@@ -93,7 +110,7 @@ class StaffSignInController {
                     ? List.of(new FieldError("email", "Enter your email address"))
                     : password.isEmpty() ? List.of(new FieldError("password", "Enter your password"))
                     : List.of(new FieldError("email", "Enter a correct email address and password"));
-            return Pages.invalid("staff/sign-in", Map.of("email", email), errors);
+            return Pages.invalid("staff/sign-in", model(email), errors);
         }
         SecondFactors.Status status = secondFactors.status(account.get());
         if (status.needsSecondStep()) {

@@ -34,8 +34,10 @@ final class StaffBrowser {
         this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).cookieHandler(cookies).build();
     }
 
+    /** Reads a path of the service, or a whole address elsewhere (an identity provider's page). */
     HttpResponse<String> get(String path) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+        URI address = URI.create(path.startsWith("http") ? path : base + path);
+        HttpResponse<String> response = send(HttpRequest.newBuilder(address).GET());
         Matcher token = CSRF.matcher(response.body());
         if (token.find()) {
             csrf = token.group(1);

@@ -8,5 +8,7 @@ public enum AuditAction {
     /** A staff sign-in refused for too many attempts: the account's id if the email is one's, and which limit. */
     SIGN_IN_THROTTLED,
     /** A second factor set up, a code refused, a recovery code used, new recovery codes, or a reset (ADR 25). */
-    SECOND_FACTOR
+    SECOND_FACTOR,
+    /** An account linked to the organisation's identity provider at its first sign-in there, or such a sign-in refused (ADR 28). */
+    ORGANISATION_SIGN_IN
 }

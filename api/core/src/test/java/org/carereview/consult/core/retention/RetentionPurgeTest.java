@@ -56,6 +56,8 @@ class RetentionPurgeTest implements TestPropertyProvider {
             Map.entry("second_factor", "a member of staff's second factor: kept with the staff account, and deleted "
                     + "with it when it is erased (only staff have one; the purge deletes only accounts without a password)"),
             Map.entry("recovery_code", "as second_factor: kept with the staff account, deleted with it"),
+            Map.entry("staff_identity", "a member of staff's link to the organisation's identity provider (its "
+                    + "subject, not a contributor's data), deleted with the staff account"),
             Map.entry("api_key", "an integration's key: its hash, name, scope and which administrator issued or revoked "
                     + "it, nothing about contributors; kept so the audit log can name the key behind what it did"));
 
