@@ -6,9 +6,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
 import io.micronaut.views.model.ViewModelProcessor;
 import io.micronaut.http.server.util.locale.HttpLocaleResolver;
-import io.micronaut.http.HttpHeaders;
 import jakarta.inject.Singleton;
-import org.carereview.consult.core.auth.AuthCookies;
 import org.carereview.consult.core.auth.StaffSessions;
 import org.carereview.consult.core.account.Role;
 import org.carereview.consult.core.security.CsrfToken;
@@ -68,8 +66,7 @@ final class PageModel implements ViewModelProcessor<Map<String, Object>> {
 
     /** For a member of staff's browser session: when the "you will be signed out soon" warning is due. */
     private Optional<Map<String, Long>> sessionTimeout(HttpRequest<?> request) {
-        if (request.getHeaders().contains(HttpHeaders.AUTHORIZATION)
-                || request.getCookies().findCookie(AuthCookies.NAME).isEmpty()) {
+        if (!StaffSessions.isBrowserSession(request)) {
             return Optional.empty();
         }
         return request.getUserPrincipal(Authentication.class).filter(StaffSessions::isStaff)

@@ -1,6 +1,5 @@
 package org.carereview.consult.core.auth;
 
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
@@ -27,8 +26,7 @@ final class StaffSessionFilter {
     @ResponseFilter
     void renew(HttpRequest<?> request, MutableHttpResponse<?> response) {
         Authentication who = request.getUserPrincipal(Authentication.class).orElse(null);
-        if (who == null || request.getHeaders().contains(HttpHeaders.AUTHORIZATION)
-                || request.getCookies().findCookie(AuthCookies.NAME).isEmpty()
+        if (who == null || !StaffSessions.isBrowserSession(request)
                 || request.getPath().equals(TIME_LEFT) || response.getCookie(AuthCookies.NAME).isPresent()
                 || response.code() == 401) {
             return;

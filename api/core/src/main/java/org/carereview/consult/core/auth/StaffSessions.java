@@ -1,6 +1,8 @@
 package org.carereview.consult.core.auth;
 
 import io.micronaut.context.annotation.Value;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
 import org.carereview.consult.core.account.Role;
@@ -41,6 +43,12 @@ public class StaffSessions {
 
     public Duration idleTimeout() {
         return idle;
+    }
+
+    /** Whether this request is a browser's: the session cookie, and no Authorization header (an API client's). */
+    public static boolean isBrowserSession(HttpRequest<?> request) {
+        return !request.getHeaders().contains(HttpHeaders.AUTHORIZATION)
+                && request.getCookies().findCookie(AuthCookies.NAME).isPresent();
     }
 
     /** Whether this is a member of staff's session (any role but contributor's). */
