@@ -52,7 +52,7 @@ KEYS="bench:$(head -c 32 /dev/urandom | base64)"
 # Starts the jar with the given extra JVM options (system properties), and waits for /health.
 start_app() {
   ( cd "$WORK/app" && \
-    DATASOURCES_DEFAULT_URL="jdbc:postgresql://127.0.0.1:$PORT_PG/consult" DATASOURCES_DEFAULT_USERNAME=postgres \
+    DATASOURCES_DEFAULT_URL="jdbc:postgresql://127.0.0.1:$PORT_PG/consult" DATASOURCES_DEFAULT_USERNAME=postgres CONSULT_MAIL_WRITE_FILES=true \
     DATASOURCES_DEFAULT_PASSWORD=unused JWT_SECRET="$JWT" \
     CONSULT_ENCRYPTION_KEYS="$KEYS" CONSULT_ENCRYPTION_CURRENT=bench \
     CONSULT_BOOTSTRAP_ADMIN_EMAIL=$ADMIN CONSULT_BOOTSTRAP_ADMIN_PASSWORD="$PASS" CONSULT_TRUST_FORWARDED_FOR=true \

@@ -30,8 +30,12 @@ final class EmlFileSender implements MailSender {
     private final Session session = Session.getInstance(new Properties());
 
     EmlFileSender(Path folder, String from, Clock clock) {
+        this(folder, new MimeMessages(from, clock), clock);
+    }
+
+    EmlFileSender(Path folder, MimeMessages messages, Clock clock) {
         this.folder = folder;
-        this.messages = new MimeMessages(from, clock);
+        this.messages = messages;
         this.clock = clock;
     }
 

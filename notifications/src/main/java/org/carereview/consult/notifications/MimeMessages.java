@@ -14,15 +14,18 @@ import java.util.Date;
 final class MimeMessages {
 
     private final InternetAddress from;
+    private final InternetAddress replyTo;
     private final String idDomain;
     private final Clock clock;
 
     MimeMessages(String from, Clock clock) {
-        try {
-            this.from = new InternetAddress(from, false);
-        } catch (MessagingException e) {
-            throw new IllegalArgumentException("consult.mail.from is not an email address", e);
-        }
+        this(from, null, clock);
+    }
+
+    /** {@code replyTo}: where an answer to a receipt goes (the review's mailbox); null: to the From address. */
+    MimeMessages(String from, String replyTo, Clock clock) {
+        this.from = encoded(from, "consult.mail.from");
+        this.replyTo = replyTo == null || replyTo.isBlank() ? null : encoded(replyTo, "consult.mail.reply-to");
         String address = this.from.getAddress();
         this.idDomain = address.contains("@") ? address.substring(address.lastIndexOf('@') + 1) : "localhost";
         this.clock = clock;
@@ -42,6 +45,9 @@ final class MimeMessages {
             }
         };
         message.setFrom(from);
+        if (replyTo != null) {
+            message.setReplyTo(new InternetAddress[] {replyTo});
+        }
         message.setRecipient(Message.RecipientType.TO, new InternetAddress(mail.to(), true));
         message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
         message.setText(mail.body(), StandardCharsets.UTF_8.name());
@@ -49,5 +55,19 @@ final class MimeMessages {
         message.setHeader("Auto-Submitted", "auto-generated");
         message.saveChanges();
         return message;
+    }
+
+    /**
+     * The address, its display name encoded for a mail header (RFC 2047): a name such as "Adolygiad – Review" must
+     * not go out as raw UTF-8, which strict servers refuse.
+     */
+    private static InternetAddress encoded(String address, String setting) {
+        try {
+            InternetAddress parsed = new InternetAddress(address, false);
+            return parsed.getPersonal() == null ? parsed
+                    : new InternetAddress(parsed.getAddress(), parsed.getPersonal(), StandardCharsets.UTF_8.name());
+        } catch (MessagingException | java.io.UnsupportedEncodingException e) {
+            throw new IllegalArgumentException(setting + " is not an email address", e);
+        }
     }
 }

@@ -19,26 +19,46 @@ final class SmtpSender implements MailSender {
     private final Session session;
 
     SmtpSender(SmtpConfiguration smtp, String from, Clock clock) {
+        this(smtp, new MimeMessages(from, clock));
+    }
+
+    SmtpSender(SmtpConfiguration smtp, MimeMessages messages) {
         this.smtp = smtp;
-        this.messages = new MimeMessages(from, clock);
+        this.messages = messages;
         this.session = Session.getInstance(properties(smtp, messages.from().getAddress()));
     }
 
     private static Properties properties(SmtpConfiguration smtp, String envelopeFrom) {
+        SmtpConfiguration.Security security = smtp.effectiveSecurity();
+        String protocol = security == SmtpConfiguration.Security.SMTPS ? "smtps" : "smtp";
         Properties p = new Properties();
-        p.setProperty("mail.transport.protocol", "smtp");
-        p.setProperty("mail.smtp.host", smtp.host());
-        p.setProperty("mail.smtp.port", Integer.toString(smtp.port()));
-        p.setProperty("mail.smtp.from", envelopeFrom);
-        p.setProperty("mail.smtp.connectiontimeout", CONNECT_TIMEOUT_MS);
-        p.setProperty("mail.smtp.timeout", IO_TIMEOUT_MS);
-        p.setProperty("mail.smtp.writetimeout", IO_TIMEOUT_MS);
-        p.setProperty("mail.smtp.auth", Boolean.toString(smtp.authenticates()));
-        if (smtp.starttls()) {
+        p.setProperty("mail.transport.protocol", protocol);
+        p.setProperty("mail." + protocol + ".host", smtp.host());
+        p.setProperty("mail." + protocol + ".port", Integer.toString(smtp.port()));
+        p.setProperty("mail." + protocol + ".from", envelopeFrom);
+        p.setProperty("mail." + protocol + ".connectiontimeout", CONNECT_TIMEOUT_MS);
+        p.setProperty("mail." + protocol + ".timeout", IO_TIMEOUT_MS);
+        p.setProperty("mail." + protocol + ".writetimeout", IO_TIMEOUT_MS);
+        p.setProperty("mail." + protocol + ".auth", Boolean.toString(smtp.authenticates()));
+        if (smtp.ehloName() != null && !smtp.ehloName().isBlank()) {
+            p.setProperty("mail." + protocol + ".localhost", smtp.ehloName().strip());
+        }
+        switch (security) {
             // Required, not just preferred: never fall back to sending personal data in clear text.
-            p.setProperty("mail.smtp.starttls.enable", "true");
-            p.setProperty("mail.smtp.starttls.required", "true");
-            p.setProperty("mail.smtp.ssl.checkserveridentity", "true");
+            case STARTTLS -> {
+                p.setProperty("mail.smtp.starttls.enable", "true");
+                p.setProperty("mail.smtp.starttls.required", "true");
+                p.setProperty("mail.smtp.ssl.checkserveridentity", "true");
+            }
+            case OPPORTUNISTIC -> {
+                p.setProperty("mail.smtp.starttls.enable", "true");
+                p.setProperty("mail.smtp.ssl.checkserveridentity", "true");
+            }
+            case SMTPS -> {
+                p.setProperty("mail.smtps.ssl.enable", "true");
+                p.setProperty("mail.smtps.ssl.checkserveridentity", "true");
+            }
+            case NONE -> p.setProperty("mail.smtp.starttls.enable", "false");
         }
         return p;
     }
@@ -47,7 +67,7 @@ final class SmtpSender implements MailSender {
     public void send(OutgoingMail mail) throws SendFailure {
         try {
             MimeMessage message = messages.build(session, mail);
-            try (Transport transport = session.getTransport("smtp")) {
+            try (Transport transport = session.getTransport()) {
                 if (smtp.authenticates()) {
                     transport.connect(smtp.host(), smtp.port(), smtp.username(), smtp.password());
                 } else {

@@ -17,7 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Configuration binding, without a database: the scheduler is off, so nothing here needs one. */
 class ConfigurationTest {
 
-    private static final Map<String, Object> SCHEDULER_OFF = Map.of("consult.notifications.scheduler.enabled", "false");
+    private static final Map<String, Object> SCHEDULER_OFF = Map.of("consult.notifications.scheduler.enabled", "false",
+            "consult.demo-mode", "true");
 
     @Test
     void defaultsApplyWhenNothingIsConfigured() {
@@ -33,7 +34,7 @@ class ConfigurationTest {
             SmtpConfiguration smtp = context.getBean(SmtpConfiguration.class);
             assertNull(smtp.host());
             assertEquals(587, smtp.port());
-            assertTrue(smtp.starttls());
+            assertEquals(SmtpConfiguration.Security.STARTTLS, smtp.effectiveSecurity());
 
             MailConfiguration mail = context.getBean(MailConfiguration.class);
             assertEquals("no-reply@localhost", mail.from());
@@ -74,8 +75,26 @@ class ConfigurationTest {
     }
 
     @Test
+    void aRealNodeWithNoMailServerRefusesToStartUnlessFilesAreMeant() {
+        Map<String, Object> real = Map.of("consult.demo-mode", "false");
+        RuntimeException refused = assertThrows(RuntimeException.class, () -> startWith(real).close());
+        assertTrue(String.valueOf(messages(refused)).contains("CONSULT_MAIL_WRITE_FILES"), messages(refused));
+
+        try (ApplicationContext context = startWith(Map.of("consult.demo-mode", "false", "CONSULT_MAIL_WRITE_FILES", "true"))) {
+            assertTrue(context.getBean(MailSender.class) instanceof EmlFileSender);
+        }
+    }
+
+    @Test
+    void aMailServerWithThePlaceholderFromAddressIsRefusedAtStartUp() {
+        RuntimeException refused = assertThrows(RuntimeException.class,
+                () -> startWith(Map.of("CONSULT_SMTP_HOST", "smtp.review.test")).close());
+        assertTrue(messages(refused).contains("CONSULT_MAIL_FROM"), messages(refused));
+    }
+
+    @Test
     void theSmtpSettingsNeverPrintThePassword() {
-        SmtpConfiguration smtp = new SmtpConfiguration("smtp.review.test", 587, "mailer", "s3cret-pass", true);
+        SmtpConfiguration smtp = new SmtpConfiguration("smtp.review.test", 587, "mailer", "s3cret-pass", null, null, null);
 
         assertFalse(smtp.toString().contains("s3cret-pass"), smtp.toString());
     }
@@ -85,6 +104,27 @@ class ConfigurationTest {
         try (ApplicationContext context = start(Map.of())) {
             assertFalse(context.containsBean(DispatchJob.class));
         }
+    }
+
+    private static ApplicationContext startWith(Map<String, Object> environment) {
+        Map<String, Object> env = new java.util.HashMap<>(environment);
+        Object demo = env.remove("consult.demo-mode");
+        return ApplicationContext.builder()
+                .deduceEnvironment(false)
+                .environmentPropertySource(false)
+                .propertySources(PropertySource.of("test-environment", env,
+                        PropertySource.PropertyConvention.ENVIRONMENT_VARIABLE))
+                .properties(Map.of("consult.notifications.scheduler.enabled", "false",
+                        "consult.demo-mode", demo == null ? "true" : demo))
+                .start();
+    }
+
+    private static String messages(Throwable failure) {
+        StringBuilder all = new StringBuilder();
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            all.append(t.getMessage()).append(" | ");
+        }
+        return all.toString();
     }
 
     /** A context with only built-in defaults, these environment variables, and the scheduler off. */

@@ -100,7 +100,7 @@ class DispatcherTest implements FreshDatabase {
         assertEquals(NotificationStatus.State.CREATED, first.state());
         assertEquals(1, first.attempts());
         assertEquals(TestClockFactory.START.plusSeconds(30), first.nextAttemptAt());
-        assertEquals("MailConnectException", first.lastError());
+        assertEquals("MailConnectException: ConnectException: Connection refused", first.lastError());
 
         clock.advance(Duration.ofSeconds(29));
         assertEquals(0, dispatcher.dispatchDue());
@@ -138,7 +138,7 @@ class DispatcherTest implements FreshDatabase {
             NotificationStatus failed = outbox.status(id).orElseThrow();
             assertEquals(NotificationStatus.State.FAILED_PERMANENTLY, failed.state());
             assertEquals(config.maxAttempts(), failed.attempts());
-            assertEquals("MailConnectException", failed.lastError());
+            assertEquals("MailConnectException: ConnectException: Connection refused", failed.lastError());
 
             SMTP.start();
             clock.advance(Duration.ofDays(1));

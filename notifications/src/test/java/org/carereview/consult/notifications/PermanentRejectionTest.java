@@ -66,7 +66,7 @@ class PermanentRejectionTest implements FreshDatabase {
             NotificationStatus failed = outbox.status(id).orElseThrow();
             assertEquals(NotificationStatus.State.FAILED_PERMANENTLY, failed.state());
             assertEquals(1, failed.attempts());
-            assertEquals("SMTPAddressFailedException 550", failed.lastError());
+            assertEquals("SMTPAddressFailedException 550 5.1.1", failed.lastError());
             assertFalse(failed.lastError().contains(to));
             assertEquals(1, server.rejectedRecipients());
             assertTrue(logs.messages().stream().noneMatch(m -> m.contains(to)), logs.messages().toString());

@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A real (if tiny) SMTP server that refuses every recipient with {@code 550}: GreenMail accepts anyone, and
+ * A real (if tiny) SMTP server that refuses every recipient with {@code 550} (or another reply): GreenMail accepts anyone, and
  * a permanent rejection must be tested over a real SMTP conversation.
  */
 final class RejectingSmtpServer implements AutoCloseable {
@@ -21,12 +21,25 @@ final class RejectingSmtpServer implements AutoCloseable {
     private final ServerSocket socket;
     private final Thread acceptor;
     private final AtomicInteger rejectedRecipients = new AtomicInteger();
+    private final String recipientReply;
+    private volatile String lastGreeting = "";
 
     RejectingSmtpServer(int port) throws IOException {
+        this(port, "550 5.1.1 No such mailbox here");
+    }
+
+    /** A server that answers every recipient with this reply (a 5xx of the caller's choosing). */
+    RejectingSmtpServer(int port, String recipientReply) throws IOException {
+        this.recipientReply = recipientReply;
         socket = new ServerSocket(port, 10, InetAddress.getByName(TestSupport.LOCALHOST));
         acceptor = new Thread(this::acceptLoop, "rejecting-smtp");
         acceptor.setDaemon(true);
         acceptor.start();
+    }
+
+    /** The last EHLO or HELO line a client sent. */
+    String lastGreeting() {
+        return lastGreeting;
     }
 
     int rejectedRecipients() {
@@ -53,13 +66,16 @@ final class RejectingSmtpServer implements AutoCloseable {
             String command = line.toUpperCase(Locale.ROOT);
             if (command.startsWith("RCPT")) {
                 rejectedRecipients.incrementAndGet();
-                reply(out, "550 5.1.1 No such mailbox here");
+                reply(out, recipientReply);
             } else if (command.startsWith("QUIT")) {
                 reply(out, "221 2.0.0 Bye");
                 return;
             } else if (command.startsWith("DATA")) {
                 reply(out, "554 5.5.1 No valid recipients");
             } else {
+                if (command.startsWith("EHLO") || command.startsWith("HELO")) {
+                    lastGreeting = line;
+                }
                 reply(out, "250 OK");
             }
         }

@@ -45,18 +45,59 @@ class SmtpFailuresTest {
     }
 
     @Test
-    void aMessageRefusedAtDataIsPermanent() {
-        assertTrue(SmtpFailures.classify(new SMTPSendFailedException("DATA", 554, "5.7.1 rejected", null, null, null, null))
-                .permanent());
+    void aPolicyRefusalIsOurSettingAndWaitsForAPersonToFixIt() {
+        // Postfix with no username set: "554 5.7.1 <...>: Client host rejected: Access denied", at the recipient.
+        SendFailure clientRejected = SmtpFailures.classify(new SendFailedException("Invalid Addresses",
+                new SMTPAddressFailedException(address(), "RCPT TO", 554, "554 5.7.1 <" + ADDRESS
+                        + ">: Client host rejected: Access denied")));
+        SendFailure badHelo = SmtpFailures.classify(new SMTPSendFailedException("MAIL FROM", 504,
+                "504 5.5.2 <localhost>: Helo command rejected: need fully-qualified hostname", null, null, null, null));
+
+        assertFalse(clientRejected.permanent());
+        assertEquals("SMTPAddressFailedException 554 5.7.1", clientRejected.summary());
+        assertFalse(badHelo.permanent());
+        assertEquals("SMTPSendFailedException 504 5.5.2", badHelo.summary());
     }
 
     @Test
-    void aServerThatCannotBeReachedIsWorthRetryingAndNamedByExceptionClassOnly() {
+    void aMessageTooBigOrAMailboxThatDoesNotExistIsPermanent() {
+        assertTrue(SmtpFailures.classify(new SMTPSendFailedException("DATA", 552,
+                "552 5.3.4 Message size exceeds fixed limit", null, null, null, null)).permanent());
+        assertTrue(SmtpFailures.classify(new SMTPSendFailedException("DATA", 552, "552 too big", null, null, null, null))
+                .permanent());
+        assertTrue(SmtpFailures.classify(new SendFailedException("Invalid Addresses", new SMTPAddressFailedException(
+                address(), "RCPT TO", 550, "550 5.1.1 <" + ADDRESS + ">: Recipient address rejected"))).permanent());
+    }
+
+    @Test
+    void tlsProblemsAreRetriedAndNamedByTheirRealCause() {
+        SendFailure untrusted = SmtpFailures.classify(new MessagingException("Could not convert socket to TLS",
+                new javax.net.ssl.SSLHandshakeException("PKIX path building failed: unable to find valid certification path")));
+        SendFailure noStarttls = SmtpFailures.classify(
+                new MessagingException("STARTTLS is required but host does not support STARTTLS"));
+
+        assertFalse(untrusted.permanent());
+        assertEquals("MessagingException: SSLHandshakeException: PKIX path building failed: unable to find valid "
+                + "certification path", untrusted.summary());
+        assertFalse(noStarttls.permanent());
+        assertEquals("MessagingException: STARTTLS is required but host does not support STARTTLS", noStarttls.summary());
+    }
+
+    @Test
+    void aServerThatCannotBeReachedIsWorthRetryingAndNamedByItsCauseWithoutAnyAddress() {
         SendFailure failure = SmtpFailures.classify(
-                new MessagingException("Couldn't connect to host " + ADDRESS, new ConnectException("refused")));
+                new MessagingException("Couldn't connect to host " + ADDRESS, new ConnectException("refused " + ADDRESS)));
 
         assertFalse(failure.permanent());
-        assertEquals("MessagingException", failure.summary());
+        assertEquals("MessagingException: ConnectException: refused (address)", failure.summary());
+    }
+
+    private static InternetAddress address() {
+        try {
+            return new InternetAddress(ADDRESS);
+        } catch (AddressException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static SendFailedException rejected(int code) throws AddressException {

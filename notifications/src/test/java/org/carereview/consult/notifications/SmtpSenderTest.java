@@ -11,10 +11,12 @@ import java.util.UUID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SmtpSenderTest {
 
     static final int SMTP_PORT = TestSupport.freePort();
+    static final int POLICY_PORT = TestSupport.freePort();
 
     @RegisterExtension
     static final GreenMailExtension SMTP = new GreenMailExtension(
@@ -25,7 +27,7 @@ class SmtpSenderTest {
 
     @Test
     void withStarttlsRequiredAServerWithoutTlsGetsNothingInClearText() {
-        SmtpSender sender = new SmtpSender(new SmtpConfiguration(TestSupport.LOCALHOST, SMTP_PORT, null, null, true),
+        SmtpSender sender = new SmtpSender(smtp(SmtpConfiguration.Security.STARTTLS),
                 "no-reply@review.test", clock);
 
         SendFailure failure = assertThrows(SendFailure.class, () -> sender.send(mail));
@@ -35,12 +37,75 @@ class SmtpSenderTest {
     }
 
     @Test
-    void withStarttlsOffThePlainServerReceivesTheMessage() throws Exception {
-        SmtpSender sender = new SmtpSender(new SmtpConfiguration(TestSupport.LOCALHOST, SMTP_PORT, null, null, false),
-                "no-reply@review.test", clock);
+    void withEncryptionOffThePlainServerReceivesTheMessage() throws Exception {
+        SmtpSender sender = new SmtpSender(smtp(SmtpConfiguration.Security.NONE), "no-reply@review.test", clock);
 
         sender.send(mail);
 
         assertEquals(1, SMTP.getReceivedMessages().length);
+    }
+
+    @Test
+    void opportunisticEncryptionSendsToAServerThatOffersNoTls() throws Exception {
+        SmtpSender sender = new SmtpSender(smtp(SmtpConfiguration.Security.OPPORTUNISTIC), "no-reply@review.test", clock);
+
+        sender.send(mail);
+
+        assertEquals(1, SMTP.getReceivedMessages().length);
+    }
+
+    @Test
+    void theOlderStarttlsFalseNowMeansOpportunisticNotNever() {
+        assertEquals(SmtpConfiguration.Security.OPPORTUNISTIC,
+                new SmtpConfiguration("smtp.review.test", 587, null, null, null, false, null).effectiveSecurity());
+        assertEquals(SmtpConfiguration.Security.STARTTLS,
+                new SmtpConfiguration("smtp.review.test", 587, null, null, null, null, null).effectiveSecurity());
+        assertEquals(SmtpConfiguration.Security.NONE, new SmtpConfiguration("smtp.review.test", 587, null, null,
+                SmtpConfiguration.Security.NONE, true, null).effectiveSecurity());
+    }
+
+    @Test
+    void smtpsSpeaksTlsFromTheFirstByteSoAPlainServerGetsNothing() {
+        SmtpSender sender = new SmtpSender(smtp(SmtpConfiguration.Security.SMTPS), "no-reply@review.test", clock);
+
+        SendFailure failure = assertThrows(SendFailure.class, () -> sender.send(mail));
+
+        assertFalse(failure.permanent());
+        assertEquals(0, SMTP.getReceivedMessages().length);
+    }
+
+    @Test
+    void aPolicyRefusalAtTheRecipientIsRetriedAndTheConfiguredEhloNameIsSent() throws Exception {
+        try (RejectingSmtpServer server = new RejectingSmtpServer(POLICY_PORT,
+                "554 5.7.1 <sam@example.org>: Client host rejected: Access denied")) {
+            SmtpSender sender = new SmtpSender(new SmtpConfiguration(TestSupport.LOCALHOST, POLICY_PORT, null, null,
+                    SmtpConfiguration.Security.NONE, null, "mail.review.test"), "no-reply@review.test", clock);
+
+            SendFailure failure = assertThrows(SendFailure.class, () -> sender.send(mail));
+
+            assertFalse(failure.permanent(), "a setting of ours, not the message: retried until someone fixes it");
+            assertEquals("SMTPAddressFailedException 554 5.7.1", failure.summary());
+            assertEquals("EHLO mail.review.test", server.lastGreeting());
+        }
+    }
+
+    @Test
+    void aSenderNameThatIsNotAsciiIsEncodedInTheHeaderAndAReplyToIsSet() throws Exception {
+        MimeMessages messages = new MimeMessages("Adolygiad Gofal – Care Review <no-reply@review.test>",
+                "care.review@review.test", clock);
+
+        jakarta.mail.internet.MimeMessage message = messages.build(
+                jakarta.mail.Session.getInstance(new java.util.Properties()), mail);
+
+        String from = message.getHeader("From", null);
+        assertTrue(from.chars().allMatch(c -> c < 128), from);
+        assertTrue(from.contains("=?UTF-8?"), from);
+        assertEquals("Adolygiad Gofal – Care Review",
+                ((jakarta.mail.internet.InternetAddress) message.getFrom()[0]).getPersonal());
+        assertEquals("care.review@review.test", ((jakarta.mail.internet.InternetAddress) message.getReplyTo()[0]).getAddress());
+    }
+
+    private static SmtpConfiguration smtp(SmtpConfiguration.Security security) {
+        return new SmtpConfiguration(TestSupport.LOCALHOST, SMTP_PORT, null, null, security, null, null);
     }
 }

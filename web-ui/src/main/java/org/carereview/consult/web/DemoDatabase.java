@@ -34,6 +34,11 @@ final class DemoDatabase {
                     .setCleanDataDirectory(false)
                     // The server's own log (relayed into this one) names the rule that failed, never the row.
                     .setServerConfig("log_error_verbosity", "terse")
+                    // The embedded server's defaults are for throwaway test data (fsync, synchronous commit and
+                    // full-page writes off): a crash could lose what people were told was received. Not here.
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
                     .start();
             DemoDatabase database = new DemoDatabase(pg);
             Runtime.getRuntime().addShutdownHook(new Thread(database::stop, "demo-database-stop"));
