@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 
 import java.sql.ResultSet;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,9 +38,30 @@ public class OutboxQueue {
     }
 
     private final JdbcOperations jdbc;
+    private final NotificationsConfiguration config;
+    private final Clock clock;
 
-    OutboxQueue(JdbcOperations jdbc) {
+    OutboxQueue(JdbcOperations jdbc, NotificationsConfiguration config, Clock clock) {
         this.jdbc = jdbc;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /**
+     * Queues again every message given up on that still has its fields (queued less than
+     * {@code consult.notifications.keep-failed-for} ago), to be tried at once with a fresh count of attempts: for
+     * an administrator, once a mail setting is fixed. Answers how many.
+     */
+    @Transactional
+    public int retryFailed() {
+        Instant now = clock.instant();
+        return jdbc.prepareStatement("""
+                UPDATE outbox_message SET status = 'CREATED', attempts = 0, next_attempt_at = ?, claimed_until = NULL
+                WHERE status = 'FAILED_PERMANENTLY' AND created_at >= ?""", ps -> {
+            Sql.setInstant(ps, 1, now);
+            Sql.setInstant(ps, 2, now.minus(config.keepFailedFor()));
+            return ps.executeUpdate();
+        });
     }
 
     @Transactional

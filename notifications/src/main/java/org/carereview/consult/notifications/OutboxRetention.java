@@ -29,7 +29,8 @@ public class OutboxRetention {
 
     /** Empties the fields of every message that finished longer ago than the retention; returns how many. */
     public int redact() {
-        return store.redactFinishedBefore(clock.instant().minus(config.keepFieldsFor()));
+        return store.redactFinishedBefore(clock.instant().minus(config.keepFieldsFor()),
+                clock.instant().minus(config.keepFailedFor()));
     }
 
     @Singleton

@@ -78,12 +78,14 @@ class OutboxStore {
      * once a message has gone, the links in it have no further use here. The row itself stays, for delivery status.
      */
     @Transactional
-    int redactFinishedBefore(Instant cutoff) {
+    int redactFinishedBefore(Instant sentCutoff, Instant failedCutoff) {
         return jdbc.prepareStatement("""
                 UPDATE outbox_message SET fields = '{}'::jsonb
-                WHERE status IN ('SENT', 'FAILED_PERMANENTLY') AND COALESCE(sent_at, created_at) < ?
+                WHERE (status = 'SENT' AND COALESCE(sent_at, created_at) < ?
+                       OR status = 'FAILED_PERMANENTLY' AND created_at < ?)
                   AND fields <> '{}'::jsonb""", ps -> {
-            Sql.setInstant(ps, 1, cutoff);
+            Sql.setInstant(ps, 1, sentCutoff);
+            Sql.setInstant(ps, 2, failedCutoff);
             return ps.executeUpdate();
         });
     }

@@ -26,7 +26,7 @@ class ConfigurationTest {
             NotificationsConfiguration n = context.getBean(NotificationsConfiguration.class);
             assertEquals(Duration.ofSeconds(10), n.dispatchInterval());
             assertEquals(20, n.batchSize());
-            assertEquals(8, n.maxAttempts());
+            assertEquals(180, n.maxAttempts());
             assertEquals(Duration.ofSeconds(30), n.initialBackoff());
             assertEquals(Duration.ofHours(1), n.maxBackoff());
             assertEquals(Duration.ofMinutes(2), n.lease());

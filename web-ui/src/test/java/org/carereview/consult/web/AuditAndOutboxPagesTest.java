@@ -16,6 +16,7 @@ import org.carereview.consult.core.account.Role;
 import org.carereview.consult.core.audit.AuditAction;
 import org.carereview.consult.core.audit.AuditLog;
 import org.carereview.consult.db.TestDatabase;
+import org.carereview.consult.db.TestSql;
 import org.carereview.consult.notifications.Outbox;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -52,6 +53,8 @@ class AuditAndOutboxPagesTest implements TestPropertyProvider {
     Outbox outbox;
     @Inject
     TransactionOperations<Connection> tx;
+    @Inject
+    javax.sql.DataSource db;
     @Inject
     @Client("/")
     HttpClient http;
@@ -109,6 +112,32 @@ class AuditAndOutboxPagesTest implements TestPropertyProvider {
             assertFalse(main.contains("robin.child"), main);
             Browser.assertAccessible(page);
         }
+    }
+
+    @Test
+    void anAdministratorSendsTheFailedEmailsAgainOnceTheMailSettingIsFixed() {
+        UUID failed = tx.executeWrite(status -> outbox.enqueue("advice-receipt", "kit.failed@example.com",
+                Map.of("reference", "CFA-PAGE-0002")));
+        TestSql.execute(db, "UPDATE outbox_message SET status = 'FAILED_PERMANENTLY', attempts = 180, "
+                + "last_error = 'MessagingException: PKIX path building failed' WHERE id = ?", failed);
+
+        try (BrowserContext context = Browser.get().newContext()) {
+            Page page = context.newPage();
+            Browser.signInAsStaff(page, server.getURL(), ADMIN, PASSWORD);
+            page.navigate(server.getURL() + "/staff/admin/outbox?status=FAILED");
+            assertTrue(page.locator("main").innerText().contains("PKIX path building failed"));
+            Browser.clickAndWait(page, page.getByRole(AriaRole.BUTTON,
+                    new Page.GetByRoleOptions().setName("Send the failed emails again")));
+
+            assertTrue(page.locator(".govuk-notification-banner").innerText().contains("1 email is being sent again"),
+                    page.locator("main").innerText());
+            assertTrue(page.locator("main").innerText().contains("k•••@e•••.com"));
+            Browser.assertAccessible(page);
+        }
+        assertEquals(1, TestSql.count(db, "SELECT count(*) FROM outbox_message WHERE id = ? AND status = 'CREATED' "
+                + "AND attempts = 0", failed));
+        assertEquals(1, TestSql.count(db, "SELECT count(*) FROM audit_event WHERE action = 'CHANGE' "
+                + "AND detail = 'outbox-retried count=1'"));
     }
 
     @Test

@@ -1,7 +1,13 @@
 package org.carereview.consult.web.staff;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.security.authentication.Authentication;
+import org.carereview.consult.core.audit.AuditAction;
+import org.carereview.consult.core.audit.AuditLog;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
@@ -20,8 +26,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
-/** Administrators see emails that failed or are still waiting, with recipients masked. */
+/**
+ * Administrators see emails that failed or are still waiting, with recipients masked, and send the failed ones
+ * again once the mail setting that failed them is fixed (audited).
+ */
 @Controller("/staff/admin/outbox")
 @Produces(MediaType.TEXT_HTML)
 @Secured("ADMIN")
@@ -32,14 +42,25 @@ class OutboxPageController {
             .withZone(ZoneId.of("Europe/London"));
 
     private final OutboxQueue queue;
+    private final AuditLog audit;
 
-    OutboxPageController(OutboxQueue queue) {
+    OutboxPageController(OutboxQueue queue, AuditLog audit) {
         this.queue = queue;
+        this.audit = audit;
+    }
+
+    /** Once a mail setting is fixed: every failed email that still has its details is tried again at once. */
+    @Post("/retry-failed")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> retryFailed(Authentication administrator) {
+        int queued = queue.retryFailed();
+        audit.record(UUID.fromString(administrator.getName()), AuditAction.CHANGE, null, "outbox-retried count=" + queued);
+        return Pages.seeOther("/staff/admin/outbox?status=PENDING&retried=" + queued);
     }
 
     @Get
     @NotAudited("emails that have not gone, with every address masked")
-    ModelAndView<Map<String, Object>> show(@Nullable @QueryValue String status) {
+    ModelAndView<Map<String, Object>> show(@Nullable @QueryValue String status, @Nullable @QueryValue Integer retried) {
         OutboxQueue.Status which = OutboxStatus.parse(status);
         List<Map<String, String>> rows = queue.list(which).stream().map(m -> {
             Map<String, String> row = new LinkedHashMap<>();
@@ -51,7 +72,11 @@ class OutboxPageController {
             row.put("error", m.lastError() == null ? "" : m.lastError());
             return row;
         }).toList();
-        return Pages.view("staff/outbox", Map.of("failed", which == OutboxQueue.Status.FAILED, "rows", rows,
-                "max", OutboxQueue.MAX));
+        Map<String, Object> model = new LinkedHashMap<>(Map.of("failed", which == OutboxQueue.Status.FAILED,
+                "rows", rows, "max", OutboxQueue.MAX));
+        if (retried != null && retried >= 0) {
+            model.put("retried", retried);
+        }
+        return Pages.view("staff/outbox", model);
     }
 }
