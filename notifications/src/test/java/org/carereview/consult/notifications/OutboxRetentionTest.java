@@ -78,30 +78,28 @@ class OutboxRetentionTest implements FreshDatabase {
     @Test
     void aMessageGivenUpKeepsItsFieldsForThirtyDaysSoItCanBeSentAgainAndNotAfter() {
         UUID failed = enqueueSignIn("https://consult.test/sign-in/secret-3");
-        tx.executeWrite(s -> {
-            try (PreparedStatement ps = s.getConnection().prepareStatement(
-                    "UPDATE outbox_message SET status = 'FAILED_PERMANENTLY' WHERE id = ?")) {
-                ps.setObject(1, failed);
-                return ps.executeUpdate();
-            }
-        });
+        giveUp(failed);
 
         clock.advance(Duration.ofDays(29));
         assertEquals(0, retention.redact());
         assertEquals(1, queue.retryFailed(), "still has its link: queued again");
         assertEquals(NotificationStatus.State.CREATED, outbox.status(failed).orElseThrow().state());
 
-        tx.executeWrite(s -> {
-            try (PreparedStatement ps = s.getConnection().prepareStatement(
-                    "UPDATE outbox_message SET status = 'FAILED_PERMANENTLY' WHERE id = ?")) {
-                ps.setObject(1, failed);
-                return ps.executeUpdate();
-            }
-        });
+        giveUp(failed);
         clock.advance(Duration.ofDays(2));
         assertEquals(1, retention.redact());
         assertEquals("{}", fields(failed));
         assertEquals(0, queue.retryFailed(), "its link is gone: it cannot be sent again");
+    }
+
+    private void giveUp(UUID id) {
+        tx.executeWrite(s -> {
+            try (PreparedStatement ps = s.getConnection().prepareStatement(
+                    "UPDATE outbox_message SET status = 'FAILED_PERMANENTLY' WHERE id = ?")) {
+                ps.setObject(1, id);
+                return ps.executeUpdate();
+            }
+        });
     }
 
     private UUID enqueueSignIn(String link) {

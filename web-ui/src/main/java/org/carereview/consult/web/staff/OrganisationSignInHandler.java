@@ -11,9 +11,6 @@ import jakarta.inject.Singleton;
 import org.carereview.consult.core.account.AccountService;
 import org.carereview.consult.core.account.AccountView;
 import org.carereview.consult.core.account.OrganisationSignIn;
-import org.carereview.consult.core.auth.AuthCookies;
-import org.carereview.consult.core.auth.TokenIssuer;
-import org.carereview.consult.core.secondfactor.SecondFactors;
 import org.carereview.consult.web.Pages;
 
 import java.util.Locale;
@@ -32,17 +29,12 @@ class OrganisationSignInHandler implements RedirectingLoginHandler<HttpRequest<?
     static final String REFUSED = "/staff/sign-in?refused=";
 
     private final AccountService accounts;
-    private final SecondFactors secondFactors;
-    private final TokenIssuer tokens;
-    private final HalfSignIn half;
+    private final SignInSteps steps;
     private final OrganisationSignInConfiguration configuration;
 
-    OrganisationSignInHandler(AccountService accounts, SecondFactors secondFactors, TokenIssuer tokens,
-                              HalfSignIn half, OrganisationSignInConfiguration configuration) {
+    OrganisationSignInHandler(AccountService accounts, SignInSteps steps, OrganisationSignInConfiguration configuration) {
         this.accounts = accounts;
-        this.secondFactors = secondFactors;
-        this.tokens = tokens;
-        this.half = half;
+        this.steps = steps;
         this.configuration = configuration;
     }
 
@@ -53,12 +45,7 @@ class OrganisationSignInHandler implements RedirectingLoginHandler<HttpRequest<?
         if (account.isEmpty()) {
             return Pages.seeOther(REFUSED + "no-staff-account");
         }
-        SecondFactors.Status status = secondFactors.status(account.get());
-        if (status.needsSecondStep() && !configuration.trustSecondFactor()) {
-            String next = status.state() == SecondFactors.State.ENROLLED ? "/staff/sign-in/code" : "/staff/sign-in/set-up";
-            return Pages.seeOther(next).cookie(half.issue(account.get(), HalfSignIn.Stage.PASSWORD, request));
-        }
-        return Pages.seeOther("/staff").cookie(AuthCookies.signIn(tokens.issue(account.get()), request));
+        return steps.afterFirstStep(account.get(), !configuration.trustSecondFactor(), request);
     }
 
     @Override

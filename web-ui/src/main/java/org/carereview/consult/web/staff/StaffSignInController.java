@@ -23,10 +23,8 @@ import org.carereview.consult.core.access.NotAudited;
 import org.carereview.consult.core.account.AccountService;
 import org.carereview.consult.core.account.AccountView;
 import org.carereview.consult.core.auth.AuthCookies;
-import org.carereview.consult.core.auth.TokenIssuer;
 import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.core.problem.RetryLaterException;
-import org.carereview.consult.core.secondfactor.SecondFactors;
 import org.carereview.consult.core.signin.StaffSignIn;
 import org.carereview.consult.web.Pages;
 
@@ -52,20 +50,16 @@ class StaffSignInController {
     }
 
     private final StaffSignIn staffSignIn;
-    private final TokenIssuer tokens;
     private final AccountService accounts;
-    private final SecondFactors secondFactors;
-    private final HalfSignIn half;
+    private final SignInSteps steps;
     private final OrganisationSignInPage organisation;
 
-    StaffSignInController(StaffSignIn staffSignIn, TokenIssuer tokens, AccountService accounts,
-                          SecondFactors secondFactors, HalfSignIn half, OrganisationSignInPage organisation) {
-        this.organisation = organisation;
+    StaffSignInController(StaffSignIn staffSignIn, AccountService accounts, SignInSteps steps,
+                          OrganisationSignInPage organisation) {
         this.staffSignIn = staffSignIn;
-        this.tokens = tokens;
         this.accounts = accounts;
-        this.secondFactors = secondFactors;
-        this.half = half;
+        this.steps = steps;
+        this.organisation = organisation;
     }
 
     @NotAudited("a sign-in form")
@@ -112,12 +106,7 @@ class StaffSignInController {
                     : List.of(new FieldError("email", "Enter a correct email address and password"));
             return Pages.invalid("staff/sign-in", model(email), errors);
         }
-        SecondFactors.Status status = secondFactors.status(account.get());
-        if (status.needsSecondStep()) {
-            String next = status.state() == SecondFactors.State.ENROLLED ? "/staff/sign-in/code" : "/staff/sign-in/set-up";
-            return Pages.seeOther(next).cookie(half.issue(account.get(), HalfSignIn.Stage.PASSWORD, request));
-        }
-        return Pages.seeOther("/staff").cookie(AuthCookies.signIn(tokens.issue(account.get()), request));
+        return steps.afterFirstStep(account.get(), true, request);
     }
 
     @Post("/sign-out")
