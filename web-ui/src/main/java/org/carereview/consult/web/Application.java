@@ -30,8 +30,10 @@ public final class Application {
 
     public static void main(String[] args) {
         Map<String, Object> properties = new HashMap<>(OrganisationSignInSettings.properties(System.getenv()));
+        DemoDatabase demo = null;
         if (isBlank(System.getenv("DATASOURCES_DEFAULT_URL")) && isBlank(System.getProperty("datasources.default.url"))) {
             DemoDatabase database = DemoDatabase.start();
+            demo = database;
             properties.putAll(database.properties());
             properties.put("consult.demo-mode", true);
             if (isBlank(System.getenv("JWT_SECRET"))) {
@@ -48,7 +50,11 @@ public final class Application {
         if (args.length > 0 && ROTATE.equals(args[0])) {
             System.exit(rotate(properties, args.length > 1 ? Integer.parseInt(args[1]) : KeyRotation.DEFAULT_BATCH_SIZE));
         }
-        Micronaut.build(args).mainClass(Application.class).properties(properties).banner(false).start();
+        ApplicationContext context = Micronaut.build(args).mainClass(Application.class).properties(properties)
+                .banner(false).start();
+        if (demo != null) {
+            demo.servesUntilStopped(context);
+        }
     }
 
     /** Runs the rotation command; 0 when every value is sealed with the current key, 1 if some could not be read. */

@@ -39,6 +39,8 @@ final class DemoDatabase {
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on")
+                    // Our own hook stops it, after the application has finished what it is answering.
+                    .setRegisterShutdownHook(false)
                     .start();
             DemoDatabase database = new DemoDatabase(pg);
             Runtime.getRuntime().addShutdownHook(new Thread(database::stop, "demo-database-stop"));
@@ -56,7 +58,25 @@ final class DemoDatabase {
                 "datasources.default.password", "postgres");
     }
 
+    /** The running application: on shutdown the database waits for it to finish the requests it is answering. */
+    private volatile io.micronaut.context.ApplicationContext application;
+
+    void servesUntilStopped(io.micronaut.context.ApplicationContext context) {
+        this.application = context;
+    }
+
     private void stop() {
+        // JVM shutdown hooks run at once, together: without this wait the database would stop under requests the
+        // application is still finishing (graceful shutdown), and they would get 503.
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (application != null && application.isRunning() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         try {
             postgres.close();
         } catch (IOException e) {
