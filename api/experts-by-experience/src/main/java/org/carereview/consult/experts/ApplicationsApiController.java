@@ -32,6 +32,7 @@ import org.carereview.consult.core.problem.ProblemException;
 import org.carereview.consult.core.ratelimit.RateLimiter;
 import org.carereview.consult.core.submission.Withdrawals;
 
+import java.net.URI;
 import java.io.IOException;
 import java.util.UUID;
 
@@ -63,6 +64,7 @@ class ApplicationsApiController {
      * a replay of an application accepted in time (same Idempotency-Key and body) still gets its 201.
      */
     @Post(consumes = MediaType.APPLICATION_JSON)
+    @Status(HttpStatus.CREATED)
     @Secured(SecurityRule.IS_ANONYMOUS)
     HttpResponse<ApplicationReceipt> submit(HttpRequest<?> request, @Nullable @Body String body,
                                             @Nullable @Header(Idempotency.HEADER) String idempotencyKey,
@@ -76,7 +78,8 @@ class ApplicationsApiController {
                     rateLimiter.check("public-post", request);
                     return applications.submit(input, owner);
                 });
-        return HttpResponse.created(outcome.body());
+        return HttpResponse.created(outcome.body(),
+                URI.create("/api/v1/experts-by-experience/applications/" + outcome.body().id()));
     }
 
     /**

@@ -2,12 +2,14 @@ package org.carereview.consult.triage;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
@@ -17,6 +19,7 @@ import io.micronaut.security.authentication.Authentication;
 import org.carereview.consult.core.access.PersonalData;
 import org.carereview.consult.core.access.Viewer;
 
+import java.net.URI;
 import java.util.UUID;
 
 /** The triage queue and one submission (README, "Triage and safeguarding"). */
@@ -70,10 +73,12 @@ class TriageApiController {
     }
 
     @Post("/{id}/notes")
+    @Status(HttpStatus.CREATED)
     HttpResponse<TriageSubmission.Note> note(@PathVariable UUID id, @Nullable @Body JsonNode body, Authentication who) {
         JsonFields fields = new JsonFields(body);
         String text = fields.string("text");
         fields.check();
-        return HttpResponse.created(actions.addNote(id, text, Viewer.of(who)));
+        // The note is read with its submission.
+        return HttpResponse.created(actions.addNote(id, text, Viewer.of(who)), URI.create("/api/v1/triage/submissions/" + id));
     }
 }
