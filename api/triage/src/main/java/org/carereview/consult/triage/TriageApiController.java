@@ -16,6 +16,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.carereview.consult.core.access.PersonalData;
 import org.carereview.consult.core.access.Viewer;
 
@@ -61,6 +62,8 @@ class TriageApiController {
 
     /** {@code {status?, assignee?, themes?, dilemmas?, safeguarding?}}; answers the submission as it now is. */
     @Patch("/{id}")
+    @ApiResponse(responseCode = "200", description = "The submission as it now is")
+    @ApiResponse(responseCode = "204", description = "Changed, and the caller may no longer see it (flagged for safeguarding)")
     HttpResponse<TriageSubmission> update(@PathVariable UUID id, @Nullable @Body JsonNode body, Authentication who) {
         JsonFields fields = new JsonFields(body);
         TriageChange change = new TriageChange(fields.string("status"), fields.has("assignee"), fields.string("assignee"),

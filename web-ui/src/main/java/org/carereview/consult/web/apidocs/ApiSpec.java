@@ -18,7 +18,8 @@ import java.util.Map;
  * The OpenAPI document the service serves, made once at start-up from the one micronaut-openapi wrote when web-ui
  * was compiled ({@link ApiDocument}): only the {@code /api/v1/**} paths, each operation completed by
  * {@link RouteRules} (who may call it, from the route's {@code @Secured}) and {@link ProblemAnswers} (the
- * application/problem+json answers), and the schemas that nothing refers to any more dropped.
+ * application/problem+json answers), its schemas made to say what Serde writes ({@link SerdeShapes}), and the
+ * schemas that nothing refers to any more dropped.
  */
 @Singleton
 final class ApiSpec {
@@ -30,6 +31,8 @@ final class ApiSpec {
     ApiSpec(ResourceLoader resources, Router router) {
         Map<String, Object> document = load(resources);
         Paths.keepApi(document);
+        SerdeShapes.fix(document.get("paths"));
+        SerdeShapes.fix(document.get("components"));
         RouteRules.from(router).addTo(document);
         ProblemAnswers.addTo(document);
         Paths.dropUnusedSchemas(document);
