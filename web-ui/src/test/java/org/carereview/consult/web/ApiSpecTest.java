@@ -121,7 +121,34 @@ class ApiSpecTest implements TestPropertyProvider {
             assertEquals(200, send("GET", assets.group(1), null, null, "*/*").statusCode(), assets.group(1));
             loaded++;
         }
-        assertEquals(3, loaded);
+        assertEquals(4, loaded);
+    }
+
+    @Test
+    void theDocsPageShowsTheApiInABrowserWithinTheContentSecurityPolicy() {
+        List<String> complaints = new ArrayList<>();
+        try (var context = Browser.get().newContext(); var page = context.newPage()) {
+            page.onConsoleMessage(message -> {
+                if (message.type().equals("error")) {
+                    complaints.add(message.text());
+                }
+            });
+            page.onPageError(complaints::add);
+            page.onResponse(response -> {
+                if (response.status() >= 400) {
+                    complaints.add(response.status() + " " + response.url());
+                }
+            });
+            page.navigate(server.getURL() + "/api/v1/docs");
+            page.waitForSelector(".opblock-summary-path");
+            int operations = page.locator(".opblock").count();
+            assertTrue(operations > 70, "Swagger UI shows the operations: " + operations);
+            assertTrue(page.content().contains("/api/v1/triage/submissions"), "the triage queue is shown");
+            page.screenshot(new com.microsoft.playwright.Page.ScreenshotOptions().setFullPage(false)
+                    .setPath(java.nio.file.Path.of("target", "api-docs.png")));
+        }
+        assertTrue(complaints.isEmpty(), "the page ran without errors or refused resources (CSP):\n"
+                + String.join("\n", complaints));
     }
 
     @Test

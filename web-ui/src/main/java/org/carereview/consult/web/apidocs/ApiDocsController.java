@@ -25,6 +25,7 @@ class ApiDocsController {
             <head>
               <meta charset="utf-8">
               <title>Care review consultation API</title>
+              <link rel="icon" sizes="any" href="/assets/app/favicon.svg" type="image/svg+xml">
               <link rel="stylesheet" href="/assets/swagger-ui/swagger-ui.css">
             </head>
             <body>
