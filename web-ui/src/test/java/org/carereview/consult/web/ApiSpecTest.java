@@ -109,6 +109,16 @@ class ApiSpecTest implements TestPropertyProvider {
     }
 
     @Test
+    void everyExampleInTheSpecMatchesItsSchema() {
+        SpecContract examples = SpecContract.of(contract.spec.toString());
+        int checked = examples.checkExamples();
+        System.out.println("examples: " + checked + " checked against their schemas, " + examples.mismatches.size()
+                + " mismatches");
+        assertTrue(checked > 100, "the examples were found: " + checked);
+        assertTrue(examples.mismatches.isEmpty(), String.join("\n", examples.mismatches));
+    }
+
+    @Test
     void theDocsPageLoadsOnlyThisServicesOwnFiles() throws Exception {
         HttpResponse<String> page = send("GET", "/api/v1/docs", null, null, "text/html");
         assertEquals(200, page.statusCode());

@@ -93,6 +93,29 @@ final class SpecContract {
         return response;
     }
 
+    /** Every example in the document checked against the schema beside it; answers how many were checked. */
+    int checkExamples() {
+        int checked = 0;
+        for (Map.Entry<String, JsonNode> path : spec.get("paths").properties()) {
+            for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
+                List<JsonNode> parts = new ArrayList<>();
+                parts.add(operation.getValue().path("requestBody"));
+                operation.getValue().path("responses").forEach(parts::add);
+                for (JsonNode part : parts) {
+                    for (Map.Entry<String, JsonNode> media : part.path("content").properties()) {
+                        if (media.getValue().has("example") && media.getValue().has("schema")) {
+                            validate("example for " + operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey()
+                                    + " (" + media.getKey() + ")", media.getValue().get("schema"),
+                                    media.getValue().get("example").toString());
+                            checked++;
+                        }
+                    }
+                }
+            }
+        }
+        return checked;
+    }
+
     private void validate(String what, JsonNode schema, String body) {
         ObjectNode document = schema.deepCopy();
         document.put("$schema", "https://json-schema.org/draft/2020-12/schema");

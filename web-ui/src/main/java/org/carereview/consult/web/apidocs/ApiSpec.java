@@ -17,9 +17,9 @@ import java.util.Map;
 /**
  * The OpenAPI document the service serves, made once at start-up from the one micronaut-openapi wrote when web-ui
  * was compiled ({@link ApiDocument}): only the {@code /api/v1/**} paths, each operation completed by
- * {@link RouteRules} (who may call it, from the route's {@code @Secured}) and {@link ProblemAnswers} (the
- * application/problem+json answers), its schemas made to say what Serde writes ({@link SerdeShapes}), and the
- * schemas that nothing refers to any more dropped.
+ * {@link RouteRules} (who may call it, from the route's {@code @Secured}), {@link ProblemAnswers} (the
+ * application/problem+json answers) and {@link Examples}; its schemas made to say what Serde writes
+ * ({@link SerdeShapes}), and the schemas that nothing refers to any more dropped.
  */
 @Singleton
 final class ApiSpec {
@@ -35,6 +35,9 @@ final class ApiSpec {
         SerdeShapes.fix(document.get("components"));
         RouteRules.from(router).addTo(document);
         ProblemAnswers.addTo(document);
+        Examples.addTo(document, resources);
+        Paths.locationOnCreated(document);
+        Paths.tagByArea(document);
         Paths.dropUnusedSchemas(document);
         DumperOptions options = new DumperOptions();
         options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);

@@ -13,7 +13,9 @@ import java.util.Map;
  * a nullable property is never {@code required};</li>
  * <li>a nullable record or enum comes out as {@code type: "null"} with {@code allOf} its schema, which no value but
  * null matches: it becomes {@code anyOf} its schema or null;</li>
- * <li>a nullable scalar comes out as {@code [string, "null", object]}: the {@code object} goes.</li>
+ * <li>a nullable scalar comes out as {@code [string, "null", object]}: the {@code object} goes;</li>
+ * <li>a body read as Micronaut's {@code JsonNode} (its fields read one by one) is described as the node class's
+ * getters: it is a JSON object, whose fields the operation's example shows.</li>
  * </ul>
  */
 final class SerdeShapes {
@@ -25,12 +27,20 @@ final class SerdeShapes {
         if (node instanceof Map<?, ?> map) {
             @SuppressWarnings("unchecked")
             Map<String, Object> schema = (Map<String, Object>) map;
+            anyJsonObject(schema);
             nullableRef(schema);
             nullableScalar(schema);
             optionalWhenEmpty(schema);
             schema.values().forEach(SerdeShapes::fix);
         } else if (node instanceof Collection<?> list) {
             list.forEach(SerdeShapes::fix);
+        }
+    }
+
+    private static void anyJsonObject(Map<String, Object> schema) {
+        if ("#/components/schemas/JsonNode".equals(schema.get("$ref"))) {
+            schema.remove("$ref");
+            schema.put("type", "object");
         }
     }
 
