@@ -241,11 +241,16 @@ class ApiSpecTest implements TestPropertyProvider {
         assertEquals(201, application.statusCode(), application.body());
         c.check("GET", send("GET", "/api/v1/experts-by-experience/applications/" + id(application), admin, null, null));
         c.check("GET", send("GET", "/api/v1/experts-by-experience/applications", admin, null, null));
+        c.check("POST", send("POST", "/api/v1/experts-by-experience/applications/" + id(application) + "/scores", reviewer,
+                "{\"criteria\":{\"experience\":4,\"motivation\":5,\"perspective\":3,\"commitment\":4},"
+                + "\"comment\":\"Writes well\"}", null));
 
         // Deep dives: an area, a link, a participant's card, the summary.
         c.check("POST", send("POST", "/api/v1/deep-dives/areas", admin,
                 "{\"slug\":\"spec-town\",\"name\":\"Spec Town\",\"region\":\"LONDON\"}", null));
         c.check("GET", send("GET", "/api/v1/deep-dives/areas", admin, null, null));
+        c.check("POST", send("POST", "/api/v1/deep-dives/areas/camden/sessions", admin,
+                "{\"heldOn\":\"2026-11-20\",\"audience\":\"PRACTITIONERS\",\"facilitator\":\"Sam\"}", null));
         HttpResponse<String> link = c.check("POST", send("POST", "/api/v1/deep-dives/areas/camden/links", admin, "{}", null));
         String token = link.body().replaceAll("(?s).*\"token\"\\s*:\\s*\"([^\"]+)\".*", "$1");
         String card = "{\"participantType\":\"CARE_EXPERIENCED_YOUNG_PERSON\",\"whatWorks\":\"My social worker "

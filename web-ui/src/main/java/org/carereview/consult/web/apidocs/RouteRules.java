@@ -29,11 +29,8 @@ final class RouteRules {
     static RouteRules from(Router router) {
         Map<String, List<String>> rules = new HashMap<>();
         router.uriRoutes().map(r -> (UriRouteInfo<?, ?>) r).forEach(route -> {
+            // The method's metadata carries its controller's @Secured too, as the security layer reads it.
             String[] rule = route.getTargetMethod().stringValues(Secured.class);
-            if (rule.length == 0) {
-                rule = route.getTargetMethod().getDeclaringType().getAnnotation(Secured.class) == null ? rule
-                        : route.getTargetMethod().getDeclaringType().getAnnotation(Secured.class).value();
-            }
             rules.putIfAbsent(key(route.getHttpMethodName(), route.getUriMatchTemplate().toString()), List.of(rule));
         });
         return new RouteRules(rules);
