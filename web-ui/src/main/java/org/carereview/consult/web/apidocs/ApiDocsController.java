@@ -7,6 +7,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
+import org.carereview.consult.core.access.NotAudited;
 
 /**
  * The API describes itself, to anyone: the OpenAPI document, and a page to browse it (Swagger UI, whose files come
@@ -42,12 +43,14 @@ class ApiDocsController {
         this.spec = spec;
     }
 
+    @NotAudited("the API's description: no one's data")
     @Operation(summary = "This document: every /api/v1 route, who may call it, what it takes and answers")
     @Get(value = "/openapi.yml", produces = YAML)
     String openApi() {
         return spec.yaml();
     }
 
+    @NotAudited("a page that shows the API's description")
     @Hidden
     @Get(value = "/docs", produces = MediaType.TEXT_HTML)
     String docs() {
