@@ -27,6 +27,7 @@ import org.carereview.consult.core.problem.ProblemException;
 import org.carereview.consult.core.ratelimit.RateLimiter;
 import org.carereview.consult.core.submission.Withdrawals;
 
+import java.net.URI;
 import java.util.UUID;
 
 @Controller("/api/v1/call-for-advice/submissions")
@@ -49,6 +50,7 @@ class AdviceApiController {
     }
 
     @Post
+    @Status(HttpStatus.CREATED)
     @Secured(SecurityRule.IS_ANONYMOUS)
     HttpResponse<AdviceReceipt> submit(HttpRequest<?> request, @Body AdviceInput input,
                                        @Nullable @Header(Idempotency.HEADER) String idempotencyKey,
@@ -60,7 +62,8 @@ class AdviceApiController {
                     rateLimiter.check("public-post", request);
                     return advice.submit(input, owner);
                 });
-        return HttpResponse.created(outcome.body());
+        return HttpResponse.created(outcome.body(),
+                URI.create("/api/v1/call-for-advice/submissions/" + outcome.body().id()));
     }
 
     /**

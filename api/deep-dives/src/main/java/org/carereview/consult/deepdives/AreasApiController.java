@@ -1,11 +1,13 @@
 package org.carereview.consult.deepdives;
 
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -17,6 +19,7 @@ import org.carereview.consult.core.access.PersonalData;
 import org.carereview.consult.core.audit.AuditAction;
 import org.carereview.consult.core.audit.AuditLog;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
@@ -53,9 +56,11 @@ class AreasApiController {
     }
 
     @Post
+    @Status(HttpStatus.CREATED)
     @Secured("ADMIN")
     HttpResponse<Area> create(@Body AreaInput input, Authentication who) {
-        return HttpResponse.created(areas.create(input, Staff.id(who)));
+        Area area = areas.create(input, Staff.id(who));
+        return HttpResponse.created(area, URI.create("/api/v1/deep-dives/areas/" + area.slug()));
     }
 
     @Put("/{slug}")
@@ -74,8 +79,11 @@ class AreasApiController {
     }
 
     @Post("/{slug}/sessions")
+    @Status(HttpStatus.CREATED)
     @Secured("ADMIN")
     HttpResponse<Session> addSession(@PathVariable String slug, @Body SessionInput input, Authentication who) {
-        return HttpResponse.created(sessions.add(slug, input, Staff.id(who)));
+        // A session has no address of its own: it is listed with its area's others.
+        return HttpResponse.created(sessions.add(slug, input, Staff.id(who)),
+                URI.create("/api/v1/deep-dives/areas/" + slug + "/sessions"));
     }
 }

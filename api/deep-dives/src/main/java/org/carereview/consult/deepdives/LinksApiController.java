@@ -22,6 +22,7 @@ import org.carereview.consult.core.access.NotAudited;
 import org.carereview.consult.core.idempotency.Idempotency;
 import org.carereview.consult.core.ratelimit.RateLimiter;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
@@ -47,9 +48,11 @@ class LinksApiController {
     }
 
     @Post("/areas/{slug}/links")
+    @Status(HttpStatus.CREATED)
     @Secured({"REVIEWER", "ADMIN", "SAFEGUARDING_LEAD"})
     HttpResponse<ParticipantLink> create(@PathVariable String slug, @Nullable @Body LinkRequest body, Authentication who) {
-        return HttpResponse.created(links.create(slug, body == null ? null : body.sessionId(), Staff.id(who)));
+        ParticipantLink link = links.create(slug, body == null ? null : body.sessionId(), Staff.id(who));
+        return HttpResponse.created(link, URI.create("/api/v1/deep-dives/links/" + link.token()));
     }
 
     @NotAudited("participant links: sessions and tokens, no one's data")
@@ -79,6 +82,7 @@ class LinksApiController {
      * rate limit. The key is also recorded with the card under a unique key, so one key is one card.
      */
     @Post("/links/{token}/feedback")
+    @Status(HttpStatus.CREATED)
     @Secured(SecurityRule.IS_ANONYMOUS)
     HttpResponse<FeedbackReceipt> give(HttpRequest<?> request, @PathVariable String token, @Body FeedbackInput input,
                                        @Nullable @Header(Idempotency.HEADER) String idempotencyKey) {
@@ -88,6 +92,7 @@ class LinksApiController {
                     rateLimiter.check("public-post", request);
                     return feedback.viaLink(token, idempotencyKey, input, null);
                 }).body();
-        return HttpResponse.created(receipt);
+        // A card has no address to read it at (the participant reads nothing back): where it was added.
+        return HttpResponse.created(receipt, URI.create("/api/v1/deep-dives/links/" + token + "/feedback"));
     }
 }

@@ -21,6 +21,9 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import org.carereview.consult.core.access.PersonalData;
 import org.carereview.consult.core.access.Viewer;
 import org.carereview.consult.core.access.Visibility;
@@ -33,6 +36,7 @@ import org.carereview.consult.core.ratelimit.RateLimiter;
 import org.carereview.consult.core.submission.Withdrawals;
 
 import java.io.IOException;
+import java.net.URI;
 import java.util.UUID;
 
 @Controller("/api/v1/experts-by-experience/applications")
@@ -63,7 +67,9 @@ class ApplicationsApiController {
      * a replay of an application accepted in time (same Idempotency-Key and body) still gets its 201.
      */
     @Post(consumes = MediaType.APPLICATION_JSON)
+    @Status(HttpStatus.CREATED)
     @Secured(SecurityRule.IS_ANONYMOUS)
+    @RequestBody(content = @Content(schema = @Schema(implementation = ApplicationInput.class)))
     HttpResponse<ApplicationReceipt> submit(HttpRequest<?> request, @Nullable @Body String body,
                                             @Nullable @Header(Idempotency.HEADER) String idempotencyKey,
                                             @Nullable Authentication authentication) {
@@ -76,7 +82,8 @@ class ApplicationsApiController {
                     rateLimiter.check("public-post", request);
                     return applications.submit(input, owner);
                 });
-        return HttpResponse.created(outcome.body());
+        return HttpResponse.created(outcome.body(),
+                URI.create("/api/v1/experts-by-experience/applications/" + outcome.body().id()));
     }
 
     /**

@@ -2,11 +2,13 @@ package org.carereview.consult.experts;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -18,6 +20,7 @@ import org.carereview.consult.core.access.Viewer;
 import org.carereview.consult.core.audit.AuditAction;
 import org.carereview.consult.core.audit.AuditLog;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -67,8 +70,11 @@ class ScoringApiController {
     }
 
     @Post("/applications/{id}/scores")
+    @Status(HttpStatus.CREATED)
     HttpResponse<Void> score(@PathVariable UUID id, @Body ScoreBody body, Authentication who) {
         scoring.score(id, UUID.fromString(who.getName()), Viewer.of(who).seesFlagged(), body.criteria(), body.comment());
-        return HttpResponse.status(io.micronaut.http.HttpStatus.CREATED);
+        // The scores are read with the application they score.
+        return HttpResponse.<Void>status(io.micronaut.http.HttpStatus.CREATED)
+                .headers(h -> h.location(URI.create("/api/v1/experts-by-experience/applications/" + id)));
     }
 }

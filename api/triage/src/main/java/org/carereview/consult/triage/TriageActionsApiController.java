@@ -17,6 +17,7 @@ import io.micronaut.security.authentication.Authentication;
 import org.carereview.consult.core.access.Viewer;
 import org.carereview.consult.core.safeguarding.SafeguardingActions;
 
+import java.net.URI;
 import java.util.UUID;
 
 /**
@@ -63,13 +64,16 @@ class TriageActionsApiController {
 
     /** {@code {action}}: what the lead did (referred, contacted, no further action and why). */
     @Post("/submissions/{id}/safeguarding-actions")
+    @Status(HttpStatus.CREATED)
     @Secured({"SAFEGUARDING_LEAD", "ADMIN"})
     HttpResponse<SafeguardingActions.Action> safeguardingAction(@PathVariable UUID id, @Nullable @Body JsonNode body,
                                                                 Authentication who) {
         JsonFields fields = new JsonFields(body);
         String action = fields.string("action");
         fields.check();
-        return HttpResponse.created(actions.recordSafeguardingAction(id, action, Viewer.of(who)));
+        // The action is read with its submission.
+        return HttpResponse.created(actions.recordSafeguardingAction(id, action, Viewer.of(who)),
+                URI.create("/api/v1/triage/submissions/" + id));
     }
 
     /**

@@ -2,21 +2,25 @@ package org.carereview.consult.triage;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.carereview.consult.core.access.PersonalData;
 import org.carereview.consult.core.access.Viewer;
 
+import java.net.URI;
 import java.util.UUID;
 
 /** The triage queue and one submission (README, "Triage and safeguarding"). */
@@ -58,6 +62,8 @@ class TriageApiController {
 
     /** {@code {status?, assignee?, themes?, dilemmas?, safeguarding?}}; answers the submission as it now is. */
     @Patch("/{id}")
+    @ApiResponse(responseCode = "200", description = "The submission as it now is")
+    @ApiResponse(responseCode = "204", description = "Changed, and the caller may no longer see it (flagged for safeguarding)")
     HttpResponse<TriageSubmission> update(@PathVariable UUID id, @Nullable @Body JsonNode body, Authentication who) {
         JsonFields fields = new JsonFields(body);
         TriageChange change = new TriageChange(fields.string("status"), fields.has("assignee"), fields.string("assignee"),
@@ -70,10 +76,12 @@ class TriageApiController {
     }
 
     @Post("/{id}/notes")
+    @Status(HttpStatus.CREATED)
     HttpResponse<TriageSubmission.Note> note(@PathVariable UUID id, @Nullable @Body JsonNode body, Authentication who) {
         JsonFields fields = new JsonFields(body);
         String text = fields.string("text");
         fields.check();
-        return HttpResponse.created(actions.addNote(id, text, Viewer.of(who)));
+        // The note is read with its submission.
+        return HttpResponse.created(actions.addNote(id, text, Viewer.of(who)), URI.create("/api/v1/triage/submissions/" + id));
     }
 }

@@ -33,7 +33,7 @@ class TriageExportController {
     }
 
     @PersonalData
-    @Get("/export.csv")
+    @Get(value = "/export.csv", produces = "text/csv")
     HttpResponse<InputStream> csv(@Nullable @QueryValue String kind, @Nullable @QueryValue String status,
                                   @Nullable @QueryValue String theme, @Nullable @QueryValue String dilemma,
                                   @Nullable @QueryValue String area, @Nullable @QueryValue String assignee,
@@ -47,7 +47,7 @@ class TriageExportController {
     }
 
     @PersonalData
-    @Get("/export.ods")
+    @Get(value = "/export.ods", produces = OdsSink.MIMETYPE)
     HttpResponse<InputStream> ods(@Nullable @QueryValue String kind, @Nullable @QueryValue String status,
                                   @Nullable @QueryValue String theme, @Nullable @QueryValue String dilemma,
                                   @Nullable @QueryValue String area, @Nullable @QueryValue String assignee,

@@ -2,12 +2,14 @@ package org.carereview.consult.core.account;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -18,6 +20,7 @@ import org.carereview.consult.core.audit.AuditAction;
 import org.carereview.consult.core.audit.AuditLog;
 import org.carereview.consult.core.problem.InvalidInputException;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -52,9 +55,10 @@ class StaffApiController {
     }
 
     @Post
+    @Status(HttpStatus.CREATED)
     HttpResponse<AccountView> invite(@Body Invitation invitation, Authentication who) {
-        return HttpResponse.created(accounts.inviteStaff(invitation.email(), invitation.role(),
-                UUID.fromString(who.getName())));
+        AccountView invited = accounts.inviteStaff(invitation.email(), invitation.role(), UUID.fromString(who.getName()));
+        return HttpResponse.created(invited, URI.create("/api/v1/admin/staff/" + invited.id()));
     }
 
     @Patch("/{id}")

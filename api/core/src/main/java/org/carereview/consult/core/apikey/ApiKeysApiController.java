@@ -3,12 +3,14 @@ package org.carereview.consult.core.apikey;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -16,6 +18,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import org.carereview.consult.core.access.NotAudited;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,10 +40,12 @@ class ApiKeysApiController {
     }
 
     @Post
+    @Status(HttpStatus.CREATED)
     HttpResponse<IssuedApiKey> issue(@Nullable @Body Request request, Authentication who) {
         Request body = request == null ? new Request(null, null, null) : request;
         IssuedApiKey issued = keys.issue(body.name(), body.scope(), body.expiresInDays(), UUID.fromString(who.getName()));
-        return HttpResponse.created(issued).header(HttpHeaders.CACHE_CONTROL, "no-store");
+        return HttpResponse.created(issued, URI.create("/api/v1/admin/api-keys/" + issued.id()))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 
     @NotAudited("integrations' keys: their names, prefixes and dates, never a key or anyone's personal data")

@@ -1,6 +1,7 @@
 package org.carereview.consult.core.safeguarding;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -19,6 +20,7 @@ import org.carereview.consult.core.access.PersonalData;
 import org.carereview.consult.core.audit.AuditAction;
 import org.carereview.consult.core.audit.AuditLog;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -64,10 +66,11 @@ class SafeguardingExamplesApiController {
 
     /** Adds an example: {@code {text, label}}, label DISCLOSURE or ORDINARY. */
     @Post
-    @Secured("SAFEGUARDING_LEAD")
     @Status(HttpStatus.CREATED)
-    SafeguardingExamples.Example add(@Body ExampleInput input, Authentication who) {
-        return examples.add(input.text(), input.label(), UUID.fromString(who.getName()));
+    @Secured("SAFEGUARDING_LEAD")
+    HttpResponse<SafeguardingExamples.Example> add(@Body ExampleInput input, Authentication who) {
+        SafeguardingExamples.Example added = examples.add(input.text(), input.label(), UUID.fromString(who.getName()));
+        return HttpResponse.created(added, URI.create("/api/v1/safeguarding/examples/" + added.id()));
     }
 
     @Delete("/{id}")
