@@ -82,11 +82,7 @@ class AccessMatrixTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new LinkedHashMap<>(TestDatabase.fresh().withAdministrator(ADMIN, PASSWORD));
-        properties.put("consult.rate-limit-per-minute", "0");
-        properties.put("consult.safeguarding.learned.enabled", "false");
-        properties.put("consult.safeguarding.learned.queue.enabled", "false");
-        properties.put("consult.notifications.scheduler.enabled", "false");
+        Map<String, String> properties = SweepProperties.with(TestDatabase.fresh().withAdministrator(ADMIN, PASSWORD));
         // No scheduled job writes while the forged forms are checked for having written nothing.
         for (String job : List.of("redaction.sweep", "experts.reminders", "rate-limit.purge", "drafts.purge",
                 "retention.purge")) {
@@ -396,13 +392,6 @@ class AccessMatrixTest implements TestPropertyProvider {
     }
 
     private List<UriRouteInfo<?, ?>> routes() {
-        Map<String, UriRouteInfo<?, ?>> unique = new LinkedHashMap<>();
-        router.uriRoutes().map(r -> (UriRouteInfo<?, ?>) r)
-                .filter(r -> !r.getTargetMethod().getDeclaringType().isAnnotationPresent(Endpoint.class))
-                .filter(r -> r.getTargetMethod().getDeclaringType().getName().startsWith("org.carereview."))
-                .forEach(r -> unique.putIfAbsent(r.getHttpMethodName() + " " + r.getUriMatchTemplate(), r));
-        // A HEAD route is its GET's twin (the same method, the same rule): the GET stands for both.
-        unique.keySet().removeIf(k -> k.startsWith("HEAD ") && unique.containsKey("GET " + k.substring(5)));
-        return new ArrayList<>(unique.values());
+        return AppRoutes.of(router);
     }
 }

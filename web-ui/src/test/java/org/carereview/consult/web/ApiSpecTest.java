@@ -62,12 +62,7 @@ class ApiSpecTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new LinkedHashMap<>(TestDatabase.fresh().withAdministrator(ADMIN, PASSWORD));
-        properties.put("consult.rate-limit-per-minute", "0");
-        properties.put("consult.safeguarding.learned.enabled", "false");
-        properties.put("consult.safeguarding.learned.queue.enabled", "false");
-        properties.put("consult.notifications.scheduler.enabled", "false");
-        return properties;
+        return SweepProperties.with(TestDatabase.fresh().withAdministrator(ADMIN, PASSWORD));
     }
 
     @BeforeAll
@@ -310,12 +305,9 @@ class ApiSpecTest implements TestPropertyProvider {
     }
 
     private List<UriRouteInfo<?, ?>> apiRoutes() {
-        Map<String, UriRouteInfo<?, ?>> unique = new LinkedHashMap<>();
-        router.uriRoutes().map(r -> (UriRouteInfo<?, ?>) r)
-                .filter(r -> !r.getTargetMethod().getDeclaringType().isAnnotationPresent(Endpoint.class))
+        return AppRoutes.of(router).stream()
                 .filter(r -> r.getUriMatchTemplate().toString().startsWith("/api/v1/"))
                 .filter(r -> !r.getHttpMethodName().equals("HEAD"))
-                .forEach(r -> unique.putIfAbsent(r.getHttpMethodName() + " " + r.getUriMatchTemplate(), r));
-        return new ArrayList<>(unique.values());
+                .toList();
     }
 }

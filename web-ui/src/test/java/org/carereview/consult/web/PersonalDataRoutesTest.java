@@ -100,12 +100,7 @@ class PersonalDataRoutesTest implements FreshDatabase {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(TestDatabase.fresh().micronautProperties());
-        properties.put("consult.rate-limit-per-minute", "0");
-        properties.put("consult.safeguarding.learned.enabled", "false");
-        properties.put("consult.safeguarding.learned.queue.enabled", "false");
-        properties.put("consult.notifications.scheduler.enabled", "false");
-        return properties;
+        return SweepProperties.with(TestDatabase.fresh().micronautProperties());
     }
 
     @BeforeAll
