@@ -5,6 +5,7 @@
 # throughput, and checks that every acknowledged reference is in the database.
 #   bash bench/applications/run.sh            (as root, or a user who can run Debian's PostgreSQL)
 set -euo pipefail
+source "$(dirname "$0")/../lib.sh"
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
 PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
@@ -17,7 +18,6 @@ fi
 
 WORK=$(mktemp -d /tmp/consult-bench.XXXXXX)
 chmod 777 "$WORK"
-as_pg() { if [ "$(id -u)" -eq 0 ]; then su postgres -s /bin/sh -c "$*"; else sh -c "$*"; fi; }
 cleanup() {
   [ -n "${APP_PID:-}" ] && kill "$APP_PID" 2>/dev/null || true
   as_pg "$PGBIN/pg_ctl -D $WORK/pg -m fast stop" >/dev/null 2>&1 || true

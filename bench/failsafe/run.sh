@@ -7,6 +7,7 @@
 #   back to normal                    (from PostgreSQL's start to the first 2xx, and the share of 2xx after 5 s)
 #   bash bench/failsafe/run.sh        (as root, or a user who can run Debian's PostgreSQL)
 set -euo pipefail
+source "$(dirname "$0")/../lib.sh"
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
 PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
@@ -20,7 +21,6 @@ fi
 
 WORK=$(mktemp -d /tmp/consult-failsafe-bench.XXXXXX)
 chmod 777 "$WORK"
-as_pg() { if [ "$(id -u)" -eq 0 ]; then su postgres -s /bin/sh -c "$*"; else sh -c "$*"; fi; }
 pg_start() { as_pg "$PGBIN/pg_ctl -D $WORK/pg -l $WORK/pg.log -o '-p $PORT_PG -k $WORK' -w start" >/dev/null; }
 cleanup() {
   [ -n "${APP_PID:-}" ] && kill "$APP_PID" 2>/dev/null || true

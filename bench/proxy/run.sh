@@ -7,6 +7,7 @@
 # are written in as fixed addresses; the rest of the file is used as it is.
 #   bash bench/proxy/run.sh            (as root, or a user who can run Debian's PostgreSQL and nginx)
 set -euo pipefail
+source "$(dirname "$0")/../lib.sh"
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
 PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
@@ -24,7 +25,6 @@ fi
 
 W=$(mktemp -d /tmp/consult-proxy-check.XXXXXX)
 chmod 777 "$W"
-as_pg() { if [ "$(id -u)" -eq 0 ]; then su postgres -s /bin/sh -c "$*"; else sh -c "$*"; fi; }
 PIDS=()
 cleanup() {
   for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done

@@ -9,6 +9,7 @@
 #   bash bench/restore-drill/run.sh        (as root, or a user who can run Debian's PostgreSQL; SEED=2000, BREAK=table)
 # RestoreDrillTest (db module) makes the same check on every build.
 set -euo pipefail
+source "$(dirname "$0")/../lib.sh"
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
 PGBIN=${PGBIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}
@@ -19,15 +20,10 @@ if [ -z "$PGBIN" ] || [ ! -x "$PGBIN/postgres" ] || [ ! -x "$PGBIN/pg_dump" ]; t
   apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql
   PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 fi
-# Build the jar when it is missing or older than any source.
-if [ ! -f web-ui/target/consult.jar ] || [ -n "$(find api/*/src db/src notifications/src web-ui/src -type f \
-    -newer web-ui/target/consult.jar -print -quit)" ]; then
-  ./mvnw -B -o -q package -DskipTests
-fi
+build_jar_if_stale
 
 WORK=$(mktemp -d /tmp/consult-restore-drill.XXXXXX)
 chmod 777 "$WORK"
-as_pg() { if [ "$(id -u)" -eq 0 ]; then su postgres -s /bin/sh -c "$*"; else sh -c "$*"; fi; }
 cleanup() {
   if [ -n "${APP_PID:-}" ]; then kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; fi
   as_pg "$PGBIN/pg_ctl -D $WORK/pg -m fast stop" >/dev/null 2>&1 || true

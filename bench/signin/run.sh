@@ -10,6 +10,7 @@
 # The server trusts X-Forwarded-For for these runs, so each attacker has an address of its own.
 #   bash bench/signin/run.sh            (as root, or a user who can run Debian's PostgreSQL; SUSTAINED=0: burst only)
 set -euo pipefail
+source "$(dirname "$0")/../lib.sh"
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
 PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
@@ -19,15 +20,10 @@ SUSTAINED=${SUSTAINED:-120}
 if [ ! -x "$PGBIN/postgres" ]; then
   apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql
 fi
-# Build the jar when it is missing or older than any source.
-if [ ! -f web-ui/target/consult.jar ] || [ -n "$(find api/*/src db/src notifications/src web-ui/src -type f \
-    -newer web-ui/target/consult.jar -print -quit)" ]; then
-  ./mvnw -B -o -q package -DskipTests
-fi
+build_jar_if_stale
 
 WORK=$(mktemp -d /tmp/consult-signin-bench.XXXXXX)
 chmod 777 "$WORK"
-as_pg() { if [ "$(id -u)" -eq 0 ]; then su postgres -s /bin/sh -c "$*"; else sh -c "$*"; fi; }
 stop_app() {
   if [ -n "${APP_PID:-}" ]; then kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; APP_PID=; fi
 }

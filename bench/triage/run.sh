@@ -8,6 +8,7 @@
 # and prints EXPLAIN (ANALYZE, BUFFERS) of the main queries. The server runs with -Xmx256m.
 #   bash bench/triage/run.sh            (as root, or a user who can run Debian's PostgreSQL)
 set -euo pipefail
+source "$(dirname "$0")/../lib.sh"
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
 PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
@@ -24,7 +25,6 @@ fi
 
 WORK=$(mktemp -d /tmp/consult-triage-bench.XXXXXX)
 chmod 777 "$WORK"
-as_pg() { if [ "$(id -u)" -eq 0 ]; then su postgres -s /bin/sh -c "$*"; else sh -c "$*"; fi; }
 cleanup() {
   [ -n "${JSTAT_PID:-}" ] && kill "$JSTAT_PID" 2>/dev/null || true
   [ -n "${APP_PID:-}" ] && kill "$APP_PID" 2>/dev/null || true
