@@ -36,7 +36,7 @@ trap cleanup EXIT
 
 sed -e "s/server app:8080 resolve;/server 127.0.0.1:${APPS[0]};\n    server 127.0.0.1:${APPS[1]};/" \
     -e "s/listen 80;/listen 127.0.0.1:$PORT_PROXY;/" -e 's/^ *resolver .*$//' \
-    -e "s#access_log /dev/stdout;#log_format up \"\$upstream_addr \$status\"; access_log $W/access.log up;#" \
+    -e "s#access_log /dev/stdout consult;#log_format up \"\$upstream_addr \$status\"; access_log $W/access.log up;#" \
     -e "s#error_log /dev/stderr warn;#error_log $W/error.log warn;#" deploy/nginx.conf > "$W/nginx.conf"
 echo "pid $W/nginx.pid;" >> "$W/nginx.conf"
 nginx -t -q -c "$W/nginx.conf" -p "$W"

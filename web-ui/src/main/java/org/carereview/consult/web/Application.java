@@ -29,6 +29,7 @@ public final class Application {
     }
 
     public static void main(String[] args) {
+        LogFormat.choose(System.getenv());
         Map<String, Object> properties = new HashMap<>(OrganisationSignInSettings.properties(System.getenv()));
         DemoDatabase demo = null;
         if (isBlank(System.getenv("DATASOURCES_DEFAULT_URL")) && isBlank(System.getProperty("datasources.default.url"))) {

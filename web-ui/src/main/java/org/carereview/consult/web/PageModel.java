@@ -11,6 +11,7 @@ import org.carereview.consult.core.auth.StaffSessions;
 import org.carereview.consult.core.account.Role;
 import org.carereview.consult.core.security.CsrfToken;
 import org.carereview.consult.core.problem.FieldError;
+import org.carereview.consult.web.requests.RequestId;
 import org.carereview.consult.web.words.PublicWords;
 import org.carereview.consult.web.words.Words;
 
@@ -76,6 +77,7 @@ final class PageModel implements ViewModelProcessor<Map<String, Object>> {
 
     static void decorate(HttpRequest<?> request, Map<String, Object> model) {
         model.putIfAbsent("csrfToken", CsrfToken.of(request));
+        RequestId.of(request).ifPresent(id -> model.putIfAbsent("requestId", id));
         DraftCookie.heldFor(request).ifPresent(c -> model.putIfAbsent("forgetAction", c.forgetPath()));
         Optional<Authentication> user = request.getUserPrincipal(Authentication.class)
                 .filter(signedIn -> !Boolean.TRUE.equals(model.get(Pages.SIGNED_OUT)));

@@ -44,7 +44,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Planted markers (an email address, a name, a phone number and a made-up word) go through every public
  * journey (API and pages, accepted and refused), every staff action and the background jobs, while every
- * log event at the production level (INFO) is captured with its stack trace; none may hold a marker.
+ * log event at the production level (INFO), the access log's included, is captured with its stack trace; none may
+ * hold a marker.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -87,6 +88,9 @@ class NoPersonalDataInLogsTest implements TestPropertyProvider {
         Logger embedded = (Logger) LoggerFactory.getLogger("io.zonky");
         Level embeddedWas = embedded.getLevel();
         embedded.setLevel(Level.WARN); // as logback.xml has it: the test database's server log is not the app's
+        Logger access = (Logger) LoggerFactory.getLogger("org.carereview.consult.access");
+        Level accessWas = access.getLevel();
+        access.setLevel(Level.INFO); // as logback.xml has it: one line per request
         ListAppender<ILoggingEvent> captured = new ListAppender<>();
         captured.start();
         root.addAppender(captured);
@@ -109,6 +113,7 @@ class NoPersonalDataInLogsTest implements TestPropertyProvider {
             root.detachAppender(captured);
             root.setLevel(was);
             embedded.setLevel(embeddedWas);
+            access.setLevel(accessWas);
         }
         List<String> leaks = leaks(captured);
         assertTrue(captured.list.size() > 0, "nothing was logged at all: the capture is not working");

@@ -15,6 +15,7 @@ import jakarta.inject.Singleton;
 import org.carereview.consult.web.words.Words;
 import org.carereview.consult.core.security.CsrfToken;
 import org.carereview.consult.web.Pages;
+import org.carereview.consult.web.requests.RequestId;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -56,6 +57,7 @@ final class GovukErrorPage implements HtmlErrorResponseBodyProvider {
         model.put("messageArg", wording.arg());
         model.put("csrfToken", CsrfToken.of(context.getRequest()));
         model.put("wordsSwitch", Words.switchFor(context.getRequest(), locales));
+        RequestId.of(context.getRequest()).ifPresent(id -> model.put("requestId", id));
         if (!contactEmail.isEmpty()) {
             model.put("contactEmail", contactEmail);
         }
