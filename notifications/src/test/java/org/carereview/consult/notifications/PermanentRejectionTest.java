@@ -1,5 +1,6 @@
 package org.carereview.consult.notifications;
 
+import org.carereview.consult.db.ExpectedNoise;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
@@ -21,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Failures that retrying cannot mend: no retries, and no address in the record or the log. */
+@ExpectedNoise("mail servers and templates that refuse a message for good")
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PermanentRejectionTest implements FreshDatabase {

@@ -1,5 +1,6 @@
 package org.carereview.consult.web;
 
+import org.carereview.consult.db.ExpectedNoise;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.client.HttpClient;
@@ -25,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * With the database unreachable (its connections cut and new ones refused), requests are answered 503 with
  * Retry-After, a page for browsers and a problem for the API, not a 500; when it is back, the service is too.
  */
+@ExpectedNoise("the database is stopped")
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DatabaseDownTest implements TestPropertyProvider {

@@ -1,5 +1,6 @@
 package org.carereview.consult.web;
 
+import org.carereview.consult.db.ExpectedNoise;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
@@ -31,6 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A page whose template fails answers the service's error page at once; the browser is never left waiting. */
+@ExpectedNoise("a page template fails")
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TemplateFailureTest implements FreshDatabase {

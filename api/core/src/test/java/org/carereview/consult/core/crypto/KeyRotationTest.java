@@ -1,5 +1,6 @@
 package org.carereview.consult.core.crypto;
 
+import org.carereview.consult.db.ExpectedNoise;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.carereview.consult.core.submission.SubmissionDraft;
@@ -97,6 +98,7 @@ class KeyRotationTest implements FreshDatabase {
     }
 
     @Test
+    @ExpectedNoise("a value's key is gone")
     void aValueWhoseKeyIsGoneIsLeftAndCounted() {
         UUID submission = submissions.create(SubmissionDraft.of(SubmissionKind.CALL_FOR_ADVICE, null, null, Set.of(),
                 Set.of(), "What should the review read?")).id();

@@ -1,5 +1,6 @@
 package org.carereview.consult.core.safeguarding;
 
+import org.carereview.consult.db.ExpectedNoise;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
@@ -33,6 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A model that cannot run (a broken native library, a corrupt artifact) never loses or delays a submission:
  * it is stored, screened by phrases alone, and queued for the learned check, which tries again later.
  */
+@ExpectedNoise("the safeguarding model is broken or missing")
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ModelFailureTest implements FreshDatabase {
