@@ -38,7 +38,9 @@ public record NotificationStatus(
         /** Handed over for delivery. */
         SENT,
         /** Given up: rejected by the server, or still failing after the last attempt. */
-        FAILED_PERMANENTLY
+        FAILED_PERMANENTLY,
+        /** Cancelled by an administrator before it went; its fields are gone. */
+        CANCELLED
     }
 
     /** Leaves the recipient out, so logging a status never logs an address. */

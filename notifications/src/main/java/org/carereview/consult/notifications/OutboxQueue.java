@@ -64,6 +64,40 @@ public class OutboxQueue {
         });
     }
 
+    /**
+     * Tries one message again at once: a failed one (with a fresh count of attempts) while it still has its fields,
+     * or a waiting one without waiting for its next try. False if there is no such message in either state (sent,
+     * cancelled, being sent now, or failed too long ago).
+     */
+    @Transactional
+    public boolean retry(UUID id) {
+        Instant now = clock.instant();
+        return jdbc.prepareStatement("""
+                UPDATE outbox_message SET attempts = CASE WHEN status = 'FAILED_PERMANENTLY' THEN 0 ELSE attempts END,
+                    status = 'CREATED', next_attempt_at = ?, claimed_until = NULL
+                WHERE id = ? AND (status = 'CREATED' OR status = 'FAILED_PERMANENTLY' AND created_at >= ?)""", ps -> {
+            Sql.setInstant(ps, 1, now);
+            ps.setObject(2, id);
+            Sql.setInstant(ps, 3, now.minus(config.keepFailedFor()));
+            return ps.executeUpdate() == 1;
+        });
+    }
+
+    /**
+     * Cancels one message that has not gone (waiting or failed): it is never sent, and its fields (links,
+     * references) are deleted at once. False if there is no such message, or it was sent, or is being sent now.
+     */
+    @Transactional
+    public boolean cancel(UUID id) {
+        return jdbc.prepareStatement("""
+                UPDATE outbox_message SET status = 'CANCELLED', fields = '{}'::jsonb, claimed_until = NULL,
+                    last_error = 'Cancelled by an administrator'
+                WHERE id = ? AND status IN ('CREATED', 'FAILED_PERMANENTLY')""", ps -> {
+            ps.setObject(1, id);
+            return ps.executeUpdate() == 1;
+        });
+    }
+
     @Transactional
     public List<Message> list(Status status) {
         String where = status == Status.FAILED ? "status = 'FAILED_PERMANENTLY'" : "status IN ('CREATED', 'SENDING')";

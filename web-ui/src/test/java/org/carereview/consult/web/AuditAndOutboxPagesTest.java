@@ -2,6 +2,7 @@ package org.carereview.consult.web;
 
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.micronaut.http.client.HttpClient;
@@ -138,6 +139,43 @@ class AuditAndOutboxPagesTest implements TestPropertyProvider {
                 + "AND attempts = 0", failed));
         assertEquals(1, TestSql.count(db, "SELECT count(*) FROM audit_event WHERE action = 'CHANGE' "
                 + "AND detail = 'outbox-retried count=1'"));
+    }
+
+    @Test
+    void anAdministratorSendsOneEmailNowAndCancelsAnother() {
+        UUID waiting = tx.executeWrite(status -> outbox.enqueue("advice-receipt", "jo.waiting@example.com",
+                Map.of("reference", "CFA-PAGE-0003")));
+        UUID unwanted = tx.executeWrite(status -> outbox.enqueue("advice-receipt", "lee.unwanted@example.com",
+                Map.of("reference", "CFA-PAGE-0004")));
+        TestSql.execute(db, "UPDATE outbox_message SET status = 'FAILED_PERMANENTLY', attempts = 3, "
+                + "last_error = '550 5.1.1 no such mailbox' WHERE id = ?", unwanted);
+        TestSql.execute(db, "UPDATE outbox_message SET attempts = 2, next_attempt_at = now() + interval '1 hour', "
+                + "last_error = 'MailConnectException' WHERE id = ?", waiting);
+
+        try (BrowserContext context = Browser.get().newContext()) {
+            Page page = context.newPage();
+            Browser.signInAsStaff(page, server.getURL(), ADMIN, PASSWORD);
+            page.navigate(server.getURL() + "/staff/admin/outbox?status=FAILED");
+            Locator row = page.locator("tr", new Page.LocatorOptions().setHasText("l•••@e•••.com"));
+            Browser.clickAndWait(page, row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Cancel")));
+            assertTrue(page.locator(".govuk-notification-banner").innerText().contains("The email was cancelled"),
+                    page.locator("main").innerText());
+            assertFalse(page.locator("main").innerText().contains("l•••@e•••.com"), "no longer listed as failed");
+            Browser.assertAccessible(page);
+
+            page.navigate(server.getURL() + "/staff/admin/outbox?status=PENDING");
+            row = page.locator("tr", new Page.LocatorOptions().setHasText("j•••@e•••.com"));
+            Browser.clickAndWait(page, row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Send now")));
+            assertTrue(page.locator(".govuk-notification-banner").innerText().contains("1 email is being sent again"),
+                    page.locator("main").innerText());
+            Browser.assertAccessible(page);
+        }
+        assertEquals(1, TestSql.count(db, "SELECT count(*) FROM outbox_message WHERE id = ? AND status = 'CANCELLED' "
+                + "AND fields = '{}'::jsonb", unwanted));
+        assertEquals(1, TestSql.count(db, "SELECT count(*) FROM outbox_message WHERE id = ? AND status = 'CREATED' "
+                + "AND attempts = 2 AND next_attempt_at <= now()", waiting));
+        assertEquals(1, TestSql.count(db, "SELECT count(*) FROM audit_event WHERE action = 'CHANGE' "
+                + "AND detail = 'outbox-cancelled id=" + unwanted + "'"));
     }
 
     @Test

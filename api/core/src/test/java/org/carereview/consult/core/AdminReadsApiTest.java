@@ -172,6 +172,45 @@ class AdminReadsApiTest implements FreshDatabase {
         assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, bad.getStatus());
     }
 
+    @Test
+    void anAdministratorTriesOneEmailAgainCancelsAnotherAndEachIsAudited() {
+        UUID[] ids = transactions.executeWrite(status -> new UUID[]{
+                outbox.enqueue("advice-receipt", "retry.one@example.com", Map.of("reference", "CFA-AUD1-R001")),
+                outbox.enqueue("advice-receipt", "cancel.one@example.com", Map.of("reference", "CFA-AUD1-C001"))});
+        UUID retried = ids[0];
+        UUID cancelled = ids[1];
+        TestSql.execute(db, "UPDATE outbox_message SET status = 'FAILED_PERMANENTLY', attempts = 180,"
+                + " last_error = 'PKIX path building failed' WHERE id = ?::uuid", retried.toString());
+        String admin = token(ADMIN);
+
+        assertEquals(HttpStatus.NO_CONTENT, http.toBlocking().exchange(HttpRequest.POST(
+                "/api/v1/admin/outbox/" + retried + "/retry", "").bearerAuth(admin)).getStatus());
+        assertEquals(1, TestSql.count(db, "SELECT count(*) FROM outbox_message WHERE id = ?::uuid AND status = 'CREATED'"
+                + " AND attempts = 0", retried.toString()));
+        assertEquals(HttpStatus.NO_CONTENT, http.toBlocking().exchange(HttpRequest.POST(
+                "/api/v1/admin/outbox/" + cancelled + "/cancel", "").bearerAuth(admin)).getStatus());
+        assertEquals(1, TestSql.count(db, "SELECT count(*) FROM outbox_message WHERE id = ?::uuid AND status = 'CANCELLED'"
+                + " AND fields = '{}'::jsonb", cancelled.toString()));
+        assertEquals(1, TestSql.count(db, "SELECT count(*) FROM audit_event WHERE action = 'CHANGE' AND detail = ?",
+                "outbox-retried id=" + retried));
+        assertEquals(1, TestSql.count(db, "SELECT count(*) FROM audit_event WHERE action = 'CHANGE' AND detail = ?",
+                "outbox-cancelled id=" + cancelled));
+
+        HttpClientResponseException again = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
+                .exchange(HttpRequest.POST("/api/v1/admin/outbox/" + cancelled + "/retry", "").bearerAuth(admin)));
+        assertEquals(HttpStatus.CONFLICT, again.getStatus(), "a cancelled email is never sent");
+        HttpClientResponseException missing = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
+                .exchange(HttpRequest.POST("/api/v1/admin/outbox/" + UUID.randomUUID() + "/cancel", "").bearerAuth(admin)));
+        assertEquals(HttpStatus.NOT_FOUND, missing.getStatus());
+        String reviewer = "outbox.reviewer@example.org";
+        accounts.createStaff(reviewer, Role.REVIEWER, PASSWORD);
+        HttpClientResponseException refused = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
+                .exchange(HttpRequest.POST("/api/v1/admin/outbox/" + retried + "/cancel", "").bearerAuth(token(reviewer))));
+        assertEquals(HttpStatus.FORBIDDEN, refused.getStatus());
+        assertEquals(1, TestSql.count(db, "SELECT count(*) FROM outbox_message WHERE id = ?::uuid AND status = 'CREATED'",
+                retried.toString()), "the reviewer changed nothing");
+    }
+
     private List<?> items(String token, String uri) {
         return (List<?>) http.toBlocking().retrieve(HttpRequest.GET(uri).bearerAuth(token), Map.class).get("items");
     }

@@ -6,10 +6,9 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.security.authentication.Authentication;
-import org.carereview.consult.core.audit.AuditAction;
-import org.carereview.consult.core.audit.AuditLog;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
@@ -17,6 +16,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.views.ModelAndView;
 import org.carereview.consult.core.access.NotAudited;
+import org.carereview.consult.core.outbox.OutboxActions;
 import org.carereview.consult.core.outbox.OutboxStatus;
 import org.carereview.consult.notifications.OutboxQueue;
 import org.carereview.consult.web.Pages;
@@ -29,8 +29,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Administrators see emails that failed or are still waiting, with recipients masked, and send the failed ones
- * again once the mail setting that failed them is fixed (audited).
+ * Administrators see emails that failed or are still waiting, with recipients masked; they send one, or every
+ * failed one, again once the mail setting that failed them is fixed, and cancel one that should not go (audited).
  */
 @Controller("/staff/admin/outbox")
 @Produces(MediaType.TEXT_HTML)
@@ -42,28 +42,50 @@ class OutboxPageController {
             .withZone(ZoneId.of("Europe/London"));
 
     private final OutboxQueue queue;
-    private final AuditLog audit;
+    private final OutboxActions actions;
 
-    OutboxPageController(OutboxQueue queue, AuditLog audit) {
+    OutboxPageController(OutboxQueue queue, OutboxActions actions) {
         this.queue = queue;
-        this.audit = audit;
+        this.actions = actions;
     }
 
     /** Once a mail setting is fixed: every failed email that still has its details is tried again at once. */
     @Post("/retry-failed")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> retryFailed(Authentication administrator) {
-        int queued = queue.retryFailed();
-        audit.record(UUID.fromString(administrator.getName()), AuditAction.CHANGE, null, "outbox-retried count=" + queued);
+        int queued = actions.retryAllFailed(UUID.fromString(administrator.getName()));
         return Pages.seeOther("/staff/admin/outbox?status=PENDING&retried=" + queued);
+    }
+
+    /** One email tried again at once; back to the waiting list, or to the list it was on if it had gone meanwhile. */
+    @Post("/{id}/retry")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> retry(@PathVariable UUID id, @Nullable @QueryValue String from, Authentication administrator) {
+        return switch (actions.retry(UUID.fromString(administrator.getName()), id)) {
+            case DONE -> Pages.seeOther("/staff/admin/outbox?status=PENDING&retried=1");
+            case NOT_FOUND, NOT_WAITING -> Pages.seeOther(list(from) + "&unchanged=true");
+        };
+    }
+
+    /** One email cancelled: it will never be sent, and its links and references are deleted. */
+    @Post("/{id}/cancel")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> cancel(@PathVariable UUID id, @Nullable @QueryValue String from, Authentication administrator) {
+        return switch (actions.cancel(UUID.fromString(administrator.getName()), id)) {
+            case DONE -> Pages.seeOther(list(from) + "&cancelled=true");
+            case NOT_FOUND, NOT_WAITING -> Pages.seeOther(list(from) + "&unchanged=true");
+        };
     }
 
     @Get
     @NotAudited("emails that have not gone, with every address masked")
-    ModelAndView<Map<String, Object>> show(@Nullable @QueryValue String status, @Nullable @QueryValue Integer retried) {
+    ModelAndView<Map<String, Object>> show(@Nullable @QueryValue String status, @Nullable @QueryValue Integer retried,
+                                           @Nullable @QueryValue Boolean cancelled,
+                                           @Nullable @QueryValue Boolean unchanged) {
         OutboxQueue.Status which = OutboxStatus.parse(status);
         List<Map<String, String>> rows = queue.list(which).stream().map(m -> {
             Map<String, String> row = new LinkedHashMap<>();
+            row.put("id", m.id().toString());
             row.put("created", WHEN.format(m.createdAt()));
             row.put("template", m.template());
             row.put("recipient", m.recipient());
@@ -77,6 +99,17 @@ class OutboxPageController {
         if (retried != null && retried >= 0) {
             model.put("retried", retried);
         }
+        if (Boolean.TRUE.equals(cancelled)) {
+            model.put("cancelled", true);
+        }
+        if (Boolean.TRUE.equals(unchanged)) {
+            model.put("unchanged", true);
+        }
         return Pages.view("staff/outbox", model);
+    }
+
+    /** The list a form was posted from (failed unless it says waiting). */
+    private static String list(@Nullable String from) {
+        return "/staff/admin/outbox?status=" + ("PENDING".equals(from) ? "PENDING" : "FAILED");
     }
 }

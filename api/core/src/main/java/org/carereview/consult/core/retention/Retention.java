@@ -106,9 +106,9 @@ class Retention {
                 now.minus(periods.equalityAfterWindowCloses()));
     }
 
-    /** Sent or given-up emails, with their recipient and fields; messages still being sent are kept. */
+    /** Sent, given-up or cancelled emails, with their recipient and fields; messages still being sent are kept. */
     int sentMessages(Instant now) {
-        return update("DELETE FROM outbox_message WHERE status IN ('SENT', 'FAILED_PERMANENTLY') "
+        return update("DELETE FROM outbox_message WHERE status IN ('SENT', 'FAILED_PERMANENTLY', 'CANCELLED') "
                 + "AND coalesce(sent_at, created_at) < ?", now.minus(periods.sentMessages()));
     }
 
