@@ -100,6 +100,14 @@ final class GovukComponents {
             case "phase-banner" -> Call.of("govuk/phase-banner", "phaseBanner")
                     .with("tag", o.object("tag").string("text"))
                     .with("text", o.string("text")).with("content", content(o.string("html")));
+            case "pagination" -> {
+                GovukOptions previous = o.object("previous");
+                GovukOptions next = o.object("next");
+                yield Call.of("govuk/pagination", "pagination")
+                        .with("previousHref", previous.string("href")).with("previousText", previous.string("text"))
+                        .with("nextHref", next.string("href")).with("nextText", next.string("text"))
+                        .with("landmarkLabel", o.string("landmarkLabel"));
+            }
             case "error-summary" -> errorSummary(o);
             case "summary-list" -> summaryList(o);
             case "generic-header" -> Call.of("govuk/header", "header")

@@ -68,6 +68,12 @@ class GovukContentComponentsTest {
         components.assertMatches("notification-banner", fixture);
     }
 
+    @ParameterizedTest(name = "pagination: {0}")
+    @ValueSource(strings = {"with prev and next only", "with previous only", "with next only"})
+    void paginationMatchesGovukFrontend(String fixture) {
+        components.assertMatches("pagination", fixture);
+    }
+
     @ParameterizedTest(name = "phase banner: {0}")
     @ValueSource(strings = {"default", "text"})
     void phaseBannerMatchesGovukFrontend(String fixture) {

@@ -24,7 +24,7 @@ import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.core.problem.ProblemException;
 import org.carereview.consult.experts.ApplicationFilter;
-import org.carereview.consult.experts.ApplicationSummary;
+import org.carereview.consult.experts.ApplicationPage;
 import org.carereview.consult.experts.ApplicationView;
 import org.carereview.consult.experts.Applications;
 import org.carereview.consult.experts.Decisions;
@@ -68,16 +68,26 @@ class DecisionPagesController {
         this.scoring = scoring;
     }
 
+    /** A page of applications, newest first, narrowed by the API's filters; "Next page" goes on through all of them. */
     @PersonalData
     @Get
-    HttpResponse<?> list(Authentication who) {
-        List<ApplicationSummary> items = applications.list(ApplicationFilter.ALL, null, 200).items();
-        audit.recordList(UUID.fromString(who.getName()), AuditAction.LIST, "applications page", items.size());
-        return HttpResponse.ok(Pages.view("experts/admin/applications", Map.of("items",
-                items.stream().map(a -> Map.of(
-                        "id", a.id().toString(), "reference", a.reference(),
-                        "name", a.name() == null ? "(withdrawn)" : a.name(),
-                        "outcome", a.outcome().name(), "submitted", Dates.day(a.submittedAt()))).toList())));
+    HttpResponse<?> list(Authentication who, @Nullable @QueryValue String outcome, @Nullable @QueryValue String region,
+                         @Nullable @QueryValue String ageBand, @Nullable @QueryValue String experience,
+                         @Nullable @QueryValue String after) {
+        ApplicationsList query = new ApplicationsList(outcome, region, ageBand, experience, after);
+        try {
+            ApplicationFilter filter = ApplicationFilter.parse(outcome, region, ageBand, experience);
+            ApplicationPage page = applications.list(filter, after, ApplicationsList.PAGE_SIZE);
+            String described = filter.describe();
+            audit.recordList(UUID.fromString(who.getName()), AuditAction.LIST,
+                    "applications page" + (described.isEmpty() ? "" : " " + described), page.items().size());
+            return HttpResponse.ok(Pages.view("experts/admin/applications", query.model(page)));
+        } catch (InvalidInputException e) {
+            if (e.errors().stream().anyMatch(error -> error.field().equals("after"))) {
+                return Pages.notFound(); // only a hand-edited cursor is unreadable: "Next page" links make good ones
+            }
+            return Pages.invalid("experts/admin/applications", query.model(null), e.errors());
+        }
     }
 
     @PersonalData

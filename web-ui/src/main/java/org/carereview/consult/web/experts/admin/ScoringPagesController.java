@@ -29,6 +29,8 @@ import org.carereview.consult.experts.Scoring;
 import org.carereview.consult.experts.ScoringItem;
 import org.carereview.consult.web.Pages;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -43,6 +45,9 @@ import java.util.UUID;
 @Secured({"REVIEWER", "ADMIN"})
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ScoringPagesController {
+
+    static final int PAGE_SIZE = 100;
+    static final String PATH = "/staff/applications/scoring";
 
     @Serdeable
     record ScoreForm(@Nullable String experience, @Nullable String motivation, @Nullable String perspective,
@@ -75,8 +80,14 @@ class ScoringPagesController {
 
     @PersonalData
     @Get
-    HttpResponse<?> list(Authentication who, @Nullable @QueryValue String scored) {
-        List<ScoringItem> items = scoring.toScore(scorer(who), isAdmin(who), null, 200).items();
+    HttpResponse<?> list(Authentication who, @Nullable @QueryValue String scored, @Nullable @QueryValue String after) {
+        Scoring.ScoringPage page;
+        try {
+            page = scoring.toScore(scorer(who), isAdmin(who), after, PAGE_SIZE);
+        } catch (InvalidInputException e) {
+            return Pages.notFound(); // only a hand-edited "after" is unreadable: the link "Next page" makes good ones
+        }
+        List<ScoringItem> items = page.items();
         audit.recordList(scorer(who), AuditAction.LIST, "scoring page", items.size());
         Map<String, Object> model = new HashMap<>();
         model.put("items", items.stream().map(i -> Map.of(
@@ -84,6 +95,9 @@ class ScoringPagesController {
                 "scores", i.scores(), "average", i.averageTotal() == null ? "No scores yet" : String.valueOf(i.averageTotal()),
                 "yours", i.yourScore() != null)).toList());
         model.put("scored", scored);
+        model.put("firstPage", after == null || after.isBlank() ? null : PATH);
+        model.put("nextPage", page.next() == null ? null
+                : PATH + "?after=" + URLEncoder.encode(page.next(), StandardCharsets.UTF_8));
         return HttpResponse.ok(Pages.view("experts/admin/scoring-list", model));
     }
 
