@@ -75,6 +75,8 @@ public final class TestDatabase {
         try {
             if (server == null) {
                 server = startServer();
+                // Once per test JVM, so a build log says which PostgreSQL the tests ran against.
+                System.out.println("Test database: " + server.source() + " (" + serverVersion() + ")");
                 template = "consult_tpl_" + RUN;
                 createAndMigrateTemplate();
             }
@@ -100,6 +102,13 @@ public final class TestDatabase {
                 .load()
                 .migrate();
         // A template may not have open connections while it is copied; Flyway's are closed by now.
+    }
+
+    private static String serverVersion() throws SQLException {
+        try (Connection c = DriverManager.getConnection(server.adminUrl(), server.username(), server.password());
+             Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery("SHOW server_version")) {
+            return "PostgreSQL " + (rs.next() ? rs.getString(1) : "of unknown version");
+        }
     }
 
     private static void execute(String sql) throws SQLException {
