@@ -1,10 +1,12 @@
 package org.carereview.consult.notifications;
 
+import io.micronaut.core.annotation.Nullable;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 
+import javax.net.ssl.SSLSocketFactory;
 import java.time.Clock;
 import java.util.Properties;
 
@@ -23,9 +25,22 @@ final class SmtpSender implements MailSender {
     }
 
     SmtpSender(SmtpConfiguration smtp, MimeMessages messages) {
+        this(smtp, messages, null);
+    }
+
+    /**
+     * With {@code tls} the factory of TLS connections to use instead of the JVM's (which trusts the CAs of its
+     * trust store): for the tests, one that trusts a test certificate. Host names are checked either way.
+     */
+    SmtpSender(SmtpConfiguration smtp, MimeMessages messages, @Nullable SSLSocketFactory tls) {
         this.smtp = smtp;
         this.messages = messages;
-        this.session = Session.getInstance(properties(smtp, messages.from().getAddress()));
+        Properties properties = properties(smtp, messages.from().getAddress());
+        if (tls != null) {
+            properties.put("mail.smtp.ssl.socketFactory", tls);
+            properties.put("mail.smtps.ssl.socketFactory", tls);
+        }
+        this.session = Session.getInstance(properties);
     }
 
     private static Properties properties(SmtpConfiguration smtp, String envelopeFrom) {
