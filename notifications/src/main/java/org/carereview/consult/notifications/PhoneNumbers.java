@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 public final class PhoneNumbers {
 
     private static final Pattern SEPARATORS = Pattern.compile("[\\s\\-().]");
-    private static final Pattern UK_MOBILE = Pattern.compile("(?:\\+44|0044|44|0)(7\\d{9})");
+    private static final Pattern UK_MOBILE = Pattern.compile("(?:(?:\\+44|0044|44)0?|0)(7\\d{9})");
 
     private PhoneNumbers() {
     }

@@ -29,6 +29,7 @@ class NotifyDispatchTest implements FreshDatabase {
 
     static final FakeNotify NOTIFY = start();
     static final String MOBILE = "07700 900123";
+    static final String MAPPED = "0b1e2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
 
     @Inject
     Outbox outbox;
@@ -41,7 +42,10 @@ class NotifyDispatchTest implements FreshDatabase {
 
     @Override
     public Map<String, String> getProperties() {
-        return TestSupport.withNotify(FreshDatabase.super.getProperties(), NOTIFY);
+        Map<String, String> properties = new java.util.HashMap<>(
+                TestSupport.withNotify(FreshDatabase.super.getProperties(), NOTIFY));
+        properties.put("consult.notify.template-ids", " advice-draft-link = " + MAPPED);
+        return properties;
     }
 
     @BeforeEach
@@ -84,6 +88,20 @@ class NotifyDispatchTest implements FreshDatabase {
 
         assertEquals(NotificationStatus.State.SENT, outbox.status(email).orElseThrow().state());
         assertEquals(NotificationStatus.State.SENT, outbox.status(text).orElseThrow().state());
+    }
+
+    @Test
+    void aTemplateMappedToNotifysOwnGetsOurFieldsAsPersonalisation() {
+        String to = TestSupport.uniqueAddress("sam");
+        tx.executeWrite(status -> outbox.enqueue("advice-draft-link", to,
+                Map.of("link", "https://review.test/d/abc", "expires", "4 March")));
+
+        assertEquals(1, dispatcher.dispatchDue());
+
+        JSONObject sent = only("email");
+        assertEquals(MAPPED, sent.getString("template_id"));
+        assertEquals(Map.of("link", "https://review.test/d/abc", "expires", "4 March"),
+                sent.getJSONObject("personalisation").toMap());
     }
 
     @Test
