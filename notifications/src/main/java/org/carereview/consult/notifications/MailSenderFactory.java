@@ -19,7 +19,7 @@ import java.time.Clock;
  * {@code consult.mail.folder}. Either way the log says where messages go, never the key. Start-up refuses a set-up
  * that would lose receipts quietly: a real database (not the demo) with no mail service, unless the operator says
  * files are meant ({@code CONSULT_MAIL_WRITE_FILES=true}); a real mail server with the placeholder From address,
- * which real servers refuse or mark as spam; Notify half set, or set together with SMTP.
+ * which real servers refuse or mark as spam; Notify half set. Notify set beside an SMTP server wins, with a warning.
  */
 @Factory
 class MailSenderFactory {
@@ -77,11 +77,12 @@ class MailSenderFactory {
     }
 
     private static Senders notify(NotifyConfiguration notify, SmtpConfiguration smtp, TemplateFiles templates) {
-        if (smtp.configured()) {
-            throw new ConfigurationException("Both GOV.UK Notify (CONSULT_NOTIFY_API_KEY) and an SMTP server "
-                    + "(CONSULT_SMTP_HOST) are set: choose one");
-        }
         NotifySettings settings = NotifySettings.check(notify, templates.index().keySet());
+        if (smtp.configured()) {
+            // The compose file sets its local mail catcher: a key in .env must be enough to switch to Notify.
+            LOG.warn("Both GOV.UK Notify and an SMTP server ({}) are set: Notify is used, the SMTP server is not",
+                    smtp.host());
+        }
         NotifyTimeouts.apply(notify.timeout());
         LOG.info("Emails and text messages are sent through GOV.UK Notify at {} ({} of our templates mapped to Notify's"
                 + " own)", settings.baseUrl(), settings.mapped().size());

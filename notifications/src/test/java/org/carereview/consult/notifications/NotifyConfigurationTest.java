@@ -61,9 +61,10 @@ class NotifyConfigurationTest {
     }
 
     @Test
-    void notifyAndAnSmtpServerTogetherAreRefused() {
-        String refused = refusal(with(Map.of("CONSULT_SMTP_HOST", "smtp.review.test")));
-        assertTrue(refused.contains("choose one"), refused);
+    void notifyWinsOverAnSmtpServerSetBesideIt() {
+        try (ApplicationContext context = start(with(Map.of("CONSULT_SMTP_HOST", "mail")))) {
+            assertTrue(context.getBean(MailSender.class) instanceof NotifySender);
+        }
     }
 
     @Test
