@@ -61,6 +61,16 @@ class NotifyConfigurationTest {
     }
 
     @Test
+    void theComposeFilesEmptyNotifySettingsLeaveSmtpInCharge() {
+        Map<String, Object> compose = Map.of("CONSULT_NOTIFY_API_KEY", "", "CONSULT_NOTIFY_EMAIL_TEMPLATE_ID", "",
+                "CONSULT_NOTIFY_SMS_TEMPLATE_ID", "", "CONSULT_NOTIFY_TEMPLATE_IDS", "", "CONSULT_SMTP_HOST", "mail",
+                "CONSULT_MAIL_FROM", "no-reply@consult.localhost.test");
+        try (ApplicationContext context = start(compose)) {
+            assertTrue(context.getBean(MailSender.class) instanceof SmtpSender);
+        }
+    }
+
+    @Test
     void notifyWinsOverAnSmtpServerSetBesideIt() {
         try (ApplicationContext context = start(with(Map.of("CONSULT_SMTP_HOST", "mail")))) {
             assertTrue(context.getBean(MailSender.class) instanceof NotifySender);
