@@ -4,25 +4,20 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.json.JSONObject;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Deque;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * A local stand-in for GOV.UK Notify's API (POST /v2/notifications/email and /sms), never the real service. It
- * checks the JWT bearer as Notify does (HS256 with the key's secret, {@code iss} the service id), records what it
+ * checks the JWT bearer as Notify does ({@link FakeNotifyToken}), records what it
  * accepted, and answers with the next queued failure (429, 500, 400, 403) when a test asks for one.
  */
 final class FakeNotify implements AutoCloseable {
@@ -49,6 +44,15 @@ final class FakeNotify implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(TestSupport.LOCALHOST), 0), 0);
         server.createContext("/v2/notifications/", this::handle);
         server.start();
+    }
+
+    /** A started fake, for a static field (a test's properties need its address before the context starts). */
+    static FakeNotify started() {
+        try {
+            return new FakeNotify();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     String baseUrl() {
@@ -92,7 +96,7 @@ final class FakeNotify implements AutoCloseable {
             synchronized (this) {
                 requests++;
                 failure = failures.poll();
-                if (failure == null && !signedByTheKey(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                if (failure == null && !FakeNotifyToken.signedByTheKey(exchange.getRequestHeaders().getFirst("Authorization"))) {
                     failure = new Failure(403, "AuthError", "Invalid token: signature, api token not found");
                 }
                 if (failure == null && "POST".equals(exchange.getRequestMethod())
@@ -131,29 +135,6 @@ final class FakeNotify implements AutoCloseable {
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
-        }
-    }
-
-    /** {@code Bearer header.payload.signature}, signed HS256 with the secret, issued by the service. */
-    static boolean signedByTheKey(String authorization) {
-        if (authorization == null || !authorization.startsWith("Bearer ")) {
-            return false;
-        }
-        String[] parts = authorization.substring("Bearer ".length()).split("\\.");
-        if (parts.length != 3) {
-            return false;
-        }
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            byte[] expected = mac.doFinal((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
-            byte[] given = Base64.getUrlDecoder().decode(parts[2]);
-            JSONObject claims = new JSONObject(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
-            JSONObject header = new JSONObject(new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8));
-            return MessageDigest.isEqual(expected, given) && "HS256".equals(header.optString("alg"))
-                    && SERVICE_ID.equals(claims.optString("iss")) && claims.has("iat");
-        } catch (GeneralSecurityException | IllegalArgumentException | org.json.JSONException e) {
-            return false;
         }
     }
 }

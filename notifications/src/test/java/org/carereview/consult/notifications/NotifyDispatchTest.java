@@ -11,15 +11,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Emails and text messages through GOV.UK Notify's API, answered by a local fake: never the real service. */
@@ -27,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NotifyDispatchTest implements FreshDatabase {
 
-    static final FakeNotify NOTIFY = start();
+    static final FakeNotify NOTIFY = FakeNotify.started();
     static final String MOBILE = "07700 900123";
     static final String MAPPED = "0b1e2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
 
@@ -105,92 +102,6 @@ class NotifyDispatchTest implements FreshDatabase {
     }
 
     @Test
-    void aRateLimitedEmailAndTextWaitAndAreEachReceivedOnceOnTheNextDispatch() {
-        UUID email = enqueueEmail(TestSupport.uniqueAddress("sam"), "CFA-1");
-        UUID text = enqueueText("EBE-1");
-        String limited = "Exceeded rate limit for key type LIVE of 3000 requests per 60 seconds";
-        NOTIFY.failNext(429, "RateLimitError", limited);
-        NOTIFY.failNext(429, "RateLimitError", limited);
-
-        assertEquals(0, dispatcher.dispatchDue());
-        for (UUID id : new UUID[] {email, text}) {
-            NotificationStatus waiting = outbox.status(id).orElseThrow();
-            assertEquals(NotificationStatus.State.CREATED, waiting.state());
-            assertEquals("Notify 429 RateLimitError: " + limited, waiting.lastError());
-            assertEquals(TestClockFactory.START.plusSeconds(30), waiting.nextAttemptAt());
-        }
-        assertEquals(0, dispatcher.dispatchDue(), "not due yet: no attempt");
-
-        clock.advance(Duration.ofSeconds(30));
-        assertEquals(2, dispatcher.dispatchDue());
-
-        assertEquals(1, NOTIFY.received("email").size());
-        assertEquals(1, NOTIFY.received("sms").size());
-        assertEquals(4, NOTIFY.requests(), "two refused, then each once");
-        NotificationStatus sent = outbox.status(text).orElseThrow();
-        assertEquals(NotificationStatus.State.SENT, sent.state());
-        assertEquals(2, sent.attempts());
-        assertNull(sent.lastError());
-    }
-
-    @Test
-    void aServerErrorIsRetried() {
-        UUID id = enqueueText("EBE-2");
-        NOTIFY.failNext(500, "Exception", "Internal server error");
-
-        assertEquals(0, dispatcher.dispatchDue());
-        assertEquals("Notify 500 Exception: Internal server error", outbox.status(id).orElseThrow().lastError());
-
-        clock.advance(Duration.ofSeconds(30));
-        assertEquals(1, dispatcher.dispatchDue());
-        assertEquals(1, NOTIFY.received("sms").size());
-    }
-
-    @Test
-    void aBadRequestAboutTheMessageFailsPermanentlyWithoutQuotingTheNumber() {
-        UUID id = enqueueText("EBE-3");
-        NOTIFY.failNext(400, "ValidationError", "phone_number +447700900123 Not a UK mobile number");
-
-        assertEquals(0, dispatcher.dispatchDue());
-
-        NotificationStatus failed = outbox.status(id).orElseThrow();
-        assertEquals(NotificationStatus.State.FAILED_PERMANENTLY, failed.state());
-        assertEquals("Notify 400 ValidationError: phone_number (number) Not a UK mobile number", failed.lastError());
-    }
-
-    @Test
-    void aBadRequestAboutOurSettingsIsRetriedOnceTheSettingIsFixed() {
-        UUID id = enqueueEmail(TestSupport.uniqueAddress("sam"), "CFA-4");
-        NOTIFY.failNext(400, "BadRequestError", "Can't send to this recipient using a team-only API key");
-
-        assertEquals(0, dispatcher.dispatchDue());
-
-        assertEquals(NotificationStatus.State.CREATED, outbox.status(id).orElseThrow().state());
-    }
-
-    @Test
-    void aRefusedKeyIsKeptForRetryLikeAnSmtpLoginFailure() {
-        UUID id = enqueueEmail(TestSupport.uniqueAddress("sam"), "CFA-5");
-        NOTIFY.failNext(403, "AuthError", "Invalid token: API key not found");
-
-        assertEquals(0, dispatcher.dispatchDue());
-        NotificationStatus waiting = outbox.status(id).orElseThrow();
-        assertEquals(NotificationStatus.State.CREATED, waiting.state());
-        assertEquals("Notify 403 AuthError: Invalid token: API key not found", waiting.lastError());
-
-        clock.advance(Duration.ofSeconds(30));
-        assertEquals(1, dispatcher.dispatchDue());
-    }
-
-    @Test
-    void theFakeRefusesATokenNotSignedWithTheKeysSecret() {
-        String header = base64("{\"alg\":\"HS256\",\"typ\":\"JWT\"}");
-        String claims = base64("{\"iss\":\"" + FakeNotify.SERVICE_ID + "\",\"iat\":1}");
-
-        assertTrue(!FakeNotify.signedByTheKey("Bearer " + header + "." + claims + "." + base64("forged")));
-    }
-
-    @Test
     void neitherTheAddressNorTheContentNorTheKeyReachesTheLog() {
         String to = TestSupport.uniqueAddress("sam");
         NOTIFY.failNext(500, "Exception", "Internal server error");
@@ -218,17 +129,5 @@ class NotifyDispatchTest implements FreshDatabase {
     private UUID enqueueText(String reference) {
         return tx.executeWrite(status -> outbox.enqueueText("ebe-receipt-sms", MOBILE,
                 Map.of("reference", reference, "closingDate", "1 April 2025 at 5pm")));
-    }
-
-    private static String base64(String text) {
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    }
-
-    private static FakeNotify start() {
-        try {
-            return new FakeNotify();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -9,8 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @EnabledIfSystemProperty(named = "bench.notify.messages", matches = "\\d+")
 class NotifyDrainBench implements FreshDatabase {
 
-    static final FakeNotify NOTIFY = start();
+    static final FakeNotify NOTIFY = FakeNotify.started();
 
     @Inject
     Outbox outbox;
@@ -102,14 +100,6 @@ class NotifyDrainBench implements FreshDatabase {
             return nanos;
         } finally {
             pool.shutdownNow();
-        }
-    }
-
-    private static FakeNotify start() {
-        try {
-            return new FakeNotify();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
