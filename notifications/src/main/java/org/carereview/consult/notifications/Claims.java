@@ -30,10 +30,12 @@ import java.util.UUID;
 class Claims {
 
     /** A claimed message. {@link #toString()} leaves out the address and the fields. */
-    record Claimed(UUID id, String template, String recipient, Map<String, String> fields, int attempts) {
+    record Claimed(UUID id, Channel channel, String template, String recipient, Map<String, String> fields,
+                   int attempts) {
         @Override
         public String toString() {
-            return "Claimed[id=" + id + ", template=" + template + ", attempts=" + attempts + "]";
+            return "Claimed[id=" + id + ", channel=" + channel + ", template=" + template + ", attempts=" + attempts
+                    + "]";
         }
     }
 
@@ -73,7 +75,7 @@ class Claims {
                 UPDATE outbox_message m
                 SET status = 'SENDING', attempts = m.attempts + 1, claimed_until = ?, next_attempt_at = ?
                 FROM due WHERE m.id = due.id
-                RETURNING m.id, m.template, m.recipient, m.fields::text AS fields, m.attempts""", ps -> {
+                RETURNING m.id, m.channel, m.template, m.recipient, m.fields::text AS fields, m.attempts""", ps -> {
             Sql.setInstant(ps, 1, now);
             ps.setInt(2, maxAttempts);
             ps.setInt(3, limit);
@@ -82,7 +84,8 @@ class Claims {
             List<Claimed> claimed = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    claimed.add(new Claimed(rs.getObject("id", UUID.class), rs.getString("template"),
+                    claimed.add(new Claimed(rs.getObject("id", UUID.class), Channel.valueOf(rs.getString("channel")),
+                            rs.getString("template"),
                             rs.getString("recipient"), fields(rs), rs.getInt("attempts")));
                 }
             }

@@ -23,14 +23,17 @@ public class Dispatcher {
     private final Claims claims;
     private final Templates templates;
     private final MailSender sender;
+    private final TextSender texts;
     private final NotificationsConfiguration config;
     private final RetryPolicy retry;
     private final Clock clock;
 
-    Dispatcher(Claims claims, Templates templates, MailSender sender, NotificationsConfiguration config, Clock clock) {
+    Dispatcher(Claims claims, Templates templates, MailSender sender, TextSender texts,
+               NotificationsConfiguration config, Clock clock) {
         this.claims = claims;
         this.templates = templates;
         this.sender = sender;
+        this.texts = texts;
         this.config = config;
         this.retry = RetryPolicy.of(config);
         this.clock = clock;
@@ -59,16 +62,21 @@ public class Dispatcher {
     }
 
     private boolean deliver(Claims.Claimed claim) {
-        OutgoingMail mail;
+        Template.Rendered rendered;
         try {
-            Template.Rendered rendered = templates.get(claim.template()).render(claim.fields());
-            mail = new OutgoingMail(claim.id(), claim.recipient(), rendered.subject(), rendered.body());
+            rendered = templates.get(claim.template()).render(claim.fields());
         } catch (IllegalArgumentException e) {
             fail(claim, new SendFailure("TemplateError", true));
             return false;
         }
         try {
-            sender.send(mail);
+            if (claim.channel() == Channel.SMS) {
+                texts.send(new OutgoingText(claim.id(), claim.recipient(), rendered.body(), claim.template(),
+                        claim.fields()));
+            } else {
+                sender.send(new OutgoingMail(claim.id(), claim.recipient(), rendered.subject(), rendered.body(),
+                        claim.template(), claim.fields()));
+            }
         } catch (SendFailure e) {
             fail(claim, e);
             return false;

@@ -44,20 +44,47 @@ public class Outbox {
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public UUID enqueue(String template, String recipient, Map<String, String> fields) {
+        Map<String, String> stored = checkedFields(template, fields);
+        requireAddress(recipient);
+        return insert(Channel.EMAIL, template, recipient, stored);
+    }
+
+    /**
+     * Queues a text message (SMS) in the caller's transaction: the template's body, rendered, without its subject.
+     * Only GOV.UK Notify sends texts; see ADR 31 for what happens to them with SMTP or files.
+     *
+     * @param template a template id, such as {@code ebe-receipt-sms}: a short template written for a text
+     * @param phone    a UK mobile number that {@link PhoneNumbers#isUkMobile} accepts, in any usual form; it is
+     *                 stored as {@code +447...}
+     * @param fields   a value for every {@code ((placeholder))} of the template; extra fields are ignored
+     * @throws IllegalArgumentException as {@link #enqueue}, or if the number is not a UK mobile number (the message
+     *                                  never quotes it)
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public UUID enqueueText(String template, String phone, Map<String, String> fields) {
+        Map<String, String> stored = checkedFields(template, fields);
+        String mobile = PhoneNumbers.normalise(phone).orElseThrow(
+                () -> new IllegalArgumentException("recipient is not a UK mobile number the service can text"));
+        return insert(Channel.SMS, template, mobile, stored);
+    }
+
+    private Map<String, String> checkedFields(String template, Map<String, String> fields) {
         if (fields == null) {
             throw new IllegalArgumentException("fields must not be null: pass an empty map");
         }
-        Template found = templates.get(template);
-        found.render(fields);
-        requireAddress(recipient);
-        UUID id = UUID.randomUUID();
+        templates.get(template).render(fields);
         Map<String, String> stored = new HashMap<>();
         fields.forEach((name, value) -> {
             if (name != null && value != null) {
                 stored.put(name, value);
             }
         });
-        store.insert(id, template, recipient, stored, clock.instant());
+        return stored;
+    }
+
+    private UUID insert(Channel channel, String template, String recipient, Map<String, String> fields) {
+        UUID id = UUID.randomUUID();
+        store.insert(id, channel, template, recipient, fields, clock.instant());
         return id;
     }
 

@@ -116,9 +116,15 @@ public class OutboxQueue {
         });
     }
 
-    /** {@code sam.jones@school.example.org} → {@code s•••@s•••.org}: the first letters and the last label only. */
+    /**
+     * {@code sam.jones@school.example.org} → {@code s•••@s•••.org}: the first letters and the last label only;
+     * {@code +447700900123} → {@code +44•••123}.
+     */
     public static String mask(String address) {
         int at = address.lastIndexOf('@');
+        if (address.startsWith("+44") && at < 0 && address.length() > 6) {
+            return "+44•••" + address.substring(address.length() - 3); // a text message's number: its last 3 digits
+        }
         if (at <= 0) {
             return "•••";
         }

@@ -33,17 +33,20 @@ class OutboxStore {
     }
 
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    void insert(UUID id, String template, String recipient, Map<String, String> fields, Instant now) {
+    void insert(UUID id, Channel channel, String template, String recipient, Map<String, String> fields,
+                Instant now) {
         String fieldsJson = toJson(fields);
         jdbc.prepareStatement("""
-                INSERT INTO outbox_message (id, template, recipient, fields, status, attempts, next_attempt_at, created_at)
-                VALUES (?, ?, ?, ?::jsonb, 'CREATED', 0, ?, ?)""", ps -> {
+                INSERT INTO outbox_message (id, channel, template, recipient, fields, status, attempts, next_attempt_at,
+                                            created_at)
+                VALUES (?, ?, ?, ?, ?::jsonb, 'CREATED', 0, ?, ?)""", ps -> {
             ps.setObject(1, id);
-            ps.setString(2, template);
-            ps.setString(3, recipient);
-            ps.setString(4, fieldsJson);
-            Sql.setInstant(ps, 5, now);
+            ps.setString(2, channel.name());
+            ps.setString(3, template);
+            ps.setString(4, recipient);
+            ps.setString(5, fieldsJson);
             Sql.setInstant(ps, 6, now);
+            Sql.setInstant(ps, 7, now);
             return ps.executeUpdate();
         });
     }

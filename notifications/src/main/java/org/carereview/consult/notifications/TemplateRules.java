@@ -10,7 +10,15 @@ import java.util.Set;
 /** What an edited template must be, so that every message can still be rendered and still works. */
 final class TemplateRules {
 
+    /** GOV.UK Notify's longest text message is 918 characters; leave room for the fields' values. */
+    static final int MAX_TEXT = 800;
+
     private TemplateRules() {
+    }
+
+    /** A template written for a text message: only its body is sent. */
+    static boolean isText(String id) {
+        return id.endsWith("-sms");
     }
 
     /** A field whose value is a link: without it, the message is no use to the person. */
@@ -38,6 +46,10 @@ final class TemplateRules {
         } else if (b.length() > MessageTemplates.MAX_BODY) {
             problems.add(new MessageTemplate.Problem("body",
                     "Message must be " + MessageTemplates.MAX_BODY + " characters or fewer"));
+        } else if (isText(current.id()) && b.length() > MAX_TEXT) {
+            problems.add(new MessageTemplate.Problem("body", "A text message must be " + MAX_TEXT
+                    + " characters or fewer, with its fields filled in: shorter is better, each 160 characters is "
+                    + "another message to pay for"));
         } else {
             fieldProblems("body", b, current).ifPresent(problems::add);
         }

@@ -29,7 +29,10 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** No SMTP server configured: messages become .eml files in the mail folder, and the log says where. */
+/**
+ * No Notify or SMTP server configured: emails become .eml files in the mail folder, text messages .sms.txt files
+ * beside them, and the log says where.
+ */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EmlFallbackTest implements FreshDatabase {
@@ -83,7 +86,8 @@ class EmlFallbackTest implements FreshDatabase {
 
     @Test
     void theStartUpLogSaysWhereTheFilesGo() {
-        assertTrue(startupLogs.messages().contains("No SMTP server configured: emails are written to " + folder.toAbsolutePath()),
+        assertTrue(startupLogs.messages().contains("No GOV.UK Notify or SMTP server configured: emails and text messages are written to "
+                + folder.toAbsolutePath()),
                 startupLogs.messages().toString());
     }
 
@@ -107,6 +111,22 @@ class EmlFallbackTest implements FreshDatabase {
             assertTrue(((String) mail.getContent()).contains("Your reference is: CFA-EML1"));
             assertTrue(mail.getContentType().toLowerCase().contains("charset=utf-8"), mail.getContentType());
         }
+        assertEquals(NotificationStatus.State.SENT, outbox.status(id).orElseThrow().state());
+    }
+
+    @Test
+    void aTextMessageIsWrittenAsAFileWithItsNumberAndBodyOnly() throws IOException {
+        UUID id = tx.executeWrite(s -> outbox.enqueueText("ebe-receipt-sms", "07700 900123",
+                Map.of("reference", "EBE-TXT1", "closingDate", "1 April 2025")));
+
+        assertEquals(1, dispatcher.dispatchDue());
+
+        List<Path> files = list();
+        assertEquals(1, files.size(), "one file and no leftovers: " + files);
+        assertTrue(files.get(0).getFileName().toString().endsWith(".sms.txt"), files.toString());
+        String text = Files.readString(files.get(0), StandardCharsets.UTF_8);
+        assertTrue(text.startsWith("To: +447700900123\n\nIndependent review"), text);
+        assertTrue(text.contains("Your reference is EBE-TXT1."), text);
         assertEquals(NotificationStatus.State.SENT, outbox.status(id).orElseThrow().state());
     }
 

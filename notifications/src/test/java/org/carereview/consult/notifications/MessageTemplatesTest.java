@@ -132,6 +132,27 @@ class MessageTemplatesTest implements FreshDatabase {
     }
 
     @Test
+    void aTextMessageTemplateLongerThanATextMayBeIsRefused() {
+        MessageTemplate before = templates.find("ebe-receipt-sms").orElseThrow();
+        String tooLong = "Your reference is ((reference)). " + "x".repeat(TemplateRules.MAX_TEXT);
+
+        TemplateEditRefused refused = assertThrows(TemplateEditRefused.class, () -> templates.update(
+                "ebe-receipt-sms", before.subject(), tooLong, before.version(), editor));
+
+        assertEquals("body", refused.problems().get(0).field());
+        assertTrue(refused.problems().get(0).message().startsWith("A text message must be"));
+    }
+
+    @Test
+    void everyTextMessageTemplateFitsInTwoTextsWithItsFieldsFilledIn() {
+        for (MessageTemplate text : templates.list().stream().filter(t -> TemplateRules.isText(t.id())).toList()) {
+            int filled = text.body().replace("((reference))", "EBE-7K2Q-9XJ4")
+                    .replace("((closingDate))", "5pm on Wednesday 10 September 2025").strip().length();
+            assertTrue(filled <= 306, text.id() + " is " + filled + " characters");
+        }
+    }
+
+    @Test
     void aMalformedFieldOrAnEmptySubjectIsRefused() {
         MessageTemplate before = templates.find("advice-receipt").orElseThrow();
 

@@ -40,6 +40,18 @@ final class TestSupport {
         return properties;
     }
 
+    /** Database properties plus: scheduler off, GOV.UK Notify at this fake, with its generic templates. */
+    static Map<String, String> withNotify(Map<String, String> database, FakeNotify notify) {
+        Map<String, String> properties = new HashMap<>(database);
+        properties.put("consult.notifications.scheduler.enabled", "false");
+        properties.put("consult.smtp.host", "");
+        properties.put("consult.notify.api-key", FakeNotify.API_KEY);
+        properties.put("consult.notify.base-url", notify.baseUrl());
+        properties.put("consult.notify.email-template-id", FakeNotify.EMAIL_TEMPLATE);
+        properties.put("consult.notify.sms-template-id", FakeNotify.SMS_TEMPLATE);
+        return properties;
+    }
+
     /** An address unique to one test, so assertions never see another test's mail. */
     static String uniqueAddress(String who) {
         return who + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";

@@ -16,6 +16,7 @@ import org.carereview.consult.core.submission.SubmissionKind;
 import org.carereview.consult.core.submission.SubmissionSummary;
 import org.carereview.consult.core.submission.Submissions;
 import org.carereview.consult.notifications.Outbox;
+import org.carereview.consult.notifications.PhoneNumbers;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,14 +31,15 @@ import java.util.UUID;
 
 /**
  * Applications to the Experts by Experience group: checks the window and the answers, stores the common
- * record, the application and (apart) any equality answers, and queues the receipt email, all in one
- * transaction, so an application is never half-written or unacknowledged. The pages and the API both
- * call this.
+ * record, the application and (apart) any equality answers, and queues the receipt (an email, or a text message
+ * for an applicant who gave only a UK mobile number), all in one transaction, so an application is never
+ * half-written or unacknowledged. The pages and the API both call this.
  */
 @Singleton
 public class Applications {
 
     static final String RECEIPT_TEMPLATE = "ebe-receipt";
+    static final String RECEIPT_TEXT_TEMPLATE = "ebe-receipt-sms";
     public static final int DEFAULT_PAGE_SIZE = 50;
     public static final int MAX_PAGE_SIZE = 200;
 
@@ -128,11 +130,17 @@ public class Applications {
         if (ApplicationValidator.hasAnswers(input.equality())) {
             store.insertEquality(created.id(), equalityJson(input.equality()));
         }
+        String closes = ApplicationWindow.inWords(window.current().closesAt());
         if (email != null) {
             outbox.enqueue(RECEIPT_TEMPLATE, email, Map.of(
                     "reference", created.reference(),
-                    "closingDate", ApplicationWindow.inWords(window.current().closesAt()),
+                    "closingDate", closes,
                     "signInLink", consult.link("/sign-in")));
+        } else if (!blank(input.phone()) && PhoneNumbers.isUkMobile(input.phone())) {
+            // Only a mobile number: the receipt by text message, so no applicant is left without one.
+            outbox.enqueueText(RECEIPT_TEXT_TEMPLATE, input.phone(), Map.of(
+                    "reference", created.reference(),
+                    "closingDate", closes));
         }
         return new ApplicationReceipt(created.id(), created.reference(), ApplicationOutcome.SUBMITTED);
     }

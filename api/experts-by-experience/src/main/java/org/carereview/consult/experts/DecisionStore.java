@@ -20,8 +20,9 @@ import java.util.UUID;
 @Singleton
 class DecisionStore {
 
-    /** What a decision needs to know about an application. */
-    record Target(UUID id, String reference, ApplicationOutcome outcome, @Nullable String email) {
+    /** What a decision needs to know about an application, and where to tell the applicant. */
+    record Target(UUID id, String reference, ApplicationOutcome outcome, @Nullable String email,
+                  @Nullable String phone) {
     }
 
     private final JdbcOperations jdbc;
@@ -32,13 +33,14 @@ class DecisionStore {
 
     /** Locks the application row so two administrators deciding at once are applied one after the other. */
     Optional<Target> lockForDecision(UUID id) {
-        return jdbc.prepareStatement("SELECT s.id, s.reference, a.outcome, a.email FROM submission s "
+        return jdbc.prepareStatement("SELECT s.id, s.reference, a.outcome, a.email, a.phone FROM submission s "
                 + "JOIN ebe_application a ON a.submission_id = s.id WHERE s.id = ? AND s.status <> 'QUARANTINED' "
                 + "FOR UPDATE OF a", ps -> {
             ps.setObject(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(new Target(rs.getObject(1, UUID.class), rs.getString(2),
-                        ApplicationOutcome.valueOf(rs.getString(3)), rs.getString(4))) : Optional.<Target>empty();
+                        ApplicationOutcome.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5)))
+                        : Optional.<Target>empty();
             }
         });
     }

@@ -10,6 +10,7 @@ import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.core.problem.ProblemException;
 import org.carereview.consult.notifications.Outbox;
+import org.carereview.consult.notifications.PhoneNumbers;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -23,7 +24,7 @@ import java.util.UUID;
 
 /**
  * Administrators decide on applications (shortlist, select, waitlist, decline), each decision kept with
- * its note, the applicant emailed in the same transaction; a selected applicant becomes an ACTIVE member,
+ * its note, the applicant emailed (or sent a text, if they gave only a mobile number) in the same transaction; a selected applicant becomes an ACTIVE member,
  * whose membership is then paused or ended with an effective date and a reason, every change kept.
  */
 @Singleton
@@ -70,9 +71,12 @@ public class Decisions {
                     "Selected to join the group", by, clock.instant());
         }
         audit.record(by, AuditAction.CHANGE, application, "decision=" + wanted.name());
+        String template = "application-outcome-" + wanted.name().toLowerCase(java.util.Locale.ROOT);
         if (target.email() != null) {
-            outbox.enqueue("application-outcome-" + wanted.name().toLowerCase(java.util.Locale.ROOT), target.email(),
-                    Map.of("reference", target.reference()));
+            outbox.enqueue(template, target.email(), Map.of("reference", target.reference()));
+        } else if (target.phone() != null && PhoneNumbers.isUkMobile(target.phone())) {
+            // Only a mobile number: the outcome by text message (a landline only gets a call from the team).
+            outbox.enqueueText(template + "-sms", target.phone(), Map.of("reference", target.reference()));
         }
         return wanted;
     }

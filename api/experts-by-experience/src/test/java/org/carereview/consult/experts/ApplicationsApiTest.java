@@ -108,13 +108,29 @@ class ApplicationsApiTest implements FreshDatabase {
     }
 
     @Test
-    void anApplicationWithAPhoneNumberOnlyHasNoOwnerAndQueuesNoEmail() {
+    void anApplicationWithAMobileNumberOnlyHasNoOwnerAndGetsItsReceiptByTextInsteadOfEmail() {
         long before = TestSql.count(dataSource, "SELECT count(*) FROM outbox_message WHERE template = 'ebe-receipt'");
-        String id = (String) submit(http, validBody(null)).get("id");
+        Map<String, Object> sent = submit(http, validBody(null));
+        String id = (String) sent.get("id");
         assertEquals(0, TestSql.count(dataSource, "SELECT count(*) FROM submission WHERE id = ?::uuid AND owner_id IS NOT NULL", id));
         assertEquals(List.of("07700 900 982"), TestSql.column(dataSource,
                 "SELECT phone FROM ebe_application WHERE submission_id = ?::uuid", id));
         assertEquals(before, TestSql.count(dataSource, "SELECT count(*) FROM outbox_message WHERE template = 'ebe-receipt'"));
+
+        assertEquals(List.of("SMS|+447700900982|5pm on Friday 5 February 2027"), TestSql.column(dataSource,
+                "SELECT concat_ws('|', channel, recipient, fields->>'closingDate') FROM outbox_message "
+                        + "WHERE template = 'ebe-receipt-sms' AND fields->>'reference' = ?", sent.get("reference")));
+    }
+
+    @Test
+    void anApplicationWithALandlineOnlyQueuesNoMessage() {
+        Map<String, Object> body = validBody(null);
+        body.put("phone", "0161 496 0999");
+        long before = TestSql.count(dataSource, "SELECT count(*) FROM outbox_message");
+
+        assertEquals("SUBMITTED", submit(http, body).get("outcome"));
+
+        assertEquals(before, TestSql.count(dataSource, "SELECT count(*) FROM outbox_message"));
     }
 
     @Test

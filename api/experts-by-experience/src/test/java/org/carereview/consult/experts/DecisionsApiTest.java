@@ -83,6 +83,22 @@ class DecisionsApiTest implements FreshDatabase {
     }
 
     @Test
+    void anApplicantWhoGaveOnlyAMobileNumberGetsEachOutcomeByText() {
+        String admin = ApplicationsTestSupport.adminToken(http);
+        Map<String, Object> body = ApplicationsTestSupport.validBody(null);
+        body.put("phone", "+44 7700 900 461");
+        Map<String, Object> sent = ApplicationsTestSupport.submit(http, body);
+        String id = (String) sent.get("id");
+
+        decide(admin, id, "SHORTLISTED");
+        decide(admin, id, "WAITLISTED");
+
+        assertEquals(List.of("application-outcome-shortlisted-sms|SMS", "application-outcome-waitlisted-sms|SMS"),
+                TestSql.column(dataSource, "SELECT concat_ws('|', template, channel) FROM outbox_message "
+                        + "WHERE recipient = '+447700900461' AND template LIKE 'application-outcome-%' ORDER BY template"));
+    }
+
+    @Test
     void aMembershipIsPausedThenEndedWithDatesAndReasonsAndEveryChangeIsKept() {
         String admin = ApplicationsTestSupport.adminToken(http);
         String id = apply("member.changes@example.org");

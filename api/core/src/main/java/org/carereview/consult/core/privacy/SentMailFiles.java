@@ -13,8 +13,9 @@ import java.util.Collection;
 import java.util.UUID;
 
 /**
- * The copies of sent emails the file mail sender keeps when no SMTP server is configured (demo mode): each file's
- * name holds its outbox message's id ({@code <time>-<id>-<random>.eml}), so an erased message's copy goes too.
+ * The copies of sent emails and text messages the file senders keep when no mail service is configured (demo mode):
+ * each file's name holds its outbox message's id ({@code <time>-<id>-<random>.eml} or {@code .sms.txt}), so an
+ * erased message's copy goes too.
  */
 @Singleton
 class SentMailFiles {
@@ -31,7 +32,7 @@ class SentMailFiles {
             return 0;
         }
         int deleted = 0;
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*.eml")) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*.{eml,sms.txt}")) {
             for (Path file : files) {
                 String name = file.getFileName().toString();
                 if (messageIds.stream().anyMatch(id -> name.contains("-" + id + "-")) && Files.deleteIfExists(file)) {

@@ -14,8 +14,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 /**
- * The {@code .eml} files the file mail sender writes when no SMTP server is configured (demo mode): copies of
- * sent emails, so they go when the outbox rows do. Each name starts with its sending time by the application's
+ * The {@code .eml} and {@code .sms.txt} files the file senders write when no mail service is configured (demo
+ * mode): copies of sent emails and text messages, so they go when the outbox rows do. Each name starts with its sending time by the application's
  * clock ({@code 20270101T120000Z-...}), which is what is compared, not the file system's time.
  */
 @Singleton
@@ -35,7 +35,7 @@ class MailFolder {
             return 0;
         }
         int deleted = 0;
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*.eml")) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*.{eml,sms.txt}")) {
             for (Path file : files) {
                 Instant sent = sentAt(file.getFileName().toString());
                 if (sent != null && sent.isBefore(cutoff) && Files.deleteIfExists(file)) {

@@ -136,11 +136,13 @@ class RetentionRulesTest implements TestPropertyProvider {
         java.nio.file.Path old = java.nio.file.Files.writeString(MAIL.resolve("20270101T000000Z-a-1.eml"), "old");
         java.nio.file.Path recent = java.nio.file.Files.writeString(MAIL.resolve("20270125T000000Z-b-2.eml"), "new");
         java.nio.file.Path other = java.nio.file.Files.writeString(MAIL.resolve("notes.eml"), "not a message");
+        java.nio.file.Path text = java.nio.file.Files.writeString(MAIL.resolve("20270101T000000Z-c-3.sms.txt"), "old");
         clock.set(START.plus(Duration.ofDays(31)));
 
         retention.purge();
 
         assertTrue(java.nio.file.Files.notExists(old), "sent 31 days ago");
+        assertTrue(java.nio.file.Files.notExists(text), "a text message's copy goes as an email's does");
         assertTrue(java.nio.file.Files.exists(recent), "sent 7 days ago");
         assertTrue(java.nio.file.Files.exists(other), "a file not named by the sender is left alone");
     }
