@@ -127,11 +127,13 @@ class MetricsTest implements FreshDatabase {
                 () -> http.toBlocking().exchange(HttpRequest.GET("/api/v1/triage/submissions/" + id)));
         assertThrows(HttpClientResponseException.class,
                 () -> http.toBlocking().exchange(HttpRequest.GET("/no-such-page/jo.bloggs@example.org")));
+        http.toBlocking().exchange(HttpRequest.GET("/assets/api-docs.js"), String.class);
         String scrape = scrape();
         List<String> counts = scrape.lines().filter(l -> l.startsWith("http_server_requests_seconds_count")).toList();
         assertTrue(scrape.contains("status=\"401\",uri=\"/api/v1/triage/submissions/{id}\"}"),
                 "the route's template, and the security filter's refusal counted: " + counts);
         assertTrue(scrape.contains("status=\"404\",uri=\"NOT_FOUND\"}"), "an address no route matched: " + counts);
+        assertTrue(scrape.contains("status=\"200\",uri=\"STATIC\"}"), "the assets, all under one label: " + counts);
         assertFalse(scrape.contains(id), "no id from an address");
         assertFalse(scrape.contains("bloggs"), "nothing from an address no route matched");
     }

@@ -18,8 +18,9 @@ import java.time.Duration;
 
 /**
  * {@code http_server_requests_seconds{method, uri, status, outcome}}: every answer's count and time, by the route's
- * template ({@code /api/v1/triage/submissions/{id}}), never the address as sent; an address no route matched is
- * {@code NOT_FOUND} (or {@code UNMATCHED}), so nothing a sender typed becomes a label. Our own filter rather than
+ * template ({@code /api/v1/triage/submissions/{id}}), never the address as sent. An answer no route gave is
+ * {@code STATIC} (a stylesheet, script or image from {@code /assets/}), {@code NOT_FOUND}, or {@code UNMATCHED}:
+ * nothing a sender typed becomes a label. Our own filter rather than
  * micronaut-micrometer's: that one sits inside the security filter, so the 401s and 403s it answers were never
  * counted, and it folds every redirect (each form post's answer) into one {@code REDIRECTION}. This one is outermost
  * but for the security headers, so refusals (security's, and the 413s and 404s of SendersMistakes) are counted too.
@@ -67,7 +68,7 @@ final class RequestMeters implements Ordered {
         return RouteAttributes.getRouteInfo(request)
                 .filter(UriRouteInfo.class::isInstance)
                 .map(route -> ((UriRouteInfo<?, ?>) route).getUriMatchTemplate().toPathString())
-                .orElse(status == 404 ? "NOT_FOUND" : "UNMATCHED");
+                .orElse(status == 404 ? "NOT_FOUND" : status < 400 ? "STATIC" : "UNMATCHED");
     }
 
     private static String outcome(int status) {
