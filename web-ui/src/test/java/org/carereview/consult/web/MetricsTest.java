@@ -104,8 +104,8 @@ class MetricsTest implements FreshDatabase {
         for (String series : List.of(
                 "http_server_requests_seconds_count{", "http_server_requests_seconds_sum{",
                 "http_server_requests_seconds_bucket{", "jvm_memory_used_bytes{", "jvm_threads_live_threads",
-                "jvm_gc_pause_seconds", "process_cpu_usage", "hikaricp_connections_active{",
-                "hikaricp_connections_pending{", "hikaricp_connections_max{",
+                "jvm_classes_loaded_classes", "process_cpu_usage", "process_uptime_seconds",
+                "hikaricp_connections_active{", "hikaricp_connections_pending{", "hikaricp_connections_max{",
                 "consult_outbox_backlog_messages ", "consult_outbox_oldest_unsent_age_seconds ",
                 "consult_outbox_failed_messages ", "consult_quarantined_submissions ",
                 "consult_safeguarding_awaiting_lead_submissions ",
@@ -116,7 +116,8 @@ class MetricsTest implements FreshDatabase {
                 "consult_job_last_success_timestamp_seconds{job=\"rate-limit-purge\"}")) {
             assertTrue(scrape.contains(series), "the scrape has " + series);
         }
-        assertTrue(scrape.contains("outcome=\"SUCCESS\",status=\"200\",uri=\"/\"}"), "the home page's requests, by its route: "
+        assertTrue(scrape.contains("outcome=\"SUCCESS\",status=\"200\",uri=\"/\"}"),
+                "the home page's requests, by its route: "
                 + scrape.lines().filter(l -> l.startsWith("http_server_requests_seconds_count")).toList());
     }
 
@@ -169,8 +170,8 @@ class MetricsTest implements FreshDatabase {
         assertEquals(0, gauge(sent, "consult_outbox_backlog_messages"), "nothing waits");
         assertEquals(0, gauge(sent, "consult_outbox_oldest_unsent_age_seconds"));
         assertEquals(0, gauge(sent, "consult_outbox_failed_messages"));
-        assertTrue(Arrays.stream(mail.getReceivedMessages()).anyMatch(m -> recipientIs(m, "metrics.adviser@example.org")),
-                "the receipt went to the adviser");
+        assertTrue(Arrays.stream(mail.getReceivedMessages())
+                .anyMatch(m -> recipientIs(m, "metrics.adviser@example.org")), "the receipt went to the adviser");
     }
 
     @Test
@@ -227,8 +228,9 @@ class MetricsTest implements FreshDatabase {
     }
 
     private HttpStatus refused(MutableHttpRequest<?> request) {
+        request.header("Accept", PROMETHEUS_ACCEPT);
         return assertThrows(HttpClientResponseException.class,
-                () -> http.toBlocking().exchange(request.header("Accept", PROMETHEUS_ACCEPT), String.class)).getStatus();
+                () -> http.toBlocking().exchange(request, String.class)).getStatus();
     }
 
     private static double gauge(String scrape, String name) {

@@ -18,6 +18,8 @@ import java.time.Instant;
 @Singleton
 class JobMeters implements MeterBinder {
 
+    private static final String RUNS = "Runs of a background job, by how they ended";
+
     private final JobRuns runs;
 
     JobMeters(JobRuns runs) {
@@ -28,12 +30,10 @@ class JobMeters implements MeterBinder {
     public void bindTo(MeterRegistry registry) {
         for (ScheduledJob job : ScheduledJob.values()) {
             String name = job.metricName();
-            FunctionCounter.builder("consult.job.runs", runs, r -> r.of(job).succeeded())
-                    .description("Runs of a background job, by how they ended").tag("job", name).tag("outcome", "success")
-                    .register(registry);
-            FunctionCounter.builder("consult.job.runs", runs, r -> r.of(job).failed())
-                    .description("Runs of a background job, by how they ended").tag("job", name).tag("outcome", "failure")
-                    .register(registry);
+            FunctionCounter.builder("consult.job.runs", runs, r -> r.of(job).succeeded()).description(RUNS)
+                    .tag("job", name).tag("outcome", "success").register(registry);
+            FunctionCounter.builder("consult.job.runs", runs, r -> r.of(job).failed()).description(RUNS)
+                    .tag("job", name).tag("outcome", "failure").register(registry);
             Gauge.builder("consult.job.last.success.timestamp", runs, r -> epochSeconds(r.of(job).lastSuccess()))
                     .description("When a background job last finished its work on this node (Unix time)")
                     .tag("job", name).baseUnit("seconds").strongReference(true).register(registry);

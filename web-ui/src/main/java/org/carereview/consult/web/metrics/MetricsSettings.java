@@ -10,8 +10,8 @@ import java.time.Duration;
 /**
  * {@code consult.metrics.*} (ADR 0032).
  *
- * @param token    the scrape token Prometheus sends as {@code Authorization: Bearer ...} ({@code CONSULT_METRICS_TOKEN});
- *                 unset or blank: {@code /metrics} answers no one
+ * @param token    the scrape token Prometheus sends as {@code Authorization: Bearer ...}
+ *                 ({@code CONSULT_METRICS_TOKEN}); unset or blank: {@code /metrics} answers no one
  * @param cacheFor how long the counts read from the database are reused before they are read again, so that
  *                 scrapes (every node, every 15 to 60 seconds) cost the database a few index reads at most
  */

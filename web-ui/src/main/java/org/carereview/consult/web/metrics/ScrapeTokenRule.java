@@ -51,7 +51,8 @@ class ScrapeTokenRule implements SecurityRule<HttpRequest<?>> {
     }
 
     @Override
-    public Publisher<SecurityRuleResult> check(@Nullable HttpRequest<?> request, @Nullable Authentication authentication) {
+    public Publisher<SecurityRuleResult> check(@Nullable HttpRequest<?> request,
+                                               @Nullable Authentication authentication) {
         if (request == null || !isMetrics(request)) {
             return Publishers.just(SecurityRuleResult.UNKNOWN);
         }

@@ -29,8 +29,8 @@ class ServiceMeters implements MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        outbox(registry, "consult.outbox.backlog", "Emails waiting to be sent: new, being sent, or waiting to try again",
-                OutboxBacklog.Counts::waiting);
+        outbox(registry, "consult.outbox.backlog",
+                "Emails waiting to be sent: new, being sent, or waiting to try again", OutboxBacklog.Counts::waiting);
         outbox(registry, "consult.outbox.failed", "Emails given up on (the failed emails page lists them)",
                 OutboxBacklog.Counts::failed);
         Gauge.builder("consult.outbox.oldest.unsent.age", counts, c -> c.get().oldestWaitingAgeSeconds())
@@ -43,14 +43,16 @@ class ServiceMeters implements MeterBinder {
                 WaitingWork.Counts::safeguardingAwaitingLead);
     }
 
-    private void outbox(MeterRegistry registry, String name, String description, ToDoubleFunction<OutboxBacklog.Counts> value) {
+    private void outbox(MeterRegistry registry, String name, String description,
+                        ToDoubleFunction<OutboxBacklog.Counts> value) {
         Gauge.builder(name, counts, c -> {
             OutboxBacklog.Counts read = c.get().current().outbox();
             return read == null ? Double.NaN : value.applyAsDouble(read);
         }).description(description).baseUnit("messages").strongReference(true).register(registry);
     }
 
-    private void waiting(MeterRegistry registry, String name, String description, ToDoubleFunction<WaitingWork.Counts> value) {
+    private void waiting(MeterRegistry registry, String name, String description,
+                         ToDoubleFunction<WaitingWork.Counts> value) {
         Gauge.builder(name, counts, c -> {
             WaitingWork.Counts read = c.get().current().waiting();
             return read == null ? Double.NaN : value.applyAsDouble(read);

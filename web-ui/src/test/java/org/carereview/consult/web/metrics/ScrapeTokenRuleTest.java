@@ -13,18 +13,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** A scrape token short enough to guess stops the node at start-up; no token is allowed, and lets no one in. */
 class ScrapeTokenRuleTest {
 
+    private static final Duration HALF_A_MINUTE = Duration.ofSeconds(30);
+
     @Test
     void aShortTokenIsRefusedAtStartUp() {
         ConfigurationException refused = assertThrows(ConfigurationException.class,
-                () -> new ScrapeTokenRule(new MetricsSettings("only-31-characters-long-xxxxxxx", Duration.ofSeconds(30))));
+                () -> new ScrapeTokenRule(new MetricsSettings("only-31-characters-long-xxxxxxx", HALF_A_MINUTE)));
         assertTrue(refused.getMessage().contains("openssl rand -hex 32"), refused.getMessage());
         assertFalse(refused.getMessage().contains("only-31"), "the message does not repeat the token");
     }
 
     @Test
     void noTokenOrALongOneStartsUp() {
-        assertDoesNotThrow(() -> new ScrapeTokenRule(new MetricsSettings(null, Duration.ofSeconds(30))));
-        assertDoesNotThrow(() -> new ScrapeTokenRule(new MetricsSettings("  ", Duration.ofSeconds(30))));
-        assertDoesNotThrow(() -> new ScrapeTokenRule(new MetricsSettings("x".repeat(32), Duration.ofSeconds(30))));
+        assertDoesNotThrow(() -> new ScrapeTokenRule(new MetricsSettings(null, HALF_A_MINUTE)));
+        assertDoesNotThrow(() -> new ScrapeTokenRule(new MetricsSettings("  ", HALF_A_MINUTE)));
+        assertDoesNotThrow(() -> new ScrapeTokenRule(new MetricsSettings("x".repeat(32), HALF_A_MINUTE)));
     }
 }

@@ -15,7 +15,7 @@ import java.sql.ResultSet;
 public class WaitingWork {
 
     /**
-     * @param quarantined            submissions QUARANTINED, waiting for staff to release or delete them
+     * @param quarantined              submissions QUARANTINED, waiting for staff to release or delete them
      * @param safeguardingAwaitingLead flagged submissions with no safeguarding action recorded
      */
     public record Counts(long quarantined, long safeguardingAwaitingLead) {
@@ -31,8 +31,8 @@ public class WaitingWork {
     public Counts counts() {
         return jdbc.prepareStatement("""
                 SELECT (SELECT count(*) FROM submission WHERE status = 'QUARANTINED'),
-                       (SELECT count(*) FROM submission s WHERE s.safeguarding
-                            AND NOT EXISTS (SELECT 1 FROM safeguarding_action a WHERE a.submission_id = s.id))""", ps -> {
+                       (SELECT count(*) FROM submission s WHERE s.safeguarding AND NOT EXISTS
+                            (SELECT 1 FROM safeguarding_action a WHERE a.submission_id = s.id))""", ps -> {
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return new Counts(rs.getLong(1), rs.getLong(2));
