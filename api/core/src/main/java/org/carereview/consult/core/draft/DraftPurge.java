@@ -3,6 +3,8 @@ package org.carereview.consult.core.draft;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
+import org.carereview.consult.core.operations.JobRuns;
+import org.carereview.consult.core.operations.ScheduledJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,14 +15,23 @@ class DraftPurge {
 
     private static final Logger LOG = LoggerFactory.getLogger(DraftPurge.class);
     private final Drafts drafts;
+    private final JobRuns runs;
 
-    DraftPurge(Drafts drafts) {
+    DraftPurge(Drafts drafts, JobRuns runs) {
         this.drafts = drafts;
+        this.runs = runs;
     }
 
     @Scheduled(fixedDelay = "${consult.drafts.purge.interval:1h}", initialDelay = "1m")
     void purge() {
-        int deleted = drafts.purgeExpired();
+        int deleted;
+        try {
+            deleted = drafts.purgeExpired();
+        } catch (RuntimeException e) {
+            runs.failed(ScheduledJob.DRAFT_PURGE);
+            throw e;
+        }
+        runs.succeeded(ScheduledJob.DRAFT_PURGE);
         if (deleted > 0) {
             LOG.info("Deleted {} expired drafts", deleted);
         }

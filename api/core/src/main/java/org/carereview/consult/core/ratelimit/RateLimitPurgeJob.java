@@ -3,6 +3,8 @@ package org.carereview.consult.core.ratelimit;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
+import org.carereview.consult.core.operations.JobRuns;
+import org.carereview.consult.core.operations.ScheduledJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,17 +21,21 @@ class RateLimitPurgeJob {
     private static final Logger LOG = LoggerFactory.getLogger(RateLimitPurgeJob.class);
 
     private final RateLimiter limiter;
+    private final JobRuns runs;
 
-    RateLimitPurgeJob(RateLimiter limiter) {
+    RateLimitPurgeJob(RateLimiter limiter, JobRuns runs) {
         this.limiter = limiter;
+        this.runs = runs;
     }
 
     @Scheduled(fixedDelay = "5m")
     void run() {
         try {
             int deleted = limiter.purgeExpired();
+            runs.succeeded(ScheduledJob.RATE_LIMIT_PURGE);
             LOG.debug("Purged {} old rate-limit windows", deleted);
         } catch (RuntimeException e) {
+            runs.failed(ScheduledJob.RATE_LIMIT_PURGE);
             LOG.warn("Purging old rate-limit windows failed ({}); the next run tries again", describe(e));
         }
     }

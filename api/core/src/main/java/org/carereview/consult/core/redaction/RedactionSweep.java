@@ -3,6 +3,8 @@ package org.carereview.consult.core.redaction;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
+import org.carereview.consult.core.operations.JobRuns;
+import org.carereview.consult.core.operations.ScheduledJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,9 +22,11 @@ class RedactionSweep {
     private static final int MAX_BATCHES_PER_RUN = 50;
 
     private final Redactions redactions;
+    private final JobRuns runs;
 
-    RedactionSweep(Redactions redactions) {
+    RedactionSweep(Redactions redactions, JobRuns runs) {
         this.redactions = redactions;
+        this.runs = runs;
     }
 
     @Scheduled(fixedDelay = "${consult.redaction.sweep.interval:10m}", initialDelay = "20s")
@@ -33,7 +37,9 @@ class RedactionSweep {
                 done = redactions.sweep(BATCH);
                 total += done;
             }
+            runs.succeeded(ScheduledJob.REDACTION_SWEEP);
         } catch (RuntimeException e) {
+            runs.failed(ScheduledJob.REDACTION_SWEEP);
             LOG.warn("Redacting older submissions failed ({}); tried again at the next run", e.getClass().getSimpleName());
         }
         if (total > 0) {

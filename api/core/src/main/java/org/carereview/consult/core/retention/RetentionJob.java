@@ -4,6 +4,8 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
+import org.carereview.consult.core.operations.JobRuns;
+import org.carereview.consult.core.operations.ScheduledJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,12 +26,15 @@ class RetentionJob {
     private static final Duration FIRST_RUN_AFTER_START = Duration.ofMinutes(5);
 
     private final Retention retention;
+    private final JobRuns runs;
     private final Clock clock;
     private final Duration interval;
     private volatile Instant next;
 
-    RetentionJob(Retention retention, Clock clock, @Value("${consult.retention.purge.interval:1d}") Duration interval) {
+    RetentionJob(Retention retention, JobRuns runs, Clock clock,
+                 @Value("${consult.retention.purge.interval:1d}") Duration interval) {
         this.retention = retention;
+        this.runs = runs;
         this.clock = clock;
         this.interval = interval;
         this.next = clock.instant().plus(FIRST_RUN_AFTER_START);
@@ -45,7 +50,9 @@ class RetentionJob {
         try {
             Map<String, Integer> counts = retention.purge();
             LOG.info("Retention purge: {}", counts);
+            runs.succeeded(ScheduledJob.RETENTION_PURGE);
         } catch (RuntimeException e) {
+            runs.failed(ScheduledJob.RETENTION_PURGE);
             LOG.warn("Retention purge failed ({}); the next run tries again", e.getClass().getSimpleName());
         } finally {
             next = clock.instant().plus(interval);

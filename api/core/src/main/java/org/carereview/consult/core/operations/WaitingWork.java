@@ -1,0 +1,42 @@
+package org.carereview.consult.core.operations;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.sql.ResultSet;
+
+/**
+ * Work waiting for people, as counts only (for the platform team's metrics): submissions the spam defences held
+ * back, and submissions flagged for safeguarding on which the lead has recorded no action yet ("No action
+ * recorded yet" on the submission's page). One read, each count from a partial index; no content, no ids.
+ */
+@Singleton
+public class WaitingWork {
+
+    /**
+     * @param quarantined              submissions QUARANTINED, waiting for staff to release or delete them
+     * @param safeguardingAwaitingLead flagged submissions with no safeguarding action recorded
+     */
+    public record Counts(long quarantined, long safeguardingAwaitingLead) {
+    }
+
+    private final JdbcOperations jdbc;
+
+    WaitingWork(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(readOnly = true)
+    public Counts counts() {
+        return jdbc.prepareStatement("""
+                SELECT (SELECT count(*) FROM submission WHERE status = 'QUARANTINED'),
+                       (SELECT count(*) FROM submission s WHERE s.safeguarding AND NOT EXISTS
+                            (SELECT 1 FROM safeguarding_action a WHERE a.submission_id = s.id))""", ps -> {
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new Counts(rs.getLong(1), rs.getLong(2));
+            }
+        });
+    }
+}

@@ -1,0 +1,47 @@
+package org.carereview.consult.notifications;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+
+/**
+ * How much of the outbox has not gone, as counts (for the platform team's metrics): the messages waiting (new,
+ * being sent, or waiting to try again), when the oldest of them was queued, and the messages given up on that
+ * the failed emails page lists. Two aggregate reads; the waiting ones come from the dispatcher's partial index.
+ */
+@Singleton
+public class OutboxBacklog {
+
+    /**
+     * @param waiting            messages CREATED or SENDING
+     * @param oldestWaitingSince when the oldest of them was queued; null when none waits
+     * @param failed             messages FAILED_PERMANENTLY (until the retention schedule deletes them)
+     */
+    public record Counts(long waiting, @Nullable Instant oldestWaitingSince, long failed) {
+    }
+
+    private final JdbcOperations jdbc;
+
+    OutboxBacklog(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(readOnly = true)
+    public Counts counts() {
+        return jdbc.prepareStatement("""
+                SELECT (SELECT count(*) FROM outbox_message WHERE status IN ('CREATED', 'SENDING')),
+                       (SELECT min(created_at) FROM outbox_message WHERE status IN ('CREATED', 'SENDING')),
+                       (SELECT count(*) FROM outbox_message WHERE status = 'FAILED_PERMANENTLY')""", ps -> {
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                OffsetDateTime oldest = rs.getObject(2, OffsetDateTime.class);
+                return new Counts(rs.getLong(1), oldest == null ? null : oldest.toInstant(), rs.getLong(3));
+            }
+        });
+    }
+}

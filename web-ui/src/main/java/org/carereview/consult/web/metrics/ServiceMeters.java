@@ -1,0 +1,61 @@
+package org.carereview.consult.web.metrics;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micronaut.context.BeanProvider;
+import jakarta.inject.Singleton;
+import org.carereview.consult.core.operations.WaitingWork;
+import org.carereview.consult.notifications.OutboxBacklog;
+
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The service's own gauges (ADR 0032), as Prometheus names them: {@code consult_outbox_backlog_messages},
+ * {@code consult_outbox_oldest_unsent_age_seconds}, {@code consult_outbox_failed_messages},
+ * {@code consult_quarantined_submissions} and {@code consult_safeguarding_awaiting_lead_submissions}. Counts
+ * only: nothing that names a person or a submission. The counts are fetched when first read, not when the registry
+ * is made: the connection pool registers its own meters with the registry, so asking for a database here would be
+ * asking for the pool while it is being made.
+ */
+@Singleton
+class ServiceMeters implements MeterBinder {
+
+    private final BeanProvider<CachedCounts> counts;
+
+    ServiceMeters(BeanProvider<CachedCounts> counts) {
+        this.counts = counts;
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        outbox(registry, "consult.outbox.backlog",
+                "Emails waiting to be sent: new, being sent, or waiting to try again", OutboxBacklog.Counts::waiting);
+        outbox(registry, "consult.outbox.failed", "Emails given up on (the failed emails page lists them)",
+                OutboxBacklog.Counts::failed);
+        Gauge.builder("consult.outbox.oldest.unsent.age", counts, c -> c.get().oldestWaitingAgeSeconds())
+                .description("How long ago the oldest email still waiting was queued (0 when none waits)")
+                .baseUnit("seconds").strongReference(true).register(registry);
+        waiting(registry, "consult.quarantined", "Submissions the spam defences held back, waiting for staff",
+                WaitingWork.Counts::quarantined);
+        waiting(registry, "consult.safeguarding.awaiting.lead",
+                "Submissions flagged for safeguarding on which the lead has recorded no action yet",
+                WaitingWork.Counts::safeguardingAwaitingLead);
+    }
+
+    private void outbox(MeterRegistry registry, String name, String description,
+                        ToDoubleFunction<OutboxBacklog.Counts> value) {
+        Gauge.builder(name, counts, c -> {
+            OutboxBacklog.Counts read = c.get().current().outbox();
+            return read == null ? Double.NaN : value.applyAsDouble(read);
+        }).description(description).baseUnit("messages").strongReference(true).register(registry);
+    }
+
+    private void waiting(MeterRegistry registry, String name, String description,
+                         ToDoubleFunction<WaitingWork.Counts> value) {
+        Gauge.builder(name, counts, c -> {
+            WaitingWork.Counts read = c.get().current().waiting();
+            return read == null ? Double.NaN : value.applyAsDouble(read);
+        }).description(description).baseUnit("submissions").strongReference(true).register(registry);
+    }
+}
