@@ -69,7 +69,9 @@ class LogFormatTest {
             Iterator<Appender<ILoggingEvent>> chosen = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
                     .iteratorForAppenders();
             OutputStreamAppender<ILoggingEvent> appender = (OutputStreamAppender<ILoggingEvent>) chosen.next();
-            assertEquals(format, appender.getName());
+            assertEquals(format.equals("JSON"), appender.getEncoder() instanceof ch.qos.logback.classic.encoder.JsonEncoder);
+            assertTrue(context.getStatusManager().getCopyOfStatusList().stream().allMatch(s -> s.getLevel() == 0),
+                    "logback had nothing to warn about: " + context.getStatusManager().getCopyOfStatusList());
             assertFalse(chosen.hasNext(), "one appender");
             appender.setOutputStream(written);
             org.slf4j.Logger logger = context.getLogger("org.carereview.consult.test");
