@@ -1,5 +1,6 @@
 package org.carereview.consult.notifications;
 
+import org.carereview.consult.db.ExpectedNoise;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
@@ -20,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Emails and text messages through GOV.UK Notify's API, answered by a local fake: never the real service. */
+@ExpectedNoise("Notify answers 429 before it takes a message")
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NotifyDispatchTest implements FreshDatabase {

@@ -1,5 +1,6 @@
 package org.carereview.consult.notifications;
 
+import org.carereview.consult.db.ExpectedNoise;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
@@ -22,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
  * What happens when GOV.UK Notify refuses (answered by the local fake): 429 and 5xx wait and are tried again, as do
  * refusals a fixed setting cures (403, a team-only key); a 400 about the message itself fails at once.
  */
+@ExpectedNoise("Notify refuses, is busy or is down")
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NotifyRefusalTest implements FreshDatabase {

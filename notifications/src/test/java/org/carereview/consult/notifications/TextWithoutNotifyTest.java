@@ -1,5 +1,6 @@
 package org.carereview.consult.notifications;
 
+import org.carereview.consult.db.ExpectedNoise;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
@@ -23,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * With SMTP and no GOV.UK Notify, a text message has nothing to go through: it waits in the outbox, saying why, and
  * goes once Notify is set (ADR 31). Also: what {@link Outbox#enqueueText} accepts.
  */
+@ExpectedNoise("texts with no text message service set")
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TextWithoutNotifyTest implements FreshDatabase {

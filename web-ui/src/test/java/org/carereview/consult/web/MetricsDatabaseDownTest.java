@@ -1,5 +1,6 @@
 package org.carereview.consult.web;
 
+import org.carereview.consult.db.ExpectedNoise;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -26,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * 0, which would read as "all clear"), and the JVM's and the pool's series are there for the platform team to see
  * why. When the database is back, so are the counts.
  */
+@ExpectedNoise("the database is stopped")
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MetricsDatabaseDownTest implements TestPropertyProvider {
