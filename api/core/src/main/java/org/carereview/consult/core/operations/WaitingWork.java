@@ -1,6 +1,7 @@
 package org.carereview.consult.core.operations;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import org.carereview.consult.core.access.Visibility;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -29,10 +30,11 @@ public class WaitingWork {
 
     @Transactional(readOnly = true)
     public Counts counts() {
-        return jdbc.prepareStatement("""
-                SELECT (SELECT count(*) FROM submission WHERE status = 'QUARANTINED'),
-                       (SELECT count(*) FROM submission s WHERE s.safeguarding AND NOT EXISTS
-                            (SELECT 1 FROM safeguarding_action a WHERE a.submission_id = s.id))""", ps -> {
+        // Flagged rows come from the one place that spells the flag condition (ADR 21).
+        String awaitingLead = "SELECT count(*) FROM submission s WHERE NOT EXISTS "
+                + "(SELECT 1 FROM safeguarding_action a WHERE a.submission_id = s.id)" + Visibility.flaggedFilter(true, "s");
+        return jdbc.prepareStatement("SELECT (SELECT count(*) FROM submission WHERE status = 'QUARANTINED'), ("
+                + awaitingLead + ")", ps -> {
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return new Counts(rs.getLong(1), rs.getLong(2));
