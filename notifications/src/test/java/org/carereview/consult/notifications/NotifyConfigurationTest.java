@@ -1,5 +1,6 @@
 package org.carereview.consult.notifications;
 
+import org.carereview.consult.db.ExpectedNoise;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.PropertySource;
 import org.junit.jupiter.api.Test;
@@ -70,6 +71,7 @@ class NotifyConfigurationTest {
         }
     }
 
+    @ExpectedNoise("Notify and an SMTP server both set")
     @Test
     void notifyWinsOverAnSmtpServerSetBesideIt() {
         try (ApplicationContext context = start(with(Map.of("CONSULT_SMTP_HOST", "mail")))) {

@@ -1,5 +1,6 @@
 package org.carereview.consult.web.staff;
 
+import org.carereview.consult.db.ExpectedNoise;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -144,6 +145,7 @@ class OrganisationSignInTest implements FreshDatabase {
         assertEquals(200, browser.get("/staff/sign-in/set-up").statusCode());
     }
 
+    @ExpectedNoise("a forged sign-in callback")
     @Test
     void aCallbackWhoseStateThisBrowserNeverSentIsSentBackToSignIn() {
         StaffBrowser browser = browser();
