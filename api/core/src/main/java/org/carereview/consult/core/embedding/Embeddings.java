@@ -39,11 +39,16 @@ public class Embeddings {
         this.clock = clock;
     }
 
-    /** Embeds one batch of waiting answers, in one transaction; returns how many it took off the queue. */
+    /**
+     * Embeds one batch of waiting answers, in one transaction; returns how many it took off the queue.
+     */
     @Transactional
     public int embedDue() {
-        SentenceEncoder encoder = encoders.get();
         List<EmbeddingStore.Claimed> due = store.claim(BATCH);
+        if (due.isEmpty()) {
+            return 0;
+        }
+        SentenceEncoder encoder = encoders.get();
         int failed = 0;
         for (EmbeddingStore.Claimed answer : due) {
             if (answer.text() == null || answer.text().isBlank()) {
