@@ -81,6 +81,11 @@ final class EmbeddingBenchmark {
         seconds = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
         System.out.printf("Two threads (two nodes' worth on one machine): %.1f answers/second%n", n / seconds);
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"), StandardCharsets.UTF_8)) {
+            if (line.startsWith("VmHWM") || line.startsWith("VmRSS")) {
+                System.out.println("Process memory (heap, model and ONNX Runtime): " + line.replaceAll("\\s+", " "));
+            }
+        }
     }
 
     private static List<String> read(Path file) throws IOException {
