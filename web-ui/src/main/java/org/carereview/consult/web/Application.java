@@ -67,6 +67,7 @@ public final class Application {
         command.put("consult.rate-limit.purge.enabled", false);
         command.put("consult.safeguarding.learned.enabled", false);
         command.put("consult.safeguarding.learned.queue.enabled", false);
+        command.put("consult.embeddings.enabled", false);
         try (ApplicationContext context = ApplicationContext.builder(Application.class).properties(command)
                 .banner(false).start()) {
             KeyRotation.Report report = context.getBean(KeyRotation.class).rotate(batchSize);

@@ -18,6 +18,7 @@ final class SweepProperties {
         properties.put("consult.safeguarding.learned.enabled", "false");
         properties.put("consult.safeguarding.learned.queue.enabled", "false");
         properties.put("consult.notifications.scheduler.enabled", "false");
+        properties.put("consult.embeddings.enabled", "false");
         return properties;
     }
 }

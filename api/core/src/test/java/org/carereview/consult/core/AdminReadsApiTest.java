@@ -108,7 +108,7 @@ class AdminReadsApiTest implements FreshDatabase {
             assertTrue(body.contains("\"field\":\"" + field + "\""), field + " in " + body);
         }
         for (String route : List.of("/api/v1/admin/audit", "/api/v1/admin/audit/export.csv", "/api/v1/admin/retention",
-                "/api/v1/admin/outbox")) {
+                "/api/v1/admin/outbox", "/api/v1/admin/embeddings")) {
             HttpClientResponseException refused = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
                     .exchange(HttpRequest.GET(route).bearerAuth(token(REVIEWER))));
             assertEquals(HttpStatus.FORBIDDEN, refused.getStatus(), route);
@@ -143,6 +143,15 @@ class AdminReadsApiTest implements FreshDatabase {
         assertEquals("Unfinished answers", drafts.get("kind"));
         assertEquals("30 days after the last save", drafts.get("period"));
         assertNotNull(schedule.get("nextPurge"));
+    }
+
+    @Test
+    void theEmbeddingsProgressGivesCountsAndNoText() {
+        Map<?, ?> progress = http.toBlocking().retrieve(HttpRequest.GET("/api/v1/admin/embeddings")
+                .bearerAuth(token(ADMIN)), Map.class);
+        assertEquals(0, ((Number) progress.get("embedded")).intValue());
+        assertNotNull(progress.get("submissions"));
+        assertNotNull(progress.get("waiting"));
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.carereview.consult.core.account.AccountService;
 import org.carereview.consult.core.account.Role;
+import org.carereview.consult.core.embedding.Embeddings;
 import org.carereview.consult.core.redaction.Redactions;
 import org.carereview.consult.core.submission.Withdrawals;
 import org.carereview.consult.db.FreshDatabase;
@@ -62,6 +63,9 @@ class RedactionTest implements FreshDatabase {
     @Inject
     ApplicationWindow window;
 
+    @Inject
+    Embeddings embeddings;
+
     String reviewer;
     String admin;
 
@@ -93,6 +97,12 @@ class RedactionTest implements FreshDatabase {
                 stored(application, "experienceStory"));
         assertEquals("[name] my key worker listens.", stored(card, "whatWorks"));
         assertEquals("Email me at [email] about it.", stored(card, "whatNeedsToChange"));
+        for (String id : List.of(advice, application, card)) {
+            assertEquals(0, TestSql.count(dataSource, "SELECT count(*) FROM answer_embedding WHERE submission_id = "
+                    + "?::uuid AND state <> 'WAITING'", id), "queued with the submission, nothing embedded in the request");
+        }
+        assertEquals(List.of("whatNeedsToChange", "whatWorks"), TestSql.column(dataSource, "SELECT field FROM "
+                + "answer_embedding WHERE submission_id = ?::uuid ORDER BY field", card), "one vector per answer");
     }
 
     @Test
@@ -118,8 +128,13 @@ class RedactionTest implements FreshDatabase {
         assertEquals(ANSWER, field.get("original"));
         assertEquals(4, ((List<?>) field.get("takenOut")).size(), field.toString());
 
+        while (embeddings.embedDue() > 0) {
+            // the worker's batches
+        }
+        assertEquals(List.of("DONE"), embedding(id));
         field = field(post(path + "/corrections", Map.of("field", "keyQuestions", "action", "REDACT", "kind", "PLACEMENT",
                 "words", "beechwood"), reviewer, null), "keyQuestions");
+        assertEquals(List.of("WAITING"), embedding(id), "the corrected text is embedded again");
         assertTrue(((String) field.get("redacted")).contains("we stayed at [placement] for two years"), field.toString());
         assertTrue(csv(reviewer, "CARE").contains("at [placement] for two"), "the export reads the correction");
 
@@ -181,11 +196,24 @@ class RedactionTest implements FreshDatabase {
                 id).get(0));
         assertEquals(1, TestSql.count(dataSource, "SELECT count(*) FROM redacted_answer WHERE submission_id = ?", id));
 
+        long answers = TestSql.count(dataSource, "SELECT count(*) FROM redacted_answer, jsonb_object_keys(answers) "
+                + "WHERE submission_id = ?", id);
+        assertTrue(answers > 0);
+        assertEquals(answers, TestSql.count(dataSource, "SELECT count(*) FROM answer_embedding WHERE submission_id = ?",
+                id), "one row per answer");
+
         withdrawals.withdraw(id, owner);
 
         assertEquals(0, TestSql.count(dataSource, "SELECT count(*) FROM redacted_answer WHERE submission_id = ?", id));
+        assertEquals(0, TestSql.count(dataSource, "SELECT count(*) FROM answer_embedding WHERE submission_id = ?", id),
+                "its embeddings go with it");
         assertEquals(0, TestSql.count(dataSource, "SELECT count(*) FROM submission WHERE id = ? AND redacted_text IS NOT NULL",
                 id));
+    }
+
+    private List<String> embedding(String id) {
+        return TestSql.column(dataSource, "SELECT state FROM answer_embedding WHERE submission_id = ?::uuid "
+                + "AND field = 'keyQuestions'", id);
     }
 
     private String stored(String id, String field) {

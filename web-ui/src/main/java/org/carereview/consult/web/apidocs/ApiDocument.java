@@ -24,6 +24,7 @@ import io.swagger.v3.oas.annotations.security.SecurityScheme;
         "org.carereview.consult.core.apikey",
         "org.carereview.consult.core.audit",
         "org.carereview.consult.core.auth",
+        "org.carereview.consult.core.embedding",
         "org.carereview.consult.core.messages",
         "org.carereview.consult.core.outbox",
         "org.carereview.consult.core.privacy",

@@ -13,10 +13,10 @@ import java.util.function.ToDoubleFunction;
 /**
  * The service's own gauges (ADR 0032), as Prometheus names them: {@code consult_outbox_backlog_messages},
  * {@code consult_outbox_oldest_unsent_age_seconds}, {@code consult_outbox_failed_messages},
- * {@code consult_quarantined_submissions} and {@code consult_safeguarding_awaiting_lead_submissions}. Counts
- * only: nothing that names a person or a submission. The counts are fetched when first read, not when the registry
- * is made: the connection pool registers its own meters with the registry, so asking for a database here would be
- * asking for the pool while it is being made.
+ * {@code consult_quarantined_submissions}, {@code consult_safeguarding_awaiting_lead_submissions} and
+ * {@code consult_embeddings_waiting_answers}. Counts only: nothing that names a person or a submission. The counts
+ * are fetched when first read, not when the registry is made: the connection pool registers its own meters with
+ * the registry, so asking for a database here would be asking for the pool while it is being made.
  */
 @Singleton
 class ServiceMeters implements MeterBinder {
@@ -37,10 +37,12 @@ class ServiceMeters implements MeterBinder {
                 .description("How long ago the oldest email still waiting was queued (0 when none waits)")
                 .baseUnit("seconds").strongReference(true).register(registry);
         waiting(registry, "consult.quarantined", "Submissions the spam defences held back, waiting for staff",
-                WaitingWork.Counts::quarantined);
+                WaitingWork.Counts::quarantined, "submissions");
         waiting(registry, "consult.safeguarding.awaiting.lead",
                 "Submissions flagged for safeguarding on which the lead has recorded no action yet",
-                WaitingWork.Counts::safeguardingAwaitingLead);
+                WaitingWork.Counts::safeguardingAwaitingLead, "submissions");
+        waiting(registry, "consult.embeddings.waiting", "Answers waiting for the embeddings worker (ADR 33)",
+                WaitingWork.Counts::embeddingsWaiting, "answers");
     }
 
     private void outbox(MeterRegistry registry, String name, String description,
@@ -52,10 +54,10 @@ class ServiceMeters implements MeterBinder {
     }
 
     private void waiting(MeterRegistry registry, String name, String description,
-                         ToDoubleFunction<WaitingWork.Counts> value) {
+                         ToDoubleFunction<WaitingWork.Counts> value, String unit) {
         Gauge.builder(name, counts, c -> {
             WaitingWork.Counts read = c.get().current().waiting();
             return read == null ? Double.NaN : value.applyAsDouble(read);
-        }).description(description).baseUnit("submissions").strongReference(true).register(registry);
+        }).description(description).baseUnit(unit).strongReference(true).register(registry);
     }
 }

@@ -13,6 +13,8 @@ public enum ScheduledJob {
     RATE_LIMIT_PURGE("rate-limit-purge"),
     /** Submissions with no redaction yet (core's redaction.RedactionSweep). */
     REDACTION_SWEEP("redaction-sweep"),
+    /** Answers' sentence vectors and their back-fill, every ten seconds (core's embedding.EmbeddingJob). */
+    EMBEDDINGS("embeddings"),
     /** Application deadline reminders, every minute (Experts by Experience's DeadlineReminderJob). */
     DEADLINE_REMINDERS("deadline-reminders");
 

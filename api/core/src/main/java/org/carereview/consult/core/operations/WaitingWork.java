@@ -10,7 +10,8 @@ import java.sql.ResultSet;
 /**
  * Work waiting for people, as counts only (for the platform team's metrics): submissions the spam defences held
  * back, and submissions flagged for safeguarding on which the lead has recorded no action yet ("No action
- * recorded yet" on the submission's page). One read, each count from a partial index; no content, no ids.
+ * recorded yet" on the submission's page); and answers waiting for the embeddings worker (ADR 33). One read,
+ * each count from a partial index; no content, no ids.
  */
 @Singleton
 public class WaitingWork {
@@ -18,8 +19,9 @@ public class WaitingWork {
     /**
      * @param quarantined              submissions QUARANTINED, waiting for staff to release or delete them
      * @param safeguardingAwaitingLead flagged submissions with no safeguarding action recorded
+     * @param embeddingsWaiting        answers queued for their sentence vector
      */
-    public record Counts(long quarantined, long safeguardingAwaitingLead) {
+    public record Counts(long quarantined, long safeguardingAwaitingLead, long embeddingsWaiting) {
     }
 
     private final JdbcOperations jdbc;
@@ -34,10 +36,10 @@ public class WaitingWork {
         String awaitingLead = "SELECT count(*) FROM submission s WHERE NOT EXISTS "
                 + "(SELECT 1 FROM safeguarding_action a WHERE a.submission_id = s.id)" + Visibility.flaggedFilter(true, "s");
         return jdbc.prepareStatement("SELECT (SELECT count(*) FROM submission WHERE status = 'QUARANTINED'), ("
-                + awaitingLead + ")", ps -> {
+                + awaitingLead + "), (SELECT count(*) FROM answer_embedding WHERE state = 'WAITING')", ps -> {
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return new Counts(rs.getLong(1), rs.getLong(2));
+                return new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3));
             }
         });
     }

@@ -59,7 +59,9 @@ class RetentionPurgeTest implements TestPropertyProvider {
             Map.entry("staff_identity", "a member of staff's link to the organisation's identity provider (its "
                     + "subject, not a contributor's data), deleted with the staff account"),
             Map.entry("api_key", "an integration's key: its hash, name, scope and which administrator issued or revoked "
-                    + "it, nothing about contributors; kept so the audit log can name the key behind what it did"));
+                    + "it, nothing about contributors; kept so the audit log can name the key behind what it did"),
+            Map.entry("embedding_backfill", "how far the embeddings' back-fill has got: a model's name, counts, dates "
+                    + "and the id of the last submission it passed, nothing anyone wrote"));
 
     /**
      * For every other table: how many rows are past their period at {@code ?} (the clock, with the review
@@ -71,7 +73,8 @@ class RetentionPurgeTest implements TestPropertyProvider {
         String dueSubmission = "JOIN submission s ON s.id = t.submission_id WHERE NOT s.safeguarding AND ?::timestamptz IS NOT NULL";
         for (String table : List.of("advice_submission", "ebe_application", "ebe_score", "ebe_decision", "ebe_member",
                 "ebe_member_change", "deep_dive_feedback", "submission_note", "submission_change", "safeguarding_flag",
-                "safeguarding_action", "safeguarding_check_queue", "safeguarding_example", "sent_from", "redacted_answer")) {
+                "safeguarding_action", "safeguarding_check_queue", "safeguarding_example", "sent_from", "redacted_answer",
+                "answer_embedding")) {
             OVERDUE.put(table, "SELECT count(*) FROM " + table + " t " + dueSubmission);
         }
         OVERDUE.put("submission", "SELECT count(*) FROM submission WHERE NOT safeguarding AND ?::timestamptz IS NOT NULL");
