@@ -33,7 +33,7 @@ public class OutboxQueue {
 
     /** One message, with its recipient masked. */
     @Serdeable
-    public record Message(UUID id, String template, String recipient, Status status, int attempts,
+    public record Message(UUID id, String template, String channel, String recipient, Status status, int attempts,
                           @Nullable String lastError, Instant createdAt, @Nullable Instant nextAttemptAt) {
     }
 
@@ -101,13 +101,13 @@ public class OutboxQueue {
     @Transactional
     public List<Message> list(Status status) {
         String where = status == Status.FAILED ? "status = 'FAILED_PERMANENTLY'" : "status IN ('CREATED', 'SENDING')";
-        return jdbc.prepareStatement("SELECT id, template, recipient, attempts, last_error, created_at, next_attempt_at"
+        return jdbc.prepareStatement("SELECT id, template, recipient, attempts, last_error, created_at, next_attempt_at, channel"
                 + " FROM outbox_message WHERE " + where + " ORDER BY created_at, id LIMIT " + MAX, ps -> {
             List<Message> messages = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Timestamp next = rs.getTimestamp(7);
-                    messages.add(new Message(rs.getObject(1, UUID.class), rs.getString(2), mask(rs.getString(3)),
+                    messages.add(new Message(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(8), mask(rs.getString(3)),
                             status, rs.getInt(4), maskWithin(rs.getString(5)), rs.getTimestamp(6).toInstant(),
                             status == Status.FAILED || next == null ? null : next.toInstant()));
                 }

@@ -112,6 +112,7 @@ class MetricsTest implements FreshDatabase {
                 "consult_job_runs_total{job=\"retention-purge\",outcome=\"success\"}",
                 "consult_job_runs_total{job=\"draft-purge\",outcome=\"failure\"}",
                 "consult_job_runs_total{job=\"deadline-reminders\",outcome=\"success\"}",
+                "consult_job_runs_total{job=\"safeguarding-queue\",outcome=\"success\"}",
                 "consult_job_last_success_timestamp_seconds{job=\"redaction-sweep\"}",
                 "consult_job_last_success_timestamp_seconds{job=\"rate-limit-purge\"}")) {
             assertTrue(scrape.contains(series), "the scrape has " + series);

@@ -169,6 +169,7 @@ class AdminReadsApiTest implements FreshDatabase {
         assertFalse(failedJson.contains("sam.jones") || failedJson.contains("school.example"), failedJson);
         assertTrue(failedJson.contains("s•••@s•••.org"), failedJson);
         assertTrue(failedJson.contains("mailbox unavailable"));
+        assertTrue(failedJson.contains("\"channel\":\"EMAIL\""), "says whether it is an email or a text: " + failedJson);
 
         Map<?, ?> pending = http.toBlocking().retrieve(HttpRequest.GET("/api/v1/admin/outbox?status=PENDING")
                 .bearerAuth(admin), Map.class);

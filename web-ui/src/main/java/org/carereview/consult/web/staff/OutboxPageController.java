@@ -88,6 +88,7 @@ class OutboxPageController {
             row.put("id", m.id().toString());
             row.put("created", WHEN.format(m.createdAt()));
             row.put("template", m.template());
+            row.put("channel", "SMS".equals(m.channel()) ? "Text message" : "Email");
             row.put("recipient", m.recipient());
             row.put("attempts", String.valueOf(m.attempts()));
             row.put("next", m.nextAttemptAt() == null ? "" : WHEN.format(m.nextAttemptAt()));

@@ -16,7 +16,9 @@ public enum ScheduledJob {
     /** Answers' sentence vectors and their back-fill, every ten seconds (core's embedding.EmbeddingJob). */
     EMBEDDINGS("embeddings"),
     /** Application deadline reminders, every minute (Experts by Experience's DeadlineReminderJob). */
-    DEADLINE_REMINDERS("deadline-reminders");
+    DEADLINE_REMINDERS("deadline-reminders"),
+    /** Submissions waiting for the learned safeguarding check, every 5 seconds (core's safeguarding.LearnedQueueJob). */
+    SAFEGUARDING_QUEUE("safeguarding-queue");
 
     private final String metricName;
 
