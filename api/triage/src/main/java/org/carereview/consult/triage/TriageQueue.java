@@ -67,8 +67,9 @@ public class TriageQueue {
                 : timePage(where, cursor, filter.sort());
         String order = relevance ? "p.rank DESC, p.submitted_at DESC, p.id DESC"
                 : filter.sort() == TriageSort.OLDEST ? "p.submitted_at, p.id" : "p.submitted_at DESC, p.id DESC";
-        String sql = "SELECT p.*, a.slug, " + (filter.searching() ? Snippets.SQL : "NULL") + " AS snippet FROM (" + page
-                + ") p LEFT JOIN area a ON a.id = p.area_id"
+        String sql = "SELECT p.*, a.slug, sc.group_size AS campaign_size, " + (filter.searching() ? Snippets.SQL : "NULL")
+                + " AS snippet FROM (" + page + ") p LEFT JOIN area a ON a.id = p.area_id"
+                + " LEFT JOIN submission_campaign sc ON sc.submission_id = p.id"
                 + (filter.searching() ? " LEFT JOIN submission t ON t.id = p.id" : "")
                 + " ORDER BY " + order;
         long[] ranked = {0};
@@ -131,7 +132,7 @@ public class TriageQueue {
                 rs.getObject("assignee_id", UUID.class), rs.getString("slug"), strings(rs.getArray("themes")),
                 strings(rs.getArray("dilemmas")), rs.getBoolean("safeguarding"),
                 rs.getTimestamp("submitted_at").toInstant(), Snippets.parse(rs.getString("snippet")),
-                relevance ? rank : null);
+                relevance ? rank : null, rs.getObject("campaign_size", Integer.class));
     }
 
     static List<String> strings(Array array) throws SQLException {
