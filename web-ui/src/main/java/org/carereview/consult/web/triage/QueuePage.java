@@ -104,6 +104,7 @@ final class QueuePage {
             row.put("area", i.area() == null ? "" : areaNames.getOrDefault(i.area(), i.area()));
             row.put("sent", Dates.day(i.submittedAt()));
             row.put("flagged", i.safeguarding());
+            row.put("campaign", i.campaignSize() == null ? null : "Group of " + i.campaignSize());
             row.put("snippet", snippet(i.snippet()));
             rows.add(row);
         }
