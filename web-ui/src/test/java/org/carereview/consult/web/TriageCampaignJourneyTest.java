@@ -2,6 +2,8 @@ package org.carereview.consult.web;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.SelectOption;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -20,8 +22,13 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The triage queue shows "Group of N" beside each submission of a copy-and-paste campaign (ADR 0034). */
+/**
+ * A reviewer works through a copy-and-paste campaign (ADR 0034): the queue marks each copy "Group of N", the link
+ * shows the group with the text its copies share, one bulk change tags the whole group, and each copy's page says
+ * which group it is part of.
+ */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TriageCampaignJourneyTest implements FreshDatabase {
@@ -50,9 +57,9 @@ class TriageCampaignJourneyTest implements FreshDatabase {
     }
 
     @Test
-    void copiesOfOneTemplateAreTaggedWithTheirGroupsSizeOnTheQueue() {
+    void aReviewerOpensACampaignFromTheQueueAndTagsTheWholeGroupAtOnce() {
         accounts.createStaff(REVIEWER, Role.REVIEWER, PASSWORD);
-        AdviceApi.send(http, TEMPLATE, List.of(), null);
+        String first = (String) AdviceApi.send(http, TEMPLATE, List.of(), null).get("reference");
         AdviceApi.send(http, TEMPLATE + " Please make this happen.", List.of(), null);
         AdviceApi.send(http, "Nobody asked me what I wanted", List.of(), null);
         assertEquals(2, groups.regroupAll());
@@ -61,9 +68,30 @@ class TriageCampaignJourneyTest implements FreshDatabase {
             Page page = context.newPage();
             Browser.signInAsStaff(page, server.getURL(), REVIEWER, PASSWORD);
             page.navigate(server.getURL() + "/staff/triage");
-            assertEquals(2, page.locator(".govuk-tag:text-is('Group of 2')").count());
+            assertEquals(2, page.locator("tbody a:text-is('Group of 2')").count());
             assertEquals(3, page.locator("tbody tr").count());
             Browser.assertAccessible(page);
+
+            Browser.clickAndWait(page, page.locator("tbody a:text-is('Group of 2')").first());
+            assertEquals("A group of 2 submissions that share most of their words",
+                    page.locator("h2:has-text('A group of')").innerText());
+            assertEquals(2, page.locator("tbody tr").count());
+            page.getByText("The text they share").click();
+            assertTrue(page.getByText(TEMPLATE, new Page.GetByTextOptions().setExact(true)).isVisible());
+            assertTrue(page.getByText("As " + first + ", the first of them we received").isVisible());
+            Browser.assertAccessible(page);
+
+            page.getByLabel("Add a theme").selectOption(new SelectOption().setLabel("Care"));
+            page.getByLabel("Change all 2 submissions in this group, not only the ones ticked").check();
+            Browser.clickAndWait(page, page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Apply to selected")));
+            assertEquals(2, page.locator("tbody td:text-is('Care')").count(), "both copies tagged, none ticked one by one");
+
+            Browser.clickAndWait(page, page.locator("tbody a:text-is('" + first + "')"));
+            assertEquals("Part of a group of 2", page.locator("#campaign").innerText());
+            assertTrue(page.locator(".govuk-inset-text").innerText().contains("most of us only find out years later"));
+            Browser.assertAccessible(page);
+            Browser.clickAndWait(page, page.getByText("See all 2 in the triage queue"));
+            assertEquals(2, page.locator("tbody tr").count());
         } finally {
             context.close();
         }
