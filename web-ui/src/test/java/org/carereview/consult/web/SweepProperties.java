@@ -19,6 +19,7 @@ final class SweepProperties {
         properties.put("consult.safeguarding.learned.queue.enabled", "false");
         properties.put("consult.notifications.scheduler.enabled", "false");
         properties.put("consult.embeddings.enabled", "false");
+        properties.put("consult.campaigns.enabled", "false");
         return properties;
     }
 }

@@ -14,7 +14,9 @@ import java.util.UUID;
  * Counts of feedback cards per area, by theme, dilemma, participant type and month, straight from SQL. Only
  * cards that count are counted: not QUARANTINED (possible spam), not WITHDRAWN, and not flagged for
  * safeguarding (the counts are shared by everyone who reads them, and a flagged card exists only for the lead). A card with several themes
- * counts once under each. A card's month is its session's, or else the month it was sent in UK time.
+ * counts once under each. A card's month is its session's, or else the month it was sent in UK time. Counting
+ * {@code campaignsOnce}, the cards of one copy-and-paste campaign (ADR 0034) count as one card per area: the first
+ * of them sent there.
  */
 @Singleton
 class CountStore {
@@ -29,12 +31,12 @@ class CountStore {
 
     private static final String SQL = """
             WITH counted AS (
-                SELECT f.area_id, s.themes, s.dilemmas, f.participant_type,
+                SELECT %s f.area_id, s.themes, s.dilemmas, f.participant_type,
                        to_char(coalesce(ses.held_on, (s.submitted_at AT TIME ZONE 'Europe/London')::date), 'YYYY-MM') AS month
                 FROM submission s
                 JOIN deep_dive_feedback f ON f.submission_id = s.id
-                LEFT JOIN deep_dive_session ses ON ses.id = f.session_id
-                WHERE s.kind = 'DEEP_DIVE_FEEDBACK' AND s.status NOT IN ('QUARANTINED', 'WITHDRAWN')%s)
+                LEFT JOIN deep_dive_session ses ON ses.id = f.session_id%s
+                WHERE s.kind = 'DEEP_DIVE_FEEDBACK' AND s.status NOT IN ('QUARANTINED', 'WITHDRAWN')%s%s)
             SELECT 'THEME', area_id, theme, count(*) FROM counted, unnest(themes) AS theme GROUP BY area_id, theme
             UNION ALL
             SELECT 'DILEMMA', area_id, dilemma, count(*) FROM counted, unnest(dilemmas) AS dilemma GROUP BY area_id, dilemma
@@ -42,7 +44,11 @@ class CountStore {
             SELECT 'PARTICIPANT_TYPE', area_id, participant_type, count(*) FROM counted
                 WHERE participant_type IS NOT NULL GROUP BY area_id, participant_type
             UNION ALL
-            SELECT 'MONTH', area_id, month, count(*) FROM counted GROUP BY area_id, month""".formatted(Visibility.unflagged("s"));
+            SELECT 'MONTH', area_id, month, count(*) FROM counted GROUP BY area_id, month""";
+    private static final String EVERY_CARD = SQL.formatted("", "", Visibility.unflagged("s"), "");
+    private static final String CAMPAIGNS_ONCE = SQL.formatted("DISTINCT ON (f.area_id, coalesce(sc.group_id, s.id))",
+            " LEFT JOIN submission_campaign sc ON sc.submission_id = s.id", Visibility.unflagged("s"),
+            " ORDER BY f.area_id, coalesce(sc.group_id, s.id), s.submitted_at, s.id");
 
     private final JdbcOperations jdbc;
 
@@ -50,8 +56,8 @@ class CountStore {
         this.jdbc = jdbc;
     }
 
-    Counts counts() {
-        return jdbc.prepareStatement(SQL, ps -> {
+    Counts counts(boolean campaignsOnce) {
+        return jdbc.prepareStatement(campaignsOnce ? CAMPAIGNS_ONCE : EVERY_CARD, ps -> {
             Map<Dimension, Map<UUID, Map<String, Long>>> counts = new EnumMap<>(Dimension.class);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -26,31 +26,35 @@ class DashboardApiController {
 
     @NotAudited("counts, small ones suppressed (ADR 0008)")
     @Get("/areas/{slug}/summary")
-    AreaSummary summary(@PathVariable String slug) {
-        return dashboards.summary(slug);
+    AreaSummary summary(@PathVariable String slug, @Nullable @QueryValue String count) {
+        return dashboards.summary(slug, Dashboards.campaignsOnce(count));
     }
 
     @NotAudited("counts, small ones suppressed (ADR 0008)")
     @Get(value = "/areas/{slug}/summary.csv", produces = "text/csv")
-    HttpResponse<String> summaryCsv(@PathVariable String slug) {
-        return csv(dashboards.summaryCsv(slug), "deep-dive-" + slug + ".csv");
+    HttpResponse<String> summaryCsv(@PathVariable String slug, @Nullable @QueryValue String count) {
+        return csv(dashboards.summaryCsv(slug, Dashboards.campaignsOnce(count)), "deep-dive-" + slug + ".csv");
     }
 
     @NotAudited("counts, small ones suppressed (ADR 0008)")
     @Get("/comparison")
-    Comparison comparison() {
-        return dashboards.comparison();
+    Comparison comparison(@Nullable @QueryValue String count) {
+        return dashboards.comparison(Dashboards.campaignsOnce(count));
     }
 
-    /** One table of the comparison: {@code by} is theme (the default), dilemma, participant-type or month. */
+    /**
+     * One table of the comparison: {@code by} is theme (the default), dilemma, participant-type or month. On every
+     * route here {@code count=campaigns-once} counts a copy-and-paste campaign's cards as one per area (ADR 0034).
+     */
     @NotAudited("counts, small ones suppressed (ADR 0008)")
     @Get(value = "/comparison.csv", produces = "text/csv")
-    HttpResponse<String> comparisonCsv(@Nullable @QueryValue String by) {
+    HttpResponse<String> comparisonCsv(@Nullable @QueryValue String by, @Nullable @QueryValue String count) {
+        boolean campaignsOnce = Dashboards.campaignsOnce(count);
         Dimension dimension = by == null || by.isBlank() ? Dimension.THEME : Dimension.parse(by);
         if (dimension == null) {
             throw new InvalidInputException("by", "Choose theme, dilemma, participant-type or month");
         }
-        return csv(dashboards.comparisonCsv(dimension), "deep-dive-comparison-by-" + dimension.slug() + ".csv");
+        return csv(dashboards.comparisonCsv(dimension, campaignsOnce), "deep-dive-comparison-by-" + dimension.slug() + ".csv");
     }
 
     private static HttpResponse<String> csv(String body, String filename) {

@@ -1,7 +1,9 @@
 package org.carereview.consult.deepdives;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.core.submission.Dilemma;
 import org.carereview.consult.core.submission.Theme;
 
@@ -17,7 +19,8 @@ import java.util.UUID;
 
 /**
  * The dashboards: every area's counts by theme, dilemma, participant type and month, each table suppressed
- * as a whole ({@link Suppression}); an area's summary is its row of those tables.
+ * as a whole ({@link Suppression}); an area's summary is its row of those tables. {@code campaignsOnce} counts the
+ * cards of one copy-and-paste campaign as one card per area (ADR 0034).
  */
 @Singleton
 public class Dashboards {
@@ -33,30 +36,44 @@ public class Dashboards {
     }
 
     @Transactional
-    public Comparison comparison() {
+    public Comparison comparison(boolean campaignsOnce) {
         List<AreaStore.Found> all = areas.all();
-        CountStore.Counts counted = counts.counts();
+        CountStore.Counts counted = counts.counts(campaignsOnce);
         return new Comparison(table(Dimension.THEME, all, counted), table(Dimension.DILEMMA, all, counted),
                 table(Dimension.PARTICIPANT_TYPE, all, counted), table(Dimension.MONTH, all, counted));
     }
 
     /** The area's row of every table; 404 for an unknown area. */
     @Transactional
-    public AreaSummary summary(String slug) {
+    public AreaSummary summary(String slug, boolean campaignsOnce) {
         Area area = areas.find(slug).orElseThrow(Areas::notFound).area();
-        Comparison c = comparison();
+        Comparison c = comparison(campaignsOnce);
         return new AreaSummary(area, AreaSummary.Line.of(c.byTheme(), slug), AreaSummary.Line.of(c.byDilemma(), slug),
                 AreaSummary.Line.of(c.byParticipantType(), slug), AreaSummary.Line.of(c.byMonth(), slug));
     }
 
     @Transactional
-    public String summaryCsv(String slug) {
-        return DashboardCsv.summary(summary(slug));
+    public String summaryCsv(String slug, boolean campaignsOnce) {
+        return DashboardCsv.summary(summary(slug, campaignsOnce));
     }
 
     @Transactional
-    public String comparisonCsv(Dimension dimension) {
-        return DashboardCsv.comparison(comparison().table(dimension));
+    public String comparisonCsv(Dimension dimension, boolean campaignsOnce) {
+        return DashboardCsv.comparison(comparison(campaignsOnce).table(dimension));
+    }
+
+    /**
+     * Reads the {@code count} parameter: {@code every} (or nothing) counts every card, {@code campaigns-once} counts a
+     * campaign once; anything else is a 422 naming it.
+     */
+    public static boolean campaignsOnce(@Nullable String count) {
+        if (count == null || count.isBlank() || count.strip().equalsIgnoreCase("every")) {
+            return false;
+        }
+        if (count.strip().equalsIgnoreCase("campaigns-once")) {
+            return true;
+        }
+        throw new InvalidInputException("count", "Choose every or campaigns-once");
     }
 
     private static CountTable table(Dimension dimension, List<AreaStore.Found> all, CountStore.Counts counted) {

@@ -65,6 +65,12 @@ final class Conditions {
         if (filter.to() != null) {
             c.add(" AND s.submitted_at < ?", Timestamp.from(filter.to().plusDays(1).atStartOfDay(UK).toInstant()));
         }
+        if (filter.group() != null) {
+            c.add(" AND EXISTS (SELECT 1 FROM submission_campaign sc WHERE sc.submission_id = s.id AND sc.group_id = ?)",
+                    filter.group());
+        } else if (filter.grouped()) {
+            c.add(" AND EXISTS (SELECT 1 FROM submission_campaign sc WHERE sc.submission_id = s.id)");
+        }
         if (filter.q() != null) {
             c.add(" AND s.search_vector @@ " + QUERY, filter.q());
         }

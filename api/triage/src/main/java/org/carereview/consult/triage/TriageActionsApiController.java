@@ -36,12 +36,15 @@ class TriageActionsApiController {
         this.bulk = bulk;
     }
 
-    /** {@code {ids, status?, assignee?, addThemes?, addDilemmas?}} → which were updated and which skipped, why. */
+    /**
+     * {@code {ids | group, status?, assignee?, addThemes?, addDilemmas?}} → which were updated and which skipped, why.
+     * {@code group} (a campaign's id, ADR 0034) selects every submission of that copy-and-paste campaign instead.
+     */
     @Post("/bulk")
     @Secured({"REVIEWER", "SAFEGUARDING_LEAD", "ADMIN"})
     TriageBulk.Result bulk(@Nullable @Body JsonNode body, Authentication who) {
         JsonFields fields = new JsonFields(body);
-        TriageBulk.Request request = new TriageBulk.Request(fields.strings("ids"), fields.string("status"),
+        TriageBulk.Request request = new TriageBulk.Request(fields.strings("ids"), fields.string("group"), fields.string("status"),
                 fields.has("assignee"), fields.string("assignee"), fields.strings("addThemes"), fields.strings("addDilemmas"));
         fields.check();
         return bulk.apply(request, Viewer.of(who));

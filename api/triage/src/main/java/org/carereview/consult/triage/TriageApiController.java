@@ -47,10 +47,11 @@ class TriageApiController {
                     @Nullable @QueryValue String safeguarding, @Nullable @QueryValue String consentToPublish,
                     @Nullable @QueryValue String from,
                     @Nullable @QueryValue String to, @Nullable @QueryValue String q, @Nullable @QueryValue String sort,
+                    @Nullable @QueryValue String group,
                     @Nullable @QueryValue String limit, @Nullable @QueryValue String after, Authentication who) {
         Viewer viewer = Viewer.of(who);
         TriageFilter filter = TriageFilter.parse(kind, status, theme, dilemma, area, assignee, safeguarding, consentToPublish, from, to, q,
-                sort, viewer.accountId());
+                sort, group, viewer.accountId());
         return queue.page(filter, viewer, after, Limits.parse(limit));
     }
 

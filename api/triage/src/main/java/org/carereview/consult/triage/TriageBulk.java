@@ -12,6 +12,7 @@ import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.core.problem.ProblemException;
 import org.carereview.consult.core.submission.Dilemma;
 import org.carereview.consult.core.submission.Theme;
+import org.carereview.consult.triage.campaigns.Campaigns;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -33,9 +34,12 @@ public class TriageBulk {
 
     public static final int MAX_IDS = 500;
 
-    /** The selection and what to do to it; null fields are left alone. */
-    public record Request(@Nullable List<String> ids, @Nullable String status, boolean assigneeGiven,
-                          @Nullable String assignee, @Nullable List<String> addThemes,
+    /**
+     * The selection (the ids, or every submission of one copy-and-paste campaign, ADR 0034) and what to do to it;
+     * null fields are left alone.
+     */
+    public record Request(@Nullable List<String> ids, @Nullable String group, @Nullable String status,
+                          boolean assigneeGiven, @Nullable String assignee, @Nullable List<String> addThemes,
                           @Nullable List<String> addDilemmas) {
     }
 
@@ -48,12 +52,14 @@ public class TriageBulk {
     }
 
     private final SubmissionRows rows;
+    private final Campaigns campaigns;
     private final Changes changes;
     private final AuditLog audit;
     private final Clock clock;
 
-    TriageBulk(SubmissionRows rows, Changes changes, AuditLog audit, Clock clock) {
+    TriageBulk(SubmissionRows rows, Campaigns campaigns, Changes changes, AuditLog audit, Clock clock) {
         this.rows = rows;
+        this.campaigns = campaigns;
         this.changes = changes;
         this.audit = audit;
         this.clock = clock;
@@ -62,7 +68,7 @@ public class TriageBulk {
     @Transactional
     public Result apply(Request request, Viewer viewer) {
         List<FieldError> errors = new ArrayList<>();
-        Set<UUID> ids = ids(request.ids(), errors);
+        Set<UUID> ids = request.group() == null ? ids(request.ids(), errors) : group(request, errors);
         List<String> addThemes = ChangeInput.codes(request.addThemes(), "addThemes",
                 Arrays.stream(Theme.values()).map(Enum::name).toList(), errors);
         List<String> addDilemmas = ChangeInput.codes(request.addDilemmas(), "addDilemmas",
@@ -107,6 +113,29 @@ public class TriageBulk {
         TreeSet<String> all = new TreeSet<>(current);
         all.addAll(added);
         return List.copyOf(all);
+    }
+
+    /** The members of the group (each is checked as the ids are); the group and a list of ids are not both given. */
+    private Set<UUID> group(Request request, List<FieldError> errors) {
+        if (request.ids() != null && !request.ids().isEmpty()) {
+            errors.add(new FieldError("group", "Give either the submissions' ids or a group, not both"));
+            return Set.of();
+        }
+        UUID group;
+        try {
+            group = UUID.fromString(request.group().strip());
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError("group", "Give a group's id"));
+            return Set.of();
+        }
+        List<UUID> members = campaigns.members(group);
+        if (members.isEmpty()) {
+            errors.add(new FieldError("group", "There is no such group now: groups are made again every few minutes"));
+        } else if (members.size() > Campaigns.MAX_MEMBERS) {
+            errors.add(new FieldError("group", "A group of more than " + Campaigns.MAX_MEMBERS
+                    + " cannot be changed at once: narrow it with the queue's filters and change pages of it"));
+        }
+        return new LinkedHashSet<>(members);
     }
 
     private static Set<UUID> ids(@Nullable List<String> given, List<FieldError> errors) {

@@ -38,9 +38,11 @@ class TriageExportController {
                                   @Nullable @QueryValue String theme, @Nullable @QueryValue String dilemma,
                                   @Nullable @QueryValue String area, @Nullable @QueryValue String assignee,
                                   @Nullable @QueryValue String consentToPublish, @Nullable @QueryValue String from, @Nullable @QueryValue String to,
-                                  @Nullable @QueryValue String q, @Nullable @QueryValue String sort, Authentication who) {
+                                  @Nullable @QueryValue String q, @Nullable @QueryValue String sort,
+                                  @Nullable @QueryValue String group, Authentication who) {
         Viewer viewer = Viewer.of(who);
-        TriageFilter filter = checked(filter(kind, status, theme, dilemma, area, assignee, consentToPublish, from, to, q, sort, viewer));
+        TriageFilter filter = checked(filter(kind, status, theme, dilemma, area, assignee, consentToPublish, from, to, q, sort,
+                group, viewer));
         InputStream body = ExportPipe.start(executor, out -> export.writeCsv(filter, viewer, out));
         return HttpResponse.ok(body).contentType(MediaType.of("text/csv; charset=utf-8"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"submissions.csv\"");
@@ -52,9 +54,11 @@ class TriageExportController {
                                   @Nullable @QueryValue String theme, @Nullable @QueryValue String dilemma,
                                   @Nullable @QueryValue String area, @Nullable @QueryValue String assignee,
                                   @Nullable @QueryValue String consentToPublish, @Nullable @QueryValue String from, @Nullable @QueryValue String to,
-                                  @Nullable @QueryValue String q, @Nullable @QueryValue String sort, Authentication who) {
+                                  @Nullable @QueryValue String q, @Nullable @QueryValue String sort,
+                                  @Nullable @QueryValue String group, Authentication who) {
         Viewer viewer = Viewer.of(who);
-        TriageFilter filter = checked(filter(kind, status, theme, dilemma, area, assignee, consentToPublish, from, to, q, sort, viewer));
+        TriageFilter filter = checked(filter(kind, status, theme, dilemma, area, assignee, consentToPublish, from, to, q, sort,
+                group, viewer));
         InputStream body = ExportPipe.start(executor, out -> export.writeOds(filter, viewer, out));
         return HttpResponse.ok(body).contentType(MediaType.of(OdsSink.MIMETYPE))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"submissions.ods\"");
@@ -62,10 +66,10 @@ class TriageExportController {
 
     private TriageFilter filter(String kind, String status, String theme, String dilemma, String area,
                                 String assignee, String consentToPublish, String from, String to, String q,
-                                String sort, Viewer viewer) {
+                                String sort, String group, Viewer viewer) {
         String order = sort == null || sort.isBlank() || sort.equalsIgnoreCase("relevance") ? "newest" : sort;
         return TriageFilter.parse(kind, status, theme, dilemma, area, assignee, null, consentToPublish, from, to, q, order,
-                viewer.accountId());
+                group, viewer.accountId());
     }
 
     /** Bad input is a 422 before the response starts streaming. */

@@ -21,16 +21,18 @@ import java.util.function.Function;
  * What the queue (and an export) shows. Every field may be null: no filter. Without a status the queue
  * leaves out QUARANTINED and WITHDRAWN (ask for them by status). {@code from} and {@code to} are days in
  * UK time, both included. {@code assignee} is an account id; {@code unassigned} asks for nobody's.
+ * {@code group} is a copy-and-paste campaign's id (ADR 0034); {@code grouped} asks for those in any campaign.
  */
 public record TriageFilter(@Nullable SubmissionKind kind, @Nullable SubmissionStatus status, @Nullable Theme theme,
                            @Nullable Dilemma dilemma, @Nullable String area, @Nullable UUID assignee,
                            boolean unassigned, @Nullable Boolean safeguarding, @Nullable Boolean consentToPublish,
-                           @Nullable LocalDate from, @Nullable LocalDate to, @Nullable String q, TriageSort sort) {
+                           @Nullable LocalDate from, @Nullable LocalDate to, @Nullable String q, TriageSort sort,
+                           @Nullable UUID group, boolean grouped) {
 
     public static final int MAX_QUERY_LENGTH = 200;
 
     public static TriageFilter none() {
-        return new TriageFilter(null, null, null, null, null, null, false, null, null, null, null, null, TriageSort.NEWEST);
+        return new TriageFilter(null, null, null, null, null, null, false, null, null, null, null, null, TriageSort.NEWEST, null, false);
     }
 
     public boolean searching() {
@@ -39,13 +41,14 @@ public record TriageFilter(@Nullable SubmissionKind kind, @Nullable SubmissionSt
 
     /**
      * Reads the query parameters as given (any may be null or blank); {@code assignee} may be an id,
-     * {@code me} (the viewer) or {@code none}. Anything unreadable is a 422 naming the parameter.
+     * {@code me} (the viewer) or {@code none}; {@code group} a campaign's id, or {@code any} for every submission in a
+     * campaign. Anything unreadable is a 422 naming the parameter.
      */
     public static TriageFilter parse(@Nullable String kind, @Nullable String status, @Nullable String theme,
                                      @Nullable String dilemma, @Nullable String area, @Nullable String assignee,
                                      @Nullable String safeguarding, @Nullable String consentToPublish,
                                      @Nullable String from, @Nullable String to,
-                                     @Nullable String q, @Nullable String sort, UUID me) {
+                                     @Nullable String q, @Nullable String sort, @Nullable String group, UUID me) {
         List<FieldError> errors = new ArrayList<>();
         SubmissionKind k = parseEnum(kind, "kind", SubmissionKind::valueOf, errors);
         SubmissionStatus s = parseEnum(status, "status", SubmissionStatus::valueOf, errors);
@@ -86,13 +89,16 @@ public record TriageFilter(@Nullable SubmissionKind kind, @Nullable SubmissionSt
         if (order == TriageSort.RELEVANCE && query == null) {
             errors.add(new FieldError("sort", "Sort by relevance only when searching"));
         }
+        boolean anyGroup = !blank(group) && group.strip().equalsIgnoreCase("any");
+        UUID groupId = blank(group) || anyGroup ? null
+                : parse(group.strip(), "group", UUID::fromString, "Give a group's id, or any", errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
         if (order == null) {
             order = query == null ? TriageSort.NEWEST : TriageSort.RELEVANCE;
         }
-        return new TriageFilter(k, s, t, d, a, who, nobody, flagged, consent, f, u, query, order);
+        return new TriageFilter(k, s, t, d, a, who, nobody, flagged, consent, f, u, query, order, groupId, anyGroup);
     }
 
     /** The filter in words for the audit log (codes and ids; the search words as typed by staff). */
@@ -111,6 +117,7 @@ public record TriageFilter(@Nullable SubmissionKind kind, @Nullable SubmissionSt
         // A search term may be a name: the audit log keeps only that one was given, and its length.
         add(out, "q", q == null ? null : "given(" + q.length() + ")");
         add(out, "sort", sort);
+        add(out, "group", grouped ? "any" : group);
         return out.toString();
     }
 

@@ -10,6 +10,7 @@ import org.carereview.consult.core.audit.AuditLog;
 import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.core.submission.SubmissionKind;
 import org.carereview.consult.core.submission.SubmissionStatus;
+import org.carereview.consult.triage.campaigns.Campaigns;
 
 import java.sql.Array;
 import java.sql.PreparedStatement;
@@ -17,7 +18,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -36,8 +40,10 @@ public class TriageQueue {
     private final AuditLog audit;
     private final Areas areas;
     private final Relevance relevance;
+    private final Campaigns campaigns;
 
-    TriageQueue(JdbcOperations jdbc, Areas areas, Relevance relevance, AuditLog audit) {
+    TriageQueue(JdbcOperations jdbc, Areas areas, Relevance relevance, Campaigns campaigns, AuditLog audit) {
+        this.campaigns = campaigns;
         this.audit = audit;
         this.jdbc = jdbc;
         this.areas = areas;
@@ -67,8 +73,9 @@ public class TriageQueue {
                 : timePage(where, cursor, filter.sort());
         String order = relevance ? "p.rank DESC, p.submitted_at DESC, p.id DESC"
                 : filter.sort() == TriageSort.OLDEST ? "p.submitted_at, p.id" : "p.submitted_at DESC, p.id DESC";
-        String sql = "SELECT p.*, a.slug, " + (filter.searching() ? Snippets.SQL : "NULL") + " AS snippet FROM (" + page
-                + ") p LEFT JOIN area a ON a.id = p.area_id"
+        String sql = "SELECT p.*, a.slug, sc.group_id AS campaign_group, " + (filter.searching() ? Snippets.SQL : "NULL")
+                + " AS snippet FROM (" + page + ") p LEFT JOIN area a ON a.id = p.area_id"
+                + " LEFT JOIN submission_campaign sc ON sc.submission_id = p.id"
                 + (filter.searching() ? " LEFT JOIN submission t ON t.id = p.id" : "")
                 + " ORDER BY " + order;
         long[] ranked = {0};
@@ -88,6 +95,7 @@ public class TriageQueue {
             }
             return items;
         });
+        rows = inCampaigns(rows, viewer.seesFlagged());
         Integer rankedOnly = ranked[0] >= this.relevance.cap() ? this.relevance.cap() : null;
         audit.recordList(viewer.actorId(), AuditAction.LIST, ("triage " + filter.describe()).strip(),
                 Math.min(rows.size(), size));
@@ -97,6 +105,21 @@ public class TriageQueue {
         TriageItem last = rows.get(size - 1);
         return new TriagePage(List.copyOf(rows.subList(0, size)), new PageCursor(filter.sort(),
                 last.rank() == null ? 0f : last.rank(), last.submittedAt(), last.id()).encode(), rankedOnly);
+    }
+
+    /** Each row's campaign size as this viewer may see it (ADR 0034); one visible member is no campaign. */
+    private List<TriageItem> inCampaigns(List<TriageItem> rows, boolean seesFlagged) {
+        Set<UUID> groups = new HashSet<>();
+        rows.forEach(r -> {
+            if (r.campaignGroup() != null) {
+                groups.add(r.campaignGroup());
+            }
+        });
+        if (groups.isEmpty()) {
+            return rows;
+        }
+        Map<UUID, Integer> sizes = campaigns.sizes(groups, seesFlagged);
+        return rows.stream().map(r -> r.campaignGroup() == null ? r : r.inCampaign(sizes.get(r.campaignGroup()))).toList();
     }
 
     private static String timePage(Conditions where, @Nullable PageCursor cursor, TriageSort sort) {
@@ -131,7 +154,7 @@ public class TriageQueue {
                 rs.getObject("assignee_id", UUID.class), rs.getString("slug"), strings(rs.getArray("themes")),
                 strings(rs.getArray("dilemmas")), rs.getBoolean("safeguarding"),
                 rs.getTimestamp("submitted_at").toInstant(), Snippets.parse(rs.getString("snippet")),
-                relevance ? rank : null);
+                relevance ? rank : null, rs.getObject("campaign_group", UUID.class), null);
     }
 
     static List<String> strings(Array array) throws SQLException {

@@ -30,6 +30,7 @@ final class TriageFixture {
     static Map<String, String> properties() {
         Map<String, String> properties = TestDatabase.fresh().withAdministrator(ADMIN, PASSWORD);
         properties.put("consult.rate-limit-per-minute", "0");
+        properties.put("consult.campaigns.enabled", "false");
         return properties;
     }
 

@@ -1,11 +1,13 @@
 package org.carereview.consult.web.deepdives;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -19,6 +21,7 @@ import org.carereview.consult.deepdives.Dimension;
 import org.carereview.consult.web.Pages;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -42,11 +45,12 @@ class DashboardPagesController {
 
     @NotAudited("counts, small ones suppressed (ADR 0008)")
     @Get("/areas/{slug}/dashboard")
-    HttpResponse<?> dashboard(@PathVariable String slug) {
+    HttpResponse<?> dashboard(@PathVariable String slug, @Nullable @QueryValue String count) {
         if (areas.find(slug).isEmpty()) {
             return Pages.notFound();
         }
-        AreaSummary summary = dashboards.summary(slug);
+        boolean once = once(count);
+        AreaSummary summary = dashboards.summary(slug, once);
         List<Map<String, Object>> sections = new ArrayList<>();
         for (AreaSummary.Line line : summary.lines()) {
             if (line.items().isEmpty()) {
@@ -55,22 +59,41 @@ class DashboardPagesController {
             sections.add(Map.of("title", line.title(), "chart", Charts.bars(line.dimension(), summary.area().name(), line),
                     "items", line.items(), "total", line.total()));
         }
-        return HttpResponse.ok(Pages.view("deepdives/dashboard", Map.of("area", summary.area(), "sections", sections,
-                "csv", "/api/v1/deep-dives/areas/" + slug + "/summary.csv")));
+        Map<String, Object> model = new HashMap<>(counting("/staff/deep-dives/areas/" + slug + "/dashboard", once));
+        model.putAll(Map.of("area", summary.area(), "sections", sections,
+                "csv", "/api/v1/deep-dives/areas/" + slug + "/summary.csv" + (once ? "?count=campaigns-once" : "")));
+        return HttpResponse.ok(Pages.view("deepdives/dashboard", model));
     }
 
     @NotAudited("counts, small ones suppressed (ADR 0008)")
     @Get("/comparison")
-    HttpResponse<?> comparison() {
-        Comparison comparison = dashboards.comparison();
+    HttpResponse<?> comparison(@Nullable @QueryValue String count) {
+        boolean once = once(count);
+        Comparison comparison = dashboards.comparison(once);
         List<Map<String, Object>> sections = new ArrayList<>();
         for (Dimension d : List.of(Dimension.THEME, Dimension.DILEMMA, Dimension.PARTICIPANT_TYPE)) {
             CountTable table = comparison.table(d);
             sections.add(Map.of("title", "Areas " + table.title().toLowerCase(java.util.Locale.UK), "table", table,
                     "chart", Charts.grid("compare-" + d.slug(), table),
-                    "csv", "/api/v1/deep-dives/comparison.csv?by=" + d.slug(),
+                    "csv", "/api/v1/deep-dives/comparison.csv?by=" + d.slug() + (once ? "&count=campaigns-once" : ""),
                     "width", table.columns().size() <= 4 ? "govuk-grid-column-two-thirds" : "govuk-grid-column-full"));
         }
-        return HttpResponse.ok(Pages.view("deepdives/comparison", Map.of("sections", sections)));
+        Map<String, Object> model = new HashMap<>(counting("/staff/deep-dives/comparison", once));
+        model.put("sections", sections);
+        return HttpResponse.ok(Pages.view("deepdives/comparison", model));
+    }
+
+    /** Only {@code campaigns-once} counts a copy-and-paste campaign once (ADR 0034); anything else counts every card. */
+    private static boolean once(@Nullable String count) {
+        return "campaigns-once".equals(count);
+    }
+
+    /** What the page says about how it counts, and the link to count the other way. */
+    private static Map<String, Object> counting(String path, boolean once) {
+        return Map.of("counting", once
+                        ? "The cards of a copy-and-paste campaign (cards that share most of their words) count as one card in each area."
+                        : "Every card counts, including each copy of a copy-and-paste campaign.",
+                "otherCountingHref", once ? path : path + "?count=campaigns-once",
+                "otherCountingText", once ? "Count every card" : "Count each copy-and-paste campaign once");
     }
 }

@@ -80,6 +80,16 @@ final class QueueOptions {
         return List.of(item("", "Flagged or not"), item("true", "Flagged only"), item("false", "Not flagged"));
     }
 
+    /** Campaigns (ADR 0034): all, those in any group, and the one group the queue is showing, if it is. */
+    static List<Map<String, Object>> groups(@Nullable String group) {
+        List<Map<String, Object>> items = new ArrayList<>(List.of(item("", "In a group or not"),
+                item("any", "Only submissions in a group")));
+        if (group != null && !group.isBlank() && !group.strip().equalsIgnoreCase("any")) {
+            items.add(item(group.strip(), "This group only"));
+        }
+        return items;
+    }
+
     static List<Map<String, Object>> bulkAssignees(StaffDirectory staff) {
         List<Map<String, Object>> items = first("Leave as it is");
         items.add(item("none", "Nobody (unassign)"));

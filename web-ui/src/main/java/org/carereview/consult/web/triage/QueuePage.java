@@ -7,6 +7,7 @@ import org.carereview.consult.deepdives.Area;
 import org.carereview.consult.triage.Snippets;
 import org.carereview.consult.triage.TriageItem;
 import org.carereview.consult.triage.TriagePage;
+import org.carereview.consult.triage.campaigns.Campaigns;
 import org.carereview.consult.web.Dates;
 
 import java.util.ArrayList;
@@ -52,6 +53,8 @@ final class QueuePage {
         model.put("assignees", QueueOptions.assigneeFilter(staff));
         model.put("sorts", QueueOptions.sorts());
         model.put("flaggedOptions", QueueOptions.flagged());
+        model.put("group", query.group());
+        model.put("groupOptions", QueueOptions.groups(query.group()));
         model.put("bulkAssignees", QueueOptions.bulkAssignees(staff));
         model.put("bulkThemes", QueueOptions.themes("Leave as they are"));
         model.put("bulkStatuses", QueueOptions.bulkStatuses());
@@ -71,6 +74,20 @@ final class QueuePage {
                 + ". To see every match, sort by newest or oldest, or add words to narrow the search.");
         model.put("nextPage", page == null || page.next() == null ? null
                 : query.path(false, "after=" + QueueQuery.encode(page.next())));
+        return model;
+    }
+
+    /**
+     * When the queue shows one copy-and-paste campaign (ADR 0034): its size and shared text above the rows, and the
+     * bulk form's choice to change every submission of it rather than the ticked ones.
+     */
+    static Map<String, Object> campaign(@Nullable Campaigns.Campaign campaign) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("campaign", campaign);
+        model.put("campaignHeading", campaign == null ? null
+                : "A group of " + campaign.size() + " submissions that share most of their words");
+        model.put("wholeGroupLabel", campaign == null ? null
+                : "Change all " + campaign.size() + " submissions in this group, not only the ones ticked");
         return model;
     }
 
@@ -104,6 +121,8 @@ final class QueuePage {
             row.put("area", i.area() == null ? "" : areaNames.getOrDefault(i.area(), i.area()));
             row.put("sent", Dates.day(i.submittedAt()));
             row.put("flagged", i.safeguarding());
+            row.put("campaign", i.campaignSize() == null ? null : "Group of " + i.campaignSize());
+            row.put("campaignHref", i.campaignGroup() == null ? null : "/staff/triage?group=" + i.campaignGroup());
             row.put("snippet", snippet(i.snippet()));
             rows.add(row);
         }

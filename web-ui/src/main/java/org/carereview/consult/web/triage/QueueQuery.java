@@ -23,12 +23,12 @@ import java.util.StringJoiner;
 record QueueQuery(@Nullable String kind, @Nullable String status, @Nullable String theme, @Nullable String dilemma,
                   @Nullable String area, @Nullable String assignee, @Nullable String safeguarding,
                   @Nullable String consentToPublish, QueueDate from, QueueDate to, @Nullable String q, @Nullable String sort,
-                  @Nullable String after) {
+                  @Nullable String group, @Nullable String after) {
 
     static QueueQuery of(HttpParameters p) {
         return new QueueQuery(p.get("kind"), p.get("status"), p.get("theme"), p.get("dilemma"), p.get("area"),
                 p.get("assignee"), p.get("safeguarding"), p.get("consentToPublish"), QueueDate.of(p, "from"), QueueDate.of(p, "to"), p.get("q"),
-                p.get("sort"), p.get("after"));
+                p.get("sort"), p.get("group"), p.get("after"));
     }
 
     /** Reads the filter; throws {@code InvalidInputException} naming the field when something is unreadable. */
@@ -38,7 +38,8 @@ record QueueQuery(@Nullable String kind, @Nullable String status, @Nullable Stri
         to.error().ifPresent(errors::add);
         try {
             TriageFilter filter = TriageFilter.parse(kind, status, theme, dilemma, area, assignee,
-                    viewer.seesFlagged() ? safeguarding : null, consentToPublish, from.value(), to.value(), q, sort, viewer.accountId());
+                    viewer.seesFlagged() ? safeguarding : null, consentToPublish, from.value(), to.value(), q, sort, group,
+                    viewer.accountId());
             if (errors.isEmpty()) {
                 return filter;
             }
@@ -67,6 +68,7 @@ record QueueQuery(@Nullable String kind, @Nullable String status, @Nullable Stri
         put(out, "to", to.value());
         put(out, "q", q);
         put(out, "sort", sort);
+        put(out, "group", group);
         return out;
     }
 

@@ -11,6 +11,7 @@ import org.carereview.consult.core.submission.Theme;
 import org.carereview.consult.deepdives.Area;
 import org.carereview.consult.triage.StatusRules;
 import org.carereview.consult.triage.TriageSubmission;
+import org.carereview.consult.triage.campaigns.Campaigns;
 import org.carereview.consult.web.Dates;
 import org.carereview.consult.web.pages.GovukItems;
 
@@ -75,6 +76,15 @@ final class SubmissionPage {
         model.put("actions", actions.stream().map(a -> Map.of("lines", lines(a.action()), "who", staff.email(a.takenBy()),
                 "when", Dates.moment(a.takenAt()))).toList());
         return model;
+    }
+
+    /** The copy-and-paste campaign this submission is part of (ADR 0034): its size, its shared text, a link to it. */
+    static Map<String, Object> campaign(Campaigns.Campaign c) {
+        return Map.of("heading", "Part of a group of " + c.size(), "href", "/staff/triage?group=" + c.group(),
+                "linkText", "See all " + c.size() + " in the triage queue",
+                "intro", c.size() + " submissions share most of their words with this one, as a copy-and-paste campaign does. "
+                        + "As " + c.firstReference() + ", the first of them we received, sent it:",
+                "sharedText", c.sharedText());
     }
 
     private static List<Map<String, Object>> summary(TriageSubmission s, StaffDirectory staff, List<Area> areas) {

@@ -11,6 +11,8 @@ import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.core.problem.ProblemException;
 import org.carereview.consult.deepdives.Areas;
 import org.carereview.consult.triage.TriageDetails;
+import org.carereview.consult.triage.TriageSubmission;
+import org.carereview.consult.triage.campaigns.Campaigns;
 import org.carereview.consult.web.Pages;
 
 import java.util.List;
@@ -34,9 +36,11 @@ class SubmissionResponses {
     private final TriageDetails details;
     private final AccountService accounts;
     private final Areas areas;
+    private final Campaigns campaigns;
 
-    SubmissionResponses(TriageDetails details, AccountService accounts, Areas areas) {
+    SubmissionResponses(TriageDetails details, AccountService accounts, Areas areas, Campaigns campaigns) {
         this.details = details;
+        this.campaigns = campaigns;
         this.accounts = accounts;
         this.areas = areas;
     }
@@ -47,8 +51,8 @@ class SubmissionResponses {
             return notFound();
         }
         return details.open(id.get(), viewer)
-                .<HttpResponse<?>>map(s -> HttpResponse.ok(Pages.view(SubmissionPage.VIEW, SubmissionPage.model(s, viewer,
-                        new StaffDirectory(accounts), areas.list(), banner, Map.of()))).header("Cache-Control", "no-store"))
+                .<HttpResponse<?>>map(s -> HttpResponse.ok(Pages.view(SubmissionPage.VIEW, model(s, viewer, banner, Map.of())))
+                        .header("Cache-Control", "no-store"))
                 .orElseGet(SubmissionResponses::notFound);
     }
 
@@ -72,11 +76,17 @@ class SubmissionResponses {
         }
     }
 
+    /** The page's model, with the copy-and-paste campaign it is part of (ADR 0034), as this viewer may see it. */
+    private Map<String, Object> model(TriageSubmission s, Viewer viewer, @Nullable String banner, Map<String, String> typed) {
+        Map<String, Object> model = SubmissionPage.model(s, viewer, new StaffDirectory(accounts), areas.list(), banner, typed);
+        model.put("campaign", campaigns.of(s.id(), viewer.seesFlagged()).map(SubmissionPage::campaign).orElse(null));
+        return model;
+    }
+
     private HttpResponse<?> again(UUID id, Viewer viewer, Map<String, String> typed, HttpStatus status,
                                   List<FieldError> errors) {
         return details.open(id, viewer)
-                .<HttpResponse<?>>map(s -> Pages.withErrors(status, SubmissionPage.VIEW, SubmissionPage.model(s, viewer,
-                        new StaffDirectory(accounts), areas.list(), null, typed), errors))
+                .<HttpResponse<?>>map(s -> Pages.withErrors(status, SubmissionPage.VIEW, model(s, viewer, null, typed), errors))
                 .orElseGet(SubmissionResponses::notFound);
     }
 

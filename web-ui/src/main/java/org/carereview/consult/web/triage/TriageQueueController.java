@@ -24,6 +24,7 @@ import org.carereview.consult.triage.TriageBulk;
 import org.carereview.consult.triage.TriageFilter;
 import org.carereview.consult.triage.TriagePage;
 import org.carereview.consult.triage.TriageQueue;
+import org.carereview.consult.triage.campaigns.Campaigns;
 import org.carereview.consult.web.Pages;
 
 import java.util.List;
@@ -37,10 +38,12 @@ class TriageQueueController {
 
     private final TriageQueue queue;
     private final TriageBulk bulk;
+    private final Campaigns campaigns;
     private final AccountService accounts;
     private final Areas areas;
 
-    TriageQueueController(TriageQueue queue, TriageBulk bulk, AccountService accounts, Areas areas) {
+    TriageQueueController(TriageQueue queue, TriageBulk bulk, Campaigns campaigns, AccountService accounts, Areas areas) {
+        this.campaigns = campaigns;
         this.queue = queue;
         this.bulk = bulk;
         this.accounts = accounts;
@@ -59,7 +62,7 @@ class TriageQueueController {
     HttpResponse<?> bulk(@Body BulkForm form, Authentication who) {
         Viewer viewer = Viewer.of(who);
         QueueQuery query = form.query();
-        if (form.ids() == null || form.ids().isEmpty()) {
+        if (!form.selectsSomething()) {
             return show(query, viewer, null, List.of(new FieldError("ids", "Select at least one submission")));
         }
         if (!form.changesSomething()) {
@@ -78,14 +81,17 @@ class TriageQueueController {
     private HttpResponse<?> show(QueueQuery query, Viewer viewer, @Nullable String banner, List<FieldError> formErrors) {
         StaffDirectory staff = new StaffDirectory(accounts);
         TriagePage page = null;
+        Campaigns.Campaign campaign = null;
         List<FieldError> errors = formErrors;
         try {
             TriageFilter filter = query.filter(viewer);
             page = queue.page(filter, viewer, blankToNull(query.after()), null);
+            campaign = filter.group() == null ? null : campaigns.group(filter.group(), viewer.seesFlagged()).orElse(null);
         } catch (InvalidInputException e) {
             errors = e.errors().stream().map(f -> filterField(f, query)).toList();
         }
         var model = QueuePage.model(query, viewer, page, staff, areas.list(), banner);
+        model.putAll(QueuePage.campaign(campaign));
         if (errors.isEmpty()) {
             return HttpResponse.ok(Pages.view(QueuePage.VIEW, model)).header("Cache-Control", "no-store");
         }
@@ -103,6 +109,7 @@ class TriageQueueController {
             case "addThemes" -> new FieldError("bulkTheme", error.message());
             case "status" -> new FieldError("bulkStatus", error.message());
             case "assignee" -> new FieldError("bulkAssignee", error.message());
+            case "group" -> new FieldError("wholeGroup", error.message());
             default -> new FieldError("ids", error.message());
         };
     }

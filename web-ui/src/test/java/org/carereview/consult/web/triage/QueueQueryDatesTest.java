@@ -65,8 +65,8 @@ class QueueQueryDatesTest {
 
     @Test
     void theBulkFormCarriesTheIsoDayBack() {
-        BulkForm form = new BulkForm(List.of(), null, null, null, null, null, null, null, null, null, null, null,
-                "2027-02-05", "2027-02-06", null, null, null);
+        BulkForm form = new BulkForm(List.of(), null, null, null, null, null, null, null, null, null, null, null, null,
+                "2027-02-05", "2027-02-06", null, null, null, null);
         assertEquals("from=2027-02-05&to=2027-02-06", form.query().queryString(false));
         assertEquals(new DateFields("6", "2", "2027"), form.query().to().shown());
     }

@@ -18,7 +18,9 @@ public enum ScheduledJob {
     /** Application deadline reminders, every minute (Experts by Experience's DeadlineReminderJob). */
     DEADLINE_REMINDERS("deadline-reminders"),
     /** Submissions waiting for the learned safeguarding check, every 5 seconds (core's safeguarding.LearnedQueueJob). */
-    SAFEGUARDING_QUEUE("safeguarding-queue");
+    SAFEGUARDING_QUEUE("safeguarding-queue"),
+    /** Copy-and-paste campaigns grouped again, every five minutes (triage's campaigns.CampaignGroupingJob). */
+    CAMPAIGN_GROUPING("campaign-grouping");
 
     private final String metricName;
 
