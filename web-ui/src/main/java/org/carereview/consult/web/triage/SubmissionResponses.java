@@ -11,6 +11,10 @@ import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.core.problem.ProblemException;
 import org.carereview.consult.deepdives.Areas;
 import org.carereview.consult.triage.TriageDetails;
+import org.carereview.consult.triage.similar.Similar;
+import org.carereview.consult.triage.similar.SimilarSubmissions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.carereview.consult.web.Pages;
 
 import java.util.List;
@@ -26,6 +30,8 @@ import java.util.UUID;
 @Singleton
 class SubmissionResponses {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SubmissionResponses.class);
+
     /** One form's work; answers the address to go to afterwards. */
     interface Work {
         String run(UUID id, Viewer viewer);
@@ -34,11 +40,13 @@ class SubmissionResponses {
     private final TriageDetails details;
     private final AccountService accounts;
     private final Areas areas;
+    private final SimilarSubmissions similar;
 
-    SubmissionResponses(TriageDetails details, AccountService accounts, Areas areas) {
+    SubmissionResponses(TriageDetails details, AccountService accounts, Areas areas, SimilarSubmissions similar) {
         this.details = details;
         this.accounts = accounts;
         this.areas = areas;
+        this.similar = similar;
     }
 
     HttpResponse<?> page(String rawId, Viewer viewer, @Nullable String banner) {
@@ -47,8 +55,9 @@ class SubmissionResponses {
             return notFound();
         }
         return details.open(id.get(), viewer)
-                .<HttpResponse<?>>map(s -> HttpResponse.ok(Pages.view(SubmissionPage.VIEW, SubmissionPage.model(s, viewer,
-                        new StaffDirectory(accounts), areas.list(), banner, Map.of()))).header("Cache-Control", "no-store"))
+                .<HttpResponse<?>>map(s -> HttpResponse.ok(Pages.view(SubmissionPage.VIEW, withSimilar(SubmissionPage.model(s,
+                        viewer, new StaffDirectory(accounts), areas.list(), banner, Map.of()), viewer)))
+                        .header("Cache-Control", "no-store"))
                 .orElseGet(SubmissionResponses::notFound);
     }
 
@@ -75,9 +84,23 @@ class SubmissionResponses {
     private HttpResponse<?> again(UUID id, Viewer viewer, Map<String, String> typed, HttpStatus status,
                                   List<FieldError> errors) {
         return details.open(id, viewer)
-                .<HttpResponse<?>>map(s -> Pages.withErrors(status, SubmissionPage.VIEW, SubmissionPage.model(s, viewer,
-                        new StaffDirectory(accounts), areas.list(), null, typed), errors))
+                .<HttpResponse<?>>map(s -> Pages.withErrors(status, SubmissionPage.VIEW, withSimilar(SubmissionPage.model(s,
+                        viewer, new StaffDirectory(accounts), areas.list(), null, typed), viewer), errors))
                 .orElseGet(SubmissionResponses::notFound);
+    }
+
+    /** "More like this", read for the same viewer; the page's one audit event is the submission's read. */
+    private Map<String, Object> withSimilar(Map<String, Object> model, Viewer viewer) {
+        Optional<Similar> found;
+        try {
+            found = similar.find(UUID.fromString((String) model.get("id")), viewer);
+        } catch (RuntimeException | LinkageError e) {
+            // The submission matters more than what is like it: without the model or the index, the section is left out.
+            LOG.warn("More like this could not be read ({}); the page is shown without it", e.getClass().getSimpleName());
+            found = Optional.empty();
+        }
+        SimilarSection.add(model, found);
+        return model;
     }
 
     /** The GOV.UK "Page not found" page, the same whether the id is made up or the viewer may not see it. */

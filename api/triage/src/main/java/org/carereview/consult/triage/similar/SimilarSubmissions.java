@@ -45,6 +45,12 @@ public class SimilarSubmissions {
         return found;
     }
 
+    /** Loads this node's index now, if it is not loaded (the benchmark times it); null when it already was. */
+    @Transactional
+    SimilarIndex.Loaded load() {
+        return index.load();
+    }
+
     /** The list without an audit event of its own: the staff page shows it with the submission, whose read is recorded. */
     @Transactional
     public Optional<Similar> find(UUID id, Viewer viewer) {
