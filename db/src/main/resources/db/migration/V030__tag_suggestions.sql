@@ -2,7 +2,7 @@
 -- the in-process sentence model, shown to staff with their reasons, and never a tag until a person accepts one.
 --   confidence: 0..1, the suggester's calibrated score for the code
 --   sentence:   the sentence of the redacted text that matched the code best (redacted, so no more than staff may read)
---   similar:    already-tagged submissions most like this one that carry the code (re-checked for each reader)
+--   similar_ids: already-tagged submissions most like this one that carry the code (re-checked for each reader)
 --   state:      OPEN until a person accepts (the code becomes a tag, the history says "suggested") or rejects it
 -- Goes with its submission (cascade), so with withdrawal, erasure and the retention purge.
 CREATE TABLE tag_suggestion (
@@ -11,7 +11,7 @@ CREATE TABLE tag_suggestion (
     code          text        NOT NULL,
     confidence    real        NOT NULL CHECK (confidence >= 0 AND confidence <= 1),
     sentence      text        NOT NULL,
-    similar       uuid[]      NOT NULL DEFAULT '{}',
+    similar_ids   uuid[]      NOT NULL DEFAULT '{}',
     state         text        NOT NULL DEFAULT 'OPEN' CHECK (state IN ('OPEN', 'ACCEPTED', 'REJECTED')),
     made_at       timestamptz NOT NULL,
     decided_by    uuid        REFERENCES account (id) ON DELETE SET NULL,

@@ -1,5 +1,6 @@
 package org.carereview.consult.triage;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
@@ -40,7 +41,7 @@ public class TagSuggestions {
 
     /** A submission with an open suggestion of one code, for the page that decides many at once. */
     @Serdeable
-    public record Candidate(UUID id, String reference, float confidence, String sentence) {
+    public record Candidate(UUID id, String reference, String frame, String code, float confidence, String sentence) {
     }
 
     private final SubmissionRows rows;
@@ -72,15 +73,27 @@ public class TagSuggestions {
         return store.of(id, viewer.seesFlagged()).stream().map(TagSuggestions::view).toList();
     }
 
-    /** Submissions this viewer may see with an open suggestion of the code, most confident first. */
+    /**
+     * Submissions this viewer may see with an open suggestion of the code, most confident first; without a code, of
+     * any code of the frame, and without a frame, of any code.
+     */
     @Transactional
-    public List<Candidate> open(String frame, String code, Viewer viewer) {
-        String f = frame(frame);
-        String c = code(f, code);
+    public List<Candidate> open(@Nullable String frame, @Nullable String code, Viewer viewer) {
+        String f = blank(frame) ? null : frame(frame);
+        if (f == null && !blank(code)) {
+            throw new InvalidInputException("frame", "Give theme or dilemma with a code");
+        }
+        String c = blank(code) ? null : code(f, code);
         List<Candidate> found = store.openFor(f, c, viewer.seesFlagged(), MAX_BULK).stream()
-                .map(s -> new Candidate(s.submission(), s.reference(), s.confidence(), s.sentence())).toList();
-        audit.recordList(viewer.actorId(), AuditAction.LIST, "suggestions " + f + ":" + c, found.size());
+                .map(s -> new Candidate(s.submission(), s.reference(), s.frame(), s.code(), s.confidence(), s.sentence()))
+                .toList();
+        audit.recordList(viewer.actorId(), AuditAction.LIST, "suggestions " + (f == null ? "any" : f) + ":"
+                + (c == null ? "any" : c), found.size());
         return found;
+    }
+
+    private static boolean blank(@Nullable String value) {
+        return value == null || value.isBlank();
     }
 
     @Transactional

@@ -62,7 +62,10 @@ class TagSuggestionsApiController {
         suggestions.reject(id, frame, code, Viewer.of(who));
     }
 
-    /** Submissions the caller may see with an open suggestion of the code, most confident first (at most 200). */
+    /**
+     * Submissions the caller may see with an open suggestion of the code, most confident first (at most 200); without
+     * a code, of any code of the frame; without either, of any code.
+     */
     @PersonalData
     @Get("/suggestions")
     List<TagSuggestions.Candidate> open(@Nullable @QueryValue String frame, @Nullable @QueryValue String code,

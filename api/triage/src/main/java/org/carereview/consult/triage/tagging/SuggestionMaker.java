@@ -108,7 +108,7 @@ public class SuggestionMaker {
         }
         int saved = 0;
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO tag_suggestion (submission_id, frame, code, "
-                + "confidence, sentence, similar, made_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+                + "confidence, sentence, similar_ids, made_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
             List<Suggestion<?>> kept = new ArrayList<>();
             made.themes().stream().filter(s -> s.confidence() >= MIN_THEME).limit(THEMES_KEPT).forEach(kept::add);
             made.dilemmas().stream().filter(s -> s.confidence() >= MIN_DILEMMA).limit(1).forEach(kept::add);

@@ -1,5 +1,6 @@
 package org.carereview.consult.triage.tagging;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import org.carereview.consult.core.access.Visibility;
@@ -29,9 +30,9 @@ public class SuggestionStore {
 
     private static final String COLUMNS = "ts.submission_id, (SELECT own.reference FROM submission own "
             + "WHERE own.id = ts.submission_id), ts.frame, ts.code, ts.confidence, ts.sentence, ts.state, "
-            + "ARRAY(SELECT o.id FROM unnest(ts.similar) WITH ORDINALITY u (id, n) JOIN submission o ON o.id = u.id "
+            + "ARRAY(SELECT o.id FROM unnest(ts.similar_ids) WITH ORDINALITY u (id, n) JOIN submission o ON o.id = u.id "
             + "WHERE o.status NOT IN ('QUARANTINED', 'WITHDRAWN')%1$s ORDER BY u.n) AS similar_ids, "
-            + "ARRAY(SELECT o.reference FROM unnest(ts.similar) WITH ORDINALITY u (id, n) JOIN submission o ON o.id = u.id "
+            + "ARRAY(SELECT o.reference FROM unnest(ts.similar_ids) WITH ORDINALITY u (id, n) JOIN submission o ON o.id = u.id "
             + "WHERE o.status NOT IN ('QUARANTINED', 'WITHDRAWN')%1$s ORDER BY u.n) AS similar_refs";
 
     private final JdbcOperations jdbc;
@@ -53,13 +54,14 @@ public class SuggestionStore {
     }
 
     /**
-     * Submissions this viewer may see with an open suggestion of one code, most confident first, at most
-     * {@code limit}: the page that accepts or rejects a filtered set at once.
+     * Submissions this viewer may see with an open suggestion of one code (or of any code of the frame, or of any
+     * code, when those are null), most confident first, at most {@code limit}: the page that decides many at once.
      */
-    public List<Stored> openFor(String frame, String code, boolean seesFlagged, int limit) {
+    public List<Stored> openFor(@Nullable String frame, @Nullable String code, boolean seesFlagged, int limit) {
         return query("SELECT " + columns(seesFlagged) + " FROM tag_suggestion ts JOIN submission s ON s.id = ts.submission_id"
-                + " WHERE ts.frame = ? AND ts.code = ? AND ts.state = 'OPEN' AND s.status NOT IN ('QUARANTINED', 'WITHDRAWN')"
-                + Visibility.submissions(seesFlagged, "s") + " ORDER BY ts.confidence DESC, s.id LIMIT " + limit, frame, code);
+                + " WHERE ts.state = 'OPEN' AND (?::text IS NULL OR ts.frame = ?) AND (?::text IS NULL OR ts.code = ?)"
+                + " AND s.status NOT IN ('QUARANTINED', 'WITHDRAWN')" + Visibility.submissions(seesFlagged, "s")
+                + " ORDER BY ts.confidence DESC, s.id, ts.code LIMIT " + limit, frame, frame, code, code);
     }
 
     public void decide(UUID submission, String frame, String code, String state, UUID by, Instant at) {
