@@ -49,8 +49,6 @@ final class Scorer<C extends Enum<C>> {
                 noneShare += Math.exp((sims[j] - 1) / w.sharpness()) / total;
             }
         }
-        double[] linear = w.linear() == 0 ? null : tagged.model(codes, codesOf, withNone, w.decay())
-                .map(m -> m.logProbabilities(answer.vector())).orElse(null);
         for (int c = 0; c < codes.size(); c++) {
             C code = codes.get(c);
             double whole = 0;
@@ -72,11 +70,9 @@ final class Scorer<C extends Enum<C>> {
             score[c] = w.description() * description
                     + w.centroid() * (centroid == null ? description : Answer.dot(answer.vector(), centroid))
                     + w.neighbours() * share
-                    + (linear == null ? 0 : w.linear() * linear[c])
                     + w.words() * tagged.words().score(answer.words(), code);
         }
-        double none = !withNone ? Double.NaN
-                : w.noDilemma() + w.neighbours() * noneShare + (linear == null ? 0 : w.linear() * linear[codes.size()]);
+        double none = withNone ? w.noDilemma() + w.neighbours() * noneShare : Double.NaN;
         double[] confidence = softmax(score, none, w.temperature());
 
         List<Suggestion<C>> out = new ArrayList<>();

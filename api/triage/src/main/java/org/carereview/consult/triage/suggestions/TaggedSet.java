@@ -5,16 +5,14 @@ import org.carereview.consult.core.submission.Theme;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 
 /**
  * The answers staff have tagged so far, made once and asked about many answers: the examples and, for each code,
- * the mean direction of the answers that carry it. Empty is fine (suggestions then rest on the descriptions).
+ * the mean direction of the answers that carry it and their words' profile. Empty is fine (suggestions then rest on the descriptions).
  */
 public final class TaggedSet {
 
@@ -22,7 +20,6 @@ public final class TaggedSet {
 
     private final List<TaggedExample> examples;
     private final Map<Enum<?>, float[]> centroids = new HashMap<>();
-    private final Map<String, Optional<Logistic>> models = new ConcurrentHashMap<>();
     private final WordProfiles words;
 
     private TaggedSet(List<TaggedExample> examples) {
@@ -38,7 +35,7 @@ public final class TaggedSet {
             }
         }
         sums.forEach((code, sum) -> centroids.put(code, unit(sum)));
-        Map<TaggedExample, List<Enum<?>>> codes = new java.util.IdentityHashMap<>();
+        Map<TaggedExample, List<Enum<?>>> codes = new IdentityHashMap<>();
         this.examples.forEach(e -> codes.put(e, codes(e)));
         this.words = new WordProfiles(this.examples, codes);
     }
@@ -58,37 +55,6 @@ public final class TaggedSet {
     /** The unit mean of the answers tagged with the code, or null when none is. */
     float[] centroid(Enum<?> code) {
         return centroids.get(code);
-    }
-
-    /**
-     * The frame's logistic regression over the tagged answers' vectors (with a last class "none of the frame" when
-     * {@code withNone}), fitted once per decay; empty until every code of the frame has at least one answer.
-     */
-    <C extends Enum<C>> Optional<Logistic> model(List<C> codes, Function<TaggedExample, Set<C>> codesOf,
-                                                 boolean withNone, double decay) {
-        if (codes.stream().anyMatch(c -> centroid(c) == null)) {
-            return Optional.empty();
-        }
-        return models.computeIfAbsent(codes.get(0).getDeclaringClass().getName() + "/" + decay, key -> {
-            List<float[]> inputs = new ArrayList<>();
-            List<double[]> targets = new ArrayList<>();
-            for (TaggedExample e : examples) {
-                Set<C> own = codesOf.apply(e);
-                if (own.isEmpty() && !withNone) {
-                    continue;
-                }
-                double[] y = new double[codes.size() + (withNone ? 1 : 0)];
-                for (C c : own) {
-                    y[codes.indexOf(c)] = 1.0 / own.size();
-                }
-                if (own.isEmpty()) {
-                    y[codes.size()] = 1;
-                }
-                inputs.add(e.vectorShared());
-                targets.add(y);
-            }
-            return Optional.of(Logistic.fit(inputs, targets, decay));
-        });
     }
 
     WordProfiles words() {

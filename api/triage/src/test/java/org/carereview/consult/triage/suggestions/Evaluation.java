@@ -21,10 +21,11 @@ final class Evaluation {
      * Themes: precision@1 (the top theme is one of the answer's), recall@3 (share of its themes in the top 3), both
      * averaged over answers. Dilemmas, over answers with one: precision@1 among the three. Over all answers:
      * found (an answer with a dilemma gets dilemma confidence summing to 0.5 or more), false (one without does), and
-     * the mean negative log-likelihood of the gold codes (what the temperatures are fitted on).
+     * the mean negative log-likelihood of the gold codes (what the temperatures are fitted on), and the mean confidence
+     * of the top theme (beside precision@1, it shows whether confidences are calibrated).
      */
     record Result(double themeP1, double themeR3, double dilemmaP1, double found, double falseFound,
-                  double themeLoss, double dilemmaLoss) {
+                  double themeLoss, double dilemmaLoss, double topConfidence) {
     }
 
     private final Suggester suggester;
@@ -56,12 +57,13 @@ final class Evaluation {
     }
 
     Result score(List<Labelled> test, TaggedSet tagged, Weights themes, Weights dilemmas) {
-        double p1 = 0, r3 = 0, dp1 = 0, found = 0, falseFound = 0, tLoss = 0, dLoss = 0;
+        double p1 = 0, r3 = 0, dp1 = 0, found = 0, falseFound = 0, tLoss = 0, dLoss = 0, top1 = 0;
         int withDilemma = 0;
         for (Labelled a : test) {
             Suggestions s = suggester.suggest(read.get(a.id()), tagged, themes, dilemmas);
             List<Theme> top = s.themes().stream().map(Suggestion::code).toList();
             p1 += a.themes().contains(top.get(0)) ? 1 : 0;
+            top1 += s.themes().get(0).confidence();
             r3 += a.themes().stream().filter(t -> top.subList(0, 3).contains(t)).count() / (double) a.themes().size();
             tLoss -= Math.log(s.themes().stream().filter(x -> a.themes().contains(x.code()))
                     .mapToDouble(Suggestion::confidence).sum());
@@ -82,7 +84,7 @@ final class Evaluation {
         int none = n - withDilemma;
         return new Result(p1 / n, r3 / n, withDilemma == 0 ? Double.NaN : dp1 / withDilemma,
                 withDilemma == 0 ? Double.NaN : found / withDilemma, none == 0 ? Double.NaN : falseFound / none,
-                tLoss / n, dLoss / n);
+                tLoss / n, dLoss / n, top1 / n);
     }
 
     /** One draw per seed of {@code perCode} examples from the pool, each scored on the test answers. */
@@ -117,17 +119,17 @@ final class Evaluation {
     }
 
     private static Result pooled(List<Result> folds, List<Integer> sizes) {
-        double[] sum = new double[7];
+        double[] sum = new double[8];
         double total = sizes.stream().mapToInt(Integer::intValue).sum();
         for (int f = 0; f < folds.size(); f++) {
             Result r = folds.get(f);
             double w = sizes.get(f) / total;
             double[] v = {r.themeP1(), r.themeR3(), r.dilemmaP1(), r.found(), r.falseFound(), r.themeLoss(),
-                    r.dilemmaLoss()};
-            for (int i = 0; i < 7; i++) {
+                    r.dilemmaLoss(), r.topConfidence()};
+            for (int i = 0; i < sum.length; i++) {
                 sum[i] += w * v[i];
             }
         }
-        return new Result(sum[0], sum[1], sum[2], sum[3], sum[4], sum[5], sum[6]);
+        return new Result(sum[0], sum[1], sum[2], sum[3], sum[4], sum[5], sum[6], sum[7]);
     }
 }

@@ -57,12 +57,12 @@ final class SuggestionBenchmark {
 
     private static void report(Runs runs) {
         System.out.println("  examples/code | themes p@1     | themes r@3     | dilemmas p@1   | found | false"
-                + " | themes NLL");
+                + " | top theme's confidence");
         for (int n : PER_CODE) {
             List<Result> r = runs.at(n);
             System.out.printf("  %13d | %s | %s | %s | %.2f  | %.2f  | %.2f%n", n, cell(r, Result::themeP1),
                     cell(r, Result::themeR3), cell(r, Result::dilemmaP1), mean(r, Result::found),
-                    mean(r, Result::falseFound), mean(r, Result::themeLoss));
+                    mean(r, Result::falseFound), mean(r, Result::topConfidence));
         }
     }
 
