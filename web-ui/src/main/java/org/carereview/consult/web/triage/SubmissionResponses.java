@@ -10,6 +10,7 @@ import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.core.problem.ProblemException;
 import org.carereview.consult.deepdives.Areas;
+import org.carereview.consult.triage.TagSuggestions;
 import org.carereview.consult.triage.TriageDetails;
 import org.carereview.consult.triage.TriageSubmission;
 import org.carereview.consult.triage.campaigns.Campaigns;
@@ -44,9 +45,11 @@ class SubmissionResponses {
     private final Areas areas;
     private final Campaigns campaigns;
     private final SimilarSubmissions similar;
+    private final TagSuggestions suggestions;
 
     SubmissionResponses(TriageDetails details, AccountService accounts, Areas areas, Campaigns campaigns,
-                        SimilarSubmissions similar) {
+                        SimilarSubmissions similar, TagSuggestions suggestions) {
+        this.suggestions = suggestions;
         this.details = details;
         this.campaigns = campaigns;
         this.accounts = accounts;
@@ -92,6 +95,7 @@ class SubmissionResponses {
     private Map<String, Object> model(TriageSubmission s, Viewer viewer, @Nullable String banner, Map<String, String> typed) {
         Map<String, Object> model = SubmissionPage.model(s, viewer, new StaffDirectory(accounts), areas.list(), banner, typed);
         model.put("campaign", campaigns.of(s.id(), viewer.seesFlagged()).map(SubmissionPage::campaign).orElse(null));
+        model.put("suggestions", SuggestionRows.open(suggestions.of(s.id(), viewer)));
         return withSimilar(model, viewer);
     }
 

@@ -95,6 +95,11 @@ final class Fill {
                     SELECT id, '0000000%2$d-0000-0000-0000-000000000001', 2, '%1$s'
                     FROM submission WHERE kind = 'CALL_FOR_ADVICE' AND status <> 'WITHDRAWN'
                     AND id::text LIKE '0000000%2$d-%%';
+                INSERT INTO tag_suggestion_run (submission_id, made_at)
+                    SELECT id, '%1$s' FROM submission WHERE kind = 'CALL_FOR_ADVICE' AND id::text LIKE '0000000%2$d-%%';
+                INSERT INTO tag_suggestion (submission_id, frame, code, confidence, sentence, made_at)
+                    SELECT id, 'THEME', 'CARE', 0.5, 'Why do children move so often?', '%1$s'
+                    FROM submission WHERE kind = 'CALL_FOR_ADVICE' AND id::text LIKE '0000000%2$d-%%';
                 """.formatted(at, n, flagged, token));
         recent(db, at, n);
     }
