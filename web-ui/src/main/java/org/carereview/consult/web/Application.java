@@ -69,6 +69,7 @@ public final class Application {
         command.put("consult.safeguarding.learned.queue.enabled", false);
         command.put("consult.embeddings.enabled", false);
         command.put("consult.campaigns.enabled", false);
+        command.put("consult.suggestions.enabled", false);
         try (ApplicationContext context = ApplicationContext.builder(Application.class).properties(command)
                 .banner(false).start()) {
             KeyRotation.Report report = context.getBean(KeyRotation.class).rotate(batchSize);

@@ -130,6 +130,8 @@ class PersonalDataRoutesTest implements FreshDatabase {
         ids("/staff/triage/{id}", List.of(advice), List.of(flagged));
         ids("/staff/triage/{id}/delete", List.of(held), List.of());
         ids("/api/v1/triage/submissions/{id}/redaction", List.of(advice), List.of(flagged));
+        ids("/api/v1/triage/submissions/{id}/similar", List.of(advice), List.of(flagged));
+        ids("/api/v1/triage/submissions/{id}/suggestions", List.of(advice), List.of(flagged));
         ids("/staff/triage/{id}/redaction", List.of(advice), List.of(flagged));
         ids("/api/v1/experts-by-experience/applications/{id}", List.of(application), List.of());
         ids("/staff/applications/{id}", List.of(application), List.of());

@@ -20,6 +20,7 @@ final class SweepProperties {
         properties.put("consult.notifications.scheduler.enabled", "false");
         properties.put("consult.embeddings.enabled", "false");
         properties.put("consult.campaigns.enabled", "false");
+        properties.put("consult.suggestions.enabled", "false");
         return properties;
     }
 }

@@ -71,14 +71,14 @@ class SubmissionRows {
     }
 
     List<TriageSubmission.Change> changes(UUID id) {
-        return jdbc.prepareStatement("SELECT field, old_value, new_value, changed_by, changed_at FROM submission_change "
+        return jdbc.prepareStatement("SELECT field, old_value, new_value, changed_by, changed_at, via FROM submission_change "
                 + "WHERE submission_id = ? ORDER BY seq", ps -> {
             ps.setObject(1, id);
             List<TriageSubmission.Change> list = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     list.add(new TriageSubmission.Change(rs.getString(1), rs.getString(2), rs.getString(3),
-                            rs.getObject(4, UUID.class), rs.getTimestamp(5).toInstant()));
+                            rs.getObject(4, UUID.class), rs.getTimestamp(5).toInstant(), rs.getString(6)));
                 }
             }
             return list;

@@ -54,9 +54,12 @@ public record TriageSubmission(UUID id, SubmissionKind kind, String reference, S
     public record Note(UUID id, String text, @Nullable UUID author, Instant createdAt) {
     }
 
-    /** One change: the field, its old and new value (codes or account ids), who and when. */
+    /**
+     * One change: the field, its old and new value (codes or account ids), who and when; {@code via} is
+     * {@code SUGGESTION} when the person accepted a suggested theme or dilemma (ADR 0035), null for their own edit.
+     */
     @Serdeable
     public record Change(String field, @Nullable String oldValue, @Nullable String newValue, @Nullable UUID changedBy,
-                         Instant changedAt) {
+                         Instant changedAt, @Nullable String via) {
     }
 }

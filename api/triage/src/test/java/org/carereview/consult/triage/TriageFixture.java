@@ -31,6 +31,7 @@ final class TriageFixture {
         Map<String, String> properties = TestDatabase.fresh().withAdministrator(ADMIN, PASSWORD);
         properties.put("consult.rate-limit-per-minute", "0");
         properties.put("consult.campaigns.enabled", "false");
+        properties.put("consult.suggestions.enabled", "false");
         return properties;
     }
 

@@ -34,6 +34,7 @@ import io.swagger.v3.oas.annotations.security.SecurityScheme;
         "org.carereview.consult.advice",
         "org.carereview.consult.experts",
         "org.carereview.consult.deepdives",
-        "org.carereview.consult.triage"})
+        "org.carereview.consult.triage",
+        "org.carereview.consult.triage.similar"})
 interface ApiDocument {
 }

@@ -20,17 +20,19 @@ final class Banners {
 
     private static final Pattern REFERENCE = Pattern.compile("[A-Z]{3}-[A-Z0-9]{4}-[A-Z0-9]{4}");
     private static final Pattern COUNT = Pattern.compile("\\d{1,4}");
-    private static final Map<String, String> SAVED = Map.of(
-            "tags", "Themes and dilemmas saved",
-            "assignee", "Assignment saved",
-            "status", "Status saved",
-            "note", "Note added",
-            "action", "Action recorded",
-            "released", "Released into the queue as new",
-            "unflagged", "Flag removed: reviewers can see this submission again",
-            "not-a-disclosure", "Flag removed as not a disclosure: reviewers can see this submission again, and the "
-                    + "screening will learn from it",
-            "nothing", "Nothing changed");
+    private static final Map<String, String> SAVED = Map.ofEntries(
+            Map.entry("tags", "Themes and dilemmas saved"),
+            Map.entry("assignee", "Assignment saved"),
+            Map.entry("status", "Status saved"),
+            Map.entry("note", "Note added"),
+            Map.entry("action", "Action recorded"),
+            Map.entry("released", "Released into the queue as new"),
+            Map.entry("unflagged", "Flag removed: reviewers can see this submission again"),
+            Map.entry("not-a-disclosure", "Flag removed as not a disclosure: reviewers can see this submission again, and the "
+                    + "screening will learn from it"),
+            Map.entry("suggestion-accepted", "Suggestion accepted: the tag is added"),
+            Map.entry("suggestion-rejected", "Suggestion rejected: it will not be shown again"),
+            Map.entry("nothing", "Nothing changed"));
 
     private Banners() {
     }

@@ -27,7 +27,9 @@ final class HistoryRows {
                 "field", FIELDS.getOrDefault(c.field(), c.field()),
                 "from", value(c.field(), c.oldValue(), staff),
                 "to", value(c.field(), c.newValue(), staff),
-                "who", c.changedBy() == null ? "The service" : staff.email(c.changedBy()),
+                "who", c.changedBy() == null ? "The service"
+                        : "SUGGESTION".equals(c.via()) ? "Suggested, accepted by " + staff.email(c.changedBy())
+                        : staff.email(c.changedBy()),
                 "when", Dates.moment(c.changedAt()))).toList();
     }
 

@@ -10,10 +10,15 @@ import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.core.problem.ProblemException;
 import org.carereview.consult.deepdives.Areas;
+import org.carereview.consult.triage.TagSuggestions;
 import org.carereview.consult.triage.TriageDetails;
 import org.carereview.consult.triage.TriageSubmission;
 import org.carereview.consult.triage.campaigns.Campaigns;
+import org.carereview.consult.triage.similar.Similar;
+import org.carereview.consult.triage.similar.SimilarSubmissions;
 import org.carereview.consult.web.Pages;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.Map;
@@ -28,6 +33,8 @@ import java.util.UUID;
 @Singleton
 class SubmissionResponses {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SubmissionResponses.class);
+
     /** One form's work; answers the address to go to afterwards. */
     interface Work {
         String run(UUID id, Viewer viewer);
@@ -37,12 +44,17 @@ class SubmissionResponses {
     private final AccountService accounts;
     private final Areas areas;
     private final Campaigns campaigns;
+    private final SimilarSubmissions similar;
+    private final TagSuggestions suggestions;
 
-    SubmissionResponses(TriageDetails details, AccountService accounts, Areas areas, Campaigns campaigns) {
+    SubmissionResponses(TriageDetails details, AccountService accounts, Areas areas, Campaigns campaigns,
+                        SimilarSubmissions similar, TagSuggestions suggestions) {
+        this.suggestions = suggestions;
         this.details = details;
         this.campaigns = campaigns;
         this.accounts = accounts;
         this.areas = areas;
+        this.similar = similar;
     }
 
     HttpResponse<?> page(String rawId, Viewer viewer, @Nullable String banner) {
@@ -76,11 +88,15 @@ class SubmissionResponses {
         }
     }
 
-    /** The page's model, with the copy-and-paste campaign it is part of (ADR 0034), as this viewer may see it. */
+    /**
+     * The page's model, with the copy-and-paste campaign it is part of (ADR 0034) and the submissions like it (ADR 0036),
+     * as this viewer may see them.
+     */
     private Map<String, Object> model(TriageSubmission s, Viewer viewer, @Nullable String banner, Map<String, String> typed) {
         Map<String, Object> model = SubmissionPage.model(s, viewer, new StaffDirectory(accounts), areas.list(), banner, typed);
         model.put("campaign", campaigns.of(s.id(), viewer.seesFlagged()).map(SubmissionPage::campaign).orElse(null));
-        return model;
+        model.put("suggestions", SuggestionRows.open(suggestions.of(s.id(), viewer)));
+        return withSimilar(model, viewer);
     }
 
     private HttpResponse<?> again(UUID id, Viewer viewer, Map<String, String> typed, HttpStatus status,
@@ -88,6 +104,20 @@ class SubmissionResponses {
         return details.open(id, viewer)
                 .<HttpResponse<?>>map(s -> Pages.withErrors(status, SubmissionPage.VIEW, model(s, viewer, null, typed), errors))
                 .orElseGet(SubmissionResponses::notFound);
+    }
+
+    /** "More like this", read for the same viewer; the page's one audit event is the submission's read. */
+    private Map<String, Object> withSimilar(Map<String, Object> model, Viewer viewer) {
+        Optional<Similar> found;
+        try {
+            found = similar.find(UUID.fromString((String) model.get("id")), viewer);
+        } catch (RuntimeException | LinkageError e) {
+            // The submission matters more than what is like it: without the model or the index, the section is left out.
+            LOG.warn("More like this could not be read ({}); the page is shown without it", e.getClass().getSimpleName());
+            found = Optional.empty();
+        }
+        SimilarSection.add(model, found);
+        return model;
     }
 
     /** The GOV.UK "Page not found" page, the same whether the id is made up or the viewer may not see it. */

@@ -20,7 +20,9 @@ public enum ScheduledJob {
     /** Submissions waiting for the learned safeguarding check, every 5 seconds (core's safeguarding.LearnedQueueJob). */
     SAFEGUARDING_QUEUE("safeguarding-queue"),
     /** Copy-and-paste campaigns grouped again, every five minutes (triage's campaigns.CampaignGroupingJob). */
-    CAMPAIGN_GROUPING("campaign-grouping");
+    CAMPAIGN_GROUPING("campaign-grouping"),
+    /** Theme and dilemma suggestions for untagged submissions, every 30 seconds (triage's tagging.SuggestionJob). */
+    TAG_SUGGESTIONS("tag-suggestions");
 
     private final String metricName;
 

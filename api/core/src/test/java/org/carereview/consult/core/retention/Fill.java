@@ -101,6 +101,11 @@ final class Fill {
                 INSERT INTO public_summary_quote (summary_id, submission_id, field, text, added_at)
                     VALUES ('0000000%2$d-0000-0000-0000-0000000000e0', '0000000%2$d-0000-0000-0000-000000000001',
                             'keyQuestions', 'children move so often', '%1$s');
+                INSERT INTO tag_suggestion_run (submission_id, made_at)
+                    SELECT id, '%1$s' FROM submission WHERE kind = 'CALL_FOR_ADVICE' AND id::text LIKE '0000000%2$d-%%';
+                INSERT INTO tag_suggestion (submission_id, frame, code, confidence, sentence, made_at)
+                    SELECT id, 'THEME', 'CARE', 0.5, 'Why do children move so often?', '%1$s'
+                    FROM submission WHERE kind = 'CALL_FOR_ADVICE' AND id::text LIKE '0000000%2$d-%%';
                 """.formatted(at, n, flagged, token));
         recent(db, at, n);
     }
