@@ -1,6 +1,7 @@
 package org.carereview.consult.deepdives;
 
 import io.micronaut.serde.annotation.Serdeable;
+import org.carereview.consult.core.counts.Suppression;
 
 import java.util.List;
 

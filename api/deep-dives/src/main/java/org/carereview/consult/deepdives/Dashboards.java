@@ -3,6 +3,7 @@ package org.carereview.consult.deepdives;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.carereview.consult.core.counts.Suppression;
 import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.core.submission.Dilemma;
 import org.carereview.consult.core.submission.Theme;

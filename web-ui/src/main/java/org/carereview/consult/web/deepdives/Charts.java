@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  * one area's counts, and a grid of shaded cells for the areas side by side. A suppressed count gets no bar and no
  * shade, only its marker, so a chart never shows more than the table beside it.
  */
-final class Charts {
+public final class Charts {
 
     private static final int LABEL_WIDTH = 270;
     private static final int BAR_AREA = 300;
@@ -29,20 +29,35 @@ final class Charts {
     private Charts() {
     }
 
+    /** One bar: its label, what it shows beside it (a number, or the words for a suppressed count) and its length. */
+    public record Bar(String label, String shown, long value) {
+    }
+
     /** A bar per category of one line of an area's summary. */
     static Map<String, Object> bars(String id, String subject, AreaSummary.Line line) {
-        long max = Math.max(1, line.items().stream().mapToLong(i -> i.count() instanceof Number n ? n.longValue() : 0).max().orElse(1));
+        List<Bar> bars = line.items().stream().map(i -> new Bar(i.label(), String.valueOf(i.count()),
+                i.count() instanceof Number n ? n.longValue() : 0)).toList();
+        return bars(id, subject + ", " + line.title().toLowerCase(java.util.Locale.UK) + ": " + describe(line), bars);
+    }
+
+    /**
+     * Horizontal bars for the {@code deepdives/parts :: chart} fragment, which a public page may use as well: a
+     * suppressed count has value 0 (no bar), only its words beside it. {@code description} is the chart's text
+     * alternative.
+     */
+    public static Map<String, Object> bars(String id, String description, List<Bar> items) {
+        long max = Math.max(1, items.stream().mapToLong(Bar::value).max().orElse(1));
         List<Map<String, Object>> bars = new ArrayList<>();
-        for (int i = 0; i < line.items().size(); i++) {
-            AreaSummary.Item item = line.items().get(i);
-            int width = item.count() instanceof Number n ? (int) (n.longValue() * BAR_AREA / max) : 0;
+        for (int i = 0; i < items.size(); i++) {
+            Bar item = items.get(i);
+            int width = (int) (item.value() * BAR_AREA / max);
             int y = 10 + i * ROW;
             bars.add(Map.of("label", item.label(), "labelY", y + 15, "barY", y, "width", width,
-                    "value", String.valueOf(item.count()), "valueX", LABEL_WIDTH + width + 6));
+                    "value", item.shown(), "valueX", LABEL_WIDTH + width + 6));
         }
         return Map.of("id", id, "barX", LABEL_WIDTH, "bars", bars,
-                "viewBox", "0 0 " + (LABEL_WIDTH + BAR_AREA + 90) + " " + (20 + line.items().size() * ROW),
-                "description", subject + ", " + line.title().toLowerCase(java.util.Locale.UK) + ": " + describe(line));
+                "viewBox", "0 0 " + (LABEL_WIDTH + BAR_AREA + 90) + " " + (20 + items.size() * ROW),
+                "description", description);
     }
 
     /** Areas down, categories across, each cell shaded by its count (suppressed cells unshaded). */

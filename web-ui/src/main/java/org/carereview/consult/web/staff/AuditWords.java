@@ -28,6 +28,7 @@ final class AuditWords {
             case SIGN_IN_THROTTLED -> "Sign-in refused after too many attempts";
             case SECOND_FACTOR -> "Sign-in code set up, refused, reset or recovery code used";
             case ORGANISATION_SIGN_IN -> "Organisation sign-in linked to an account, or refused";
+            case PUBLIC_SUMMARY -> "Public summary written, quoted, approved, published or unpublished";
         };
     }
 }

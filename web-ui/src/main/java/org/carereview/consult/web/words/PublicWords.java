@@ -29,7 +29,7 @@ public final class PublicWords extends AbstractMessageSource {
 
     /** The bundles, one per part of the service. */
     static final List<String> BUNDLES = java.util.stream.Stream.concat(
-            java.util.stream.Stream.of("govuk", "common", "pages", "advice", "experts", "deepdives", "drafts", "account"),
+            java.util.stream.Stream.of("govuk", "common", "pages", "advice", "experts", "deepdives", "drafts", "account", "summaries"),
             ErrorWords.BUNDLES.stream()).toList();
 
     private final Map<Locale, Map<String, String>> merged = new ConcurrentHashMap<>();

@@ -10,5 +10,7 @@ public enum AuditAction {
     /** A second factor set up, a code refused, a recovery code used, new recovery codes, or a reset (ADR 25). */
     SECOND_FACTOR,
     /** An account linked to the organisation's identity provider at its first sign-in there, or such a sign-in refused (ADR 28). */
-    ORGANISATION_SIGN_IN
+    ORGANISATION_SIGN_IN,
+    /** A public summary ("You said, we did", ADR 37) written, a quote added, approved or removed, published or unpublished. */
+    PUBLIC_SUMMARY
 }

@@ -82,7 +82,7 @@ public class Withdrawals {
 
     /**
      * Withdraws the submission: status WITHDRAWN, {@code withdrawn_at} now, its themes, dilemmas,
-     * search text and assignee cleared, and the channel's content erased with its redacted copy. Withdrawing again changes
+     * search text and assignee cleared, and the channel's content erased with its redacted copy and its quotes in public summaries. Withdrawing again changes
      * nothing.
      *
      * @throws ProblemException 404 if there is no such submission or this account did not send it
@@ -113,10 +113,13 @@ public class Withdrawals {
             return ps.executeUpdate();
         });
         channel.erase(submissionId);
-        jdbc.prepareStatement("DELETE FROM redacted_answer WHERE submission_id = ?", ps -> {
-            ps.setObject(1, submissionId);
-            return ps.executeUpdate();
-        });
+        // Its redacted copy, and any quote of it in a public summary (ADR 37): gone from the public page at once.
+        for (String table : new String[]{"redacted_answer", "public_summary_quote"}) {
+            jdbc.prepareStatement("DELETE FROM " + table + " WHERE submission_id = ?", ps -> {
+                ps.setObject(1, submissionId);
+                return ps.executeUpdate();
+            });
+        }
     }
 
     private ChannelContent channel(SubmissionKind kind) {

@@ -95,6 +95,12 @@ final class Fill {
                     SELECT id, '0000000%2$d-0000-0000-0000-000000000001', 2, '%1$s'
                     FROM submission WHERE kind = 'CALL_FOR_ADVICE' AND status <> 'WITHDRAWN'
                     AND id::text LIKE '0000000%2$d-%%';
+                INSERT INTO public_summary (id, channel, title, what_we_did, what_we_did_child, created_at, updated_at)
+                    VALUES ('0000000%2$d-0000-0000-0000-0000000000e0', 'CALL_FOR_ADVICE', 'Moves', 'We asked.',
+                            'We asked.', '%1$s', '%1$s');
+                INSERT INTO public_summary_quote (summary_id, submission_id, field, text, added_at)
+                    VALUES ('0000000%2$d-0000-0000-0000-0000000000e0', '0000000%2$d-0000-0000-0000-000000000001',
+                            'keyQuestions', 'children move so often', '%1$s');
                 INSERT INTO tag_suggestion_run (submission_id, made_at)
                     SELECT id, '%1$s' FROM submission WHERE kind = 'CALL_FOR_ADVICE' AND id::text LIKE '0000000%2$d-%%';
                 INSERT INTO tag_suggestion (submission_id, frame, code, confidence, sentence, made_at)

@@ -60,6 +60,8 @@ class RetentionPurgeTest implements TestPropertyProvider {
                     + "subject, not a contributor's data), deleted with the staff account"),
             Map.entry("api_key", "an integration's key: its hash, name, scope and which administrator issued or revoked "
                     + "it, nothing about contributors; kept so the audit log can name the key behind what it did"),
+            Map.entry("public_summary", "the review's own published words (\"You said, we did\") and counts already "
+                    + "suppressed, with which member of staff wrote and published them; its quotes go with their submissions"),
             Map.entry("embedding_backfill", "how far the embeddings' back-fill has got: a model's name, counts, dates "
                     + "and the id of the last submission it passed, nothing anyone wrote"));
 
@@ -74,7 +76,8 @@ class RetentionPurgeTest implements TestPropertyProvider {
         for (String table : List.of("advice_submission", "ebe_application", "ebe_score", "ebe_decision", "ebe_member",
                 "ebe_member_change", "deep_dive_feedback", "submission_note", "submission_change", "safeguarding_flag",
                 "safeguarding_action", "safeguarding_check_queue", "safeguarding_example", "sent_from", "redacted_answer",
-                "answer_embedding", "submission_campaign", "tag_suggestion", "tag_suggestion_run")) {
+                "answer_embedding", "submission_campaign", "tag_suggestion", "tag_suggestion_run",
+                "public_summary_quote")) {
             OVERDUE.put(table, "SELECT count(*) FROM " + table + " t " + dueSubmission);
         }
         OVERDUE.put("submission", "SELECT count(*) FROM submission WHERE NOT safeguarding AND ?::timestamptz IS NOT NULL");

@@ -1,4 +1,4 @@
-package org.carereview.consult.deepdives;
+package org.carereview.consult.core.counts;
 
 /**
  * Small-count suppression (ADR 0008), for every table of counts this channel publishes: pages, API and CSV.

@@ -1,15 +1,15 @@
-package org.carereview.consult.deepdives;
+package org.carereview.consult.core.counts;
 
-import org.carereview.consult.deepdives.Suppression.Shown;
+import org.carereview.consult.core.counts.Suppression.Shown;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-import static org.carereview.consult.deepdives.Suppression.Shown.COUNT;
-import static org.carereview.consult.deepdives.Suppression.Shown.HIDDEN;
-import static org.carereview.consult.deepdives.Suppression.Shown.SMALL;
+import static org.carereview.consult.core.counts.Suppression.Shown.COUNT;
+import static org.carereview.consult.core.counts.Suppression.Shown.HIDDEN;
+import static org.carereview.consult.core.counts.Suppression.Shown.SMALL;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,0 +1,52 @@
+package org.carereview.consult.triage.summaries;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+import org.carereview.consult.core.access.Visibility;
+import org.carereview.consult.core.counts.Suppression;
+import org.carereview.consult.core.submission.SubmissionKind;
+
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A channel's submissions counted by theme for the public: neither withdrawn, quarantined nor flagged, with the
+ * dashboards' suppression (ADR 0008) over the row of themes, so 1 to 9 shows as "&lt;10" and a second count is
+ * hidden where a total would give one away.
+ */
+@Singleton
+class ThemeCounting {
+
+    private final JdbcOperations jdbc;
+
+    ThemeCounting(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    ThemeCounts count(SubmissionKind channel) {
+        List<String> themes = new ArrayList<>();
+        List<Long> raw = new ArrayList<>();
+        jdbc.prepareStatement("SELECT t.code, count(s.id) FROM theme t LEFT JOIN submission s ON t.code = ANY(s.themes) "
+                + "AND s.kind = ? AND s.status NOT IN ('QUARANTINED', 'WITHDRAWN')" + Visibility.unflagged("s")
+                + " GROUP BY t.code, t.position ORDER BY t.position", ps -> {
+            ps.setString(1, channel.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    themes.add(rs.getString(1));
+                    raw.add(rs.getLong(2));
+                }
+            }
+            return null;
+        });
+        long[][] counts = {raw.stream().mapToLong(Long::longValue).toArray()};
+        Suppression.Shown[][] shown = Suppression.apply(counts);
+        List<ThemeCounts.Row> rows = new ArrayList<>();
+        for (int i = 0; i < themes.size(); i++) {
+            boolean isShown = shown[0][i] == Suppression.Shown.COUNT;
+            rows.add(new ThemeCounts.Row(themes.get(i), String.valueOf(Suppression.published(counts[0][i], shown[0][i])),
+                    isShown ? counts[0][i] : 0));
+        }
+        return new ThemeCounts(rows, Suppression.shownTotal(counts, shown, 0, -1));
+    }
+}
