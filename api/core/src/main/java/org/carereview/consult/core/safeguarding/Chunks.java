@@ -1,6 +1,7 @@
 package org.carereview.consult.core.safeguarding;
 
-import java.util.ArrayList;
+import org.carereview.consult.core.submission.Sentences;
+
 import java.util.List;
 
 /**
@@ -18,34 +19,6 @@ final class Chunks {
     }
 
     static List<String> of(String text) {
-        List<String> chunks = new ArrayList<>();
-        if (text == null || text.isBlank()) {
-            return chunks;
-        }
-        List<String> words = new ArrayList<>();
-        for (String sentence : text.split("(?<=[.!?;])\\s+|\\R+")) {
-            for (String word : sentence.strip().split("\\s+")) {
-                if (word.isEmpty()) {
-                    continue;
-                }
-                if (words.size() == WORDS) {
-                    chunks.add(String.join(" ", words));
-                    words.clear();
-                }
-                words.add(word);
-            }
-            if (words.size() >= SHORTEST) {
-                chunks.add(String.join(" ", words));
-                words.clear();
-            }
-        }
-        if (!words.isEmpty()) {
-            if (chunks.isEmpty()) {
-                chunks.add(String.join(" ", words));
-            } else {
-                chunks.set(chunks.size() - 1, chunks.get(chunks.size() - 1) + " " + String.join(" ", words));
-            }
-        }
-        return chunks;
+        return Sentences.split(text, WORDS, SHORTEST);
     }
 }
