@@ -97,7 +97,7 @@ final class Fill {
                     AND id::text LIKE '0000000%2$d-%%';
                 INSERT INTO public_summary (id, channel, title, what_we_did, what_we_did_child, created_at, updated_at)
                     VALUES ('0000000%2$d-0000-0000-0000-0000000000e0', 'CALL_FOR_ADVICE', 'Moves', 'We asked.',
-                            'We asked.', '%1$s', '%1$s');
+                            'We asked.', '%1$s', '%1$s') ON CONFLICT (id) DO NOTHING;
                 INSERT INTO public_summary_quote (summary_id, submission_id, field, text, added_at)
                     VALUES ('0000000%2$d-0000-0000-0000-0000000000e0', '0000000%2$d-0000-0000-0000-000000000001',
                             'keyQuestions', 'children move so often', '%1$s');
