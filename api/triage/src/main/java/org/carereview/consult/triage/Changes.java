@@ -25,6 +25,11 @@ class Changes {
     }
 
     List<String> apply(SubmissionRow row, ChangeInput in, Viewer viewer, Instant now) {
+        return apply(row, in, viewer, now, null);
+    }
+
+    /** As above; {@code via} is kept on each history row ({@code SUGGESTION}: a person accepted a suggested tag). */
+    List<String> apply(SubmissionRow row, ChangeInput in, Viewer viewer, Instant now, @Nullable String via) {
         StatusRules.requireChangeable(row.status());
         if (in.status() != null) {
             StatusRules.requireAllowed(row.status(), in.status());
@@ -41,20 +46,20 @@ class Changes {
         List<String> changed = new ArrayList<>();
         UUID by = viewer.accountId();
         if (in.status() != null && in.status() != row.status()) {
-            set(row, "status", in.status(), row.status().name(), in.status().name(), by, now, changed);
+            set(row, "status", in.status(), row.status().name(), in.status().name(), by, now, changed, via);
         }
         if (in.assigneeGiven() && !Objects.equals(in.assignee(), row.assignee())) {
-            set(row, "assignee", in.assignee(), str(row.assignee()), str(in.assignee()), by, now, changed);
+            set(row, "assignee", in.assignee(), str(row.assignee()), str(in.assignee()), by, now, changed, via);
         }
         if (in.themes() != null && !in.themes().equals(row.themes())) {
-            set(row, "themes", in.themes(), join(row.themes()), join(in.themes()), by, now, changed);
+            set(row, "themes", in.themes(), join(row.themes()), join(in.themes()), by, now, changed, via);
         }
         if (in.dilemmas() != null && !in.dilemmas().equals(row.dilemmas())) {
-            set(row, "dilemmas", in.dilemmas(), join(row.dilemmas()), join(in.dilemmas()), by, now, changed);
+            set(row, "dilemmas", in.dilemmas(), join(row.dilemmas()), join(in.dilemmas()), by, now, changed, via);
         }
         if (in.safeguarding() != null && in.safeguarding() != row.safeguarding()) {
             set(row, "safeguarding", in.safeguarding(), String.valueOf(row.safeguarding()),
-                    String.valueOf(in.safeguarding()), by, now, changed);
+                    String.valueOf(in.safeguarding()), by, now, changed, via);
             if (in.safeguarding()) {
                 alerts.flag(row.id(), row.reference(), SafeguardingAlerts.Source.STAFF, 0, List.of(), by);
             } else {
@@ -65,10 +70,10 @@ class Changes {
     }
 
     private void set(SubmissionRow row, String field, Object value, @Nullable String oldValue, @Nullable String newValue,
-                     UUID by, Instant now, List<String> changed) {
+                     UUID by, Instant now, List<String> changed, @Nullable String via) {
         String column = field.equals("assignee") ? "assignee_id" : field;
         rows.set(row.id(), column, value instanceof Enum<?> e ? e.name() : value, now);
-        rows.recordChange(row.id(), field, oldValue, newValue, by, now);
+        rows.recordChange(row.id(), field, oldValue, newValue, by, now, via);
         changed.add(field);
     }
 

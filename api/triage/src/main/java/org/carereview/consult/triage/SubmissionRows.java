@@ -58,14 +58,20 @@ class SubmissionRows {
     }
 
     void recordChange(UUID id, String field, @Nullable String oldValue, @Nullable String newValue, UUID by, Instant at) {
+        recordChange(id, field, oldValue, newValue, by, at, null);
+    }
+
+    void recordChange(UUID id, String field, @Nullable String oldValue, @Nullable String newValue, UUID by, Instant at,
+                      @Nullable String via) {
         jdbc.prepareStatement("INSERT INTO submission_change (submission_id, field, old_value, new_value, changed_by, "
-                + "changed_at) VALUES (?, ?, ?, ?, ?, ?)", ps -> {
+                + "changed_at, via) VALUES (?, ?, ?, ?, ?, ?, ?)", ps -> {
             ps.setObject(1, id);
             ps.setString(2, field);
             ps.setString(3, oldValue);
             ps.setString(4, newValue);
             ps.setObject(5, by);
             ps.setTimestamp(6, Timestamp.from(at));
+            ps.setString(7, via);
             return ps.executeUpdate();
         });
     }

@@ -137,8 +137,7 @@ public class TagSuggestions {
             boolean theme = frame.equals("THEME");
             ChangeInput in = new ChangeInput(null, false, null, theme ? union(row.themes(), c) : null,
                     theme ? null : union(row.dilemmas(), c), null);
-            List<String> changed = changes.apply(row, in, viewer, now);
-            store.markAccepted(id, theme ? "themes" : "dilemmas", viewer.accountId(), now);
+            List<String> changed = changes.apply(row, in, viewer, now, "SUGGESTION");
             audit.record(viewer.actorId(), AuditAction.CHANGE, id, "suggestion-accepted " + frame + ":" + c
                     + (changed.isEmpty() ? "" : " " + String.join(",", changed)));
         } else {

@@ -77,18 +77,6 @@ public class SuggestionStore {
         });
     }
 
-    /** Marks the history rows just written for this submission's field as a suggestion a person accepted. */
-    public void markAccepted(UUID submission, String field, UUID by, Instant at) {
-        jdbc.prepareStatement("UPDATE submission_change SET via = 'SUGGESTION' WHERE submission_id = ? AND field = ? "
-                + "AND changed_by = ? AND changed_at = ?", ps -> {
-            ps.setObject(1, submission);
-            ps.setString(2, field);
-            ps.setObject(3, by);
-            ps.setTimestamp(4, Timestamp.from(at));
-            return ps.executeUpdate();
-        });
-    }
-
     private static String columns(boolean seesFlagged) {
         return COLUMNS.formatted(Visibility.submissions(seesFlagged, "o"));
     }
