@@ -26,11 +26,13 @@ public class MessageTemplates {
 
     private final TemplateStore store;
     private final TemplateFiles files;
+    private final Templates templates;
     private final Clock clock;
 
-    MessageTemplates(TemplateStore store, TemplateFiles files, Clock clock) {
+    MessageTemplates(TemplateStore store, TemplateFiles files, Templates templates, Clock clock) {
         this.store = store;
         this.files = files;
+        this.templates = templates;
         this.clock = clock;
     }
 
@@ -85,6 +87,7 @@ public class MessageTemplates {
                     "Someone else saved a change to this message after you opened it. Your text has not been saved: "
                             + "check their change, then make yours again.")));
         }
+        templates.forget();
         return find(id).orElseThrow();
     }
 

@@ -68,6 +68,23 @@ class AdviceContent implements ChannelContent {
         });
     }
 
+    /** The free-text answers of details just written, by the names {@link #describe} gives them (nulls left out). */
+    static java.util.Map<String, String> answers(AdviceDetails d) {
+        java.util.Map<String, String> answers = new java.util.LinkedHashMap<>();
+        put(answers, "organisation", d.organisation());
+        put(answers, "keyQuestions", d.keyQuestions());
+        put(answers, "engagementAdvice", d.engagementAdvice());
+        put(answers, "resources", d.resources());
+        put(answers, "groupsToSpeakTo", d.groupsToSpeakTo());
+        return answers;
+    }
+
+    private static void put(java.util.Map<String, String> answers, String field, String value) {
+        if (value != null) {
+            answers.put(field, value);
+        }
+    }
+
     @Override
     public Boolean consentToPublish(UUID submissionId) {
         return jdbc.prepareStatement("SELECT consent_to_publish FROM advice_submission WHERE submission_id = ?", ps -> {

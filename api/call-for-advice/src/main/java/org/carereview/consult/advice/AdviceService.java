@@ -89,12 +89,13 @@ public class AdviceService {
                 quarantineReason == null ? SubmissionStatus.NEW : SubmissionStatus.QUARANTINED, owner, null, themes,
                 Set.of(), searchText(input), quarantineReason));
         RespondentType type = AdviceValidator.parseRespondent(input.respondentType());
-        details.save(new AdviceDetails(created.id(), type,
+        AdviceDetails saved = new AdviceDetails(created.id(), type,
                 type == RespondentType.ORGANISATION ? blankToNull(input.organisation()) : null,
                 blankToNull(input.keyQuestions()), blankToNull(input.engagementAdvice()),
                 blankToNull(input.resources()), blankToNull(input.groupsToSpeakTo()), email,
-                Boolean.TRUE.equals(input.consentToContact()), Boolean.TRUE.equals(input.consentToPublish())));
-        redactions.redact(created.id());
+                Boolean.TRUE.equals(input.consentToContact()), Boolean.TRUE.equals(input.consentToPublish()));
+        details.save(saved);
+        redactions.redactNew(created.id(), AdviceContent.answers(saved));
         if (email != null && quarantineReason == null) {
             receipts.send(email, created.reference());
         }

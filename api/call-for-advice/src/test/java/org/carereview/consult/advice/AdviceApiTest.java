@@ -44,6 +44,9 @@ class AdviceApiTest implements FreshDatabase {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    org.carereview.consult.core.redaction.Redactions redactions;
+
     static Map<String, Object> validBody(String email) {
         Map<String, Object> body = new HashMap<>();
         body.put("respondentType", "CARE_EXPERIENCED");
@@ -83,6 +86,31 @@ class AdviceApiTest implements FreshDatabase {
                 + "WHERE s.id = ?::uuid AND a.email = 'sam@example.org'", id), "the contact address owns it");
         assertEquals(1, TestSql.count(dataSource, "SELECT count(*) FROM submission WHERE id = ?::uuid "
                 + "AND search_vector @@ plainto_tsquery('english', 'placement')", id), "its text is searchable");
+    }
+
+    @Test
+    void theRedactionWrittenAtSubmissionIsWhatRedactingItsStoredAnswersAgainGives() {
+        Map<String, Object> body = validBody("redact.me@example.org");
+        body.put("respondentType", "ORGANISATION");
+        body.put("organisation", "Friends of Ana Lopez");
+        body.put("keyQuestions", "Ring me on 07700 900123 or write to ana.lopez@example.org about my sister Ana.");
+        HttpResponse<Map<String, Object>> response = http.toBlocking().exchange(
+                HttpRequest.POST("/api/v1/call-for-advice/submissions", body), Argument.mapOf(String.class, Object.class));
+        String id = (String) response.body().get("id");
+        String written = TestSql.column(dataSource,
+                "SELECT answers::text FROM redacted_answer WHERE submission_id = ?::uuid", id).get(0);
+        assertTrue(!written.contains("07700 900123") && !written.contains("ana.lopez@example.org"), written);
+        assertEquals(List.of(written), TestSql.column(dataSource,
+                "SELECT redacted_text::text FROM submission WHERE id = ?::uuid", id), "the submission's copy");
+
+        redactions.redact(UUID.fromString(id));
+        assertEquals(List.of(written), TestSql.column(dataSource,
+                "SELECT answers::text FROM redacted_answer WHERE submission_id = ?::uuid", id),
+                "the answers the channel passed are the ones it stored, by the same names");
+        assertEquals(1, TestSql.count(dataSource, "SELECT count(*) FROM account_role r JOIN account a ON a.id = "
+                + "r.account_id WHERE a.email = 'redact.me@example.org' AND r.role = 'CONTRIBUTOR'"));
+        assertTrue(response.getHeaders().getAll("Set-Cookie").stream().noneMatch(c -> c.startsWith("csrf=")),
+                "an API call is given no form token");
     }
 
     @Test

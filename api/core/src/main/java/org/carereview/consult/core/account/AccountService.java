@@ -33,10 +33,12 @@ public class AccountService {
     private final ConsultConfiguration configuration;
     private final Clock clock;
     private final AuditLog audit;
+    private final ContributorAccounts contributors;
 
     AccountService(AccountRepository accounts, PasswordHasher hasher, OneTimeTokens tokens, Outbox outbox,
-                   ConsultConfiguration configuration, Clock clock, AuditLog audit) {
+                   ConsultConfiguration configuration, Clock clock, AuditLog audit, ContributorAccounts contributors) {
         this.audit = audit;
+        this.contributors = contributors;
         this.accounts = accounts;
         this.hasher = hasher;
         this.tokens = tokens;
@@ -183,7 +185,12 @@ public class AccountService {
     /** The contributor account that owns what this address sends (created on first use). */
     @Transactional
     public UUID contributorFor(String email) {
-        Account account = findOrCreate(Emails.normalise(email));
+        String address = Emails.normalise(email);
+        Optional<UUID> found = contributors.findOrMake(address, clock.instant());
+        if (found.isPresent()) {
+            return found.get();
+        }
+        Account account = findOrCreate(address);
         accounts.addRole(account.id(), Role.CONTRIBUTOR.name());
         return account.id();
     }

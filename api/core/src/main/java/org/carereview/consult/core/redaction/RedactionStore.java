@@ -43,21 +43,20 @@ class RedactionStore {
         this.json = json;
     }
 
+    /** Keeps the redaction and the submission's copy of the redacted text, in one statement. */
     void put(UUID submissionId, Stored stored, Instant now) {
-        jdbc.prepareStatement("INSERT INTO redacted_answer (submission_id, answers, found, corrections, redacted_at) "
-                + "VALUES (?, ?::jsonb, ?::jsonb, ?::jsonb, ?) ON CONFLICT (submission_id) DO UPDATE SET "
-                + "answers = EXCLUDED.answers, found = EXCLUDED.found, corrections = EXCLUDED.corrections, "
-                + "redacted_at = EXCLUDED.redacted_at", ps -> {
+        jdbc.prepareStatement("""
+                WITH kept AS (
+                    INSERT INTO redacted_answer (submission_id, answers, found, corrections, redacted_at)
+                    VALUES (?, ?::jsonb, ?::jsonb, ?::jsonb, ?) ON CONFLICT (submission_id) DO UPDATE SET
+                    answers = EXCLUDED.answers, found = EXCLUDED.found, corrections = EXCLUDED.corrections,
+                    redacted_at = EXCLUDED.redacted_at RETURNING submission_id, answers)
+                UPDATE submission s SET redacted_text = kept.answers FROM kept WHERE s.id = kept.submission_id""", ps -> {
             ps.setObject(1, submissionId);
             ps.setString(2, write(stored.answers()));
             ps.setString(3, write(stored.found()));
             ps.setString(4, write(stored.corrections()));
             ps.setTimestamp(5, Timestamp.from(now));
-            return ps.executeUpdate();
-        });
-        jdbc.prepareStatement("UPDATE submission SET redacted_text = ?::jsonb WHERE id = ?", ps -> {
-            ps.setString(1, write(stored.answers()));
-            ps.setObject(2, submissionId);
             return ps.executeUpdate();
         });
     }

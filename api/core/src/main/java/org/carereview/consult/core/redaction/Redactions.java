@@ -59,6 +59,15 @@ public class Redactions {
                 clock.instant()));
     }
 
+    /**
+     * Redacts a new submission from the answers its channel has just written ({@link ChannelContent#freeText} names,
+     * as its {@code describe} gives them), without reading them back; in the transaction that writes it.
+     */
+    @Transactional
+    public void redactNew(UUID submissionId, Map<String, String> answers) {
+        store.put(submissionId, redact(answers, Map.of()), clock.instant());
+    }
+
     /** Redacts up to {@code limit} submissions that have none yet. @return how many were redacted */
     @Transactional
     public int sweep(int limit) {

@@ -26,6 +26,21 @@ class PhraseStore {
         this.jdbc = jdbc;
     }
 
+    /** The examples' version (what the learned check learns from) and the phrases' version, in one read. */
+    record Versions(long examples, long phrases) {
+    }
+
+    Versions versions() {
+        return jdbc.prepareStatement("SELECT version, phrase_version FROM safeguarding_model_version WHERE id = 1", ps -> {
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("safeguarding_model_version has no row");
+                }
+                return new Versions(rs.getLong(1), rs.getLong(2));
+            }
+        });
+    }
+
     Map<String, Integer> weights() {
         return jdbc.prepareStatement("SELECT phrase, weight FROM safeguarding_phrase", ps -> {
             Map<String, Integer> weights = new LinkedHashMap<>();

@@ -14,8 +14,9 @@ import java.util.Optional;
  * Screens free text for a possible safeguarding disclosure, in two ways (ADR 0010, ADR 0013):
  * <ul>
  *   <li>the lead's weighted phrases, found however the text was spelled ({@link PhraseMatcher}): each distinct
- *       phrase found adds its weight; at the threshold the text is flagged. The phrases are read from the
- *       database on every call, so a phrase the lead adds on one node counts at once on every node;</li>
+ *       phrase found adds its weight; at the threshold the text is flagged. Each call reads the phrases' version
+ *       and the examples' version (one row); the phrases are read again only when theirs has moved
+ *       ({@link PhraseCache}), so a phrase the lead adds on one node counts at once on every node;</li>
  *   <li>the learned check ({@link LearnedCheck}), which tells a disclosure from an answer that only talks about
  *       harm. When it is not ready or fails, the result says so ({@link Result#pending}) and the caller queues
  *       the submission for it: the text is never held up or lost for the model.</li>
@@ -39,26 +40,27 @@ public class Screening {
     }
 
     private final PhraseStore phrases;
+    private final PhraseCache matchers;
     private final SafeguardingConfiguration configuration;
     private final LearnedCheck learned;
-    private final ExampleStore examples;
 
-    Screening(PhraseStore phrases, SafeguardingConfiguration configuration, LearnedCheck learned, ExampleStore examples) {
+    Screening(PhraseStore phrases, PhraseCache matchers, SafeguardingConfiguration configuration, LearnedCheck learned) {
         this.phrases = phrases;
+        this.matchers = matchers;
         this.configuration = configuration;
         this.learned = learned;
-        this.examples = examples;
     }
 
     @Transactional
     public Result screen(String text) {
-        Result byPhrases = score(text, phrases.weights(), configuration.threshold());
+        PhraseStore.Versions versions = phrases.versions();
+        Result byPhrases = matchers.at(versions.phrases()).match(text, configuration.threshold());
         if (!learned.enabled()) {
             return byPhrases;
         }
         Optional<LearnedCheck.Verdict> verdict;
         try {
-            verdict = learned.check(text, examples.version());
+            verdict = learned.check(text, versions.examples());
         } catch (RuntimeException | LinkageError e) {
             LOG.warn("The learned safeguarding check failed ({}): screened by phrases, queued for the check",
                     e.getClass().getSimpleName());

@@ -24,15 +24,17 @@ import java.util.UUID;
 public class Submissions {
 
     private final SubmissionRepository repository;
+    private final SubmissionInserts inserts;
     private final References references;
     private final Screening screening;
     private final SafeguardingAlerts alerts;
     private final LearnedQueue learnedQueue;
     private final Clock clock;
 
-    Submissions(SubmissionRepository repository, References references, Screening screening, SafeguardingAlerts alerts,
+    Submissions(SubmissionRepository repository, SubmissionInserts inserts, References references, Screening screening, SafeguardingAlerts alerts,
                 LearnedQueue learnedQueue, Clock clock) {
         this.repository = repository;
+        this.inserts = inserts;
         this.references = references;
         this.screening = screening;
         this.alerts = alerts;
@@ -48,23 +50,19 @@ public class Submissions {
         Screening.Result screened = screening.screen(screenedOnly == null || screenedOnly.isBlank() ? text
                 : text.isEmpty() ? screenedOnly : text + "\n" + screenedOnly);
         String reference = references.next(draft.kind());
-        while (repository.existsByReference(reference)) {
+        Optional<UUID> id = inserts.insert(draft, reference, screened.flagged(), text, now);
+        while (id.isEmpty()) {
             reference = references.next(draft.kind());
+            id = inserts.insert(draft, reference, screened.flagged(), text, now);
         }
-        Submission saved = repository.save(new Submission(null, draft.kind(), reference, draft.status(),
-                draft.ownerId(), null, draft.areaId(),
-                draft.themes().stream().map(Enum::name).sorted().toArray(String[]::new),
-                draft.dilemmas().stream().map(Enum::name).sorted().toArray(String[]::new),
-                screened.flagged(), now, null, draft.quarantineReason(), now, now));
-        repository.updateSearchText(saved.id(), text);
         if (screened.flagged()) {
-            alerts.flag(saved.id(), saved.reference(), SafeguardingAlerts.Source.SCREENING, screened.score(),
+            alerts.flag(id.get(), reference, SafeguardingAlerts.Source.SCREENING, screened.score(),
                     screened.matched(), null, screened.learned());
         }
         if (screened.pending()) {
-            learnedQueue.add(saved.id(), screenedOnly);
+            learnedQueue.add(id.get(), screenedOnly);
         }
-        return new NewSubmission(saved.id(), saved.reference(), saved.submittedAt());
+        return new NewSubmission(id.get(), reference, now);
     }
 
     @Transactional

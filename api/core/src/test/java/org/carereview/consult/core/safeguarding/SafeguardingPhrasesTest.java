@@ -18,6 +18,7 @@ import org.junit.jupiter.api.TestInstance;
 import javax.sql.DataSource;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -43,6 +44,19 @@ class SafeguardingPhrasesTest implements FreshDatabase {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    SafeguardingPhrases phrases;
+
+    private final Map<String, String> properties = new java.util.HashMap<>();
+
+    @Override
+    public Map<String, String> getProperties() {
+        if (properties.isEmpty()) {
+            properties.putAll(FreshDatabase.super.getProperties());
+        }
+        return properties;
+    }
 
     private String token(String email, Role role) {
         accounts.createStaff(email, role, PASSWORD);
@@ -73,6 +87,26 @@ class SafeguardingPhrasesTest implements FreshDatabase {
         assertEquals(List.of("ADDED", "REMOVED"), TestSql.column(dataSource, "SELECT change FROM safeguarding_phrase_change "
                 + "WHERE phrase = 'make me sleep in the shed' ORDER BY id"));
         assertEquals(2, TestSql.count(dataSource, "SELECT count(*) FROM audit_event WHERE action = 'PHRASE_CHANGE'"));
+    }
+
+    @Test
+    void aPhraseAddedOnOneNodeScreensOnAnotherAtOnceThoughEachNodeKeepsItsPhrases() {
+        String text = "they lock me in the coal cellar";
+        try (io.micronaut.context.ApplicationContext other = io.micronaut.context.ApplicationContext.run(
+                Map.<String, Object>copyOf(properties), "test")) {
+            Screening otherScreening = other.getBean(Screening.class);
+            PhraseCache otherPhrases = other.getBean(PhraseCache.class);
+            assertFalse(otherScreening.screen(text).flagged());
+            long version = TestSql.count(dataSource, "SELECT phrase_version FROM safeguarding_model_version");
+            org.junit.jupiter.api.Assertions.assertSame(otherPhrases.at(version), otherPhrases.at(version),
+                    "the other node matches with the phrases it read, while their version stands");
+
+            UUID lead = accounts.createStaff("phrase.node@example.org", Role.SAFEGUARDING_LEAD, PASSWORD).id();
+            phrases.put("lock me in the coal cellar", 10, lead);
+            assertTrue(otherScreening.screen(text).flagged(), "the next submission on the other node");
+            phrases.remove("lock me in the coal cellar", lead);
+            assertFalse(otherScreening.screen(text).flagged());
+        }
     }
 
     @Test

@@ -1,0 +1,47 @@
+package org.carereview.consult.core.account;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The contributor account for an address, found or made and given the contributor role in one round trip (every
+ * submission with an email address asks). Empty when another request made the same new account at the same moment:
+ * this statement cannot see that row yet, and the caller looks again.
+ */
+@Singleton
+class ContributorAccounts {
+
+    private final JdbcOperations jdbc;
+
+    ContributorAccounts(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<UUID> findOrMake(String email, Instant now) {
+        return jdbc.prepareStatement("""
+                WITH found AS (SELECT id FROM account WHERE email = ?),
+                made AS (INSERT INTO account (id, email, disabled, token_version, created_at, updated_at)
+                         SELECT ?, ?, false, 0, ?, ? WHERE NOT EXISTS (SELECT 1 FROM found)
+                         ON CONFLICT (email) DO NOTHING RETURNING id),
+                who AS (SELECT id FROM found UNION ALL SELECT id FROM made),
+                role AS (INSERT INTO account_role (account_id, role) SELECT id, 'CONTRIBUTOR' FROM who
+                         ON CONFLICT DO NOTHING)
+                SELECT id FROM who""", ps -> {
+            Timestamp at = Timestamp.from(now);
+            ps.setString(1, email);
+            ps.setObject(2, UUID.randomUUID());
+            ps.setString(3, email);
+            ps.setTimestamp(4, at);
+            ps.setTimestamp(5, at);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getObject(1, UUID.class)) : Optional.<UUID>empty();
+            }
+        });
+    }
+}

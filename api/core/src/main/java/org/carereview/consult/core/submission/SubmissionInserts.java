@@ -1,0 +1,60 @@
+package org.carereview.consult.core.submission;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Writes a new submission's common row in one statement: its search vector and text in the same row version
+ * (an UPDATE after the INSERT would write the row twice and maintain its search index twice), and a reference
+ * already taken (1 in about 10^11) answered by an empty result, not an error that would end the transaction.
+ */
+@Singleton
+class SubmissionInserts {
+
+    private final JdbcOperations jdbc;
+
+    SubmissionInserts(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The new row's id, or empty when {@code reference} is taken. Runs in the caller's transaction. */
+    Optional<UUID> insert(SubmissionDraft draft, String reference, boolean flagged, String text, Instant now) {
+        return jdbc.prepareStatement("""
+                INSERT INTO submission (kind, reference, status, owner_id, area_id, themes, dilemmas, safeguarding,
+                    submitted_at, quarantine_reason, created_at, updated_at, search_vector, search_text)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, to_tsvector('english', ?), ?)
+                ON CONFLICT (reference) DO NOTHING RETURNING id""", ps -> {
+            Timestamp at = Timestamp.from(now);
+            ps.setString(1, draft.kind().name());
+            ps.setString(2, reference);
+            ps.setString(3, draft.status().name());
+            ps.setObject(4, draft.ownerId(), Types.OTHER);
+            ps.setObject(5, draft.areaId(), Types.OTHER);
+            ps.setArray(6, codes(ps.getConnection(), draft.themes()));
+            ps.setArray(7, codes(ps.getConnection(), draft.dilemmas()));
+            ps.setBoolean(8, flagged);
+            ps.setTimestamp(9, at);
+            ps.setString(10, draft.quarantineReason());
+            ps.setTimestamp(11, at);
+            ps.setTimestamp(12, at);
+            ps.setString(13, text);
+            ps.setString(14, text);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getObject(1, UUID.class)) : Optional.<UUID>empty();
+            }
+        });
+    }
+
+    private static Array codes(java.sql.Connection connection, java.util.Set<? extends Enum<?>> codes)
+            throws java.sql.SQLException {
+        return connection.createArrayOf("text", codes.stream().map(Enum::name).sorted().toArray(String[]::new));
+    }
+}
