@@ -192,7 +192,7 @@ public class Feedback {
                 quarantineReason == null ? SubmissionStatus.NEW : SubmissionStatus.QUARANTINED, null, areaId,
                 card.themes(), card.dilemmas(), card.searchText(), quarantineReason));
         store.insert(created.id(), areaId, card, source, linkToken, by);
-        redactions.redact(created.id());
+        redactions.redactNew(created.id(), FeedbackContent.answers(card));
         return new FeedbackReceipt(created.id(), created.reference());
     }
 

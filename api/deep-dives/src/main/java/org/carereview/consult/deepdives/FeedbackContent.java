@@ -26,6 +26,18 @@ class FeedbackContent implements ChannelContent {
     }
 
     /** The answers written in the person's own words, redacted for scorers and exports. */
+    /** A card's free-text answers just written, by the names {@link #describe} gives them (nulls left out). */
+    static java.util.Map<String, String> answers(Card card) {
+        java.util.Map<String, String> answers = new java.util.LinkedHashMap<>();
+        if (card.whatWorks() != null) {
+            answers.put("whatWorks", card.whatWorks());
+        }
+        if (card.whatNeedsToChange() != null) {
+            answers.put("whatNeedsToChange", card.whatNeedsToChange());
+        }
+        return answers;
+    }
+
     @Override
     public Set<String> freeText() {
         return FREE_TEXT;

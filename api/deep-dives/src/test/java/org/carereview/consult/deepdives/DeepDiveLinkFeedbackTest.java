@@ -47,6 +47,9 @@ class DeepDiveLinkFeedbackTest implements FreshDatabase {
     @Inject
     List<ChannelContent> channels;
 
+    @Inject
+    org.carereview.consult.core.redaction.Redactions redactions;
+
     String admin;
     String reviewer;
 
@@ -85,6 +88,13 @@ class DeepDiveLinkFeedbackTest implements FreshDatabase {
                         + "FROM deep_dive_feedback f JOIN area a ON a.id = f.area_id WHERE f.submission_id = ?::uuid", id));
         assertEquals(1, TestSql.count(dataSource, "SELECT count(*) FROM submission WHERE id = ?::uuid "
                 + "AND search_vector @@ plainto_tsquery('english', 'moves')", id), "staff can search what was said");
+
+        String written = TestSql.column(dataSource,
+                "SELECT answers::text FROM redacted_answer WHERE submission_id = ?::uuid", id).get(0);
+        redactions.redact(UUID.fromString(id));
+        assertEquals(List.of(written), TestSql.column(dataSource,
+                "SELECT answers::text FROM redacted_answer WHERE submission_id = ?::uuid", id),
+                "the redaction written at submission is what redacting the stored answers again gives");
 
         ChannelContent content = channels.stream().filter(c -> c.kind().name().equals("DEEP_DIVE_FEEDBACK")).findFirst().orElseThrow();
         List<ChannelContent.Detail> details = content.describe(UUID.fromString(id));

@@ -35,6 +35,18 @@ class ApplicationContent implements ChannelContent {
         this.clock = clock;
     }
 
+    /** An application's free-text answers just written, by the names {@link #describe} gives them (nulls left out). */
+    static java.util.Map<String, String> answers(ApplicationStore.NewRow row) {
+        java.util.Map<String, String> answers = new java.util.LinkedHashMap<>();
+        answers.put("experienceStory", row.experienceStory());
+        answers.put("motivation", row.motivation());
+        if (row.availability() != null) {
+            answers.put("availability", row.availability());
+        }
+        answers.values().removeIf(java.util.Objects::isNull);
+        return answers;
+    }
+
     /** The answers written in the person's own words, redacted for scorers and exports. */
     @Override
     public Set<String> freeText() {

@@ -118,15 +118,16 @@ public class Applications {
         ApplicationInput.TrustedAdult adult = input.trustedAdult() == null
                 ? new ApplicationInput.TrustedAdult(null, null, null, null) : input.trustedAdult();
         ApplicationInput.Consents consents = input.consents();
-        store.insert(new ApplicationStore.NewRow(created.id(), ApplicationValidator.parseExperiences(input.experiences()),
+        ApplicationStore.NewRow row = new ApplicationStore.NewRow(created.id(), ApplicationValidator.parseExperiences(input.experiences()),
                 input.name(), orNull(input.preferredName()), dateOfBirth, AgeBand.of(dateOfBirth, today),
                 Region.parse(input.region()), email, blank(input.phone()) ? null : input.phone().strip(),
                 orNull(adult.name()), orNull(adult.relationship()),
                 blank(adult.email()) ? null : Emails.normalise(adult.email()),
                 blank(adult.phone()) ? null : adult.phone().strip(),
                 input.experienceStory(), input.motivation(), orNull(input.availability()), orNull(input.accessNeeds()),
-                orNull(input.supportNeeds()), true, Boolean.TRUE.equals(consents.contactTrustedAdult())));
-        redactions.redact(created.id());
+                orNull(input.supportNeeds()), true, Boolean.TRUE.equals(consents.contactTrustedAdult()));
+        store.insert(row);
+        redactions.redactNew(created.id(), ApplicationContent.answers(row));
         if (ApplicationValidator.hasAnswers(input.equality())) {
             store.insertEquality(created.id(), equalityJson(input.equality()));
         }

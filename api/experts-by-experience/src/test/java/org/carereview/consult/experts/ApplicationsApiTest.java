@@ -64,6 +64,9 @@ class ApplicationsApiTest implements FreshDatabase {
     @Inject
     FieldCipher cipher;
 
+    @Inject
+    org.carereview.consult.core.redaction.Redactions redactions;
+
     @Override
     public Map<String, String> getProperties() {
         return ApplicationsTestSupport.properties();
@@ -105,6 +108,13 @@ class ApplicationsApiTest implements FreshDatabase {
                 TestSql.column(dataSource, "SELECT concat_ws('|', fields->>'reference', fields->>'closingDate', "
                         + "fields->>'signInLink') FROM outbox_message WHERE template = 'ebe-receipt' AND recipient = ?",
                         "jordan@example.org"));
+
+        String written = TestSql.column(dataSource,
+                "SELECT answers::text FROM redacted_answer WHERE submission_id = ?::uuid", id).get(0);
+        redactions.redact(UUID.fromString(id));
+        assertEquals(List.of(written), TestSql.column(dataSource,
+                "SELECT answers::text FROM redacted_answer WHERE submission_id = ?::uuid", id),
+                "the redaction written at submission is what redacting the stored answers again gives");
     }
 
     @Test
