@@ -2,8 +2,10 @@
 # Experts by Experience application benchmark: the review's real deadline load (1,011 applications) spread
 # evenly over 60 s in an open arrival model, then ten times that in the same 60 s, against the running jar
 # and a real PostgreSQL (Debian's 15, a cluster of its own in a temporary folder). Prints p50/p99 latency,
-# throughput, and checks that every acknowledged reference is in the database.
+# throughput, and checks that every acknowledged reference is in the database with one receipt queued.
 #   bash bench/applications/run.sh            (as root, or a user who can run Debian's PostgreSQL)
+#   bash bench/applications/run.sh surge      the deadline surge at x100 for the full 10 minutes: 101,100
+#                                             applications at an even 168.5/s for 600 s
 set -euo pipefail
 source "$(dirname "$0")/../lib.sh"
 cd "$(dirname "$0")/../.."
@@ -14,7 +16,12 @@ PORT_APP=${PORT_APP:-18080}
 if [ ! -x "$PGBIN/postgres" ]; then
   apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql
 fi
-[ -f web-ui/target/consult.jar ] || ./mvnw -B -q package -DskipTests
+build_jar_if_stale
+case "${1:-}" in
+  surge) PLAN="101100:600" ;;
+  '') PLAN="1011:60 10110:60" ;;
+  *) echo "usage: bash bench/applications/run.sh [surge]" >&2; exit 2 ;;
+esac
 
 WORK=$(mktemp -d /tmp/consult-bench.XXXXXX)
 chmod 777 "$WORK"
@@ -41,11 +48,21 @@ APP_PID=$!
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT_APP/health" >/dev/null && break; sleep 0.5; done
 curl -sf "http://127.0.0.1:$PORT_APP/health" >/dev/null || { echo "the application did not start"; tail -20 "$WORK/app.log"; exit 1; }
 
-echo "PostgreSQL $PG_VERSION, $(nproc) cores, app on :$PORT_APP"
-for COUNT in 1011 10110; do
-  echo "== $COUNT applications over 60 s =="
-  java "$ROOT/bench/applications/ApplicationLoad.java" "http://127.0.0.1:$PORT_APP" "$COUNT" 60 "$WORK/refs-$COUNT.txt"
+# The learned safeguarding check loads in the background; until it has, submissions are queued for it instead of
+# read. Measure a node that has been up for a while.
+for _ in $(seq 1 300); do
+  grep -q -e 'Safeguarding check learned from' -e 'safeguarding model could not be loaded' "$WORK/app.log" && break
+  sleep 1
+done
+echo "PostgreSQL $PG_VERSION, $(nproc) cores, app on :$PORT_APP, learned check: \
+$(grep -q 'Safeguarding check learned from' "$WORK/app.log" && echo ready || echo NOT ready)"
+for STEP in $PLAN; do
+  COUNT=${STEP%%:*}; SECONDS_=${STEP##*:}
+  echo "== $COUNT applications over $SECONDS_ s (load before: $(cut -d' ' -f1-3 /proc/loadavg)) =="
+  java "$ROOT/bench/applications/ApplicationLoad.java" "http://127.0.0.1:$PORT_APP" "$COUNT" "$SECONDS_" "$WORK/refs-$COUNT.txt"
+  echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
   psql -h 127.0.0.1 -p "$PORT_PG" -U postgres -d consult -q -c "CREATE TEMP TABLE acked (reference text)" \
     -c "\\copy acked FROM '$WORK/refs-$COUNT.txt'" \
-    -At -c "SELECT 'acknowledged=' || count(*) || ' found_in_database=' || count(s.id) || ' missing=' || (count(*) - count(s.id)) FROM acked a LEFT JOIN submission s ON s.reference = a.reference"
+    -At -c "SELECT 'acknowledged=' || count(*) || ' found_in_database=' || count(s.id) || ' missing=' || (count(*) - count(s.id)) FROM acked a LEFT JOIN submission s ON s.reference = a.reference" \
+    -c "SELECT 'receipts_queued=' || count(DISTINCT o.fields->>'reference') || ' receipts_per_reference_max=' || coalesce(max(n), 0) FROM (SELECT fields, count(*) OVER (PARTITION BY fields->>'reference') AS n FROM outbox_message WHERE template = 'ebe-receipt' AND fields->>'reference' IN (SELECT reference FROM acked)) o"
 done
