@@ -58,10 +58,7 @@ class AdviceApiController {
         UUID owner = authentication == null ? null : UUID.fromString(authentication.getName());
         // A replay of an earlier request is answered before the rate limit counts anything.
         Idempotency.Outcome<AdviceReceipt> outcome = idempotency.run("call-for-advice", idempotencyKey, input,
-                AdviceReceipt.class, () -> {
-                    rateLimiter.check("public-post", request);
-                    return advice.submit(input, owner);
-                });
+                AdviceReceipt.class, () -> rateLimiter.counted("public-post", request, () -> advice.submit(input, owner)));
         return HttpResponse.created(outcome.body(),
                 URI.create("/api/v1/call-for-advice/submissions/" + outcome.body().id()));
     }

@@ -60,6 +60,8 @@ class RateLimiterTest implements FreshDatabase {
     MutableClock clock;
     @Inject
     DataSource dataSource;
+    @Inject
+    io.micronaut.transaction.TransactionOperations<java.sql.Connection> tx;
 
     private int hour;
 
@@ -183,6 +185,55 @@ class RateLimiterTest implements FreshDatabase {
         assertEquals(30, outcomes.stream().filter(ok -> ok).count(), "accepted");
         assertEquals(10, outcomes.stream().filter(ok -> !ok).count(), "refused");
         assertEquals(List.of("40"), hitsOf("race"));
+    }
+
+    @Test
+    void aPostCountedAfterItsWorkDoesNotHoldUpAnotherFromTheSameAddressWhileItWorks() throws Exception {
+        CountDownLatch working = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<Integer> slow = pool.submit(() -> tx.executeWrite(s -> limiter.counted("shared", "192.0.2.70", () -> {
+                working.countDown();
+                await(release);
+                return 1;
+            })));
+            assertTrue(working.await(10, TimeUnit.SECONDS));
+            Future<Integer> quick = pool.submit(() -> tx.executeWrite(s -> limiter.counted("shared", "192.0.2.70", () -> 2)));
+            assertEquals(2, quick.get(10, TimeUnit.SECONDS), "counted and committed while the first is still working");
+            release.countDown();
+            assertEquals(1, slow.get(10, TimeUnit.SECONDS));
+            assertEquals(List.of("2"), hitsOf("shared"));
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aFullWindowRefusesAPostBeforeItsWorkAndAFailedPostLeavesNoCount() {
+        assertThrows(IllegalStateException.class, () -> tx.executeWrite(s -> limiter.counted("full", "192.0.2.71",
+                () -> {
+                    throw new IllegalStateException("the post failed");
+                })));
+        assertEquals(List.of(), hitsOf("full"), "a failed post is not counted");
+        for (int i = 0; i < 30; i++) {
+            limiter.check("full", "192.0.2.71");
+        }
+        List<String> done = new ArrayList<>();
+        assertThrows(RateLimitedException.class, () -> tx.executeWrite(s -> limiter.counted("full", "192.0.2.71",
+                () -> done.add("worked"))));
+        assertEquals(List.of(), done, "no work for a post the window has no room for");
+        assertEquals(List.of("30"), hitsOf("full"), "and no count");
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertTrue(latch.await(10, TimeUnit.SECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

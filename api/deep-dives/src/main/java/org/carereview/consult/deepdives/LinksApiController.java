@@ -88,10 +88,8 @@ class LinksApiController {
                                        @Nullable @Header(Idempotency.HEADER) String idempotencyKey) {
         links.open(token).orElseThrow(Links::notFound);
         FeedbackReceipt receipt = idempotency.run("deep-dive-link:" + token, idempotencyKey, input,
-                FeedbackReceipt.class, () -> {
-                    rateLimiter.check("public-post", request);
-                    return feedback.viaLink(token, idempotencyKey, input, null);
-                }).body();
+                FeedbackReceipt.class, () -> rateLimiter.counted("public-post", request,
+                        () -> feedback.viaLink(token, idempotencyKey, input, null))).body();
         // A card has no address to read it at (the participant reads nothing back): where it was added.
         return HttpResponse.created(receipt, URI.create("/api/v1/deep-dives/links/" + token + "/feedback"));
     }

@@ -79,8 +79,7 @@ class ApplicationsApiController {
         Idempotency.Outcome<ApplicationReceipt> outcome = idempotency.run("experts-by-experience", idempotencyKey,
                 input, ApplicationReceipt.class, () -> {
                     window.requireOpen();
-                    rateLimiter.check("public-post", request);
-                    return applications.submit(input, owner);
+                    return rateLimiter.counted("public-post", request, () -> applications.submit(input, owner));
                 });
         return HttpResponse.created(outcome.body(),
                 URI.create("/api/v1/experts-by-experience/applications/" + outcome.body().id()));

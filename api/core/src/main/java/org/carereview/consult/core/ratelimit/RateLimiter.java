@@ -18,7 +18,10 @@ import java.time.temporal.ChronoUnit;
  * shares them. Call {@link #check} before creating anything: a refused post throws
  * {@link RateLimitedException} and so stores nothing. Outside a transaction every hit is committed at once,
  * refused ones included; inside one (say, within {@code Idempotency.run}) the hit joins it, so a post that
- * is refused or fails later leaves no count, and posts from one address wait for each other's commit.
+ * is refused or fails later leaves no count. The counter's row stays locked until that transaction ends, so posts
+ * from one address (a school, a council, a phone network's shared address) wait for each other: a post that
+ * writes in a transaction counts with {@link #counted}, which refuses a full window before any work and counts
+ * the hit after the work, so the row is locked only while the post commits.
  * A limit of {@code 0} turns the check off: nothing is read or written.
  */
 @Singleton
@@ -52,6 +55,33 @@ public class RateLimiter {
     /** Counts this request against {@code bucket} at the configured limit. */
     public void check(String bucket, HttpRequest<?> request) {
         check(bucket, clientAddress(request), config.rateLimitPerMinute());
+    }
+
+    /**
+     * Runs {@code work} (in the caller's transaction) and counts it against {@code bucket} at the configured limit:
+     * refused at once, counting and doing nothing, when the window is already full; counted after the work, so a
+     * post that fails leaves no count and the window's row is locked only from the count to the commit.
+     *
+     * @throws RateLimitedException when the window is full (then nothing was done), or this post went over the limit
+     *                              (then the caller's transaction must roll back what it did)
+     */
+    public <T> T counted(String bucket, HttpRequest<?> request, java.util.function.Supplier<T> work) {
+        return counted(bucket, clientAddress(request), work);
+    }
+
+    /** As {@link #counted(String, HttpRequest, java.util.function.Supplier)}, for a client address. */
+    public <T> T counted(String bucket, String client, java.util.function.Supplier<T> work) {
+        int limit = config.rateLimitPerMinute();
+        if (limit > 0) {
+            Instant now = clock.instant();
+            Instant windowStart = now.truncatedTo(ChronoUnit.MINUTES);
+            if (store.hits(keys.key(bucket, client), windowStart) >= limit) {
+                throw new RateLimitedException(secondsUntil(now, windowStart.plus(WINDOW)));
+            }
+        }
+        T done = work.get();
+        check(bucket, client, limit);
+        return done;
     }
 
     /** Counts this request against {@code bucket} at a limit of its own (0 turns this bucket off). */
