@@ -40,9 +40,7 @@ class ApplicationContent implements ChannelContent {
         java.util.Map<String, String> answers = new java.util.LinkedHashMap<>();
         answers.put("experienceStory", row.experienceStory());
         answers.put("motivation", row.motivation());
-        if (row.availability() != null) {
-            answers.put("availability", row.availability());
-        }
+        answers.put("availability", row.availability());
         answers.values().removeIf(java.util.Objects::isNull);
         return answers;
     }
