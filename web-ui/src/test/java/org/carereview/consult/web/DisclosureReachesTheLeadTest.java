@@ -22,6 +22,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.carereview.consult.core.account.AccountService;
 import org.carereview.consult.core.account.Role;
 import org.carereview.consult.core.safeguarding.LearnedCheck;
+import org.carereview.consult.core.safeguarding.Screening;
 import org.carereview.consult.db.FreshDatabase;
 import org.carereview.consult.db.MutableClock;
 import org.carereview.consult.db.TestClock;
@@ -32,6 +33,7 @@ import org.carereview.consult.experts.ApplicationWindow;
 import org.carereview.consult.notifications.Dispatcher;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -61,7 +63,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * lead is emailed the reference (never what was written), a reviewer cannot find the submission, and the lead's
  * page for it says how to reach the person, as they left it. The clock is the test's: it moves 30 seconds and the
  * dispatcher runs once, as its every-10-seconds schedule would. The API tests send words the phrase list knows; the
- * page tests send words only the learned check (the real model) recognises.
+ * page tests send words only the learned check (the real model) recognises. Either way the model reads the words
+ * before the submission's transaction opens, so no database connection waits on it.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -109,6 +112,11 @@ class DisclosureReachesTheLeadTest implements FreshDatabase {
     @Inject
     LearnedCheck learned;
 
+    @Inject
+    Screening screening;
+
+    Screening.Readings before;
+
     String reviewer;
     String linkToken;
     BrowserContext leadBrowser;
@@ -146,6 +154,11 @@ class DisclosureReachesTheLeadTest implements FreshDatabase {
         leadBrowser = Browser.get().newContext();
         lead = leadBrowser.newPage();
         Browser.signInAsStaff(lead, server.getURL(), LEAD, PASSWORD);
+    }
+
+    @BeforeEach
+    void countReadings() {
+        before = screening.readings();
     }
 
     @AfterAll
@@ -286,6 +299,9 @@ class DisclosureReachesTheLeadTest implements FreshDatabase {
     private String theLeadIsAlertedAndAReviewerCannotFindIt(String id, String reference, String text) {
         assertEquals(List.of("t"), TestSql.column(dataSource, "SELECT safeguarding FROM submission WHERE id = ?::uuid", id),
                 "the screening flagged it");
+        Screening.Readings after = screening.readings();
+        assertEquals(List.of(before.ahead() + 1, before.inTransaction()), List.of(after.ahead(), after.inTransaction()),
+                "the model read it before the transaction opened, not inside it");
         clock.advance(Duration.ofSeconds(30));
         dispatcher.dispatchDue();
         List<MimeMessage> alerts = Arrays.stream(mail.getReceivedMessages()).filter(DisclosureReachesTheLeadTest::toLead)

@@ -109,6 +109,8 @@ class MetricsTest implements FreshDatabase {
                 "consult_outbox_backlog_messages ", "consult_outbox_oldest_unsent_age_seconds ",
                 "consult_outbox_failed_messages ", "consult_quarantined_submissions ",
                 "consult_safeguarding_awaiting_lead_submissions ", "consult_embeddings_waiting_answers ",
+                "consult_safeguarding_learned_readings_total{when=\"ahead\"}",
+                "consult_safeguarding_learned_readings_total{when=\"in_transaction\"}",
                 "consult_job_runs_total{job=\"retention-purge\",outcome=\"success\"}",
                 "consult_job_runs_total{job=\"draft-purge\",outcome=\"failure\"}",
                 "consult_job_runs_total{job=\"deadline-reminders\",outcome=\"success\"}",

@@ -25,6 +25,7 @@ import org.carereview.consult.core.audit.AuditLog;
 import org.carereview.consult.core.idempotency.Idempotency;
 import org.carereview.consult.core.problem.ProblemException;
 import org.carereview.consult.core.ratelimit.RateLimiter;
+import org.carereview.consult.core.safeguarding.Screening;
 import org.carereview.consult.core.submission.Withdrawals;
 
 import java.net.URI;
@@ -56,9 +57,14 @@ class AdviceApiController {
                                        @Nullable @Header(Idempotency.HEADER) String idempotencyKey,
                                        @Nullable Authentication authentication) {
         UUID owner = authentication == null ? null : UUID.fromString(authentication.getName());
-        // A replay of an earlier request is answered before the rate limit counts anything.
-        Idempotency.Outcome<AdviceReceipt> outcome = idempotency.run("call-for-advice", idempotencyKey, input,
-                AdviceReceipt.class, () -> rateLimiter.counted("public-post", request, () -> advice.submit(input, owner)));
+        // A replay of an earlier request is answered before the rate limit counts anything. The safeguarding model
+        // reads the answers before the transaction (no connection held while it reads), unless the window is full.
+        Idempotency.Outcome<AdviceReceipt> outcome;
+        try (Screening.Ahead ahead = rateLimiter.full("public-post", request) ? Screening.Ahead.NONE
+                : advice.screenAhead(input)) {
+            outcome = idempotency.run("call-for-advice", idempotencyKey, input, AdviceReceipt.class,
+                    () -> rateLimiter.counted("public-post", request, () -> advice.submit(input, owner)));
+        }
         return HttpResponse.created(outcome.body(),
                 URI.create("/api/v1/call-for-advice/submissions/" + outcome.body().id()));
     }

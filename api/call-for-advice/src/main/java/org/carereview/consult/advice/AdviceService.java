@@ -9,6 +9,7 @@ import org.carereview.consult.core.account.Emails;
 import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.core.submission.NewSubmission;
+import org.carereview.consult.core.safeguarding.Screening;
 import org.carereview.consult.core.submission.SubmissionDraft;
 import org.carereview.consult.core.submission.SubmissionKind;
 import org.carereview.consult.core.submission.SubmissionStatus;
@@ -65,6 +66,17 @@ public class AdviceService {
 
     public int maxAnswerLength() {
         return configuration.maxAnswerLength();
+    }
+
+    /**
+     * Reads these answers with the learned safeguarding check before the caller's transaction opens
+     * ({@link Submissions#screenAhead}); nothing is read for answers that will be refused. Close it after.
+     */
+    public Screening.Ahead screenAhead(AdviceInput input) {
+        if (!AdviceValidator.validate(input, configuration.maxAnswerLength()).isEmpty()) {
+            return Screening.Ahead.NONE;
+        }
+        return submissions.screenAhead(searchText(input), null);
     }
 
     @Transactional

@@ -6,7 +6,6 @@ import org.carereview.consult.core.submission.Theme;
 
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -27,7 +26,12 @@ record Card(ParticipantType type, @Nullable String whatWorks, @Nullable String w
 
     /** The words staff search. */
     String searchText() {
-        return Stream.of(whatWorks, whatNeedsToChange).filter(Objects::nonNull).collect(Collectors.joining("\n"));
+        return searchText(whatWorks, whatNeedsToChange);
+    }
+
+    /** The words staff search of a card with these answers (blank answers left out). */
+    static String searchText(@Nullable String whatWorks, @Nullable String whatNeedsToChange) {
+        return Stream.of(whatWorks, whatNeedsToChange).filter(t -> !Text.isBlank(t)).collect(Collectors.joining("\n"));
     }
 
     private static List<String> list(@Nullable List<String> values) {

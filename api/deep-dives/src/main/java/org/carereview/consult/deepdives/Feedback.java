@@ -6,6 +6,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.core.problem.InvalidInputException;
+import org.carereview.consult.core.safeguarding.Screening;
 import org.carereview.consult.core.submission.NewSubmission;
 import org.carereview.consult.core.submission.SentFrom;
 import org.carereview.consult.core.submission.SubmissionDraft;
@@ -51,6 +52,17 @@ public class Feedback {
         this.submissions = submissions;
         this.store = store;
         this.configuration = configuration;
+    }
+
+    /**
+     * Reads this card with the learned safeguarding check before the caller's transaction opens
+     * ({@link Submissions#screenAhead}); nothing is read for a card that will be refused. Close it after.
+     */
+    public Screening.Ahead screenAhead(FeedbackInput input) {
+        if (!FeedbackValidator.validate(input, configuration.maxAnswerLength()).isEmpty()) {
+            return Screening.Ahead.NONE;
+        }
+        return submissions.screenAhead(Card.searchText(input.whatWorks(), input.whatNeedsToChange()), null);
     }
 
     /**

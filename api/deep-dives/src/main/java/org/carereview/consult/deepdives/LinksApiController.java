@@ -21,6 +21,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import org.carereview.consult.core.access.NotAudited;
 import org.carereview.consult.core.idempotency.Idempotency;
 import org.carereview.consult.core.ratelimit.RateLimiter;
+import org.carereview.consult.core.safeguarding.Screening;
 
 import java.net.URI;
 import java.util.List;
@@ -87,9 +88,13 @@ class LinksApiController {
     HttpResponse<FeedbackReceipt> give(HttpRequest<?> request, @PathVariable String token, @Body FeedbackInput input,
                                        @Nullable @Header(Idempotency.HEADER) String idempotencyKey) {
         links.open(token).orElseThrow(Links::notFound);
-        FeedbackReceipt receipt = idempotency.run("deep-dive-link:" + token, idempotencyKey, input,
-                FeedbackReceipt.class, () -> rateLimiter.counted("public-post", request,
-                        () -> feedback.viaLink(token, idempotencyKey, input, null))).body();
+        FeedbackReceipt receipt;
+        try (Screening.Ahead ahead = rateLimiter.full("public-post", request) ? Screening.Ahead.NONE
+                : feedback.screenAhead(input)) {
+            receipt = idempotency.run("deep-dive-link:" + token, idempotencyKey, input, FeedbackReceipt.class,
+                    () -> rateLimiter.counted("public-post", request,
+                            () -> feedback.viaLink(token, idempotencyKey, input, null))).body();
+        }
         // A card has no address to read it at (the participant reads nothing back): where it was added.
         return HttpResponse.created(receipt, URI.create("/api/v1/deep-dives/links/" + token + "/feedback"));
     }

@@ -10,6 +10,7 @@ import org.carereview.consult.core.account.Emails;
 import org.carereview.consult.core.config.ConsultConfiguration;
 import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.core.problem.InvalidInputException;
+import org.carereview.consult.core.safeguarding.Screening;
 import org.carereview.consult.core.submission.NewSubmission;
 import org.carereview.consult.core.submission.SubmissionDraft;
 import org.carereview.consult.core.submission.SubmissionKind;
@@ -92,6 +93,19 @@ public class Applications {
 
     public int maxAnswerLength() {
         return configuration.maxAnswerLength();
+    }
+
+    /**
+     * Reads these answers with the learned safeguarding check before the caller's transaction opens
+     * ({@link Submissions#screenAhead}); nothing is read for answers that will be refused or outside the window.
+     * Close it after.
+     */
+    public Screening.Ahead screenAhead(ApplicationInput input) {
+        if (!window.current().open()
+                || !ApplicationValidator.validate(input, today(), configuration.maxAnswerLength()).isEmpty()) {
+            return Screening.Ahead.NONE;
+        }
+        return submissions.screenAhead(searchText(input), needs(input));
     }
 
     /**

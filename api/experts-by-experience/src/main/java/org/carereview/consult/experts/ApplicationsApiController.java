@@ -33,6 +33,7 @@ import org.carereview.consult.core.idempotency.Idempotency;
 import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.core.problem.ProblemException;
 import org.carereview.consult.core.ratelimit.RateLimiter;
+import org.carereview.consult.core.safeguarding.Screening;
 import org.carereview.consult.core.submission.Withdrawals;
 
 import java.io.IOException;
@@ -75,12 +76,17 @@ class ApplicationsApiController {
                                             @Nullable Authentication authentication) {
         ApplicationInput input = read(body);
         UUID owner = authentication == null ? null : UUID.fromString(authentication.getName());
-        // A replay of an earlier request is answered before the window or the rate limit is looked at.
-        Idempotency.Outcome<ApplicationReceipt> outcome = idempotency.run("experts-by-experience", idempotencyKey,
-                input, ApplicationReceipt.class, () -> {
-                    window.requireOpen();
-                    return rateLimiter.counted("public-post", request, () -> applications.submit(input, owner));
-                });
+        // A replay of an earlier request is answered before the window or the rate limit is looked at. The
+        // safeguarding model reads the answers before the transaction (no connection held while it reads), unless
+        // the sender's window is full.
+        Idempotency.Outcome<ApplicationReceipt> outcome;
+        try (Screening.Ahead ahead = rateLimiter.full("public-post", request) ? Screening.Ahead.NONE
+                : applications.screenAhead(input)) {
+            outcome = idempotency.run("experts-by-experience", idempotencyKey, input, ApplicationReceipt.class, () -> {
+                window.requireOpen();
+                return rateLimiter.counted("public-post", request, () -> applications.submit(input, owner));
+            });
+        }
         return HttpResponse.created(outcome.body(),
                 URI.create("/api/v1/experts-by-experience/applications/" + outcome.body().id()));
     }

@@ -25,6 +25,7 @@ import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.core.ratelimit.RateLimitedException;
 import org.carereview.consult.core.ratelimit.RateLimiter;
+import org.carereview.consult.core.safeguarding.Screening;
 import org.carereview.consult.web.DraftCookie;
 import org.carereview.consult.web.Pages;
 import org.carereview.consult.web.SentReceipt;
@@ -84,7 +85,10 @@ class AdviceCheckController {
         try {
             rateLimiter.check("public-post", request);
             UUID owner = authentication == null ? null : UUID.fromString(authentication.getName());
-            return confirmed(request, drafts.submit(draft.get().id(), owner));
+            // The safeguarding model reads the answers before the transaction opens (no connection held meanwhile).
+            try (Screening.Ahead ahead = advice.screenAhead(draft.get().answers())) {
+                return confirmed(request, drafts.submit(draft.get().id(), owner));
+            }
         } catch (RateLimitedException e) {
             model.put("retryAfter", e.retryAfterSeconds());
             return Pages.withErrors(HttpStatus.TOO_MANY_REQUESTS, "advice/check", model, List.of(FieldError.of("send",

@@ -23,6 +23,7 @@ import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.core.problem.ProblemException;
 import org.carereview.consult.core.ratelimit.RateLimitedException;
 import org.carereview.consult.core.ratelimit.RateLimiter;
+import org.carereview.consult.core.safeguarding.Screening;
 import org.carereview.consult.deepdives.DeepDivesConfiguration;
 import org.carereview.consult.deepdives.Feedback;
 import org.carereview.consult.deepdives.FeedbackInput;
@@ -134,7 +135,10 @@ class GiveFeedbackController {
             return sent.get();
         }
         rateLimiter.check("public-post", request);
-        return feedback.viaLink(token, formId, input, reason);
+        // The safeguarding model reads the card before the transaction opens (no connection held meanwhile).
+        try (Screening.Ahead ahead = feedback.screenAhead(input)) {
+            return feedback.viaLink(token, formId, input, reason);
+        }
     }
 
     @NotAudited("the sender's own reference, shown back to them")

@@ -1,11 +1,13 @@
 package org.carereview.consult.web.metrics;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micronaut.context.BeanProvider;
 import jakarta.inject.Singleton;
 import org.carereview.consult.core.operations.WaitingWork;
+import org.carereview.consult.core.safeguarding.Screening;
 import org.carereview.consult.notifications.OutboxBacklog;
 
 import java.util.function.ToDoubleFunction;
@@ -13,8 +15,8 @@ import java.util.function.ToDoubleFunction;
 /**
  * The service's own gauges (ADR 0032), as Prometheus names them: {@code consult_outbox_backlog_messages},
  * {@code consult_outbox_oldest_unsent_age_seconds}, {@code consult_outbox_failed_messages},
- * {@code consult_quarantined_submissions}, {@code consult_safeguarding_awaiting_lead_submissions} and
- * {@code consult_embeddings_waiting_answers}. Counts only: nothing that names a person or a submission. The counts
+ * {@code consult_quarantined_submissions}, {@code consult_safeguarding_awaiting_lead_submissions},
+ * {@code consult_embeddings_waiting_answers} and {@code consult_safeguarding_learned_readings_total{when}}. Counts only: nothing that names a person or a submission. The counts
  * are fetched when first read, not when the registry is made: the connection pool registers its own meters with
  * the registry, so asking for a database here would be asking for the pool while it is being made.
  */
@@ -22,9 +24,11 @@ import java.util.function.ToDoubleFunction;
 class ServiceMeters implements MeterBinder {
 
     private final BeanProvider<CachedCounts> counts;
+    private final BeanProvider<Screening> screening;
 
-    ServiceMeters(BeanProvider<CachedCounts> counts) {
+    ServiceMeters(BeanProvider<CachedCounts> counts, BeanProvider<Screening> screening) {
         this.counts = counts;
+        this.screening = screening;
     }
 
     @Override
@@ -43,6 +47,16 @@ class ServiceMeters implements MeterBinder {
                 WaitingWork.Counts::safeguardingAwaitingLead, "submissions");
         waiting(registry, "consult.embeddings.waiting", "Answers waiting for the embeddings worker (ADR 33)",
                 WaitingWork.Counts::embeddingsWaiting, "answers");
+        // Read inside the transaction means a pooled connection held while the model read (ADR 38): near 0 normally.
+        readings(registry, "ahead", Screening.Readings::ahead);
+        readings(registry, "in_transaction", Screening.Readings::inTransaction);
+    }
+
+    private void readings(MeterRegistry registry, String when, ToDoubleFunction<Screening.Readings> value) {
+        FunctionCounter.builder("consult.safeguarding.learned.readings", screening,
+                        s -> value.applyAsDouble(s.get().readings()))
+                .description("Texts the learned safeguarding check read for a new submission, before its transaction "
+                        + "opened (ahead) or inside it").tag("when", when).register(registry);
     }
 
     private void outbox(MeterRegistry registry, String name, String description,

@@ -71,17 +71,26 @@ public class RateLimiter {
 
     /** As {@link #counted(String, HttpRequest, java.util.function.Supplier)}, for a client address. */
     public <T> T counted(String bucket, String client, java.util.function.Supplier<T> work) {
-        int limit = config.rateLimitPerMinute();
-        if (limit > 0) {
-            Instant now = clock.instant();
-            Instant windowStart = now.truncatedTo(ChronoUnit.MINUTES);
-            if (store.hits(keys.key(bucket, client), windowStart) >= limit) {
-                throw new RateLimitedException(secondsUntil(now, windowStart.plus(WINDOW)));
-            }
+        Instant now = clock.instant();
+        if (full(bucket, client, now)) {
+            throw new RateLimitedException(secondsUntil(now, now.truncatedTo(ChronoUnit.MINUTES).plus(WINDOW)));
         }
         T done = work.get();
-        check(bucket, client, limit);
+        check(bucket, client, config.rateLimitPerMinute());
         return done;
+    }
+
+    /**
+     * Whether this client's window for {@code bucket} is already full at the configured limit: a read that counts
+     * nothing, for a caller about to do costly work before {@link #counted} (which reads it again).
+     */
+    public boolean full(String bucket, HttpRequest<?> request) {
+        return full(bucket, clientAddress(request), clock.instant());
+    }
+
+    private boolean full(String bucket, String client, Instant now) {
+        int limit = config.rateLimitPerMinute();
+        return limit > 0 && store.hits(keys.key(bucket, client), now.truncatedTo(ChronoUnit.MINUTES)) >= limit;
     }
 
     /** Counts this request against {@code bucket} at a limit of its own (0 turns this bucket off). */

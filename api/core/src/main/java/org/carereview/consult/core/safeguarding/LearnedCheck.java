@@ -79,14 +79,34 @@ public class LearnedCheck {
         if (!ready(version)) {
             return Optional.empty();
         }
+        return Optional.of(verdict(fitted, encoder, text));
+    }
+
+    /**
+     * The verdict by the classifier learned last, whatever the examples' version in the database is now, with the
+     * version it learned; empty when nothing has been learned yet. Reads nothing from the database, so a caller
+     * can read a text before it opens a transaction ({@link Screening#ahead}) and compare the version inside it.
+     */
+    Optional<Reading> checkLearned(String text) {
         Fitted current = fitted;
         SentenceEncoder model = encoder;
+        if (!config.enabled() || current == null || model == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Reading(current.version(), verdict(current, model, text)));
+    }
+
+    /** A verdict and the examples' version of the classifier that gave it. */
+    record Reading(long version, Verdict verdict) {
+    }
+
+    private Verdict verdict(Fitted current, SentenceEncoder model, String text) {
         double best = 0;
         for (String chunk : Chunks.of(text)) {
             float[] vector = model.encode(Canonical.forModel(chunk));
             best = Math.max(best, probability(current, vector));
         }
-        return Optional.of(new Verdict(best, best >= config.threshold()));
+        return new Verdict(best, best >= config.threshold());
     }
 
     /**

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Screens free text for a possible safeguarding disclosure, in two ways (ADR 0010, ADR 0013):
@@ -39,6 +40,15 @@ public class Screening {
         }
     }
 
+    /**
+     * How many texts the learned check read for {@link #screen} since start: before the transaction opened
+     * ({@link #ahead}) and inside it (nothing read ahead, or the text or the examples changed in between). Counts only.
+     */
+    public record Readings(long ahead, long inTransaction) {
+    }
+
+    private final AtomicLong readAhead = new AtomicLong();
+    private final AtomicLong readInTransaction = new AtomicLong();
     private final PhraseStore phrases;
     private final PhraseCache matchers;
     private final SafeguardingConfiguration configuration;
@@ -51,6 +61,25 @@ public class Screening {
         this.learned = learned;
     }
 
+    /**
+     * Reads {@code text} with the learned check now, on this thread, before the caller opens the transaction that
+     * will {@link #screen} it, so that no database connection is held while the model reads (the model's CPU is
+     * most of a submission's; holding a pooled connection through it left the pool empty at a peak). Inside the
+     * transaction, {@link #screen} uses this reading if the text is the same and the examples have not changed
+     * since; otherwise it reads the text again there. Close it (try-with-resources) when the transaction is over.
+     * Nothing is read when the check is off or not ready, and a failure here is left for {@link #screen}.
+     */
+    public Ahead ahead(String text) {
+        if (!learned.enabled()) {
+            return Ahead.NONE;
+        }
+        try {
+            return learned.checkLearned(text).map(r -> new Ahead(text, r)).orElse(Ahead.NONE);
+        } catch (RuntimeException | LinkageError e) {
+            return Ahead.NONE;
+        }
+    }
+
     @Transactional
     public Result screen(String text) {
         PhraseStore.Versions versions = phrases.versions();
@@ -60,7 +89,13 @@ public class Screening {
         }
         Optional<LearnedCheck.Verdict> verdict;
         try {
-            verdict = learned.check(text, versions.examples());
+            verdict = Ahead.take(text, versions.examples());
+            if (verdict.isPresent()) {
+                readAhead.incrementAndGet();
+            } else {
+                verdict = learned.check(text, versions.examples());
+                verdict.ifPresent(v -> readInTransaction.incrementAndGet());
+            }
         } catch (RuntimeException | LinkageError e) {
             LOG.warn("The learned safeguarding check failed ({}): screened by phrases, queued for the check",
                     e.getClass().getSimpleName());
@@ -73,7 +108,57 @@ public class Screening {
                 verdict.get().probability(), false);
     }
 
+    public Readings readings() {
+        return new Readings(readAhead.get(), readInTransaction.get());
+    }
+
     static Result score(String text, Map<String, Integer> weights, int threshold) {
         return new PhraseMatcher(weights).match(text, threshold);
+    }
+
+    /**
+     * A text read by the learned check before its transaction ({@link #ahead}), kept for this thread until it is
+     * closed: the request thread that reads it ahead is the thread that screens it (blocking executor).
+     */
+    public static final class Ahead implements AutoCloseable {
+
+        /** Nothing read ahead: {@link #screen} reads the text itself. */
+        public static final Ahead NONE = new Ahead(null, null);
+        private static final ThreadLocal<Ahead> CURRENT = new ThreadLocal<>();
+
+        @Nullable
+        private final String text;
+        @Nullable
+        private final LearnedCheck.Reading reading;
+        private volatile boolean used;
+
+        private Ahead(@Nullable String text, @Nullable LearnedCheck.Reading reading) {
+            this.text = text;
+            this.reading = reading;
+            if (reading != null) {
+                CURRENT.set(this);
+            }
+        }
+
+        /** Whether {@link #screen} used this reading (the text and the examples' version matched). */
+        public boolean used() {
+            return used;
+        }
+
+        static Optional<LearnedCheck.Verdict> take(String text, long version) {
+            Ahead ahead = CURRENT.get();
+            if (ahead == null || ahead.reading.version() != version || !text.equals(ahead.text)) {
+                return Optional.empty();
+            }
+            ahead.used = true;
+            return Optional.of(ahead.reading.verdict());
+        }
+
+        @Override
+        public void close() {
+            if (CURRENT.get() == this) {
+                CURRENT.remove();
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.carereview.consult.core.submission;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.carereview.consult.core.safeguarding.LearnedQueue;
@@ -42,13 +43,21 @@ public class Submissions {
         this.clock = clock;
     }
 
+    /**
+     * Reads a coming submission's text with the learned check before the caller opens its transaction
+     * ({@link Screening#ahead}): call it with the {@code searchText} and {@code screenedOnlyText} the draft will
+     * have, after the input is known to be valid and the sender not over the rate limit, and close it after.
+     */
+    public Screening.Ahead screenAhead(@Nullable String searchText, @Nullable String screenedOnlyText) {
+        return screening.ahead(screened(searchText, screenedOnlyText));
+    }
+
     @Transactional
     public NewSubmission create(SubmissionDraft draft) {
         Instant now = clock.instant();
         String text = draft.searchText() == null ? "" : draft.searchText();
         String screenedOnly = draft.screenedOnlyText();
-        Screening.Result screened = screening.screen(screenedOnly == null || screenedOnly.isBlank() ? text
-                : text.isEmpty() ? screenedOnly : text + "\n" + screenedOnly);
+        Screening.Result screened = screening.screen(screened(text, screenedOnly));
         String reference = references.next(draft.kind());
         Optional<UUID> id = inserts.insert(draft, reference, screened.flagged(), text, now);
         while (id.isEmpty()) {
@@ -63,6 +72,13 @@ public class Submissions {
             learnedQueue.add(id.get(), screenedOnly);
         }
         return new NewSubmission(id.get(), reference, now);
+    }
+
+    /** The text screened for a submission: its searchable text and its screened-only text. */
+    private static String screened(@Nullable String searchText, @Nullable String screenedOnly) {
+        String text = searchText == null ? "" : searchText;
+        return screenedOnly == null || screenedOnly.isBlank() ? text
+                : text.isEmpty() ? screenedOnly : text + "\n" + screenedOnly;
     }
 
     @Transactional

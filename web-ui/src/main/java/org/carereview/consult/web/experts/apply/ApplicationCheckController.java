@@ -22,6 +22,7 @@ import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.core.problem.ProblemException;
 import org.carereview.consult.core.ratelimit.RateLimitedException;
 import org.carereview.consult.core.ratelimit.RateLimiter;
+import org.carereview.consult.core.safeguarding.Screening;
 import org.carereview.consult.experts.ApplicationDraft;
 import org.carereview.consult.experts.ApplicationDrafts;
 import org.carereview.consult.experts.ApplicationInput;
@@ -98,7 +99,10 @@ class ApplicationCheckController {
         try {
             rateLimiter.check("public-post", request);
             UUID owner = authentication == null ? null : UUID.fromString(authentication.getName());
-            return confirmed(request, drafts.send(draft.get().id(), owner));
+            // The safeguarding model reads the answers before the transaction opens (no connection held meanwhile).
+            try (Screening.Ahead ahead = applications.screenAhead(answers)) {
+                return confirmed(request, drafts.send(draft.get().id(), owner));
+            }
         } catch (RateLimitedException e) {
             model.put("retryAfter", e.retryAfterSeconds());
             return Pages.withErrors(HttpStatus.TOO_MANY_REQUESTS, CHECK_VIEW, model, List.of(FieldError.of("send",
