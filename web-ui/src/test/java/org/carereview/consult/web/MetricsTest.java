@@ -111,6 +111,7 @@ class MetricsTest implements FreshDatabase {
                 "consult_safeguarding_awaiting_lead_submissions ", "consult_embeddings_waiting_answers ",
                 "consult_safeguarding_learned_readings_total{when=\"ahead\"}",
                 "consult_safeguarding_learned_readings_total{when=\"in_transaction\"}",
+                "consult_safeguarding_learned_readings_total{when=\"queued\"}",
                 "consult_job_runs_total{job=\"retention-purge\",outcome=\"success\"}",
                 "consult_job_runs_total{job=\"draft-purge\",outcome=\"failure\"}",
                 "consult_job_runs_total{job=\"deadline-reminders\",outcome=\"success\"}",

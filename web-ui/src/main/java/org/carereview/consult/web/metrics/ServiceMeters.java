@@ -50,13 +50,14 @@ class ServiceMeters implements MeterBinder {
         // Read inside the transaction means a pooled connection held while the model read (ADR 38): near 0 normally.
         readings(registry, "ahead", Screening.Readings::ahead);
         readings(registry, "in_transaction", Screening.Readings::inTransaction);
+        readings(registry, "queued", Screening.Readings::deferred);
     }
 
     private void readings(MeterRegistry registry, String when, ToDoubleFunction<Screening.Readings> value) {
         FunctionCounter.builder("consult.safeguarding.learned.readings", screening,
                         s -> value.applyAsDouble(s.get().readings()))
                 .description("Texts the learned safeguarding check read for a new submission, before its transaction "
-                        + "opened (ahead) or inside it").tag("when", when).register(registry);
+                        + "opened (ahead) or inside it, or left to its queue while the model was busy (queued)").tag("when", when).register(registry);
     }
 
     private void outbox(MeterRegistry registry, String name, String description,

@@ -96,6 +96,11 @@ public class LearnedCheck {
         return Optional.of(new Reading(current.version(), verdict(current, model, text)));
     }
 
+    /** Whether the model is loaded and has learned some version of the examples (reads nothing). */
+    boolean ready() {
+        return config.enabled() && fitted != null && encoder != null;
+    }
+
     /** A verdict and the examples' version of the classifier that gave it. */
     record Reading(long version, Verdict verdict) {
     }

@@ -3,6 +3,8 @@ package org.carereview.consult.core.safeguarding;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
 
+import java.time.Duration;
+
 /**
  * {@code consult.safeguarding.learned.*}: the learned check (ADR 0013).
  *
@@ -11,13 +13,17 @@ import io.micronaut.core.bind.annotation.Bindable;
  * @param nearest how alike (cosine of the two vectors) a text must be to an example the lead gave for that
  *                example's label to decide
  * @param exampleFile the classpath resource of labelled examples loaded on the first start
+ * @param readers how many requests may have the model read their text at once (0: one per core)
+ * @param readerWait how long a request waits for its turn before its text is queued for the check instead
  */
 @ConfigurationProperties("consult.safeguarding.learned")
 public record LearnedConfiguration(
         @Bindable(defaultValue = "true") boolean enabled,
         @Bindable(defaultValue = LearnedConfiguration.DEFAULT_THRESHOLD) double threshold,
         @Bindable(defaultValue = "0.90") double nearest,
-        @Bindable(defaultValue = "safeguarding/examples.tsv") String exampleFile) {
+        @Bindable(defaultValue = "safeguarding/examples.tsv") String exampleFile,
+        @Bindable(defaultValue = "0") int readers,
+        @Bindable(defaultValue = "250ms") Duration readerWait) {
 
     /** Chosen by cross-validation on the training examples ({@code bash bench/screening/run.sh} prints it). */
     public static final String DEFAULT_THRESHOLD = "0.55";

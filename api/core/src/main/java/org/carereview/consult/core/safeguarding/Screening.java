@@ -42,19 +42,24 @@ public class Screening {
 
     /**
      * How many texts the learned check read for {@link #screen} since start: before the transaction opened
-     * ({@link #ahead}) and inside it (nothing read ahead, or the text or the examples changed in between). Counts only.
+     * ({@link #ahead}) and inside it (nothing read ahead, or the text or the examples changed in between); and how
+     * many it left to the queue because the model was busy past the wait. Counts only.
      */
-    public record Readings(long ahead, long inTransaction) {
+    public record Readings(long ahead, long inTransaction, long deferred) {
     }
 
     private final AtomicLong readAhead = new AtomicLong();
+    private final AtomicLong deferred = new AtomicLong();
     private final AtomicLong readInTransaction = new AtomicLong();
     private final PhraseStore phrases;
     private final PhraseCache matchers;
     private final SafeguardingConfiguration configuration;
     private final LearnedCheck learned;
+    private final ModelReaders readers;
 
-    Screening(PhraseStore phrases, PhraseCache matchers, SafeguardingConfiguration configuration, LearnedCheck learned) {
+    Screening(PhraseStore phrases, PhraseCache matchers, SafeguardingConfiguration configuration, LearnedCheck learned,
+              ModelReaders readers) {
+        this.readers = readers;
         this.phrases = phrases;
         this.matchers = matchers;
         this.configuration = configuration;
@@ -67,14 +72,17 @@ public class Screening {
      * most of a submission's; holding a pooled connection through it left the pool empty at a peak). Inside the
      * transaction, {@link #screen} uses this reading if the text is the same and the examples have not changed
      * since; otherwise it reads the text again there. Close it (try-with-resources) when the transaction is over.
-     * Nothing is read when the check is off or not ready, and a failure here is left for {@link #screen}.
+     * Nothing is read when the check is off or not ready, and a failure here is left for {@link #screen}. When the
+     * model is busy with other requests past the wait ({@link ModelReaders}), the text is not read: {@link #screen}
+     * screens it by phrases and the caller queues it for the check, so a peak never holds a submission up.
      */
     public Ahead ahead(String text) {
-        if (!learned.enabled()) {
+        if (!learned.enabled() || !learned.ready()) {
             return Ahead.NONE;
         }
         try {
-            return learned.checkLearned(text).map(r -> new Ahead(text, r)).orElse(Ahead.NONE);
+            return readers.read(() -> learned.checkLearned(text)).map(r -> new Ahead(text, r, false))
+                    .orElseGet(() -> new Ahead(text, null, true));
         } catch (RuntimeException | LinkageError e) {
             return Ahead.NONE;
         }
@@ -89,9 +97,14 @@ public class Screening {
         }
         Optional<LearnedCheck.Verdict> verdict;
         try {
-            verdict = Ahead.take(text, versions.examples());
-            if (verdict.isPresent()) {
+            Ahead ahead = Ahead.matching(text);
+            if (ahead != null && ahead.reading == null) {
+                deferred.incrementAndGet();
+                verdict = Optional.empty();
+            } else if (ahead != null && ahead.reading.version() == versions.examples()) {
+                ahead.used = true;
                 readAhead.incrementAndGet();
+                verdict = Optional.of(ahead.reading.verdict());
             } else {
                 verdict = learned.check(text, versions.examples());
                 verdict.ifPresent(v -> readInTransaction.incrementAndGet());
@@ -109,7 +122,7 @@ public class Screening {
     }
 
     public Readings readings() {
-        return new Readings(readAhead.get(), readInTransaction.get());
+        return new Readings(readAhead.get(), readInTransaction.get(), deferred.get());
     }
 
     static Result score(String text, Map<String, Integer> weights, int threshold) {
@@ -123,7 +136,7 @@ public class Screening {
     public static final class Ahead implements AutoCloseable {
 
         /** Nothing read ahead: {@link #screen} reads the text itself. */
-        public static final Ahead NONE = new Ahead(null, null);
+        public static final Ahead NONE = new Ahead(null, null, false);
         private static final ThreadLocal<Ahead> CURRENT = new ThreadLocal<>();
 
         @Nullable
@@ -132,10 +145,10 @@ public class Screening {
         private final LearnedCheck.Reading reading;
         private volatile boolean used;
 
-        private Ahead(@Nullable String text, @Nullable LearnedCheck.Reading reading) {
+        private Ahead(@Nullable String text, @Nullable LearnedCheck.Reading reading, boolean deferred) {
             this.text = text;
             this.reading = reading;
-            if (reading != null) {
+            if (reading != null || deferred) {
                 CURRENT.set(this);
             }
         }
@@ -145,13 +158,11 @@ public class Screening {
             return used;
         }
 
-        static Optional<LearnedCheck.Verdict> take(String text, long version) {
+        /** This thread's text read ahead (or left for the queue, with no reading), if it is this text. */
+        @Nullable
+        static Ahead matching(String text) {
             Ahead ahead = CURRENT.get();
-            if (ahead == null || ahead.reading.version() != version || !text.equals(ahead.text)) {
-                return Optional.empty();
-            }
-            ahead.used = true;
-            return Optional.of(ahead.reading.verdict());
+            return ahead != null && text.equals(ahead.text) ? ahead : null;
         }
 
         @Override

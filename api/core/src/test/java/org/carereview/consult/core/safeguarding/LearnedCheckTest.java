@@ -40,8 +40,11 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -71,6 +74,7 @@ class LearnedCheckTest implements FreshDatabase {
     @Inject Screening screening;
     @Inject LearnedCheck learned;
     @Inject LearnedQueue queue;
+    @Inject ModelReaders readers;
     @Inject SafeguardingExamples examples;
     @Inject AccountService accounts;
     @Inject Dispatcher dispatcher;
@@ -90,6 +94,9 @@ class LearnedCheckTest implements FreshDatabase {
             properties.put("consult.smtp.port", String.valueOf(SMTP.getPort()));
             properties.put("consult.smtp.starttls", "false");
             properties.put("consult.safeguarding.learned.enabled", "true");
+            // One request at a time reads with the model, and none waits for its turn: a busy model is one reader.
+            properties.put("consult.safeguarding.learned.readers", "1");
+            properties.put("consult.safeguarding.learned.reader-wait", "0s");
             properties.put(TestClock.PROPERTY, START);
         }
         return properties;
@@ -153,6 +160,64 @@ class LearnedCheckTest implements FreshDatabase {
             assertFalse(result.flagged(), text + " (" + result.learned() + ")");
             assertFalse(result.pending());
         }
+    }
+
+    @Test
+    void aSubmissionReadBeforeItsTransactionIsNotReadAgainInIt() {
+        Screening.Readings before = screening.readings();
+        try (Screening.Ahead ahead = submissions.screenAhead(NEGLECT, null)) {
+            NewSubmission sent = send(NEGLECT);
+            assertTrue(ahead.used(), "the reading made before the transaction decided it");
+            assertTrue(flagged(sent));
+        }
+        Screening.Readings after = screening.readings();
+        assertEquals(before.ahead() + 1, after.ahead());
+        assertEquals(before.inTransaction(), after.inTransaction(), "the model did not read it inside the transaction");
+    }
+
+    @Test
+    void textThatChangedAfterItWasReadAheadIsReadAgainInItsTransaction() {
+        Screening.Readings before = screening.readings();
+        try (Screening.Ahead ahead = submissions.screenAhead("The review should ask children what they want.", null)) {
+            NewSubmission sent = send(NEGLECT);
+            assertFalse(ahead.used(), "another text's reading is never used");
+            assertTrue(flagged(sent), "the text sent was read, in the transaction");
+        }
+        assertEquals(before.inTransaction() + 1, screening.readings().inTransaction());
+    }
+
+    @Test
+    void whenTheModelIsBusyASubmissionIsScreenedByPhrasesAndQueuedInsteadOfWaiting() throws Exception {
+        CountDownLatch reading = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        Thread busy = new Thread(() -> readers.read(() -> {
+            reading.countDown();
+            try {
+                finish.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Optional.empty();
+        }));
+        busy.start();
+        assertTrue(reading.await(30, TimeUnit.SECONDS), "another request is reading with the model");
+        long queuedBefore = screening.readings().deferred();
+        NewSubmission sent;
+        try (Screening.Ahead ahead = submissions.screenAhead(NEGLECT, null)) {
+            sent = send(NEGLECT);
+            assertFalse(ahead.used());
+        } finally {
+            finish.countDown();
+            busy.join();
+        }
+        assertFalse(flagged(sent), "stored at once, screened by phrases alone (none matches)");
+        assertEquals(queuedBefore + 1, screening.readings().deferred());
+        assertEquals(1, TestSql.count(dataSource, "SELECT count(*) FROM safeguarding_check_queue WHERE submission_id = ?",
+                sent.id()), "queued for the learned check");
+
+        clock.advance(Duration.ofSeconds(5));
+        assertTrue(queue.checkDue() >= 1);
+        assertTrue(flagged(sent), "read by the check from its queue");
     }
 
     @Test
