@@ -38,6 +38,7 @@ public class ApplicationLoad {
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
         AtomicInteger failures = new AtomicInteger();
+        java.util.Map<String, AtomicInteger> failedBy = new java.util.concurrent.ConcurrentSkipListMap<>();
         List<CompletableFuture<Void>> inFlight = new ArrayList<>();
         long intervalNanos = (long) (seconds * 1_000_000_000L / count);
         long start = System.nanoTime();
@@ -57,6 +58,8 @@ public class ApplicationLoad {
                 latencies.add(System.nanoTime() - sent);
                 if (error != null || response.statusCode() != 201) {
                     failures.incrementAndGet();
+                    String why = error != null ? error.getClass().getSimpleName() : String.valueOf(response.statusCode());
+                    failedBy.computeIfAbsent(why, k -> new AtomicInteger()).incrementAndGet();
                     return null;
                 }
                 Matcher m = REFERENCE.matcher(response.body());
@@ -77,6 +80,7 @@ public class ApplicationLoad {
         double elapsed = (end - start) / 1e9;
         System.out.printf("requests=%d offered_over_s=%.1f completed_in_s=%.1f acknowledged=%d failed=%d%n",
                 count, (lastSent - start) / 1e9, elapsed, acknowledged.size(), failures.get());
+        System.out.println("failed_by=" + (failedBy.isEmpty() ? "none" : failedBy));
         System.out.printf("latency_ms p50=%.1f p90=%.1f p99=%.1f max=%.1f%n", ms(sorted, 0.50), ms(sorted, 0.90),
                 ms(sorted, 0.99), sorted.get(sorted.size() - 1) / 1e6);
         System.out.printf("throughput_per_s=%.1f%n", acknowledged.size() / elapsed);

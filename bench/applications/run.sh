@@ -65,4 +65,12 @@ for STEP in $PLAN; do
     -c "\\copy acked FROM '$WORK/refs-$COUNT.txt'" \
     -At -c "SELECT 'acknowledged=' || count(*) || ' found_in_database=' || count(s.id) || ' missing=' || (count(*) - count(s.id)) FROM acked a LEFT JOIN submission s ON s.reference = a.reference" \
     -c "SELECT 'receipts_queued=' || count(DISTINCT o.fields->>'reference') || ' receipts_per_reference_max=' || coalesce(max(n), 0) FROM (SELECT fields, count(*) OVER (PARTITION BY fields->>'reference') AS n FROM outbox_message WHERE template = 'ebe-receipt' AND fields->>'reference' IN (SELECT reference FROM acked)) o"
+  # Submissions left to the learned safeguarding check's queue while the model was busy: how many, and how long
+  # after the last arrival the check had read them all (up to 30 minutes).
+  queued_at_end=$(psql -h 127.0.0.1 -p "$PORT_PG" -U postgres -d consult -At -c "SELECT count(*) FROM safeguarding_check_queue")
+  started=$(date +%s); left=$queued_at_end
+  while [ "$left" != 0 ] && [ $(( $(date +%s) - started )) -lt 1800 ]; do
+    sleep 5; left=$(psql -h 127.0.0.1 -p "$PORT_PG" -U postgres -d consult -At -c "SELECT count(*) FROM safeguarding_check_queue")
+  done
+  echo "learned_check_queue_at_end=$queued_at_end read_all_after_s=$( [ "$left" = 0 ] && echo $(( $(date +%s) - started )) || echo 'not within 1800')"
 done

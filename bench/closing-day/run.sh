@@ -105,10 +105,11 @@ for r in $(seq 1 $REVIEWERS); do
   EMAILS="$EMAILS${EMAILS:+,}reviewer$r@example.org"
 done
 
-# The outbox every 5 s: epoch ms, unsent messages, age of the oldest unsent (s), 1-minute load.
+# Every 5 s: epoch ms, unsent messages, age of the oldest unsent (s), submissions waiting for the learned safeguarding
+# check (left to its queue while the model was busy), 1-minute load.
 ( while true; do
-    row=$("${PSQL[@]}" -At -F ' ' -c "SELECT count(*), coalesce(round(extract(epoch FROM now() - min(created_at))::numeric, 1), 0) \
-      FROM outbox_message WHERE status IN ('CREATED', 'SENDING')" 2>/dev/null || echo "? ?")
+    row=$("${PSQL[@]}" -At -F ' ' -c "SELECT count(*), coalesce(round(extract(epoch FROM now() - min(created_at))::numeric, 1), 0), \
+      (SELECT count(*) FROM safeguarding_check_queue) FROM outbox_message WHERE status IN ('CREATED', 'SENDING')" 2>/dev/null || echo "? ? ?")
     echo "$(date +%s%3N) $row $(cut -d' ' -f1 /proc/loadavg)" >> "$WORK/outbox.txt"
     sleep 5
   done ) &
@@ -144,10 +145,24 @@ awk -v s="$start_ms" -v h="$hour_ms" -v l="$last_ms" '
     if ((hour == 21 || hour == 22) && $3 > lag_busy) { lag_busy = $3; n_busy = $2 }
     if (hour == 23 && $3 > lag_peak) { lag_peak = $3; n_peak = $2 }
     if (hour <= 23 && $2 > most) most = $2
-    if (hour <= 23 && hour >= 0) { load += $4; samples++ } }
+    if (hour <= 23 && $4 > queued) queued = $4
+    if (hour <= 23 && hour >= 0) { load += $5; samples++ } }
   END { printf "outbox lag (oldest unsent, sampled every 5 s): hours 0-20 max %.1f s | hours 21-22 max %.1f s (%d waiting) | " \
           "peak hour 23 max %.1f s (%d waiting) | most waiting during the day %d\n", lag_rest, lag_busy, n_busy, lag_peak, n_peak, most
+        printf "learned safeguarding check: most submissions waiting in its queue (the model busy) during the day %d\n", queued
         if (samples) printf "mean 1-minute load during the arrivals: %.2f (%d samples)\n", load / samples, samples }' "$WORK/outbox.txt"
+
+# The learned check's queue: from the last arrival until every submission left to it has been read (up to DRAIN_WAIT s).
+deadline=$(( $(date +%s) + DRAIN_WAIT ))
+while [ "$(date +%s)" -lt "$deadline" ]; do
+  left=$("${PSQL[@]}" -At -c "SELECT count(*) FROM safeguarding_check_queue")
+  if [ "$left" = 0 ]; then
+    echo "learned check queue empty $(awk -v d="$(date +%s%3N)" -v l="$last_ms" 'BEGIN { printf "%.1f", (d - l) / 1000 }') s after the last arrival"
+    break
+  fi
+  sleep 1
+done
+[ "$left" = 0 ] || echo "learned check queue NOT empty $DRAIN_WAIT s after the outbox: $left waiting"
 
 # Lost and receipts: every acknowledged reference against the database, and against what the sink received.
 "${PSQL[@]}" -c "CREATE TABLE bench_acked (reference text, channel text, email text)" \

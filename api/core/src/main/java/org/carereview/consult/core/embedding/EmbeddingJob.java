@@ -5,13 +5,15 @@ import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import org.carereview.consult.core.operations.JobRuns;
 import org.carereview.consult.core.operations.ScheduledJob;
+import org.carereview.consult.core.safeguarding.ModelReaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Every {@code consult.embeddings.interval} (10 s): moves the back-fill on a few batches, then embeds waiting
  * answers, batch by batch, until none wait or the run has done its share (a node's two cores also serve requests).
- * Off with {@code consult.embeddings.enabled=false}.
+ * While requests are missing their turn with the model ({@link ModelReaders#busy}, a peak) it embeds nothing: the
+ * answers wait, and are embedded once the peak has passed. Off with {@code consult.embeddings.enabled=false}.
  */
 @Singleton
 @Requires(property = "consult.embeddings.enabled", notEquals = "false")
@@ -23,10 +25,12 @@ class EmbeddingJob {
 
     private final Embeddings embeddings;
     private final JobRuns runs;
+    private final ModelReaders readers;
 
-    EmbeddingJob(Embeddings embeddings, JobRuns runs) {
+    EmbeddingJob(Embeddings embeddings, JobRuns runs, ModelReaders readers) {
         this.embeddings = embeddings;
         this.runs = runs;
+        this.readers = readers;
     }
 
     @Scheduled(fixedDelay = "${consult.embeddings.interval:10s}", initialDelay = "30s")
@@ -35,7 +39,7 @@ class EmbeddingJob {
             for (int batch = 0; batch < MAX_BACKFILL_BATCHES_PER_RUN && embeddings.backfill() > 0; batch++) {
                 // another batch of submissions
             }
-            for (int batch = 0; batch < MAX_BATCHES_PER_RUN && embeddings.embedDue() > 0; batch++) {
+            for (int batch = 0; batch < MAX_BATCHES_PER_RUN && !readers.busy() && embeddings.embedDue() > 0; batch++) {
                 // another batch of answers
             }
             runs.succeeded(ScheduledJob.EMBEDDINGS);

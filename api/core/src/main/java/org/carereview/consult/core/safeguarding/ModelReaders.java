@@ -2,6 +2,9 @@ package org.carereview.consult.core.safeguarding;
 
 import jakarta.inject.Singleton;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -12,24 +15,32 @@ import java.util.function.Supplier;
  * and how long a request waits for its turn ({@code reader-wait}). At a peak, more requests than cores reading side
  * by side only share the same cores more slowly; a request that cannot have its turn in time is not held up: its
  * text is screened by phrases at once and queued for the learned check ({@link LearnedQueue}), which reads it within
- * seconds once the peak has passed.
+ * seconds once the peak has passed. Background work that uses the model (the answers' embeddings) asks {@link #busy}
+ * first and waits for a quieter minute, so at a peak the cores go to the people sending.
  */
 @Singleton
-class ModelReaders {
+public class ModelReaders {
+
+    /** How long after a request last missed its turn the model still counts as busy. */
+    static final Duration BUSY_FOR = Duration.ofMinutes(1);
 
     private final Semaphore turns;
     private final long waitMillis;
+    private final Clock clock;
+    private volatile Instant missedAt;
 
-    ModelReaders(LearnedConfiguration config) {
+    ModelReaders(LearnedConfiguration config, Clock clock) {
+        this.clock = clock;
         int readers = config.readers() > 0 ? config.readers() : Runtime.getRuntime().availableProcessors();
         this.turns = new Semaphore(readers, true);
         this.waitMillis = config.readerWait().toMillis();
     }
 
     /** The reading, done in turn; empty if no turn came within the wait (or the thread was interrupted). */
-    <T> Optional<T> read(Supplier<Optional<T>> reading) {
+    public <T> Optional<T> read(Supplier<Optional<T>> reading) {
         try {
             if (!turns.tryAcquire(waitMillis, TimeUnit.MILLISECONDS)) {
+                missedAt = clock.instant();
                 return Optional.empty();
             }
         } catch (InterruptedException e) {
@@ -41,5 +52,11 @@ class ModelReaders {
         } finally {
             turns.release();
         }
+    }
+
+    /** Whether a request missed its turn with the model within the last minute (a peak: background work waits). */
+    public boolean busy() {
+        Instant missed = missedAt;
+        return missed != null && clock.instant().isBefore(missed.plus(BUSY_FOR));
     }
 }

@@ -1,0 +1,97 @@
+package org.carereview.consult.core.embedding;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.carereview.consult.core.safeguarding.ModelReaders;
+import org.carereview.consult.db.MutableClock;
+import org.carereview.consult.db.TestClock;
+import org.carereview.consult.db.TestDatabase;
+import org.carereview.consult.db.TestSql;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import javax.sql.DataSource;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * At a peak, when requests miss their turn with the sentence model, the embeddings worker leaves the answers waiting,
+ * so the cores go to the people sending; a minute after the last missed turn it embeds them.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EmbeddingJobYieldsTest implements TestPropertyProvider {
+
+    static final Instant START = Instant.parse("2027-03-01T10:00:00Z");
+
+    @Inject EmbeddingJob job;
+    @Inject ModelReaders readers;
+    @Inject MutableClock clock;
+    @Inject DataSource db;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(TestDatabase.fresh().micronautProperties());
+        properties.put(TestClock.PROPERTY, START.toString());
+        properties.put("consult.embeddings.enabled", "true");
+        properties.put("consult.embeddings.interval", "1h");
+        properties.put("consult.safeguarding.learned.readers", "1");
+        properties.put("consult.safeguarding.learned.reader-wait", "0s");
+        return properties;
+    }
+
+    @Test
+    void leavesAnswersWaitingWhileRequestsMissTheirTurnWithTheModel() throws Exception {
+        TestSql.execute(db, "INSERT INTO submission (id, kind, reference, submitted_at, created_at, updated_at) "
+                + "VALUES ('00000000-0000-0000-0000-000000000101', 'DEEP_DIVE_FEEDBACK', 'DDF-YLD0-0001', ?, ?, ?)",
+                Timestamp.from(START), Timestamp.from(START), Timestamp.from(START));
+        TestSql.execute(db, "INSERT INTO redacted_answer (submission_id, answers, found, redacted_at) VALUES "
+                + "('00000000-0000-0000-0000-000000000101', '{\"whatWorks\": \"My key worker listens\"}', '{}', ?)",
+                Timestamp.from(START));
+        assertFalse(readers.busy(), "no request has missed its turn yet");
+
+        missATurn();
+        assertTrue(readers.busy());
+        job.run();
+        assertEquals(0, TestSql.count(db, "SELECT count(*) FROM answer_embedding WHERE state = 'DONE'"),
+                "nothing embedded at the peak");
+        assertEquals(1, TestSql.count(db, "SELECT count(*) FROM answer_embedding WHERE state <> 'DONE'"),
+                "the answer waits");
+
+        clock.advance(Duration.ofSeconds(61));
+        assertFalse(readers.busy());
+        job.run();
+        assertEquals(1, TestSql.count(db, "SELECT count(*) FROM answer_embedding WHERE state = 'DONE'"));
+    }
+
+    /** One request holds the model's only turn while a second asks for one and, with no wait, misses it. */
+    private void missATurn() throws InterruptedException {
+        CountDownLatch reading = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        Thread first = new Thread(() -> readers.read(() -> {
+            reading.countDown();
+            try {
+                finish.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Optional.empty();
+        }));
+        first.start();
+        assertTrue(reading.await(30, TimeUnit.SECONDS));
+        assertEquals(Optional.empty(), readers.read(() -> Optional.of("read")), "the second missed its turn");
+        finish.countDown();
+        first.join();
+    }
+}
