@@ -43,7 +43,7 @@ mkdir -p "$WORK/app"
   DATASOURCES_DEFAULT_PASSWORD=unused JWT_SECRET="bench-secret-$(date +%s%N)-0123456789abcdef" \
   CONSULT_ENCRYPTION_KEYS="bench:$(head -c 32 /dev/urandom | base64)" CONSULT_ENCRYPTION_CURRENT=bench \
   CONSULT_RATE_LIMIT_PER_MINUTE=0 MICRONAUT_SERVER_PORT=$PORT_APP CONSULT_MAIL_FOLDER="$WORK/mail" \
-  java -Xmx1g -jar "$ROOT/web-ui/target/consult.jar" > "$WORK/app.log" 2>&1 ) &
+  exec java -Xmx1g -jar "$ROOT/web-ui/target/consult.jar" > "$WORK/app.log" 2>&1 ) &
 APP_PID=$!
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT_APP/health" >/dev/null && break; sleep 0.5; done
 curl -sf "http://127.0.0.1:$PORT_APP/health" >/dev/null || { echo "the application did not start"; tail -20 "$WORK/app.log"; exit 1; }
