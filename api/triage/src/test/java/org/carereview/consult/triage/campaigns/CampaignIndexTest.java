@@ -48,18 +48,30 @@ class CampaignIndexTest {
     void shortAnswersThatManyPeopleGiveAreNotACampaign() {
         CampaignIndex<Integer> index = new CampaignIndex<>();
         for (int i = 0; i < 20; i++) {
-            assertEquals(1, index.add(i, "I agree with all of this."));
+            index.add(i, "I agree with all of this.");
         }
         assertTrue(index.groups(2).isEmpty());
     }
 
     @Test
-    void aNewCopyJoinsItsCampaignAtOnce() {
+    void theNewestCopyJoinsItsCampaign() {
         String template = planted.prose(80);
         CampaignIndex<Integer> index = new CampaignIndex<>();
-        for (int i = 0; i < 10; i++) {
+        for (int i = 0; i <= 10; i++) {
             index.add(i, planted.edited(template));
         }
-        assertEquals(11, index.add(10, planted.edited(template)));
+        assertEquals(List.of(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10)), index.groups(2));
+    }
+
+    @Test
+    void copiesFarApartInTimeStillJoinAcrossOtherTexts() {
+        String template = planted.prose(80);
+        CampaignIndex<String> index = new CampaignIndex<>();
+        index.add("first copy", planted.edited(template));
+        for (int i = 0; i < 2_000; i++) {
+            index.add("own-" + i, planted.prose(20 + i % 100));
+        }
+        index.add("last copy", planted.edited(template));
+        assertEquals(List.of(List.of("first copy", "last copy")), index.groups(2));
     }
 }
