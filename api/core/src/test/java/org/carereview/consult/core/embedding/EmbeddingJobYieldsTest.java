@@ -3,6 +3,7 @@ package org.carereview.consult.core.embedding;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import org.carereview.consult.core.safeguarding.HeldTurn;
 import org.carereview.consult.core.safeguarding.ModelReaders;
 import org.carereview.consult.db.MutableClock;
 import org.carereview.consult.db.TestClock;
@@ -18,8 +19,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -61,7 +60,9 @@ class EmbeddingJobYieldsTest implements TestPropertyProvider {
                 Timestamp.from(START));
         assertFalse(readers.busy(), "no request has missed its turn yet");
 
-        missATurn();
+        try (HeldTurn held = HeldTurn.take(readers)) {
+            assertEquals(Optional.empty(), readers.read(() -> Optional.of("read")), "a request misses its turn");
+        }
         assertTrue(readers.busy());
         job.run();
         assertEquals(0, TestSql.count(db, "SELECT count(*) FROM answer_embedding WHERE state = 'DONE'"),
@@ -73,25 +74,5 @@ class EmbeddingJobYieldsTest implements TestPropertyProvider {
         assertFalse(readers.busy());
         job.run();
         assertEquals(1, TestSql.count(db, "SELECT count(*) FROM answer_embedding WHERE state = 'DONE'"));
-    }
-
-    /** One request holds the model's only turn while a second asks for one and, with no wait, misses it. */
-    private void missATurn() throws InterruptedException {
-        CountDownLatch reading = new CountDownLatch(1);
-        CountDownLatch finish = new CountDownLatch(1);
-        Thread first = new Thread(() -> readers.read(() -> {
-            reading.countDown();
-            try {
-                finish.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return Optional.empty();
-        }));
-        first.start();
-        assertTrue(reading.await(30, TimeUnit.SECONDS));
-        assertEquals(Optional.empty(), readers.read(() -> Optional.of("read")), "the second missed its turn");
-        finish.countDown();
-        first.join();
     }
 }

@@ -40,11 +40,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -188,27 +185,11 @@ class LearnedCheckTest implements FreshDatabase {
 
     @Test
     void whenTheModelIsBusyASubmissionIsScreenedByPhrasesAndQueuedInsteadOfWaiting() throws Exception {
-        CountDownLatch reading = new CountDownLatch(1);
-        CountDownLatch finish = new CountDownLatch(1);
-        Thread busy = new Thread(() -> readers.read(() -> {
-            reading.countDown();
-            try {
-                finish.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return Optional.empty();
-        }));
-        busy.start();
-        assertTrue(reading.await(30, TimeUnit.SECONDS), "another request is reading with the model");
         long queuedBefore = screening.readings().deferred();
         NewSubmission sent;
-        try (Screening.Ahead ahead = submissions.screenAhead(NEGLECT, null)) {
+        try (HeldTurn busy = HeldTurn.take(readers); Screening.Ahead ahead = submissions.screenAhead(NEGLECT, null)) {
             sent = send(NEGLECT);
             assertFalse(ahead.used());
-        } finally {
-            finish.countDown();
-            busy.join();
         }
         assertFalse(flagged(sent), "stored at once, screened by phrases alone (none matches)");
         assertEquals(queuedBefore + 1, screening.readings().deferred());
