@@ -81,8 +81,7 @@ public class Screening {
             return Ahead.NONE;
         }
         try {
-            return readers.read(() -> learned.checkLearned(text)).map(r -> new Ahead(text, r, false))
-                    .orElseGet(() -> new Ahead(text, null, true));
+            return Ahead.kept(text, readers.read(() -> learned.checkLearned(text)).orElse(null));
         } catch (RuntimeException | LinkageError e) {
             return Ahead.NONE;
         }
@@ -136,7 +135,7 @@ public class Screening {
     public static final class Ahead implements AutoCloseable {
 
         /** Nothing read ahead: {@link #screen} reads the text itself. */
-        public static final Ahead NONE = new Ahead(null, null, false);
+        public static final Ahead NONE = new Ahead(null, null);
         private static final ThreadLocal<Ahead> CURRENT = new ThreadLocal<>();
 
         @Nullable
@@ -145,12 +144,16 @@ public class Screening {
         private final LearnedCheck.Reading reading;
         private volatile boolean used;
 
-        private Ahead(@Nullable String text, @Nullable LearnedCheck.Reading reading, boolean deferred) {
+        private Ahead(@Nullable String text, @Nullable LearnedCheck.Reading reading) {
             this.text = text;
             this.reading = reading;
-            if (reading != null || deferred) {
-                CURRENT.set(this);
-            }
+        }
+
+        /** The text and its reading (none: the model was busy), kept for this thread until closed. */
+        static Ahead kept(String text, @Nullable LearnedCheck.Reading reading) {
+            Ahead ahead = new Ahead(text, reading);
+            CURRENT.set(ahead);
+            return ahead;
         }
 
         /** Whether {@link #screen} used this reading (the text and the examples' version matched). */
