@@ -109,6 +109,7 @@ class MetricsTest implements FreshDatabase {
                 "consult_outbox_backlog_messages ", "consult_outbox_oldest_unsent_age_seconds ",
                 "consult_outbox_failed_messages ", "consult_quarantined_submissions ",
                 "consult_safeguarding_awaiting_lead_submissions ", "consult_embeddings_waiting_answers ",
+                "consult_safeguarding_learned_waiting_submissions ",
                 "consult_safeguarding_learned_readings_total{when=\"ahead\"}",
                 "consult_safeguarding_learned_readings_total{when=\"in_transaction\"}",
                 "consult_safeguarding_learned_readings_total{when=\"queued\"}",

@@ -79,7 +79,7 @@ class AdviceApiController {
     AdviceView read(@PathVariable UUID id, Authentication authentication) {
         Viewer viewer = Viewer.of(authentication);
         return advice.summary(id)
-                .filter(s -> Visibility.mayRead(viewer, s.ownerId(), s.safeguarding()))
+                .filter(s -> Visibility.mayRead(viewer, s.ownerId(), s.safeguarding(), s.awaitingCheck()))
                 .flatMap(s -> advice.find(id)
                         .map(v -> Visibility.mayReadWhole(viewer, s.ownerId(), s.safeguarding()) ? v : v.withoutContact()))
                 .map(v -> {

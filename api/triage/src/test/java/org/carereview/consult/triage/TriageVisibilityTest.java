@@ -182,4 +182,29 @@ class TriageVisibilityTest implements FreshDatabase {
         assertFalse(csv.contains(flaggedId));
         assertFalse(csv.contains("scared to go home"));
     }
+
+    @Test
+    void aSubmissionWaitingForTheLearnedCheckIsHiddenFromReviewersUntilTheCheckHasReadIt() {
+        String waitingId = (String) TriageFixture.advice(http, "Social workers kept changing and I had to tell my story again",
+                List.of("CARE")).get("id");
+        // As when the model was busy at the moment it was sent: stored, screened by phrases, queued for the model.
+        TestSql.execute(dataSource, "INSERT INTO safeguarding_check_queue (submission_id, queued_at) VALUES (?::uuid, now())",
+                waitingId);
+
+        assertFalse(idsIn("", reviewer).contains(waitingId));
+        assertFalse(idsIn("?q=social+workers", reviewer).contains(waitingId));
+        assertEquals(HttpStatus.NOT_FOUND, statusOf(HttpRequest.GET(TriageFixture.QUEUE + "/" + waitingId).bearerAuth(reviewer)));
+        assertEquals(HttpStatus.NOT_FOUND, statusOf(HttpRequest.GET("/api/v1/call-for-advice/submissions/" + waitingId)
+                .bearerAuth(reviewer)));
+        assertFalse(http.toBlocking().retrieve(HttpRequest.GET("/api/v1/triage/export.csv").bearerAuth(admin)).contains(waitingId));
+        assertTrue(idsIn("", lead).contains(waitingId));
+        assertEquals(waitingId, get(TriageFixture.QUEUE + "/" + waitingId, lead).get("id"));
+
+        // The check has read it and found nothing: it takes it off the queue, and reviewers see it.
+        TestSql.execute(dataSource, "DELETE FROM safeguarding_check_queue WHERE submission_id = ?::uuid", waitingId);
+        assertTrue(idsIn("", reviewer).contains(waitingId));
+        assertEquals(waitingId, get(TriageFixture.QUEUE + "/" + waitingId, reviewer).get("id"));
+        assertEquals(HttpStatus.OK, http.toBlocking().exchange(HttpRequest.GET("/api/v1/call-for-advice/submissions/" + waitingId)
+                .bearerAuth(reviewer)).getStatus());
+    }
 }

@@ -17,6 +17,9 @@ import java.util.stream.Collectors;
  *     sender does not see it either.</li>
  *     <li>Contact details (email, phone, a trusted adult), consents, identity and access or support needs go only
  *     to the safeguarding lead and administrators ({@link #mayContact}).</li>
+ *     <li>A submission still waiting for the learned safeguarding check (queued because the model was busy or
+ *     loading when it was sent) is treated as possibly flagged until the check has read it: only the lead,
+ *     administrators and its own sender see it (ADR 0038).</li>
  *     <li>Reviewers see the words and the triage fields of every other submission.</li>
  *     <li>A contributor sees only their own.</li>
  * </ul>
@@ -58,8 +61,19 @@ public final class Visibility {
 
     /** Whether this viewer may read the submission (its words) at all: owner, staff, and flagged only for the lead/admins. */
     public static boolean mayRead(Viewer viewer, @Nullable UUID owner, boolean flagged) {
+        return mayRead(viewer, owner, flagged, false);
+    }
+
+    /**
+     * As {@link #mayRead(Viewer, UUID, boolean)}, for a submission that may still be waiting for the learned check:
+     * until it has been read, only the lead, administrators and its own sender may read it.
+     */
+    public static boolean mayRead(Viewer viewer, @Nullable UUID owner, boolean flagged, boolean awaitingCheck) {
         if (flagged) {
             return seesFlagged(viewer);
+        }
+        if (awaitingCheck) {
+            return seesFlagged(viewer) || isOwner(viewer, owner);
         }
         return viewer.isStaff() || isOwner(viewer, owner);
     }
@@ -86,14 +100,33 @@ public final class Visibility {
         return flaggedVisible ? "" : unflagged(alias);
     }
 
-    /** Flagged rows left out for everyone (exports, public counts, a sender's own list). */
+    /**
+     * Flagged rows, and rows still waiting for the learned check, left out for everyone (reviewers, exports,
+     * public counts, summaries).
+     */
     public static String unflagged(String alias) {
-        return " AND NOT " + column(alias);
+        return notFlagged(alias) + " AND NOT EXISTS (SELECT 1 FROM safeguarding_check_queue wq WHERE wq.submission_id = "
+                + (alias.isEmpty() ? "submission" : alias) + ".id)";
     }
 
-    /** Only flagged rows, or only unflagged ones: a filter a viewer who sees flagged rows chose. */
+    /**
+     * Flagged rows left out, for a sender's own list: their own submission waiting for the learned check is
+     * theirs to see (and withdraw); once flagged it is not.
+     */
+    public static String sendersOwn(String alias) {
+        return notFlagged(alias);
+    }
+
+    /**
+     * Only flagged rows, or only unflagged ones: a filter a viewer who sees flagged rows chose (rows waiting for
+     * the learned check count as unflagged for them).
+     */
     public static String flaggedFilter(boolean flagged, String alias) {
-        return flagged ? " AND " + column(alias) : unflagged(alias);
+        return flagged ? " AND " + column(alias) : notFlagged(alias);
+    }
+
+    private static String notFlagged(String alias) {
+        return " AND NOT " + column(alias);
     }
 
     private static String column(String alias) {

@@ -15,8 +15,11 @@ import java.util.function.Supplier;
  * and how long a request waits for its turn ({@code reader-wait}). At a peak, more requests than cores reading side
  * by side only share the same cores more slowly; a request that cannot have its turn in time is not held up: its
  * text is screened by phrases at once and queued for the learned check ({@link LearnedQueue}), which reads it within
- * seconds once the peak has passed. Background work that uses the model (the answers' embeddings) asks {@link #busy}
- * first and waits for a quieter minute, so at a peak the cores go to the people sending.
+ * seconds once the peak has passed. Once one request has missed its turn, the model counts as busy for a minute, and
+ * while it is busy a request takes a turn only if one is free at once: in a surge, waiting a quarter of a second for
+ * a turn only to be queued anyway would add that wait to most requests. Background work that uses the model asks
+ * {@link #busy} first and waits for a quieter minute (the answers' embeddings), or takes its turn like a request
+ * (the learned check's queue), so at a peak the cores go to the people sending.
  */
 @Singleton
 public class ModelReaders {
@@ -39,7 +42,7 @@ public class ModelReaders {
     /** The reading, done in turn; empty if no turn came within the wait (or the thread was interrupted). */
     public <T> Optional<T> read(Supplier<Optional<T>> reading) {
         try {
-            if (!turns.tryAcquire(waitMillis, TimeUnit.MILLISECONDS)) {
+            if (!turns.tryAcquire(waitMillis(), TimeUnit.MILLISECONDS)) {
                 missedAt = clock.instant();
                 return Optional.empty();
             }
@@ -52,6 +55,11 @@ public class ModelReaders {
         } finally {
             turns.release();
         }
+    }
+
+    /** How long a reader may wait for its turn now: the configured wait, or none while the model is busy. */
+    long waitMillis() {
+        return busy() ? 0 : waitMillis;
     }
 
     /** Whether a request missed its turn with the model within the last minute (a peak: background work waits). */

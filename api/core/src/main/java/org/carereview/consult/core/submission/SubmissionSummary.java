@@ -10,11 +10,12 @@ import java.util.UUID;
 public record SubmissionSummary(UUID id, SubmissionKind kind, String reference, SubmissionStatus status,
                                 @Nullable UUID ownerId, List<String> themes, List<String> dilemmas,
                                 boolean safeguarding, Instant submittedAt, @Nullable Instant withdrawnAt,
-                                @Nullable String quarantineReason) {
+                                @Nullable String quarantineReason, boolean awaitingCheck) {
 
-    static SubmissionSummary of(Submission s) {
+    /** {@code awaitingCheck}: still queued for the learned safeguarding check, so treated as possibly flagged. */
+    static SubmissionSummary of(Submission s, boolean awaitingCheck) {
         return new SubmissionSummary(s.id(), s.kind(), s.reference(), s.status(), s.ownerId(),
                 List.of(s.themes()), List.of(s.dilemmas()), s.safeguarding(), s.submittedAt(),
-                s.withdrawnAt(), s.quarantineReason());
+                s.withdrawnAt(), s.quarantineReason(), awaitingCheck);
     }
 }

@@ -83,6 +83,6 @@ public class Submissions {
 
     @Transactional
     public Optional<SubmissionSummary> find(UUID id) {
-        return repository.findById(id).map(SubmissionSummary::of);
+        return repository.findById(id).map(s -> SubmissionSummary.of(s, learnedQueue.holds(id)));
     }
 }

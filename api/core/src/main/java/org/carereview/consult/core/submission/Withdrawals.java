@@ -44,7 +44,7 @@ public class Withdrawals {
     /** Everything this account has sent (withdrawn ones too), newest first. */
     @Transactional
     public List<OwnedSubmission> ownedBy(UUID ownerAccountId) {
-        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM submission WHERE owner_id = ?" + Visibility.unflagged("")
+        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM submission WHERE owner_id = ?" + Visibility.sendersOwn("")
                 + " ORDER BY submitted_at DESC, id DESC", ps -> {
             ps.setObject(1, ownerAccountId);
             List<OwnedSubmission> owned = new ArrayList<>();
@@ -61,7 +61,7 @@ public class Withdrawals {
     @Transactional
     public Optional<OwnedSubmission> find(UUID submissionId, UUID ownerAccountId) {
         return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM submission WHERE id = ? AND owner_id = ?"
-                + Visibility.unflagged(""), ps -> {
+                + Visibility.sendersOwn(""), ps -> {
             ps.setObject(1, submissionId);
             ps.setObject(2, ownerAccountId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -90,7 +90,7 @@ public class Withdrawals {
     @Transactional
     public void withdraw(UUID submissionId, UUID ownerAccountId) {
         Optional<Locked> locked = jdbc.prepareStatement("SELECT kind, status FROM submission "
-                + "WHERE id = ? AND owner_id = ?" + Visibility.unflagged("") + " FOR UPDATE", ps -> {
+                + "WHERE id = ? AND owner_id = ?" + Visibility.sendersOwn("") + " FOR UPDATE", ps -> {
             ps.setObject(1, submissionId);
             ps.setObject(2, ownerAccountId);
             try (ResultSet rs = ps.executeQuery()) {

@@ -31,6 +31,10 @@ class VisibilityTest {
     @Test
     void anUnflaggedSubmissionIsReadByStaffAndItsSenderOnly() {
         assertTrue(Visibility.mayRead(REVIEWER, OWNER, false));
+        assertFalse(Visibility.mayRead(REVIEWER, OWNER, false, true));
+        assertTrue(Visibility.mayRead(LEAD, OWNER, false, true));
+        assertTrue(Visibility.mayRead(OWNER_VIEWER, OWNER, false, true));
+        assertFalse(Visibility.mayRead(OWNER_VIEWER, OWNER, true, true));
         assertTrue(Visibility.mayRead(OWNER_VIEWER, OWNER, false));
         assertFalse(Visibility.mayRead(STRANGER, OWNER, false));
         assertFalse(Visibility.mayRead(Viewer.anonymous(), null, false));
@@ -48,8 +52,12 @@ class VisibilityTest {
 
     @Test
     void theSqlConditionLeavesFlaggedRowsOutForEveryoneButTheLeadAndAdministrators() {
-        assertEquals(" AND NOT s.safeguarding", Visibility.submissions(REVIEWER, "s"));
-        assertEquals(" AND NOT safeguarding", Visibility.submissions(REVIEWER, ""));
+        assertEquals(" AND NOT s.safeguarding AND NOT EXISTS (SELECT 1 FROM safeguarding_check_queue wq "
+                + "WHERE wq.submission_id = s.id)", Visibility.submissions(REVIEWER, "s"));
+        assertEquals(" AND NOT safeguarding AND NOT EXISTS (SELECT 1 FROM safeguarding_check_queue wq "
+                + "WHERE wq.submission_id = submission.id)", Visibility.submissions(REVIEWER, ""));
+        assertEquals(" AND NOT s.safeguarding", Visibility.sendersOwn("s"));
+        assertEquals(" AND NOT s.safeguarding", Visibility.flaggedFilter(false, "s"));
         assertEquals("", Visibility.submissions(LEAD, "s"));
         assertEquals("", Visibility.submissions(ADMIN, "s"));
         assertEquals("'ADMIN', 'SAFEGUARDING_LEAD'", Visibility.rolesSql(true));

@@ -202,6 +202,31 @@ class LearnedCheckTest implements FreshDatabase {
     }
 
     @Test
+    void aQueuedSubmissionAnotherNodeHasClaimedIsLeftToItUntilTheClaimRunsOut() throws Exception {
+        NewSubmission sent;
+        try (HeldTurn busy = HeldTurn.take(readers); Screening.Ahead ahead = submissions.screenAhead(NEGLECT, null)) {
+            sent = send(NEGLECT);
+            assertFalse(ahead.used(), "the model was busy: queued");
+        }
+        // Another node claimed it a moment ago and is reading it (or stopped while reading it).
+        TestSql.execute(dataSource, "UPDATE safeguarding_check_queue SET claimed_until = ?::timestamptz + interval '2 minutes' "
+                + "WHERE submission_id = ?", clock.instant().toString(), sent.id());
+
+        while (queue.checkDue() > 0) {
+            // everything else that is due
+        }
+        assertFalse(flagged(sent), "not read twice while the other node's claim lasts");
+        assertEquals(1, TestSql.count(dataSource, "SELECT count(*) FROM safeguarding_check_queue WHERE submission_id = ?",
+                sent.id()));
+
+        clock.advance(Duration.ofMinutes(3));
+        assertTrue(queue.checkDue() >= 1);
+        assertTrue(flagged(sent), "the claim ran out: this node read it");
+        assertEquals(0, TestSql.count(dataSource, "SELECT count(*) FROM safeguarding_check_queue WHERE submission_id = ?",
+                sent.id()));
+    }
+
+    @Test
     void whileTheModelLearnsASubmissionIsScreenedByPhrasesQueuedAndItsLeadAlertedWithinAMinute() throws Exception {
         TestSql.execute(dataSource, "UPDATE safeguarding_model_version SET version = version + 1");
         NewSubmission sent = send("nobody would notice if i wasnt here anymore, im so tired of everything");
