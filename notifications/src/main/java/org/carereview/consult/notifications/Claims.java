@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -93,8 +94,15 @@ class Claims {
         });
     }
 
+    /**
+     * Marks a message sent, without waiting for the disk: a mark lost to a database crash in the next fraction of a
+     * second leaves the message {@code SENDING}, so it is sent again when its lease runs out, which is the outbox's
+     * at-least-once promise anyway (as for a node that dies mid-send). At a peak this saves one flush of the
+     * write-ahead log per email, and everything else the database holds stays durable.
+     */
     @Transactional(propagation = TransactionDefinition.Propagation.REQUIRES_NEW)
     boolean markSent(Claimed claim, Instant now) {
+        jdbc.prepareStatement("SET LOCAL synchronous_commit TO OFF", PreparedStatement::execute);
         return update("status = 'SENT', sent_at = ?, claimed_until = NULL, last_error = NULL", claim, now);
     }
 

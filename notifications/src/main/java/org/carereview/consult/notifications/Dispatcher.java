@@ -51,17 +51,19 @@ public class Dispatcher {
         Instant lastStart = leaseEnd.minus(config.lease().dividedBy(2));
         List<Claims.Claimed> claimed = claims.claim(now, leaseEnd, config.batchSize(), config.maxAttempts());
         int sent = 0;
-        for (Claims.Claimed claim : claimed) {
-            if (clock.instant().isAfter(lastStart)) {
-                claims.release(claim, clock.instant());
-            } else if (deliver(claim)) {
-                sent++;
+        try (MailSender.Batch mail = sender.batch()) {
+            for (Claims.Claimed claim : claimed) {
+                if (clock.instant().isAfter(lastStart)) {
+                    claims.release(claim, clock.instant());
+                } else if (deliver(claim, mail)) {
+                    sent++;
+                }
             }
         }
         return sent;
     }
 
-    private boolean deliver(Claims.Claimed claim) {
+    private boolean deliver(Claims.Claimed claim, MailSender.Batch mail) {
         Template.Rendered rendered;
         try {
             rendered = templates.get(claim.template()).render(claim.fields());
@@ -74,7 +76,7 @@ public class Dispatcher {
                 texts.send(new OutgoingText(claim.id(), claim.recipient(), rendered.body(), claim.template(),
                         claim.fields()));
             } else {
-                sender.send(new OutgoingMail(claim.id(), claim.recipient(), rendered.subject(), rendered.body(),
+                mail.send(new OutgoingMail(claim.id(), claim.recipient(), rendered.subject(), rendered.body(),
                         claim.template(), claim.fields()));
             }
         } catch (SendFailure e) {

@@ -10,7 +10,10 @@ import javax.net.ssl.SSLSocketFactory;
 import java.time.Clock;
 import java.util.Properties;
 
-/** Sends through the configured SMTP server, one connection per message. */
+/**
+ * Sends through the configured SMTP server: one connection per message, or one per dispatcher batch
+ * ({@link #batch()}; after a failure the connection is closed and the next message opens a new one).
+ */
 final class SmtpSender implements MailSender {
 
     private static final String CONNECT_TIMEOUT_MS = "10000";
@@ -80,18 +83,56 @@ final class SmtpSender implements MailSender {
 
     @Override
     public void send(OutgoingMail mail) throws SendFailure {
-        try {
-            MimeMessage message = messages.build(session, mail);
-            try (Transport transport = session.getTransport()) {
-                if (smtp.authenticates()) {
-                    transport.connect(smtp.host(), smtp.port(), smtp.username(), smtp.password());
-                } else {
-                    transport.connect();
+        try (Batch one = batch()) {
+            one.send(mail);
+        }
+    }
+
+    @Override
+    public Batch batch() {
+        return new Connection();
+    }
+
+    /** One SMTP connection, opened for the first message and kept for the next ones. */
+    private final class Connection implements Batch {
+
+        private Transport transport;
+
+        @Override
+        public void send(OutgoingMail mail) throws SendFailure {
+            try {
+                MimeMessage message = messages.build(session, mail);
+                if (transport == null) {
+                    transport = connect();
                 }
                 transport.sendMessage(message, message.getAllRecipients());
+            } catch (MessagingException e) {
+                // The conversation may be half-way through: the next message starts a new one.
+                close();
+                throw SmtpFailures.classify(e);
             }
-        } catch (MessagingException e) {
-            throw SmtpFailures.classify(e);
+        }
+
+        private Transport connect() throws MessagingException {
+            Transport opened = session.getTransport();
+            if (smtp.authenticates()) {
+                opened.connect(smtp.host(), smtp.port(), smtp.username(), smtp.password());
+            } else {
+                opened.connect();
+            }
+            return opened;
+        }
+
+        @Override
+        public void close() {
+            if (transport != null) {
+                try {
+                    transport.close();
+                } catch (MessagingException ignored) {
+                    // QUIT not answered: the messages already sent were accepted; nothing more to do.
+                }
+                transport = null;
+            }
         }
     }
 }

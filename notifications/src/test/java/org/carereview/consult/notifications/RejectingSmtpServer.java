@@ -14,13 +14,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real (if tiny) SMTP server that refuses every recipient with {@code 550} (or another reply): GreenMail accepts anyone, and
- * a permanent rejection must be tested over a real SMTP conversation.
+ * a permanent rejection must be tested over a real SMTP conversation. Given a {@code 250} reply it accepts every
+ * message instead, and counts the connections (greetings) they came over.
  */
 final class RejectingSmtpServer implements AutoCloseable {
 
     private final ServerSocket socket;
     private final Thread acceptor;
     private final AtomicInteger rejectedRecipients = new AtomicInteger();
+    private final AtomicInteger accepted = new AtomicInteger();
+    private final AtomicInteger greetings = new AtomicInteger();
     private final String recipientReply;
     private volatile String lastGreeting = "";
 
@@ -46,6 +49,16 @@ final class RejectingSmtpServer implements AutoCloseable {
         return rejectedRecipients.get();
     }
 
+    /** Messages accepted (only when the recipient reply is a 250). */
+    int accepted() {
+        return accepted.get();
+    }
+
+    /** EHLO or HELO lines received: one per connection. */
+    int greetings() {
+        return greetings.get();
+    }
+
     private void acceptLoop() {
         while (!socket.isClosed()) {
             try (Socket client = socket.accept()) {
@@ -64,9 +77,19 @@ final class RejectingSmtpServer implements AutoCloseable {
         reply(out, "220 rejecting.test ESMTP");
         for (String line = in.readLine(); line != null; line = in.readLine()) {
             String command = line.toUpperCase(Locale.ROOT);
+            boolean accepting = recipientReply.startsWith("250");
             if (command.startsWith("RCPT")) {
-                rejectedRecipients.incrementAndGet();
+                if (!accepting) {
+                    rejectedRecipients.incrementAndGet();
+                }
                 reply(out, recipientReply);
+            } else if (command.startsWith("DATA") && accepting) {
+                reply(out, "354 End data with <CR><LF>.<CR><LF>");
+                for (String data = in.readLine(); data != null && !data.equals("."); data = in.readLine()) {
+                    // the message itself is not kept
+                }
+                accepted.incrementAndGet();
+                reply(out, "250 2.0.0 Queued");
             } else if (command.startsWith("QUIT")) {
                 reply(out, "221 2.0.0 Bye");
                 return;
@@ -75,6 +98,7 @@ final class RejectingSmtpServer implements AutoCloseable {
             } else {
                 if (command.startsWith("EHLO") || command.startsWith("HELO")) {
                     lastGreeting = line;
+                    greetings.incrementAndGet();
                 }
                 reply(out, "250 OK");
             }

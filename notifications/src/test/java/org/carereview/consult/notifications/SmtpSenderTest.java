@@ -90,6 +90,41 @@ class SmtpSenderTest {
     }
 
     @Test
+    void aBatchSendsItsMessagesOverOneConnectionAndEachLoneSendOpensItsOwn() throws Exception {
+        try (RejectingSmtpServer server = new RejectingSmtpServer(POLICY_PORT, "250 2.1.5 OK")) {
+            SmtpSender sender = new SmtpSender(new SmtpConfiguration(TestSupport.LOCALHOST, POLICY_PORT, null, null,
+                    SmtpConfiguration.Security.NONE, null, null), "no-reply@review.test", clock);
+
+            try (MailSender.Batch batch = sender.batch()) {
+                for (int i = 0; i < 3; i++) {
+                    batch.send(new OutgoingMail(UUID.randomUUID(), "sam" + i + "@example.org", "Hi", "Text\n"));
+                }
+            }
+            sender.send(mail);
+            sender.send(mail);
+
+            assertEquals(5, server.accepted());
+            assertEquals(3, server.greetings(), "one connection for the batch of three, one for each lone send");
+        }
+    }
+
+    @Test
+    void aBatchGoesOnAfterARefusedRecipientOverAFreshConnection() throws Exception {
+        try (RejectingSmtpServer server = new RejectingSmtpServer(POLICY_PORT)) {
+            SmtpSender sender = new SmtpSender(new SmtpConfiguration(TestSupport.LOCALHOST, POLICY_PORT, null, null,
+                    SmtpConfiguration.Security.NONE, null, null), "no-reply@review.test", clock);
+
+            try (MailSender.Batch batch = sender.batch()) {
+                assertTrue(assertThrows(SendFailure.class, () -> batch.send(mail)).permanent());
+                assertTrue(assertThrows(SendFailure.class, () -> batch.send(mail)).permanent());
+            }
+
+            assertEquals(2, server.rejectedRecipients());
+            assertEquals(2, server.greetings());
+        }
+    }
+
+    @Test
     void aSenderNameThatIsNotAsciiIsEncodedInTheHeaderAndAReplyToIsSet() throws Exception {
         MimeMessages messages = new MimeMessages("Adolygiad Gofal – Care Review <no-reply@review.test>",
                 "care.review@review.test", clock);
