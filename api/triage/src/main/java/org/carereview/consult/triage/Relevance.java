@@ -24,7 +24,14 @@ import java.util.regex.Pattern;
 @Singleton
 class Relevance {
 
-    private static final Pattern PLAN_ROWS = Pattern.compile("\"Plan Rows\"\\s*:\\s*([0-9.eE+]+)");
+    /**
+     * The planner's rows for the scan of {@code submission s}, not the plan's top: the visibility rule's anti-join
+     * with the learned check's queue (usually empty, and then guessed at by the planner) must not change the
+     * estimate of how many rows match, or a common word would be ranked over every match.
+     */
+    private static final Pattern PLAN_ROWS = Pattern.compile(
+            "\"Alias\"\\s*:\\s*\"s\"[^{}]*?\"Plan Rows\"\\s*:\\s*([0-9.eE+]+)");
+    private static final Pattern TOP_ROWS = Pattern.compile("\"Plan Rows\"\\s*:\\s*([0-9.eE+]+)");
 
     private final JdbcOperations jdbc;
     private final TriageConfiguration configuration;
@@ -77,7 +84,11 @@ class Relevance {
                     plan.append(rs.getString(1));
                 }
                 Matcher m = PLAN_ROWS.matcher(plan);
-                return m.find() ? Double.parseDouble(m.group(1)) : Double.MAX_VALUE;
+                if (m.find()) {
+                    return Double.parseDouble(m.group(1));
+                }
+                Matcher top = TOP_ROWS.matcher(plan);
+                return top.find() ? Double.parseDouble(top.group(1)) : Double.MAX_VALUE;
             }
         });
     }
