@@ -147,15 +147,22 @@ public class LearnedQueue {
         if (!ours || !verdict.flagged() || q.flagged()) {
             return false;
         }
-        int updated = jdbc.prepareStatement("UPDATE submission SET safeguarding = true, updated_at = ? "
-                + "WHERE id = ? AND NOT safeguarding", ps -> {
+        // Flagged by someone else since the claim (staff can flag by hand): one alert is enough.
+        boolean flaggedMeanwhile = jdbc.prepareStatement("SELECT safeguarding FROM submission WHERE id = ? FOR UPDATE",
+                ps -> {
+            ps.setObject(1, q.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                return !rs.next() || rs.getBoolean(1);
+            }
+        });
+        if (flaggedMeanwhile) {
+            return false;
+        }
+        jdbc.prepareStatement("UPDATE submission SET safeguarding = true, updated_at = ? WHERE id = ?", ps -> {
             ps.setTimestamp(1, Timestamp.from(clock.instant()));
             ps.setObject(2, q.id());
             return ps.executeUpdate();
         });
-        if (updated == 0) {
-            return false;
-        }
         alerts.flag(q.id(), q.reference(), SafeguardingAlerts.Source.SCREENING, 0, List.of(), null, verdict.probability());
         return true;
     }
