@@ -38,7 +38,7 @@ public class LearnedQueue {
     /** How long a node holds a claimed batch before another may take it (it reads 20 texts in about a second). */
     static final Duration CLAIM = Duration.ofMinutes(2);
 
-    private record Queued(UUID id, String reference, String text, boolean flagged, Instant queuedAt) {
+    private record Queued(UUID id, String reference, String text, Instant queuedAt) {
     }
 
     private final JdbcOperations jdbc;
@@ -119,18 +119,16 @@ public class LearnedQueue {
                 + "WHERE claimed_until IS NULL OR claimed_until < ? ORDER BY queued_at LIMIT ? FOR UPDATE SKIP LOCKED) "
                 + "UPDATE safeguarding_check_queue q SET claimed_until = ? FROM due, submission s "
                 + "WHERE q.submission_id = due.submission_id AND s.id = q.submission_id "
-                + "RETURNING q.submission_id, s.reference, coalesce(s.search_text, ''), s.safeguarding, q.screened_only, "
-                + "q.queued_at", ps -> {
+                + "RETURNING q.submission_id, s.reference, coalesce(s.search_text, ''), q.screened_only, q.queued_at", ps -> {
             ps.setTimestamp(1, Timestamp.from(now));
             ps.setInt(2, BATCH);
             ps.setTimestamp(3, Timestamp.from(now.plus(CLAIM)));
             List<Queued> list = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    String screenedOnly = cipher.open(rs.getString(5), PURPOSE);
+                    String screenedOnly = cipher.open(rs.getString(4), PURPOSE);
                     String text = screenedOnly == null ? rs.getString(3) : rs.getString(3) + "\n" + screenedOnly;
-                    list.add(new Queued(rs.getObject(1, UUID.class), rs.getString(2), text, rs.getBoolean(4),
-                            rs.getTimestamp(6).toInstant()));
+                    list.add(new Queued(rs.getObject(1, UUID.class), rs.getString(2), text, rs.getTimestamp(5).toInstant()));
                 }
             }
             list.sort(Comparator.comparing(Queued::queuedAt));
@@ -144,10 +142,10 @@ public class LearnedQueue {
             ps.setObject(1, q.id());
             return ps.executeUpdate() == 1;
         });
-        if (!ours || !verdict.flagged() || q.flagged()) {
+        if (!ours || !verdict.flagged()) {
             return false;
         }
-        // Flagged by someone else since the claim (staff can flag by hand): one alert is enough.
+        // Flagged already (by phrases, or by staff since the claim): one alert is enough.
         boolean flaggedMeanwhile = jdbc.prepareStatement("SELECT safeguarding FROM submission WHERE id = ? FOR UPDATE",
                 ps -> {
             ps.setObject(1, q.id());
