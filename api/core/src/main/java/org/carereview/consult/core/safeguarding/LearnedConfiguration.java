@@ -13,7 +13,7 @@ import java.time.Duration;
  * @param nearest how alike (cosine of the two vectors) a text must be to an example the lead gave for that
  *                example's label to decide
  * @param exampleFile the classpath resource of labelled examples loaded on the first start
- * @param readers how many requests may have the model read their text at once (0: one per core but one, at least one)
+ * @param readers how many requests may have the model read their text at once (0: one per core)
  * @param readerWait how long a request waits for its turn before its text is queued for the check instead
  */
 @ConfigurationProperties("consult.safeguarding.learned")

@@ -11,8 +11,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * How many requests may have the sentence model read their text at once ({@code readers}, by default one per core
- * but one: {@link #defaultReaders}), and how long a request waits for its turn ({@code reader-wait}). At a peak, more requests than cores reading side
+ * How many requests may have the sentence model read their text at once ({@code readers}, by default one per core),
+ * and how long a request waits for its turn ({@code reader-wait}). At a peak, more requests than cores reading side
  * by side only share the same cores more slowly; a request that cannot have its turn in time is not held up: its
  * text is screened by phrases at once and queued for the learned check ({@link LearnedQueue}), which reads it within
  * seconds once the peak has passed. Once one request has missed its turn, the model counts as busy for a minute, and
@@ -34,19 +34,9 @@ public class ModelReaders {
 
     ModelReaders(LearnedConfiguration config, Clock clock) {
         this.clock = clock;
-        int readers = config.readers() > 0 ? config.readers() : defaultReaders(Runtime.getRuntime().availableProcessors());
+        int readers = config.readers() > 0 ? config.readers() : Runtime.getRuntime().availableProcessors();
         this.turns = new Semaphore(readers, true);
         this.waitMillis = config.readerWait().toMillis();
-    }
-
-    /**
-     * One reader per core but one, and at least one: the sentence model's reading is most of a submission's CPU, so
-     * with a reader on every core a surge left none for the requests themselves, the database and the receipts
-     * (issue 17's surge: p99 941 ms with two readers on two cores). The core left over keeps intake quick; the
-     * queue takes the rest.
-     */
-    static int defaultReaders(int cores) {
-        return Math.max(1, cores - 1);
     }
 
     /** The reading, done in turn; empty if no turn came within the wait (or the thread was interrupted). */

@@ -48,11 +48,4 @@ class ModelReadersTest {
         }
         assertEquals(Optional.of("read"), readers.read(() -> Optional.of("read")), "a free turn is still taken");
     }
-
-    @Test
-    void leavesOneCoreForTheRequestsThemselvesButAlwaysHasOneReader() {
-        assertEquals(1, ModelReaders.defaultReaders(1));
-        assertEquals(1, ModelReaders.defaultReaders(2));
-        assertEquals(7, ModelReaders.defaultReaders(8));
-    }
 }
