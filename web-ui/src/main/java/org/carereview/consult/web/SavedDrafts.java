@@ -1,5 +1,6 @@
 package org.carereview.consult.web;
 
+import org.carereview.consult.core.time.UkTime;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -62,7 +63,7 @@ public class SavedDrafts {
 
     /** The page after "Save and come back later": the code, when the answers go, and a way to get a link. */
     public HttpResponse<?> saved(String code, Instant expires, String continuePath) {
-        return HttpResponse.ok(page("drafts/saved", Map.of("code", code, "expires", Dates.day(expires),
+        return HttpResponse.ok(page("drafts/saved", Map.of("code", code, "expires", UkTime.day(expires),
                 "continuePath", continuePath)));
     }
 

@@ -3,10 +3,18 @@ package org.carereview.consult.web;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.carereview.consult.core.time.UkTime;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.TimeZone;
+
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * Module arrows point one way: web-ui → channels and triage → core → notifications → db.
@@ -63,5 +71,31 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage(BASE + ".core..", BASE + ".triage..", BASE + ".web..")
                 .orShould().dependOnClassesThat().resideInAnyPackage(CHANNELS)
                 .check(classes);
+    }
+
+    /** Days, deadlines and dates people read are counted in UK time by {@code UkTime} alone, never the host's zone. */
+    private static final ArchRule ONLY_UK_TIME_NAMES_A_ZONE = noClasses()
+            .that().doNotHaveFullyQualifiedName(UkTime.class.getName())
+            .should().callMethod(ZoneId.class, "of", String.class)
+            .orShould().callMethod(ZoneId.class, "systemDefault")
+            .orShould().callMethod(TimeZone.class, "getDefault")
+            .orShould().callMethod(Clock.class, "systemDefaultZone");
+
+    @Test
+    void onlyUkTimeNamesATimeZone() {
+        ONLY_UK_TIME_NAMES_A_ZONE.check(classes);
+    }
+
+    @Test
+    void theTimeZoneRuleCatchesAClassThatNamesItsOwnZone() {
+        JavaClasses planted = new ClassFileImporter().importClasses(PlantedOwnZone.class);
+        assertThrows(AssertionError.class, () -> ONLY_UK_TIME_NAMES_A_ZONE.check(planted));
+    }
+
+    /** A violation planted for the test above: what the rule exists to catch. */
+    static final class PlantedOwnZone {
+        LocalDate today() {
+            return LocalDate.now(ZoneId.of("Europe/London"));
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.carereview.consult.web;
 
+import org.carereview.consult.core.time.UkTime;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
@@ -85,7 +86,7 @@ class TriageJourneyTest implements FreshDatabase {
             assertFalse(page.content().contains(ref(carers)));
             Browser.assertAccessible(page);
 
-            LocalDate today = LocalDate.now(Dates.LONDON);
+            LocalDate today = LocalDate.now(UkTime.ZONE);
             fillDate(page, "Sent from", String.valueOf(today.getDayOfMonth()), String.valueOf(today.getMonthValue()),
                     String.valueOf(today.getYear()));
             button(page, "Apply filters").click();

@@ -1,5 +1,6 @@
 package org.carereview.consult.advice;
 
+import org.carereview.consult.core.submission.QuarantineReason;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
@@ -29,8 +30,6 @@ import java.util.UUID;
 @Singleton
 public class AdviceDrafts {
 
-    static final String TOO_FAST = "TOO_FAST";
-    static final String HONEYPOT = "HONEYPOT";
     private static final SubmissionKind KIND = SubmissionKind.CALL_FOR_ADVICE;
 
     private final Drafts drafts;
@@ -132,12 +131,12 @@ public class AdviceDrafts {
     }
 
     @Nullable
-    private String quarantineReason(Draft draft) {
+    private QuarantineReason quarantineReason(Draft draft) {
         if (draft.state().trapped()) {
-            return HONEYPOT;
+            return QuarantineReason.HONEYPOT;
         }
         if (Duration.between(draft.startedAt(), clock.instant()).compareTo(configuration.minimumTime()) < 0) {
-            return TOO_FAST;
+            return QuarantineReason.TOO_FAST;
         }
         return null;
     }

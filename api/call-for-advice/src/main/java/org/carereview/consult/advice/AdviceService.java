@@ -1,5 +1,6 @@
 package org.carereview.consult.advice;
 
+import org.carereview.consult.core.submission.QuarantineReason;
 import org.carereview.consult.core.redaction.Redactions;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
@@ -89,7 +90,8 @@ public class AdviceService {
      * delete) and no receipt is emailed, so the service cannot be used to send mail to strangers.
      */
     @Transactional
-    public AdviceReceipt submit(AdviceInput input, @Nullable UUID signedInAccount, @Nullable String quarantineReason) {
+    public AdviceReceipt submit(AdviceInput input, @Nullable UUID signedInAccount,
+                                @Nullable QuarantineReason quarantineReason) {
         List<FieldError> errors = AdviceValidator.validate(input, configuration.maxAnswerLength());
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);

@@ -1,5 +1,6 @@
 package org.carereview.consult.deepdives;
 
+import org.carereview.consult.core.time.UkTime;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import org.carereview.consult.core.access.Visibility;
@@ -32,7 +33,7 @@ class CountStore {
     private static final String SQL = """
             WITH counted AS (
                 SELECT %s f.area_id, s.themes, s.dilemmas, f.participant_type,
-                       to_char(coalesce(ses.held_on, (s.submitted_at AT TIME ZONE 'Europe/London')::date), 'YYYY-MM') AS month
+                       to_char(coalesce(ses.held_on, (s.submitted_at AT TIME ZONE '%s')::date), 'YYYY-MM') AS month
                 FROM submission s
                 JOIN deep_dive_feedback f ON f.submission_id = s.id
                 LEFT JOIN deep_dive_session ses ON ses.id = f.session_id%s
@@ -45,8 +46,8 @@ class CountStore {
                 WHERE participant_type IS NOT NULL GROUP BY area_id, participant_type
             UNION ALL
             SELECT 'MONTH', area_id, month, count(*) FROM counted GROUP BY area_id, month""";
-    private static final String EVERY_CARD = SQL.formatted("", "", Visibility.unflagged("s"), "");
-    private static final String CAMPAIGNS_ONCE = SQL.formatted("DISTINCT ON (f.area_id, coalesce(sc.group_id, s.id))",
+    private static final String EVERY_CARD = SQL.formatted("", UkTime.ZONE.getId(), "", Visibility.unflagged("s"), "");
+    private static final String CAMPAIGNS_ONCE = SQL.formatted("DISTINCT ON (f.area_id, coalesce(sc.group_id, s.id))", UkTime.ZONE.getId(),
             " LEFT JOIN submission_campaign sc ON sc.submission_id = s.id", Visibility.unflagged("s"),
             " ORDER BY f.area_id, coalesce(sc.group_id, s.id), s.submitted_at, s.id");
 

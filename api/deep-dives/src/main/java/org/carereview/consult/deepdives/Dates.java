@@ -4,14 +4,12 @@ import io.micronaut.core.annotation.Nullable;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** Dates as GOV.UK writes them ("12 March 2027"), and the UK time zone months are counted in. */
+/** Dates as GOV.UK writes them ("12 March 2027"). */
 final class Dates {
 
-    static final ZoneId LONDON = ZoneId.of("Europe/London");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
     private Dates() {

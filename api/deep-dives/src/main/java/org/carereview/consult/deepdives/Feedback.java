@@ -1,5 +1,6 @@
 package org.carereview.consult.deepdives;
 
+import org.carereview.consult.core.submission.QuarantineReason;
 import org.carereview.consult.core.redaction.Redactions;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
@@ -29,8 +30,6 @@ import java.util.UUID;
 @Singleton
 public class Feedback {
 
-    public static final String HONEYPOT = "HONEYPOT";
-    public static final String TOO_FAST = "TOO_FAST";
     private static final FeedbackInput BLANK = new FeedbackInput(null, null, null, null, null, null, null);
 
     private final Redactions redactions;
@@ -70,7 +69,7 @@ public class Feedback {
      * in, or a quarantine reason from the page (too fast), it is stored QUARANTINED and answered the same.
      */
     @Transactional
-    public FeedbackReceipt viaLink(String token, FeedbackInput input, @Nullable String quarantineReason) {
+    public FeedbackReceipt viaLink(String token, FeedbackInput input, @Nullable QuarantineReason quarantineReason) {
         return viaLink(token, null, input, quarantineReason);
     }
 
@@ -84,7 +83,7 @@ public class Feedback {
      */
     @Transactional
     public FeedbackReceipt viaLink(String token, @Nullable String formToken, FeedbackInput input,
-                                   @Nullable String quarantineReason) {
+                                   @Nullable QuarantineReason quarantineReason) {
         if (formToken == null || formToken.isBlank()) {
             return sendViaLink(token, input, quarantineReason);
         }
@@ -102,7 +101,7 @@ public class Feedback {
                 .map(this::receipt);
     }
 
-    private FeedbackReceipt sendViaLink(String token, FeedbackInput input, @Nullable String quarantineReason) {
+    private FeedbackReceipt sendViaLink(String token, FeedbackInput input, @Nullable QuarantineReason quarantineReason) {
         LinkStore.Row link = links.openRow(token).orElseThrow(Links::notFound);
         List<FieldError> errors = new ArrayList<>(FeedbackValidator.validate(input, configuration.maxAnswerLength()));
         UUID session = link.sessionId();
@@ -112,7 +111,7 @@ public class Feedback {
             errors.add(FieldError.of("sessionId", "deepdives.error.sessionId.linkHasOne"));
         }
         require(errors);
-        String reason = !Text.isBlank(input.website()) ? HONEYPOT : quarantineReason;
+        QuarantineReason reason = !Text.isBlank(input.website()) ? QuarantineReason.HONEYPOT : quarantineReason;
         return save(link.areaId(), Card.of(input, session), Source.LINK, link.token(), null, reason);
     }
 
@@ -199,7 +198,7 @@ public class Feedback {
     }
 
     private FeedbackReceipt save(UUID areaId, Card card, Source source, @Nullable String linkToken, @Nullable UUID by,
-                                 @Nullable String quarantineReason) {
+                                 @Nullable QuarantineReason quarantineReason) {
         NewSubmission created = submissions.create(new SubmissionDraft(SubmissionKind.DEEP_DIVE_FEEDBACK,
                 quarantineReason == null ? SubmissionStatus.NEW : SubmissionStatus.QUARANTINED, null, areaId,
                 card.themes(), card.dilemmas(), card.searchText(), quarantineReason));

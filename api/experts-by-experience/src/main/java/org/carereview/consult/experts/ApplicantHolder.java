@@ -1,5 +1,6 @@
 package org.carereview.consult.experts;
 
+import org.carereview.consult.core.time.UkTime;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import org.carereview.consult.core.crypto.FieldCipher;
@@ -8,10 +9,7 @@ import org.carereview.consult.core.privacy.PersonalDataHolder;
 import org.carereview.consult.core.submission.ChannelContent;
 
 import java.sql.ResultSet;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Locale;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -23,8 +21,6 @@ import java.util.UUID;
 @Singleton
 class ApplicantHolder implements PersonalDataHolder {
 
-    private static final ZoneId LONDON = ZoneId.of("Europe/London");
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
     private final JdbcOperations jdbc;
     private final FieldCipher cipher;
@@ -88,7 +84,7 @@ class ApplicantHolder implements PersonalDataHolder {
     }
 
     private static String day(java.sql.Timestamp at) {
-        return DAY.format(at.toInstant().atZone(LONDON));
+        return UkTime.day(at.toInstant());
     }
 
     @Override

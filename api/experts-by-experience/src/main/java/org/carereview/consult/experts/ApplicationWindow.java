@@ -1,5 +1,6 @@
 package org.carereview.consult.experts;
 
+import org.carereview.consult.core.time.UkTime;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
@@ -18,7 +19,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.Month;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -36,7 +36,6 @@ import java.util.UUID;
 @Singleton
 public class ApplicationWindow {
 
-    public static final ZoneId LONDON = ZoneId.of("Europe/London");
     static final LocalTime DEFAULT_CLOSING_TIME = LocalTime.of(17, 0);
     private static final DateTimeFormatter IN_WORDS = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
 
@@ -60,8 +59,8 @@ public class ApplicationWindow {
     }
 
     static Instant defaultClose(Instant now) {
-        LocalDate today = LocalDate.ofInstant(now, LONDON);
-        ZonedDateTime close = ZonedDateTime.of(LocalDate.of(today.getYear(), Month.FEBRUARY, 5), DEFAULT_CLOSING_TIME, LONDON);
+        LocalDate today = LocalDate.ofInstant(now, UkTime.ZONE);
+        ZonedDateTime close = ZonedDateTime.of(LocalDate.of(today.getYear(), Month.FEBRUARY, 5), DEFAULT_CLOSING_TIME, UkTime.ZONE);
         if (!close.toInstant().isAfter(now)) {
             close = close.plusYears(1);
         }
@@ -75,7 +74,7 @@ public class ApplicationWindow {
             store.insertIfAbsent(now, defaultClose(now), now);
             return store.find().orElseThrow();
         });
-        return new Window(row.opensAt(), row.closesAt(), LONDON.getId(),
+        return new Window(row.opensAt(), row.closesAt(), UkTime.ZONE.getId(),
                 !now.isBefore(row.opensAt()) && now.isBefore(row.closesAt()));
     }
 
@@ -106,14 +105,14 @@ public class ApplicationWindow {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        store.upsert(opens.atZone(LONDON).toInstant(), closes.atZone(LONDON).toInstant(), clock.instant(), by);
+        store.upsert(opens.atZone(UkTime.ZONE).toInstant(), closes.atZone(UkTime.ZONE).toInstant(), clock.instant(), by);
         audit.record(by, AuditAction.SETTING_CHANGE, null, "application-window");
         return current();
     }
 
     /** "5pm on Friday 5 February 2027", in UK time. */
     public static String inWords(Instant instant) {
-        ZonedDateTime local = instant.atZone(LONDON);
+        ZonedDateTime local = instant.atZone(UkTime.ZONE);
         int hour = local.getHour() % 12 == 0 ? 12 : local.getHour() % 12;
         String minutes = local.getMinute() == 0 ? "" : String.format(":%02d", local.getMinute());
         String time = local.getHour() == 12 && local.getMinute() == 0 ? "midday"

@@ -1,5 +1,6 @@
 package org.carereview.consult.experts;
 
+import org.carereview.consult.core.time.UkTime;
 import org.carereview.consult.core.redaction.Redactions;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
@@ -72,7 +73,7 @@ public class Applications {
 
     /** Today in the UK: the day ages are worked out on. */
     public LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), ApplicationWindow.LONDON);
+        return UkTime.today(clock);
     }
 
     /** Field errors for this input as if it were sent now, empty when it can be submitted. */

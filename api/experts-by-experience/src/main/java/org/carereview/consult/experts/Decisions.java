@@ -1,5 +1,6 @@
 package org.carereview.consult.experts;
 
+import org.carereview.consult.core.time.UkTime;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.Transactional;
@@ -67,7 +68,7 @@ public class Decisions {
         }
         store.decide(application, wanted, note == null || note.isBlank() ? null : note, by, clock.instant());
         if (wanted == ApplicationOutcome.SELECTED) {
-            store.setMembership(application, MemberStatus.ACTIVE, LocalDate.ofInstant(clock.instant(), ApplicationWindow.LONDON),
+            store.setMembership(application, MemberStatus.ACTIVE, UkTime.today(clock),
                     "Selected to join the group", by, clock.instant());
         }
         audit.record(by, AuditAction.CHANGE, application, "decision=" + wanted.name());

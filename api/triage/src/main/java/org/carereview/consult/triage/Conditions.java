@@ -1,12 +1,12 @@
 package org.carereview.consult.triage;
 
+import org.carereview.consult.core.time.UkTime;
 import io.micronaut.core.annotation.Nullable;
 import org.carereview.consult.core.access.Visibility;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -17,7 +17,6 @@ import java.util.UUID;
  */
 final class Conditions {
 
-    static final ZoneId UK = ZoneId.of("Europe/London");
     /** The search query, as SQL; its text is bound wherever this appears. */
     static final String QUERY = "websearch_to_tsquery('english', ?)";
 
@@ -60,10 +59,10 @@ final class Conditions {
             c.add(" AND s.assignee_id = ?", filter.assignee());
         }
         if (filter.from() != null) {
-            c.add(" AND s.submitted_at >= ?", Timestamp.from(filter.from().atStartOfDay(UK).toInstant()));
+            c.add(" AND s.submitted_at >= ?", Timestamp.from(UkTime.startOf(filter.from())));
         }
         if (filter.to() != null) {
-            c.add(" AND s.submitted_at < ?", Timestamp.from(filter.to().plusDays(1).atStartOfDay(UK).toInstant()));
+            c.add(" AND s.submitted_at < ?", Timestamp.from(UkTime.endOf(filter.to())));
         }
         if (filter.group() != null) {
             c.add(" AND EXISTS (SELECT 1 FROM submission_campaign sc WHERE sc.submission_id = s.id AND sc.group_id = ?)",

@@ -1,5 +1,6 @@
 package org.carereview.consult.triage;
 
+import org.carereview.consult.core.submission.QuarantineReason;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
@@ -231,9 +232,9 @@ class TriageActionsTest implements FreshDatabase {
     @Test
     void aQuarantinedSubmissionIsReleasedIntoTheQueueOrDeleted() {
         String held = tx.executeWrite(s -> submissions.create(new SubmissionDraft(SubmissionKind.CALL_FOR_ADVICE,
-                SubmissionStatus.QUARANTINED, null, null, Set.of(), Set.of(), "buy cheap watches", "HONEYPOT"))).id().toString();
+                SubmissionStatus.QUARANTINED, null, null, Set.of(), Set.of(), "buy cheap watches", QuarantineReason.HONEYPOT))).id().toString();
         String spam = tx.executeWrite(s -> submissions.create(new SubmissionDraft(SubmissionKind.CALL_FOR_ADVICE,
-                SubmissionStatus.QUARANTINED, null, null, Set.of(), Set.of(), "more spam", "TOO_FAST"))).id().toString();
+                SubmissionStatus.QUARANTINED, null, null, Set.of(), Set.of(), "more spam", QuarantineReason.TOO_FAST))).id().toString();
         assertEquals(HttpStatus.CONFLICT, refused(HttpRequest.PATCH(TriageFixture.QUEUE + "/" + held,
                 Map.of("status", "IN_REVIEW")).bearerAuth(reviewer)).getStatus());
 
@@ -253,7 +254,7 @@ class TriageActionsTest implements FreshDatabase {
         accounts.createStaff("act.quarantine.lead@example.org", Role.SAFEGUARDING_LEAD, TriageFixture.PASSWORD);
         String held = tx.executeWrite(s -> submissions.create(new SubmissionDraft(SubmissionKind.CALL_FOR_ADVICE,
                 SubmissionStatus.QUARANTINED, null, null, Set.of(), Set.of(), "he hits me and I want to die",
-                "TOO_FAST"))).id().toString();
+                QuarantineReason.TOO_FAST))).id().toString();
         assertEquals(List.of("t"), TestSql.column(dataSource, "SELECT safeguarding FROM submission WHERE id = ?::uuid", held),
                 "quarantined submissions are screened too");
         assertTrue(quarantine.list(new Viewer(UUID.randomUUID(), Set.of(Role.REVIEWER))).stream()

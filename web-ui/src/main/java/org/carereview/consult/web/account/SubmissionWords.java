@@ -1,5 +1,6 @@
 package org.carereview.consult.web.account;
 
+import org.carereview.consult.core.time.UkTime;
 import io.micronaut.context.MessageSource;
 import org.carereview.consult.core.submission.ChannelContent;
 import org.carereview.consult.core.submission.OwnedSubmission;
@@ -67,7 +68,7 @@ final class SubmissionWords {
 
     /** A date as GOV.UK writes it, in UK time: "23 November 2026". */
     static String date(Instant instant) {
-        return org.carereview.consult.web.Dates.day(instant);
+        return UkTime.day(instant);
     }
 
     /** The reference, and when it was sent and its status, or when it was withdrawn. */

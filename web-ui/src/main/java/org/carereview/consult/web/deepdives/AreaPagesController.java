@@ -1,5 +1,6 @@
 package org.carereview.consult.web.deepdives;
 
+import org.carereview.consult.core.time.UkTime;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -22,7 +23,6 @@ import org.carereview.consult.deepdives.Areas;
 import org.carereview.consult.deepdives.Links;
 import org.carereview.consult.deepdives.Session;
 import org.carereview.consult.deepdives.Sessions;
-import org.carereview.consult.web.Dates;
 import org.carereview.consult.web.Pages;
 import org.carereview.consult.web.pages.GovukItems;
 
@@ -86,7 +86,7 @@ class AreaPagesController {
         model.put("sessions", read);
         model.put("sessionOptions", Options.sessions(sessions.list(slug)));
         model.put("links", links.list(slug).stream().map(l -> Map.of("token", l.token(), "url", l.url(),
-                "session", l.session() == null ? "Any session" : l.session(), "made", Dates.day(l.createdAt()),
+                "session", l.session() == null ? "Any session" : l.session(), "made", UkTime.day(l.createdAt()),
                 "open", l.open())).toList());
         String banner = cards != null ? cards + " feedback " + ("1".equals(cards) ? "card" : "cards") + " saved."
                 : done == null ? null : DONE.get(done);

@@ -1,5 +1,6 @@
 package org.carereview.consult.web.deepdives;
 
+import org.carereview.consult.core.submission.QuarantineReason;
 import io.micronaut.context.MessageSource;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -101,7 +102,7 @@ class GiveFeedbackController {
         }
         Map<String, Object> model = model(request, link.get(), form);
         FeedbackInput input = form.input();
-        String reason = stamps.tooFast(form.stamp(), configuration.minimumTime()) ? Feedback.TOO_FAST : null;
+        QuarantineReason reason = stamps.tooFast(form.stamp(), configuration.minimumTime()) ? QuarantineReason.TOO_FAST : null;
         String formId = form.formId() == null || form.formId().isBlank() || form.formId().length() > 255
                 ? UUID.randomUUID().toString() : form.formId();
         try {
@@ -129,7 +130,7 @@ class GiveFeedbackController {
      * so a double click or a retried post gets the first card's reference. A form already sent is answered
      * before the rate limit is counted.
      */
-    private FeedbackReceipt send(HttpRequest<?> request, String token, String formId, FeedbackInput input, String reason) {
+    private FeedbackReceipt send(HttpRequest<?> request, String token, String formId, FeedbackInput input, QuarantineReason reason) {
         Optional<FeedbackReceipt> sent = feedback.sentVia(token, formId, input);
         if (sent.isPresent()) {
             return sent.get();

@@ -1,5 +1,6 @@
 package org.carereview.consult.web.experts;
 
+import org.carereview.consult.core.time.UkTime;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -21,7 +22,6 @@ import org.carereview.consult.experts.ApplicationWindow;
 import org.carereview.consult.experts.Window;
 import org.carereview.consult.web.Pages;
 
-import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
@@ -76,6 +76,6 @@ class WindowAdminController {
     }
 
     private static String local(java.time.Instant instant) {
-        return LocalDateTime.ofInstant(instant, ApplicationWindow.LONDON).truncatedTo(ChronoUnit.MINUTES).toString();
+        return UkTime.local(instant).truncatedTo(ChronoUnit.MINUTES).toString();
     }
 }

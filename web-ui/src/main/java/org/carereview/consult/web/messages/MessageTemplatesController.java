@@ -1,5 +1,6 @@
 package org.carereview.consult.web.messages;
 
+import org.carereview.consult.core.time.UkTime;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -23,7 +24,6 @@ import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.notifications.MessageTemplate;
 import org.carereview.consult.notifications.MessageTemplates;
 import org.carereview.consult.notifications.TemplateEditRefused;
-import org.carereview.consult.web.Dates;
 import org.carereview.consult.web.Pages;
 
 import java.util.HashMap;
@@ -61,7 +61,7 @@ class MessageTemplatesController {
     HttpResponse<?> list() {
         List<Map<String, Object>> rows = templates.list().stream().map(t -> Map.<String, Object>of(
                 "id", t.id(), "purpose", t.purpose(), "subject", t.subject(), "version", t.version(),
-                "changed", Dates.moment(t.updatedAt()))).toList();
+                "changed", UkTime.moment(t.updatedAt()))).toList();
         return HttpResponse.ok(Pages.view("messages/list", Map.of("templates", rows)));
     }
 
@@ -132,7 +132,7 @@ class MessageTemplatesController {
         model.put("required", String.join(", ", t.required().stream().map(f -> "((" + f + "))").toList()));
         model.put("history", templates.history(t.id()).stream().map(v -> Map.<String, Object>of(
                 "version", v.version(), "subject", v.subject(), "paragraphs", List.of(v.body().strip().split("\n\\s*\n")),
-                "savedAt", Dates.moment(v.savedAt()),
+                "savedAt", UkTime.moment(v.savedAt()),
                 "savedBy", v.savedBy() == null ? "the service (its first wording)" : v.savedBy(),
                 "current", v.version() == t.version())).toList());
         return model;

@@ -1,5 +1,6 @@
 package org.carereview.consult.web.safeguarding;
 
+import org.carereview.consult.core.time.UkTime;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -22,7 +23,6 @@ import org.carereview.consult.core.audit.AuditLog;
 import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.core.problem.ProblemException;
 import org.carereview.consult.core.safeguarding.SafeguardingExamples;
-import org.carereview.consult.web.Dates;
 import org.carereview.consult.web.Pages;
 
 import java.util.ArrayList;
@@ -133,13 +133,13 @@ class ExamplesController {
                 "short", shorten(e.text()),
                 "kind", KINDS.getOrDefault(e.label(), e.label()),
                 "from", SOURCES.getOrDefault(e.source(), e.source()),
-                "when", Dates.moment(e.addedAt()))).toList());
+                "when", UkTime.moment(e.addedAt()))).toList());
         model.put("shown", SHOWN);
         model.put("changes", examples.history(HISTORY).stream().map(c -> Map.<String, Object>of(
                 "change", "REMOVED".equals(c.change()) ? "Removed" : "Added",
                 "kind", KINDS.getOrDefault(c.label(), c.label()),
                 "from", SOURCES.getOrDefault(c.source(), c.source()),
-                "when", Dates.moment(c.changedAt()))).toList());
+                "when", UkTime.moment(c.changedAt()))).toList());
         return model;
     }
 

@@ -1,5 +1,6 @@
 package org.carereview.consult.web.safeguarding;
 
+import org.carereview.consult.core.time.UkTime;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -22,7 +23,6 @@ import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.core.problem.ProblemException;
 import org.carereview.consult.core.safeguarding.SafeguardingConfiguration;
 import org.carereview.consult.core.safeguarding.SafeguardingPhrases;
-import org.carereview.consult.web.Dates;
 import org.carereview.consult.web.Pages;
 
 import java.util.HashMap;
@@ -103,7 +103,7 @@ class PhrasesController {
         model.put("phrases", phrases.list().stream().map(p -> Map.of("phrase", p.phrase(), "weight", p.weight()))
                 .toList());
         model.put("changes", phrases.history(20).stream().map(c -> Map.of("phrase", c.phrase(),
-                "change", words(c), "when", Dates.moment(c.changedAt()))).toList());
+                "change", words(c), "when", UkTime.moment(c.changedAt()))).toList());
         return model;
     }
 

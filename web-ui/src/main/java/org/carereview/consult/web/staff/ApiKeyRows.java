@@ -1,14 +1,12 @@
 package org.carereview.consult.web.staff;
 
+import org.carereview.consult.core.time.UkTime;
 import io.micronaut.core.annotation.Nullable;
 import org.carereview.consult.core.apikey.ApiKeyView;
 
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** Keys as the API keys page lists them, in words. */
@@ -21,10 +19,6 @@ final class ApiKeyRows {
             Map.of("value", "REVIEW", "text", "Read and review",
                     "hint", "As read only, and may also tag, assign, move and add notes to submissions"));
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK)
-            .withZone(ZoneId.of("Europe/London"));
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm", Locale.UK)
-            .withZone(ZoneId.of("Europe/London"));
 
     private ApiKeyRows() {
     }
@@ -43,11 +37,11 @@ final class ApiKeyRows {
         row.put("active", "ACTIVE".equals(key.status()));
         row.put("created", date(key.createdAt()));
         row.put("expires", date(key.expiresAt()));
-        row.put("lastUsed", key.lastUsedAt() == null ? "Never" : WHEN.format(key.lastUsedAt()));
+        row.put("lastUsed", key.lastUsedAt() == null ? "Never" : UkTime.moment(key.lastUsedAt()));
         return row;
     }
 
     static String date(@Nullable Instant instant) {
-        return instant == null ? "" : DATE.format(instant);
+        return instant == null ? "" : UkTime.day(instant);
     }
 }

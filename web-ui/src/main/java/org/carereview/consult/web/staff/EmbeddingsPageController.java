@@ -1,5 +1,6 @@
 package org.carereview.consult.web.staff;
 
+import org.carereview.consult.core.time.UkTime;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -12,10 +13,7 @@ import org.carereview.consult.core.embedding.Embeddings;
 import org.carereview.consult.web.Pages;
 
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /** Administrators see how far the answers' embeddings and their back-fill have got (ADR 33). */
@@ -24,8 +22,6 @@ import java.util.Map;
 @Secured("ADMIN")
 class EmbeddingsPageController {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' h:mma", Locale.UK)
-            .withZone(ZoneId.of("Europe/London"));
 
     private final Embeddings embeddings;
 
@@ -54,6 +50,6 @@ class EmbeddingsPageController {
     }
 
     private static String when(Instant instant) {
-        return instant == null ? "" : WHEN.format(instant);
+        return instant == null ? "" : UkTime.moment(instant);
     }
 }

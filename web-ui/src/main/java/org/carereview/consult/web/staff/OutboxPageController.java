@@ -1,5 +1,6 @@
 package org.carereview.consult.web.staff;
 
+import org.carereview.consult.core.time.UkTime;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -21,8 +22,6 @@ import org.carereview.consult.core.outbox.OutboxStatus;
 import org.carereview.consult.notifications.OutboxQueue;
 import org.carereview.consult.web.Pages;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +37,6 @@ import java.util.UUID;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class OutboxPageController {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm")
-            .withZone(ZoneId.of("Europe/London"));
 
     private final OutboxQueue queue;
     private final OutboxActions actions;
@@ -86,12 +83,12 @@ class OutboxPageController {
         List<Map<String, String>> rows = queue.list(which).stream().map(m -> {
             Map<String, String> row = new LinkedHashMap<>();
             row.put("id", m.id().toString());
-            row.put("created", WHEN.format(m.createdAt()));
+            row.put("created", UkTime.stamp(m.createdAt()));
             row.put("template", m.template());
             row.put("channel", "SMS".equals(m.channel()) ? "Text message" : "Email");
             row.put("recipient", m.recipient());
             row.put("attempts", String.valueOf(m.attempts()));
-            row.put("next", m.nextAttemptAt() == null ? "" : WHEN.format(m.nextAttemptAt()));
+            row.put("next", m.nextAttemptAt() == null ? "" : UkTime.stamp(m.nextAttemptAt()));
             row.put("error", m.lastError() == null ? "" : m.lastError());
             return row;
         }).toList();

@@ -1,5 +1,7 @@
 package org.carereview.consult.web.staff;
 
+import org.carereview.consult.core.submission.QuarantineReason;
+import org.carereview.consult.core.time.UkTime;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Consumes;
@@ -19,7 +21,6 @@ import org.carereview.consult.core.audit.AuditAction;
 import org.carereview.consult.core.audit.AuditLog;
 import org.carereview.consult.core.submission.Quarantine;
 import org.carereview.consult.triage.TriageActions;
-import org.carereview.consult.web.Dates;
 import org.carereview.consult.web.Pages;
 
 import java.util.List;
@@ -33,9 +34,6 @@ import java.util.UUID;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class QuarantineController {
 
-    private static final Map<String, String> REASONS = Map.of(
-            "HONEYPOT", "Filled in a hidden field that people never see",
-            "TOO_FAST", "Sent faster than a person could read the questions");
 
     private final Quarantine quarantine;
     /** Releasing or deleting goes through triage, so the change is in the submission's history and the audit log. */
@@ -58,8 +56,8 @@ class QuarantineController {
         return Pages.view("staff/quarantine", Map.of("held", held.stream().map(h -> Map.of(
                 "id", h.id().toString(),
                 "reference", h.reference(),
-                "reason", REASONS.getOrDefault(h.reason(), h.reason()),
-                "submitted", Dates.day(h.submittedAt()))).toList()));
+                "reason", QuarantineReason.describe(h.reason()),
+                "submitted", UkTime.day(h.submittedAt()))).toList()));
     }
 
     @Post("/{id}/release")

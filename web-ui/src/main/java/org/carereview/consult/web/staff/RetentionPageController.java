@@ -1,5 +1,6 @@
 package org.carereview.consult.web.staff;
 
+import org.carereview.consult.core.time.UkTime;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -11,10 +12,7 @@ import org.carereview.consult.core.retention.RetentionSchedule;
 import org.carereview.consult.web.Pages;
 
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** Administrators read the retention schedule: what the daily purge deletes, and when (ADR 19). */
@@ -23,8 +21,6 @@ import java.util.Map;
 @Secured("ADMIN")
 class RetentionPageController {
 
-    private static final DateTimeFormatter NEXT = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' h:mma", Locale.UK)
-            .withZone(ZoneId.of("Europe/London"));
 
     private final RetentionSchedule schedule;
 
@@ -41,6 +37,6 @@ class RetentionPageController {
         String endsOn = schedule.periods().reviewEndsOn();
         Instant next = schedule.nextPurge();
         return Pages.view("staff/retention", Map.of("rules", rules, "endsOn", endsOn == null ? "" : endsOn,
-                "nextPurge", next == null ? "" : NEXT.format(next)));
+                "nextPurge", next == null ? "" : UkTime.moment(next)));
     }
 }

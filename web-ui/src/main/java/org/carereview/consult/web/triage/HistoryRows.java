@@ -1,9 +1,9 @@
 package org.carereview.consult.web.triage;
 
+import org.carereview.consult.core.time.UkTime;
 import io.micronaut.core.annotation.Nullable;
 import org.carereview.consult.core.submission.SubmissionStatus;
 import org.carereview.consult.triage.TriageSubmission;
-import org.carereview.consult.web.Dates;
 
 import java.util.Arrays;
 import java.util.List;
@@ -30,7 +30,7 @@ final class HistoryRows {
                 "who", c.changedBy() == null ? "The service"
                         : "SUGGESTION".equals(c.via()) ? "Suggested, accepted by " + staff.email(c.changedBy())
                         : staff.email(c.changedBy()),
-                "when", Dates.moment(c.changedAt()))).toList();
+                "when", UkTime.moment(c.changedAt()))).toList();
     }
 
     private static String value(String field, @Nullable String value, StaffDirectory staff) {

@@ -1,5 +1,6 @@
 package org.carereview.consult.web.triage;
 
+import org.carereview.consult.core.time.UkTime;
 import io.micronaut.core.annotation.Nullable;
 import org.carereview.consult.core.access.Viewer;
 import org.carereview.consult.core.account.Role;
@@ -8,7 +9,6 @@ import org.carereview.consult.triage.Snippets;
 import org.carereview.consult.triage.TriageItem;
 import org.carereview.consult.triage.TriagePage;
 import org.carereview.consult.triage.campaigns.Campaigns;
-import org.carereview.consult.web.Dates;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -119,7 +119,7 @@ final class QueuePage {
             row.put("statusClasses", TriageWords.statusClasses(i.status()));
             row.put("themes", i.themes().isEmpty() ? "None" : TriageWords.themes(i.themes()));
             row.put("area", i.area() == null ? "" : areaNames.getOrDefault(i.area(), i.area()));
-            row.put("sent", Dates.day(i.submittedAt()));
+            row.put("sent", UkTime.day(i.submittedAt()));
             row.put("flagged", i.safeguarding());
             row.put("campaign", i.campaignSize() == null ? null : "Group of " + i.campaignSize());
             row.put("campaignHref", i.campaignGroup() == null ? null : "/staff/triage?group=" + i.campaignGroup());

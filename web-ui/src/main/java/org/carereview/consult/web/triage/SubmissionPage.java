@@ -1,5 +1,7 @@
 package org.carereview.consult.web.triage;
 
+import org.carereview.consult.core.submission.QuarantineReason;
+import org.carereview.consult.core.time.UkTime;
 import io.micronaut.core.annotation.Nullable;
 import org.carereview.consult.core.access.Viewer;
 import org.carereview.consult.core.safeguarding.SafeguardingActions;
@@ -12,7 +14,6 @@ import org.carereview.consult.deepdives.Area;
 import org.carereview.consult.triage.StatusRules;
 import org.carereview.consult.triage.TriageSubmission;
 import org.carereview.consult.triage.campaigns.Campaigns;
-import org.carereview.consult.web.Dates;
 import org.carereview.consult.web.pages.GovukItems;
 
 import java.util.ArrayList;
@@ -29,9 +30,6 @@ final class SubmissionPage {
 
     static final String VIEW = "triage/submission";
 
-    private static final Map<String, String> HELD_BECAUSE = Map.of(
-            "HONEYPOT", "Filled in a hidden field that people never see",
-            "TOO_FAST", "Sent faster than a person could read the questions");
 
     private SubmissionPage() {
     }
@@ -68,13 +66,13 @@ final class SubmissionPage {
         model.put("noteText", typed.get("text"));
         model.put("actionText", typed.get("action"));
         model.put("notes", s.notes().stream().map(n -> Map.of("lines", lines(n.text()), "who", staff.email(n.author()),
-                "when", Dates.moment(n.createdAt()))).toList());
+                "when", UkTime.moment(n.createdAt()))).toList());
         model.put("history", HistoryRows.of(s.history(), staff));
         model.put("lead", viewer.seesFlagged() && s.safeguarding());
         model.put("flag", flag(s.flag(), staff));
         List<SafeguardingActions.Action> actions = s.safeguardingActions() == null ? List.of() : s.safeguardingActions();
         model.put("actions", actions.stream().map(a -> Map.of("lines", lines(a.action()), "who", staff.email(a.takenBy()),
-                "when", Dates.moment(a.takenAt()))).toList());
+                "when", UkTime.moment(a.takenAt()))).toList());
         return model;
     }
 
@@ -91,12 +89,12 @@ final class SubmissionPage {
         List<Map<String, Object>> rows = new ArrayList<>();
         rows.add(row("Channel", TriageWords.kind(s.kind())));
         rows.add(row("Status", TriageWords.status(s.status())));
-        rows.add(row("Sent", Dates.moment(s.submittedAt())));
+        rows.add(row("Sent", UkTime.moment(s.submittedAt())));
         if (s.withdrawnAt() != null) {
-            rows.add(row("Withdrawn", Dates.moment(s.withdrawnAt())));
+            rows.add(row("Withdrawn", UkTime.moment(s.withdrawnAt())));
         }
         if (s.quarantineReason() != null) {
-            rows.add(row("Held back because", HELD_BECAUSE.getOrDefault(s.quarantineReason(), "Possible spam")));
+            rows.add(row("Held back because", QuarantineReason.describe(s.quarantineReason())));
         }
         if (s.area() != null) {
             rows.add(row("Area", areas.stream().filter(a -> a.slug().equals(s.area())).map(Area::name).findFirst()
@@ -201,7 +199,7 @@ final class SubmissionPage {
                 "score", screened ? String.valueOf(flag.score()) : "",
                 "matched", flag.matched(),
                 "learned", learned(flag.learned()),
-                "when", Dates.moment(flag.flaggedAt()));
+                "when", UkTime.moment(flag.flaggedAt()));
     }
 
     /** What the learned check found, in plain words; empty when it did not flag it. */

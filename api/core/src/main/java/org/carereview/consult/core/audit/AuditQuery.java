@@ -1,5 +1,6 @@
 package org.carereview.consult.core.audit;
 
+import org.carereview.consult.core.time.UkTime;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
@@ -11,7 +12,6 @@ import java.sql.ResultSet;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +27,6 @@ import java.util.regex.Pattern;
 @Singleton
 public class AuditQuery {
 
-    private static final ZoneId LONDON = ZoneId.of("Europe/London");
     private static final Pattern UK_DAY = Pattern.compile("(\\d{1,2})[ /.-](\\d{1,2})[ /.-](\\d{4})");
     private static final Pattern ISO_DAY = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
     private static final Pattern REFERENCE = Pattern.compile("(?i)(CFA|EBE|DDF)-[0-9A-Z]{4}-[0-9A-Z]{4}");
@@ -61,8 +60,8 @@ public class AuditQuery {
             throw new InvalidInputException(errors);
         }
         return new AuditTrail.Filter(actorId, recordId, auditAction,
-                fromDay == null ? null : fromDay.atStartOfDay(LONDON).toInstant(),
-                toDay == null ? null : toDay.plusDays(1).atStartOfDay(LONDON).toInstant());
+                fromDay == null ? null : UkTime.startOf(fromDay),
+                toDay == null ? null : UkTime.endOf(toDay));
     }
 
     @Nullable

@@ -1,5 +1,6 @@
 package org.carereview.consult.core.audit;
 
+import org.carereview.consult.core.time.UkTime;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
@@ -8,8 +9,6 @@ import org.carereview.consult.core.export.CsvCells;
 
 import java.sql.Array;
 import java.sql.ResultSet;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -28,7 +27,6 @@ public class AuditReport {
 
     /** The most rows one CSV holds; narrow the filter for more. */
     public static final int MAX_CSV_ROWS = 10_000;
-    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.of("Europe/London"));
 
     /**
      * One event in words; {@code actorEmail} and {@code reference} are empty when unknown or deleted. For an
@@ -114,7 +112,7 @@ public class AuditReport {
                 .forEach(emails::putIfAbsent);
         Map<UUID, String> references = names("SELECT id, reference FROM submission WHERE id = ANY(?)",
                 entries.stream().map(AuditEntry::submissionId).filter(Objects::nonNull).toList());
-        return entries.stream().map(e -> new Row(e, WHEN.format(e.at()),
+        return entries.stream().map(e -> new Row(e, UkTime.sortable(e.at()),
                 e.actorId() == null ? "" : emails.getOrDefault(e.actorId(), ""),
                 e.submissionId() == null ? "" : references.getOrDefault(e.submissionId(), ""))).toList();
     }

@@ -1,5 +1,6 @@
 package org.carereview.consult.core.draft;
 
+import org.carereview.consult.core.time.UkTime;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -16,11 +17,8 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -33,8 +31,6 @@ import java.util.UUID;
 @Singleton
 public class Drafts {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK)
-            .withZone(ZoneId.of("Europe/London"));
 
     private final DraftStore store;
     private final References references;
@@ -96,7 +92,7 @@ public class Drafts {
         StoredDraft draft = find(kind, id).orElseThrow(Drafts::expired);
         outbox.enqueue(template, Emails.normalise(email), Map.of(
                 "link", link(draft, pathPrefix),
-                "expires", DAY.format(draft.expiresAt())));
+                "expires", UkTime.day(draft.expiresAt())));
     }
 
     @Transactional

@@ -1,5 +1,6 @@
 package org.carereview.consult.core.retention;
 
+import org.carereview.consult.core.time.UkTime;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -139,7 +140,7 @@ class Retention {
 
     /** The audit log is append-only (V018): its trigger lets this transaction delete only rows before cutoff. */
     int audit(Instant now) {
-        Instant cutoff = ZonedDateTime.ofInstant(now, ReviewConfiguration.UK)
+        Instant cutoff = ZonedDateTime.ofInstant(now, UkTime.ZONE)
                 .minusMonths(periods.auditMonths()).toInstant();
         jdbc.prepareStatement("SELECT set_config('consult.audit_purge_before', ?, true)", ps -> {
             ps.setString(1, cutoff.toString());

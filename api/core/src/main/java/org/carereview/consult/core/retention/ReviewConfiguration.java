@@ -1,10 +1,10 @@
 package org.carereview.consult.core.retention;
 
+import org.carereview.consult.core.time.UkTime;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Optional;
 
@@ -15,10 +15,9 @@ import java.util.Optional;
 @ConfigurationProperties("consult.review")
 record ReviewConfiguration(@Nullable LocalDate endsOn) {
 
-    static final ZoneId UK = ZoneId.of("Europe/London");
 
     /** When submissions become due for deletion: the end of the day {@code months} after the review ends. */
     Optional<ZonedDateTime> keepUntil(int months) {
-        return Optional.ofNullable(endsOn).map(day -> day.plusMonths(months).plusDays(1).atStartOfDay(UK));
+        return Optional.ofNullable(endsOn).map(day -> day.plusMonths(months).plusDays(1).atStartOfDay(UkTime.ZONE));
     }
 }

@@ -1,5 +1,6 @@
 package org.carereview.consult.core.submission;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.Transactional;
@@ -25,8 +26,8 @@ import java.util.UUID;
 @Singleton
 public class Quarantine {
 
-    /** One held-back submission, without its content. */
-    public record Held(UUID id, SubmissionKind kind, String reference, String reason, Instant submittedAt) {
+    /** One held-back submission, without its content; its reason as stored ({@link QuarantineReason#describe}). */
+    public record Held(UUID id, SubmissionKind kind, String reference, @Nullable String reason, Instant submittedAt) {
     }
 
     private final JdbcOperations jdbc;
@@ -42,7 +43,7 @@ public class Quarantine {
     /** What is held back, as this viewer may see it (a flagged one only for the lead and administrators). */
     @Transactional
     public List<Held> list(Viewer viewer) {
-        return jdbc.prepareStatement("SELECT id, kind, reference, coalesce(quarantine_reason, 'UNKNOWN'), submitted_at "
+        return jdbc.prepareStatement("SELECT id, kind, reference, quarantine_reason, submitted_at "
                 + "FROM submission WHERE status = 'QUARANTINED'" + Visibility.submissions(viewer, "")
                 + " ORDER BY submitted_at DESC, id LIMIT 500", ps -> {
             List<Held> held = new ArrayList<>();

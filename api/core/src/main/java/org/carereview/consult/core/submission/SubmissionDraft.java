@@ -18,12 +18,12 @@ public record SubmissionDraft(
         Set<Theme> themes,
         Set<Dilemma> dilemmas,
         String searchText,
-        @Nullable String quarantineReason,
+        @Nullable QuarantineReason quarantineReason,
         @Nullable String screenedOnlyText) {
 
     public SubmissionDraft(SubmissionKind kind, SubmissionStatus status, @Nullable UUID ownerId, @Nullable UUID areaId,
                            Set<Theme> themes, Set<Dilemma> dilemmas, String searchText,
-                           @Nullable String quarantineReason) {
+                           @Nullable QuarantineReason quarantineReason) {
         this(kind, status, ownerId, areaId, themes, dilemmas, searchText, quarantineReason, null);
     }
 

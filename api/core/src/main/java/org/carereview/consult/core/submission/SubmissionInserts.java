@@ -42,7 +42,7 @@ class SubmissionInserts {
             ps.setArray(7, codes(ps.getConnection(), draft.dilemmas()));
             ps.setBoolean(8, flagged);
             ps.setTimestamp(9, at);
-            ps.setString(10, draft.quarantineReason());
+            ps.setString(10, draft.quarantineReason() == null ? null : draft.quarantineReason().name());
             ps.setTimestamp(11, at);
             ps.setTimestamp(12, at);
             ps.setString(13, text);

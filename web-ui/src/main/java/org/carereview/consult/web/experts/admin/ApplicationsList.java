@@ -1,12 +1,12 @@
 package org.carereview.consult.web.experts.admin;
 
+import org.carereview.consult.core.time.UkTime;
 import io.micronaut.core.annotation.Nullable;
 import org.carereview.consult.experts.AgeBand;
 import org.carereview.consult.experts.ApplicationOutcome;
 import org.carereview.consult.experts.ApplicationPage;
 import org.carereview.consult.experts.Experience;
 import org.carereview.consult.experts.Region;
-import org.carereview.consult.web.Dates;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +37,7 @@ record ApplicationsList(@Nullable String outcome, @Nullable String region, @Null
         model.put("items", page == null ? List.of() : page.items().stream().map(a -> Map.of(
                 "id", a.id().toString(), "reference", a.reference(),
                 "name", a.name() == null ? "(withdrawn)" : a.name(),
-                "outcome", a.outcome().label(), "submitted", Dates.day(a.submittedAt()))).toList());
+                "outcome", a.outcome().label(), "submitted", UkTime.day(a.submittedAt()))).toList());
         model.put("filtered", !filters().isEmpty());
         model.put("firstPage", after == null || after.isBlank() ? null : link(null));
         model.put("nextPage", page == null || page.next() == null ? null : link(page.next()));

@@ -1,5 +1,6 @@
 package org.carereview.consult.web.experts.admin;
 
+import org.carereview.consult.core.time.UkTime;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -30,7 +31,6 @@ import org.carereview.consult.experts.Applications;
 import org.carereview.consult.experts.Decisions;
 import org.carereview.consult.experts.Experience;
 import org.carereview.consult.experts.Scoring;
-import org.carereview.consult.web.Dates;
 import org.carereview.consult.web.Pages;
 
 import java.util.HashMap;
@@ -131,7 +131,7 @@ class DecisionPagesController {
                 row("Region", a.region() == null ? null : a.region().label()),
                 row("Experience", String.join(", ", a.experiences().stream().map(Experience::label).toList())),
                 row("Outcome", a.outcome().name()),
-                row("Sent", Dates.day(a.submittedAt()))));
+                row("Sent", UkTime.day(a.submittedAt()))));
         model.put("average", scoring.item(a.id(), UUID.fromString(who.getName()), true)
                 .map(i -> i.averageTotal() == null ? "No scores yet" : i.averageTotal() + " from " + i.scores() + " scores")
                 .orElse("Not open for scoring"));

@@ -1,5 +1,6 @@
 package org.carereview.consult.web.experts.admin;
 
+import org.carereview.consult.core.time.UkTime;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -23,7 +24,6 @@ import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.experts.Decisions;
 import org.carereview.consult.experts.Member;
 import org.carereview.consult.experts.MemberStatus;
-import org.carereview.consult.web.Dates;
 import org.carereview.consult.web.Pages;
 
 import java.time.format.DateTimeFormatter;
@@ -113,7 +113,7 @@ class MembersPagesController {
         model.put("form", form);
         model.put("history", m.history().stream().map(c -> Map.of("status", words(c.status()),
                 "from", DAY.format(c.effectiveDate()), "reason", c.reason(),
-                "recorded", Dates.moment(c.changedAt()))).toList());
+                "recorded", UkTime.moment(c.changedAt()))).toList());
         return model;
     }
 

@@ -1,10 +1,10 @@
 package org.carereview.consult.web.experts.apply;
 
+import org.carereview.consult.core.time.UkTime;
 import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.experts.ApplicationInput;
 import org.carereview.consult.experts.Experience;
 import org.carereview.consult.experts.Region;
-import org.carereview.consult.web.Dates;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -113,7 +113,7 @@ final class CheckAnswers {
 
     private static List<Map<String, Object>> dateOfBirth(String iso) {
         LocalDate date = SectionModel.parse(iso);
-        return date == null ? List.of() : written(Dates.day(date.atStartOfDay(ZoneOffset.UTC).plusHours(12).toInstant()));
+        return date == null ? List.of() : written(UkTime.day(date.atStartOfDay(ZoneOffset.UTC).plusHours(12).toInstant()));
     }
 
     private static List<Map<String, Object>> region(String code) {

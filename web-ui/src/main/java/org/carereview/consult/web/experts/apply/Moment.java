@@ -1,5 +1,6 @@
 package org.carereview.consult.web.experts.apply;
 
+import org.carereview.consult.core.time.UkTime;
 import org.carereview.consult.experts.ApplicationWindow;
 
 import java.time.Instant;
@@ -17,7 +18,7 @@ record Moment(String timeKey, String clock, String day) {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
 
     static Moment of(Instant instant) {
-        ZonedDateTime local = instant.atZone(ApplicationWindow.LONDON);
+        ZonedDateTime local = instant.atZone(UkTime.ZONE);
         int hour = local.getHour();
         int minute = local.getMinute();
         String clock = (hour % 12 == 0 ? 12 : hour % 12) + (minute == 0 ? "" : String.format(Locale.ROOT, ":%02d", minute));
