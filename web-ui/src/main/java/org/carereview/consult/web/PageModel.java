@@ -8,7 +8,6 @@ import io.micronaut.views.model.ViewModelProcessor;
 import io.micronaut.http.server.util.locale.HttpLocaleResolver;
 import jakarta.inject.Singleton;
 import org.carereview.consult.core.auth.StaffSessions;
-import org.carereview.consult.core.account.Role;
 import org.carereview.consult.core.security.CsrfToken;
 import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.web.requests.RequestId;
@@ -83,6 +82,6 @@ final class PageModel implements ViewModelProcessor<Map<String, Object>> {
                 .filter(signedIn -> !Boolean.TRUE.equals(model.get(Pages.SIGNED_OUT)));
         user.ifPresent(a -> model.putIfAbsent("currentUser", Map.of(
                 "email", String.valueOf(a.getAttributes().get("email")),
-                "staff", a.getRoles().stream().anyMatch(r -> !r.equals(Role.CONTRIBUTOR.name())))));
+                "staff", StaffSessions.isStaff(a))));
     }
 }

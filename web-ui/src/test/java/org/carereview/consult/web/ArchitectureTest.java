@@ -1,9 +1,13 @@
 package org.carereview.consult.web;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaAnnotation;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import org.carereview.consult.core.time.UkTime;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -11,9 +15,11 @@ import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.TimeZone;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
@@ -25,6 +31,17 @@ class ArchitectureTest {
     private static final String BASE = "org.carereview.consult";
     private static final String[] CHANNELS = {BASE + ".advice..", BASE + ".experts..", BASE + ".deepdives.."};
     private static JavaClasses classes;
+
+    private static final DescribedPredicate<JavaAnnotation<?>> SECURED_NAMING_A_ROLE =
+            new DescribedPredicate<>("@Secured naming a role") {
+                @Override
+                public boolean test(JavaAnnotation<?> annotation) {
+                    return annotation.getRawType().isEquivalentTo(Secured.class)
+                            && Arrays.stream((String[]) annotation.get("value").orElse(new String[0]))
+                            .anyMatch(rule -> !rule.equals(SecurityRule.IS_ANONYMOUS)
+                                    && !rule.equals(SecurityRule.IS_AUTHENTICATED));
+                }
+            };
 
     @BeforeAll
     static void importClasses() {
@@ -96,6 +113,33 @@ class ArchitectureTest {
     static final class PlantedOwnZone {
         LocalDate today() {
             return LocalDate.now(ZoneId.of("Europe/London"));
+        }
+    }
+
+    /**
+     * Who may call a route is said with {@code @StaffOnly}, {@code @AdminOnly} and the other annotations in
+     * {@code core.access}; a bare {@code @Secured} only says "anyone" or "anyone signed in", so a role set is
+     * spelt once.
+     */
+    @Test
+    void routesNameTheirRolesOnlyThroughTheAccessAnnotations() {
+        noMethods().that().areDeclaredInClassesThat().resideOutsideOfPackage(BASE + ".core.access..")
+                .should().beAnnotatedWith(SECURED_NAMING_A_ROLE).check(classes);
+        noClasses().that().resideOutsideOfPackage(BASE + ".core.access..")
+                .should().beAnnotatedWith(SECURED_NAMING_A_ROLE).check(classes);
+    }
+
+    @Test
+    void theRolesRuleCatchesARouteThatSpellsItsOwnRoles() {
+        JavaClasses planted = new ClassFileImporter().importClasses(PlantedOwnRoles.class);
+        assertThrows(AssertionError.class, () -> noMethods().should().beAnnotatedWith(SECURED_NAMING_A_ROLE)
+                .check(planted));
+    }
+
+    /** A violation planted for the test above. */
+    static final class PlantedOwnRoles {
+        @Secured({"REVIEWER", "ADMIN"})
+        void route() {
         }
     }
 }

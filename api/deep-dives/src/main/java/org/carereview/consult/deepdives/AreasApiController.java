@@ -1,5 +1,7 @@
 package org.carereview.consult.deepdives;
 
+import org.carereview.consult.core.access.AdminOnly;
+import org.carereview.consult.core.access.StaffOnly;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -57,21 +59,21 @@ class AreasApiController {
 
     @Post
     @Status(HttpStatus.CREATED)
-    @Secured("ADMIN")
+    @AdminOnly
     HttpResponse<Area> create(@Body AreaInput input, Authentication who) {
         Area area = areas.create(input, Staff.id(who));
         return HttpResponse.created(area, URI.create("/api/v1/deep-dives/areas/" + area.slug()));
     }
 
     @Put("/{slug}")
-    @Secured("ADMIN")
+    @AdminOnly
     Area update(@PathVariable String slug, @Body AreaInput input, Authentication who) {
         return areas.update(slug, input, Staff.id(who));
     }
 
     @PersonalData
     @Get("/{slug}/sessions")
-    @Secured({"REVIEWER", "ADMIN", "SAFEGUARDING_LEAD"})
+    @StaffOnly
     Map<String, List<Session>> sessions(@PathVariable String slug, Authentication who) {
         List<Session> list = sessions.list(slug, who.getRoles());
         audit.recordList(Staff.id(who), AuditAction.LIST, "deep-dive sessions area=" + slug, list.size());
@@ -80,7 +82,7 @@ class AreasApiController {
 
     @Post("/{slug}/sessions")
     @Status(HttpStatus.CREATED)
-    @Secured("ADMIN")
+    @AdminOnly
     HttpResponse<Session> addSession(@PathVariable String slug, @Body SessionInput input, Authentication who) {
         // A session has no address of its own: it is listed with its area's others.
         return HttpResponse.created(sessions.add(slug, input, Staff.id(who)),

@@ -1,5 +1,6 @@
 package org.carereview.consult.deepdives;
 
+import org.carereview.consult.core.access.StaffOnly;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
@@ -8,13 +9,12 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
 import org.carereview.consult.core.access.NotAudited;
 import org.carereview.consult.core.problem.InvalidInputException;
 
 /** Suppressed counts for staff: one area, or every area side by side; as JSON or CSV. */
 @Controller("/api/v1/deep-dives")
-@Secured({"REVIEWER", "ADMIN", "SAFEGUARDING_LEAD"})
+@StaffOnly
 @ExecuteOn(TaskExecutors.BLOCKING)
 class DashboardApiController {
 

@@ -1,5 +1,6 @@
 package org.carereview.consult.deepdives;
 
+import org.carereview.consult.core.access.StaffOnly;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -14,7 +15,6 @@ import io.micronaut.http.annotation.Status;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import org.carereview.consult.core.access.NotAudited;
@@ -25,7 +25,7 @@ import java.util.List;
 
 /** Facilitators enter what they heard: one card, many cards, or a CSV file (all or nothing). */
 @Controller("/api/v1/deep-dives")
-@Secured({"REVIEWER", "ADMIN", "SAFEGUARDING_LEAD"})
+@StaffOnly
 @ExecuteOn(TaskExecutors.BLOCKING)
 class FeedbackApiController {
 

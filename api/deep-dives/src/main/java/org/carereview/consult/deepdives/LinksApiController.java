@@ -1,5 +1,6 @@
 package org.carereview.consult.deepdives;
 
+import org.carereview.consult.core.access.StaffOnly;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -50,7 +51,7 @@ class LinksApiController {
 
     @Post("/areas/{slug}/links")
     @Status(HttpStatus.CREATED)
-    @Secured({"REVIEWER", "ADMIN", "SAFEGUARDING_LEAD"})
+    @StaffOnly
     HttpResponse<ParticipantLink> create(@PathVariable String slug, @Nullable @Body LinkRequest body, Authentication who) {
         ParticipantLink link = links.create(slug, body == null ? null : body.sessionId(), Staff.id(who));
         return HttpResponse.created(link, URI.create("/api/v1/deep-dives/links/" + link.token()));
@@ -58,14 +59,14 @@ class LinksApiController {
 
     @NotAudited("participant links: sessions and tokens, no one's data")
     @Get("/areas/{slug}/links")
-    @Secured({"REVIEWER", "ADMIN", "SAFEGUARDING_LEAD"})
+    @StaffOnly
     Map<String, List<ParticipantLink>> list(@PathVariable String slug) {
         return Map.of("items", links.list(slug));
     }
 
     /** Closes the link; feedback through it is refused from now on. */
     @Delete("/links/{token}")
-    @Secured({"REVIEWER", "ADMIN", "SAFEGUARDING_LEAD"})
+    @StaffOnly
     @Status(HttpStatus.NO_CONTENT)
     void revoke(@PathVariable String token) {
         links.revoke(token);
@@ -73,7 +74,7 @@ class LinksApiController {
 
     @NotAudited("a link's QR code")
     @Get(value = "/links/{token}/qr.svg", produces = "image/svg+xml")
-    @Secured({"REVIEWER", "ADMIN", "SAFEGUARDING_LEAD"})
+    @StaffOnly
     String qr(@PathVariable String token) {
         return links.qrSvg(token);
     }

@@ -1,5 +1,6 @@
 package org.carereview.consult.experts;
 
+import org.carereview.consult.core.access.AdminOnly;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
@@ -122,7 +123,7 @@ class ApplicationsApiController {
     /** Administrators: a keyset page, newest first, filtered by outcome, region, age band and experience. */
     @PersonalData
     @Get
-    @Secured("ADMIN")
+    @AdminOnly
     ApplicationPage list(@Nullable @QueryValue String outcome, @Nullable @QueryValue String region,
                          @Nullable @QueryValue String ageBand, @Nullable @QueryValue String experience,
                          @Nullable @QueryValue String limit, @Nullable @QueryValue String after, Authentication who) {

@@ -1,5 +1,6 @@
 package org.carereview.consult.experts;
 
+import org.carereview.consult.core.access.AdminOnly;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -10,7 +11,6 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import org.carereview.consult.core.access.NotAudited;
@@ -23,7 +23,7 @@ import java.util.Map;
 import java.util.UUID;
 
 @Controller("/api/v1/experts-by-experience")
-@Secured("ADMIN")
+@AdminOnly
 @ExecuteOn(TaskExecutors.BLOCKING)
 class DecisionsApiController {
 

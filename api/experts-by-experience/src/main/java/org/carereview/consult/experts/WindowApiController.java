@@ -1,5 +1,6 @@
 package org.carereview.consult.experts;
 
+import org.carereview.consult.core.access.AdminOnly;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -38,7 +39,7 @@ class WindowApiController {
     }
 
     @Put
-    @Secured("ADMIN")
+    @AdminOnly
     Window change(@Body WindowChange change, Authentication authentication) {
         return window.set(change.opensAt(), change.closesAt(), UUID.fromString(authentication.getName()));
     }

@@ -1,5 +1,6 @@
 package org.carereview.consult.triage;
 
+import org.carereview.consult.core.access.StaffOnly;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -10,7 +11,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import org.carereview.consult.core.access.PersonalData;
 import org.carereview.consult.core.access.Viewer;
@@ -27,7 +27,7 @@ import java.util.UUID;
  */
 @Controller("/api/v1/triage/submissions/{id}/redaction")
 @ExecuteOn(TaskExecutors.BLOCKING)
-@Secured({"REVIEWER", "SAFEGUARDING_LEAD", "ADMIN"})
+@StaffOnly
 class RedactionApiController {
 
     private final Redactions redactions;

@@ -1,5 +1,6 @@
 package org.carereview.consult.triage;
 
+import org.carereview.consult.core.access.StaffOnly;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -12,7 +13,6 @@ import io.micronaut.http.annotation.Status;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import org.carereview.consult.core.access.PersonalData;
@@ -29,7 +29,7 @@ import java.util.UUID;
  */
 @Controller("/api/v1/triage")
 @ExecuteOn(TaskExecutors.BLOCKING)
-@Secured({"REVIEWER", "SAFEGUARDING_LEAD", "ADMIN"})
+@StaffOnly
 class TagSuggestionsApiController {
 
     /** The submissions decided at once. */

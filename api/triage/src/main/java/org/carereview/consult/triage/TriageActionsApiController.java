@@ -1,5 +1,7 @@
 package org.carereview.consult.triage;
 
+import org.carereview.consult.core.access.LeadOrAdmin;
+import org.carereview.consult.core.access.StaffOnly;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -12,7 +14,6 @@ import io.micronaut.http.annotation.Status;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import org.carereview.consult.core.access.Viewer;
 import org.carereview.consult.core.safeguarding.SafeguardingActions;
@@ -41,7 +42,7 @@ class TriageActionsApiController {
      * {@code group} (a campaign's id, ADR 0034) selects every submission of that copy-and-paste campaign instead.
      */
     @Post("/bulk")
-    @Secured({"REVIEWER", "SAFEGUARDING_LEAD", "ADMIN"})
+    @StaffOnly
     TriageBulk.Result bulk(@Nullable @Body JsonNode body, Authentication who) {
         JsonFields fields = new JsonFields(body);
         TriageBulk.Request request = new TriageBulk.Request(fields.strings("ids"), fields.string("group"), fields.string("status"),
@@ -51,7 +52,7 @@ class TriageActionsApiController {
     }
 
     @Post("/submissions/{id}/release")
-    @Secured({"REVIEWER", "SAFEGUARDING_LEAD", "ADMIN"})
+    @StaffOnly
     @Status(HttpStatus.NO_CONTENT)
     void release(@PathVariable UUID id, Authentication who) {
         actions.release(id, Viewer.of(who));
@@ -59,7 +60,7 @@ class TriageActionsApiController {
 
     /** Only a quarantined submission can be deleted. */
     @Delete("/submissions/{id}")
-    @Secured({"REVIEWER", "SAFEGUARDING_LEAD", "ADMIN"})
+    @StaffOnly
     @Status(HttpStatus.NO_CONTENT)
     void delete(@PathVariable UUID id, Authentication who) {
         actions.delete(id, Viewer.of(who));
@@ -68,7 +69,7 @@ class TriageActionsApiController {
     /** {@code {action}}: what the lead did (referred, contacted, no further action and why). */
     @Post("/submissions/{id}/safeguarding-actions")
     @Status(HttpStatus.CREATED)
-    @Secured({"SAFEGUARDING_LEAD", "ADMIN"})
+    @LeadOrAdmin
     HttpResponse<SafeguardingActions.Action> safeguardingAction(@PathVariable UUID id, @Nullable @Body JsonNode body,
                                                                 Authentication who) {
         JsonFields fields = new JsonFields(body);
@@ -86,7 +87,7 @@ class TriageActionsApiController {
      * cannot see flagged submissions (reviewers).
      */
     @Post("/submissions/{id}/not-a-disclosure")
-    @Secured({"REVIEWER", "SAFEGUARDING_LEAD", "ADMIN"})
+    @StaffOnly
     @Status(HttpStatus.NO_CONTENT)
     void notADisclosure(@PathVariable UUID id, Authentication who) {
         actions.notADisclosure(id, Viewer.of(who));

@@ -1,5 +1,6 @@
 package org.carereview.consult.triage;
 
+import org.carereview.consult.core.access.StaffOnly;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -14,7 +15,6 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.carereview.consult.core.access.PersonalData;
@@ -26,7 +26,7 @@ import java.util.UUID;
 /** The triage queue and one submission (README, "Triage and safeguarding"). */
 @Controller("/api/v1/triage/submissions")
 @ExecuteOn(TaskExecutors.BLOCKING)
-@Secured({"REVIEWER", "SAFEGUARDING_LEAD", "ADMIN"})
+@StaffOnly
 class TriageApiController {
 
     private final TriageQueue queue;

@@ -1,5 +1,6 @@
 package org.carereview.consult.triage;
 
+import org.carereview.consult.core.access.ReviewerOrAdmin;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -9,7 +10,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Named;
 import org.carereview.consult.core.access.PersonalData;
@@ -21,7 +21,7 @@ import java.util.concurrent.ExecutorService;
 /** The filtered set as CSV or ODS, streamed (reviewers and administrators; flagged submissions never included). */
 @Controller("/api/v1/triage")
 @ExecuteOn(TaskExecutors.BLOCKING)
-@Secured({"REVIEWER", "ADMIN"})
+@ReviewerOrAdmin
 class TriageExportController {
 
     private final TriageExport export;

@@ -1,5 +1,6 @@
 package org.carereview.consult.web.account;
 
+import org.carereview.consult.core.access.Viewer;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -119,7 +120,7 @@ class YourDataController {
 
     /** Only a contributor has data of their own here; staff accounts are looked after by an administrator. */
     private static Optional<UUID> contributor(@Nullable Authentication authentication) {
-        if (authentication == null || !authentication.getRoles().contains(Role.CONTRIBUTOR.name())) {
+        if (authentication == null || !Viewer.of(authentication).has(Role.CONTRIBUTOR)) {
             return Optional.empty();
         }
         try {

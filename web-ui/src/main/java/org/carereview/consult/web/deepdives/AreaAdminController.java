@@ -1,5 +1,6 @@
 package org.carereview.consult.web.deepdives;
 
+import org.carereview.consult.core.access.AdminOnly;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -11,7 +12,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import org.carereview.consult.core.access.NotAudited;
 import org.carereview.consult.core.problem.FieldError;
@@ -32,7 +32,7 @@ import java.util.UUID;
 /** Administrators add areas, record the attributes the review chose them by, and add sessions. */
 @Controller("/staff/deep-dives/areas")
 @Produces(MediaType.TEXT_HTML)
-@Secured("ADMIN")
+@AdminOnly
 @ExecuteOn(TaskExecutors.BLOCKING)
 class AreaAdminController {
 

@@ -1,5 +1,7 @@
 package org.carereview.consult.web.deepdives;
 
+import org.carereview.consult.core.access.Viewer;
+import org.carereview.consult.core.access.StaffOnly;
 import org.carereview.consult.core.time.UkTime;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -11,7 +13,6 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import org.carereview.consult.core.access.NotAudited;
 import org.carereview.consult.core.access.PersonalData;
@@ -37,7 +38,7 @@ import java.util.UUID;
 /** Staff see the areas, and each area's attributes, sessions and participant links, with what they can do there. */
 @Controller("/staff/deep-dives")
 @Produces(MediaType.TEXT_HTML)
-@Secured({"REVIEWER", "ADMIN", "SAFEGUARDING_LEAD"})
+@StaffOnly
 @ExecuteOn(TaskExecutors.BLOCKING)
 class AreaPagesController {
 
@@ -64,7 +65,7 @@ class AreaPagesController {
     @Get
     HttpResponse<?> list(Authentication who) {
         return HttpResponse.ok(Pages.view("deepdives/areas", Map.of(
-                "admin", who.getRoles().contains(Role.ADMIN.name()),
+                "admin", Viewer.of(who).has(Role.ADMIN),
                 "areas", areas.list().stream().map(a -> Map.of("slug", a.slug(), "name", a.name(),
                         "region", a.regionName())).toList())));
     }
@@ -79,7 +80,7 @@ class AreaPagesController {
         }
         Map<String, Object> model = new HashMap<>();
         model.put("area", area);
-        model.put("admin", who.getRoles().contains(Role.ADMIN.name()));
+        model.put("admin", Viewer.of(who).has(Role.ADMIN));
         model.put("rows", attributes(area));
         List<Session> read = sessions.list(slug, who.getRoles());
         audit.recordList(UUID.fromString(who.getName()), AuditAction.LIST, "deep-dive sessions area=" + slug, read.size());

@@ -1,5 +1,6 @@
 package org.carereview.consult.web.deepdives;
 
+import org.carereview.consult.core.access.StaffOnly;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -12,7 +13,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import org.carereview.consult.core.access.NotAudited;
 import org.carereview.consult.core.idempotency.Idempotency;
@@ -37,7 +37,7 @@ import java.util.UUID;
  */
 @Controller("/staff/deep-dives/areas/{slug}/cards")
 @Produces(MediaType.TEXT_HTML)
-@Secured({"REVIEWER", "ADMIN", "SAFEGUARDING_LEAD"})
+@StaffOnly
 @ExecuteOn(TaskExecutors.BLOCKING)
 class CardsPageController {
 

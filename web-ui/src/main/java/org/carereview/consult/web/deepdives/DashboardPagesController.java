@@ -1,5 +1,6 @@
 package org.carereview.consult.web.deepdives;
 
+import org.carereview.consult.core.access.StaffOnly;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -10,7 +11,6 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
 import org.carereview.consult.core.access.NotAudited;
 import org.carereview.consult.deepdives.AreaSummary;
 import org.carereview.consult.deepdives.Areas;
@@ -31,7 +31,7 @@ import java.util.Map;
  */
 @Controller("/staff/deep-dives")
 @Produces(MediaType.TEXT_HTML)
-@Secured({"REVIEWER", "ADMIN", "SAFEGUARDING_LEAD"})
+@StaffOnly
 @ExecuteOn(TaskExecutors.BLOCKING)
 class DashboardPagesController {
 

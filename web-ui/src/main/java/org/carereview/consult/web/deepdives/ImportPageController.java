@@ -1,5 +1,6 @@
 package org.carereview.consult.web.deepdives;
 
+import org.carereview.consult.core.access.StaffOnly;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -14,7 +15,6 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import org.carereview.consult.core.access.NotAudited;
 import org.carereview.consult.core.problem.FieldError;
@@ -44,7 +44,7 @@ import java.util.UUID;
  */
 @Controller("/staff/deep-dives/areas/{slug}/import")
 @Produces(MediaType.TEXT_HTML)
-@Secured({"REVIEWER", "ADMIN", "SAFEGUARDING_LEAD"})
+@StaffOnly
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ImportPageController {
 

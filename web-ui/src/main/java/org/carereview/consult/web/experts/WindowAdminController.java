@@ -1,5 +1,6 @@
 package org.carereview.consult.web.experts;
 
+import org.carereview.consult.core.access.AdminOnly;
 import org.carereview.consult.core.time.UkTime;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -13,7 +14,6 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import org.carereview.consult.core.access.NotAudited;
@@ -30,7 +30,7 @@ import java.util.UUID;
 /** Administrators set when applications to the Experts by Experience group open and close, in UK time. */
 @Controller("/staff/admin/window")
 @Produces(MediaType.TEXT_HTML)
-@Secured("ADMIN")
+@AdminOnly
 @ExecuteOn(TaskExecutors.BLOCKING)
 class WindowAdminController {
 

@@ -1,5 +1,6 @@
 package org.carereview.consult.web.messages;
 
+import org.carereview.consult.core.access.AdminOnly;
 import org.carereview.consult.core.time.UkTime;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -14,7 +15,6 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import org.carereview.consult.core.access.NotAudited;
@@ -35,7 +35,7 @@ import java.util.UUID;
 /** Administrators edit the emails the service sends (receipts, links, outcomes), with every version kept. */
 @Controller("/staff/admin/messages")
 @Produces(MediaType.TEXT_HTML)
-@Secured("ADMIN")
+@AdminOnly
 @ExecuteOn(TaskExecutors.BLOCKING)
 class MessageTemplatesController {
 

@@ -1,5 +1,8 @@
 package org.carereview.consult.web.safeguarding;
 
+import org.carereview.consult.core.access.Viewer;
+import org.carereview.consult.core.access.LeadOnly;
+import org.carereview.consult.core.access.LeadOrAdmin;
 import org.carereview.consult.core.time.UkTime;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -13,7 +16,6 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import org.carereview.consult.core.access.NotAudited;
@@ -55,7 +57,7 @@ class PhrasesController {
 
     @NotAudited("the safeguarding phrases staff wrote: no one's words")
     @Get
-    @Secured({"SAFEGUARDING_LEAD", "ADMIN"})
+    @LeadOrAdmin
     HttpResponse<?> list(Authentication who, @Nullable @QueryValue String saved) {
         Map<String, Object> model = model(who, new PhraseForm(null, null));
         model.put("saved", saved);
@@ -63,7 +65,7 @@ class PhrasesController {
     }
 
     @Post
-    @Secured("SAFEGUARDING_LEAD")
+    @LeadOnly
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> put(@Body PhraseForm form, Authentication who) {
         Integer weight = parse(form.weight());
@@ -83,7 +85,7 @@ class PhrasesController {
     }
 
     @Post("/remove")
-    @Secured("SAFEGUARDING_LEAD")
+    @LeadOnly
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> remove(@Body PhraseForm form, Authentication who) {
         try {
@@ -96,7 +98,7 @@ class PhrasesController {
 
     private Map<String, Object> model(Authentication who, PhraseForm form) {
         Map<String, Object> model = new HashMap<>();
-        model.put("lead", who.getRoles().contains(Role.SAFEGUARDING_LEAD.name()));
+        model.put("lead", Viewer.of(who).has(Role.SAFEGUARDING_LEAD));
         model.put("threshold", configuration.threshold());
         model.put("form", form);
         model.put("saved", null);

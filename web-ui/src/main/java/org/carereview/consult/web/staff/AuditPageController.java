@@ -1,5 +1,6 @@
 package org.carereview.consult.web.staff;
 
+import org.carereview.consult.core.access.AdminOnly;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -9,7 +10,6 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import org.carereview.consult.core.access.PersonalData;
 import org.carereview.consult.core.account.AccountService;
@@ -30,7 +30,7 @@ import java.util.UUID;
 
 /** Administrators read the audit log: who viewed, changed or exported what, and when; filtered; as CSV. */
 @Controller("/staff/admin/audit")
-@Secured("ADMIN")
+@AdminOnly
 @ExecuteOn(TaskExecutors.BLOCKING)
 class AuditPageController {
 

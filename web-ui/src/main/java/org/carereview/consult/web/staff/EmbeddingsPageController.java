@@ -1,11 +1,11 @@
 package org.carereview.consult.web.staff;
 
+import org.carereview.consult.core.access.AdminOnly;
 import org.carereview.consult.core.time.UkTime;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
-import io.micronaut.security.annotation.Secured;
 import io.micronaut.views.ModelAndView;
 import org.carereview.consult.core.access.NotAudited;
 import org.carereview.consult.core.embedding.EmbeddingProgress;
@@ -19,7 +19,7 @@ import java.util.Map;
 /** Administrators see how far the answers' embeddings and their back-fill have got (ADR 33). */
 @Controller("/staff/admin/embeddings")
 @Produces(MediaType.TEXT_HTML)
-@Secured("ADMIN")
+@AdminOnly
 class EmbeddingsPageController {
 
 

@@ -1,5 +1,6 @@
 package org.carereview.consult.web.staff;
 
+import org.carereview.consult.core.access.StaffOnly;
 import org.carereview.consult.core.submission.QuarantineReason;
 import org.carereview.consult.core.time.UkTime;
 import io.micronaut.http.HttpResponse;
@@ -12,7 +13,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
 import org.carereview.consult.core.access.PersonalData;
@@ -30,7 +30,7 @@ import java.util.UUID;
 /** Staff see what the spam defences held back, and release or delete it. */
 @Controller("/staff/quarantine")
 @Produces(MediaType.TEXT_HTML)
-@Secured({"REVIEWER", "SAFEGUARDING_LEAD", "ADMIN"})
+@StaffOnly
 @ExecuteOn(TaskExecutors.BLOCKING)
 class QuarantineController {
 

@@ -1,11 +1,11 @@
 package org.carereview.consult.web.staff;
 
+import org.carereview.consult.core.access.AdminOnly;
 import org.carereview.consult.core.time.UkTime;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
-import io.micronaut.security.annotation.Secured;
 import io.micronaut.views.ModelAndView;
 import org.carereview.consult.core.access.NotAudited;
 import org.carereview.consult.core.retention.RetentionSchedule;
@@ -18,7 +18,7 @@ import java.util.Map;
 /** Administrators read the retention schedule: what the daily purge deletes, and when (ADR 19). */
 @Controller("/staff/admin/retention")
 @Produces(MediaType.TEXT_HTML)
-@Secured("ADMIN")
+@AdminOnly
 class RetentionPageController {
 
 

@@ -1,5 +1,6 @@
 package org.carereview.consult.web.staff;
 
+import org.carereview.consult.core.access.StaffOnly;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -10,7 +11,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import org.carereview.consult.core.access.NotAudited;
 import org.carereview.consult.core.account.AccountService;
@@ -29,7 +29,7 @@ import java.util.UUID;
  */
 @Controller("/staff/account/second-factor")
 @Produces(MediaType.TEXT_HTML)
-@Secured({"REVIEWER", "ADMIN", "SAFEGUARDING_LEAD"})
+@StaffOnly
 @ExecuteOn(TaskExecutors.BLOCKING)
 class SecondFactorAccountController {
 

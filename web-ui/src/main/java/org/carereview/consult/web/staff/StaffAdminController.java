@@ -1,5 +1,6 @@
 package org.carereview.consult.web.staff;
 
+import org.carereview.consult.core.access.AdminOnly;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -13,7 +14,6 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.views.ModelAndView;
@@ -35,7 +35,7 @@ import java.util.UUID;
 /** Administrators invite staff and disable or re-enable their accounts. */
 @Controller("/staff/admin/staff")
 @Produces(MediaType.TEXT_HTML)
-@Secured("ADMIN")
+@AdminOnly
 @ExecuteOn(TaskExecutors.BLOCKING)
 class StaffAdminController {
 
@@ -133,10 +133,10 @@ class StaffAdminController {
         model.put("email", email);
         model.put("role", role);
         model.put("roleOptions", List.of(
-                Map.of("value", "REVIEWER", "text", "Reviewer", "hint", "Reads, tags and acts on submissions"),
-                Map.of("value", "SAFEGUARDING_LEAD", "text", "Safeguarding lead",
+                Map.of("value", Role.REVIEWER.name(), "text", "Reviewer", "hint", "Reads, tags and acts on submissions"),
+                Map.of("value", Role.SAFEGUARDING_LEAD.name(), "text", "Safeguarding lead",
                         "hint", "Receives possible safeguarding disclosures"),
-                Map.of("value", "ADMIN", "text", "Administrator",
+                Map.of("value", Role.ADMIN.name(), "text", "Administrator",
                         "hint", "Manages staff, the application window and areas")));
         return model;
     }

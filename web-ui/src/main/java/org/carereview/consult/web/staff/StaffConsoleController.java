@@ -1,10 +1,11 @@
 package org.carereview.consult.web.staff;
 
+import org.carereview.consult.core.access.Viewer;
+import org.carereview.consult.core.access.StaffOnly;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
-import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
 import org.carereview.consult.core.access.NotAudited;
@@ -20,13 +21,13 @@ class StaffConsoleController {
 
     @NotAudited("the staff console's links")
     @Get
-    @Secured({"REVIEWER", "ADMIN", "SAFEGUARDING_LEAD"})
+    @StaffOnly
     ModelAndView<Map<String, Object>> home(Authentication authentication) {
         return Pages.view("staff/home", Map.of(
                 "roles", authentication.getRoles().stream().sorted()
                         .map(r -> Role.valueOf(r).label()).toList(),
-                "admin", authentication.getRoles().contains(Role.ADMIN.name()),
-                "reviewer", authentication.getRoles().contains(Role.REVIEWER.name()),
-                "lead", authentication.getRoles().contains(Role.SAFEGUARDING_LEAD.name())));
+                "admin", Viewer.of(authentication).has(Role.ADMIN),
+                "reviewer", Viewer.of(authentication).has(Role.REVIEWER),
+                "lead", Viewer.of(authentication).has(Role.SAFEGUARDING_LEAD)));
     }
 }

@@ -1,5 +1,6 @@
 package org.carereview.consult.web.staff;
 
+import org.carereview.consult.core.access.StaffOnly;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -38,7 +39,7 @@ class StaffSessionController {
     @NotAudited("how long the session has left")
     @Get("/staff/session/time-left")
     @Produces(MediaType.APPLICATION_JSON)
-    @Secured({"REVIEWER", "ADMIN", "SAFEGUARDING_LEAD"})
+    @StaffOnly
     HttpResponse<TimeLeft> timeLeft(Authentication who) {
         return HttpResponse.ok(new TimeLeft(sessions.secondsLeft(who)));
     }
@@ -46,7 +47,7 @@ class StaffSessionController {
     /** The session filter renews the cookie on this path whatever the token's age. */
     @Post("/staff/session/keep")
     @Produces(MediaType.APPLICATION_JSON)
-    @Secured({"REVIEWER", "ADMIN", "SAFEGUARDING_LEAD"})
+    @StaffOnly
     HttpResponse<TimeLeft> keep() {
         return HttpResponse.ok(new TimeLeft(sessions.idleTimeout().toSeconds()));
     }

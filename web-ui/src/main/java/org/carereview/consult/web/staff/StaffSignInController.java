@@ -1,5 +1,6 @@
 package org.carereview.consult.web.staff;
 
+import org.carereview.consult.core.auth.StaffSessions;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpHeaders;
@@ -66,7 +67,7 @@ class StaffSignInController {
     @Get("/staff/sign-in")
     @Secured(SecurityRule.IS_ANONYMOUS)
     Object form(@Nullable Authentication authentication, @Nullable @QueryValue String refused) {
-        if (authentication != null && authentication.getRoles().stream().anyMatch(r -> !r.equals("CONTRIBUTOR"))) {
+        if (authentication != null && StaffSessions.isStaff(authentication)) {
             return Pages.seeOther("/staff");
         }
         Optional<String> why = organisation.refusal(refused);

@@ -1,5 +1,6 @@
 package org.carereview.consult.web.summaries;
 
+import org.carereview.consult.core.access.ReviewerOrAdmin;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -13,7 +14,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import org.carereview.consult.core.access.NotAudited;
@@ -36,7 +36,7 @@ import java.util.function.Supplier;
  */
 @Controller("/staff/summaries")
 @Produces(MediaType.TEXT_HTML)
-@Secured({"REVIEWER", "ADMIN"})
+@ReviewerOrAdmin
 @ExecuteOn(TaskExecutors.BLOCKING)
 class SummaryPagesController {
 

@@ -30,7 +30,7 @@ final class QueuePage {
         boolean lead = viewer.seesFlagged();
         model.put("heading", lead && query.restricted() ? "Flagged for safeguarding" : "Triage queue");
         model.put("lead", lead);
-        model.put("exports", viewer.roles().contains(Role.REVIEWER) || viewer.roles().contains(Role.ADMIN));
+        model.put("exports", viewer.has(Role.REVIEWER) || viewer.has(Role.ADMIN));
         model.put("banner", banner);
         model.put("q", query.q());
         model.put("fromDate", query.from().shown());

@@ -1,5 +1,7 @@
 package org.carereview.consult.web.triage;
 
+import org.carereview.consult.core.access.LeadOrAdmin;
+import org.carereview.consult.core.access.StaffOnly;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -11,7 +13,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import org.carereview.consult.core.access.PersonalData;
 import org.carereview.consult.core.access.Viewer;
@@ -44,7 +45,7 @@ class TriageCareController {
 
     @Post("/release")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Secured({"REVIEWER", "SAFEGUARDING_LEAD", "ADMIN"})
+    @StaffOnly
     HttpResponse<?> release(@PathVariable String id, Authentication who) {
         return responses.post(id, Viewer.of(who), Map.of(), "release", (uuid, viewer) -> {
             actions.release(uuid, viewer);
@@ -55,7 +56,7 @@ class TriageCareController {
     /** "Are you sure?": deleting cannot be undone. */
     @PersonalData
     @Get("/delete")
-    @Secured({"REVIEWER", "SAFEGUARDING_LEAD", "ADMIN"})
+    @StaffOnly
     HttpResponse<?> confirmDelete(@PathVariable String id, Authentication who) {
         return SubmissionResponses.id(id).flatMap(uuid -> details.open(uuid, Viewer.of(who)))
                 .<HttpResponse<?>>map(s -> s.status() != SubmissionStatus.QUARANTINED
@@ -67,7 +68,7 @@ class TriageCareController {
 
     @Post("/delete")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Secured({"REVIEWER", "SAFEGUARDING_LEAD", "ADMIN"})
+    @StaffOnly
     HttpResponse<?> delete(@PathVariable String id, @Body SubmissionForm form, Authentication who) {
         return responses.post(id, Viewer.of(who), Map.of(), "release", (uuid, viewer) -> {
             actions.delete(uuid, viewer);
@@ -78,7 +79,7 @@ class TriageCareController {
 
     @Post("/safeguarding-actions")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Secured({"SAFEGUARDING_LEAD", "ADMIN"})
+    @LeadOrAdmin
     HttpResponse<?> recordAction(@PathVariable String id, @Body SubmissionForm form, Authentication who) {
         return responses.post(id, Viewer.of(who), TriageSubmissionController.typed("action", form.action()), "action",
                 (uuid, viewer) -> {
@@ -94,7 +95,7 @@ class TriageCareController {
      */
     @Post("/unflag")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Secured({"SAFEGUARDING_LEAD", "ADMIN"})
+    @LeadOrAdmin
     HttpResponse<?> unflag(@PathVariable String id, Authentication who) {
         return responses.post(id, Viewer.of(who), Map.of(), "unflag", (uuid, viewer) -> {
             actions.update(uuid, new TriageChange(null, false, null, null, null, false), viewer);
@@ -109,7 +110,7 @@ class TriageCareController {
      */
     @Post("/not-a-disclosure")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Secured({"SAFEGUARDING_LEAD", "ADMIN"})
+    @LeadOrAdmin
     HttpResponse<?> notADisclosure(@PathVariable String id, Authentication who) {
         return responses.post(id, Viewer.of(who), Map.of(), "unflag", (uuid, viewer) -> {
             actions.notADisclosure(uuid, viewer);

@@ -1,5 +1,6 @@
 package org.carereview.consult.web.triage;
 
+import org.carereview.consult.core.access.StaffOnly;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -12,7 +13,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import org.carereview.consult.core.access.PersonalData;
 import org.carereview.consult.core.access.Viewer;
@@ -32,7 +32,7 @@ import java.util.List;
 /** The triage queue: filter, search, page on, export, and change a selection at once. */
 @Controller("/staff/triage")
 @Produces(MediaType.TEXT_HTML)
-@Secured({"REVIEWER", "SAFEGUARDING_LEAD", "ADMIN"})
+@StaffOnly
 @ExecuteOn(TaskExecutors.BLOCKING)
 class TriageQueueController {
 

@@ -1,5 +1,6 @@
 package org.carereview.consult.web.triage;
 
+import org.carereview.consult.core.access.StaffOnly;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -13,7 +14,6 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import org.carereview.consult.core.access.PersonalData;
 import org.carereview.consult.core.access.Viewer;
@@ -28,7 +28,7 @@ import java.util.UUID;
 /** One submission: read it (audited), tag it, assign it, move its status on, flag it, add notes. */
 @Controller("/staff/triage/{id}")
 @Produces(MediaType.TEXT_HTML)
-@Secured({"REVIEWER", "SAFEGUARDING_LEAD", "ADMIN"})
+@StaffOnly
 @ExecuteOn(TaskExecutors.BLOCKING)
 class TriageSubmissionController {
 

@@ -1,5 +1,6 @@
 package org.carereview.consult.core.audit;
 
+import org.carereview.consult.core.access.AdminOnly;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
@@ -7,7 +8,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import org.carereview.consult.core.access.PersonalData;
 import org.carereview.consult.core.problem.InvalidInputException;
@@ -21,7 +21,7 @@ import java.util.UUID;
  */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
-@Secured("ADMIN")
+@AdminOnly
 class AuditApiController {
 
     private final AuditQuery query;

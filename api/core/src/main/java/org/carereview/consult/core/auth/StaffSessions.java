@@ -1,5 +1,6 @@
 package org.carereview.consult.core.auth;
 
+import org.carereview.consult.core.access.Viewer;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -51,9 +52,9 @@ public class StaffSessions {
                 && request.getCookies().findCookie(AuthCookies.NAME).isPresent();
     }
 
-    /** Whether this is a member of staff's session (any role but contributor's). */
+    /** Whether this is a member of staff's session (a staff role; a name that is no role counts for nothing). */
     public static boolean isStaff(Authentication who) {
-        return who.getRoles().stream().anyMatch(r -> !r.equals(Role.CONTRIBUTOR.name()));
+        return Viewer.roles(who.getRoles()).stream().anyMatch(Role::isStaff);
     }
 
     /**

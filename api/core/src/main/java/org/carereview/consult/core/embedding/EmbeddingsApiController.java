@@ -1,13 +1,13 @@
 package org.carereview.consult.core.embedding;
 
+import org.carereview.consult.core.access.AdminOnly;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.security.annotation.Secured;
 import org.carereview.consult.core.access.NotAudited;
 
 /** Administrators see how far the answers' embeddings and their back-fill have got. */
 @Controller("/api/v1/admin/embeddings")
-@Secured("ADMIN")
+@AdminOnly
 class EmbeddingsApiController {
 
     private final Embeddings embeddings;

@@ -1,19 +1,19 @@
 package org.carereview.consult.core.privacy;
 
+import org.carereview.consult.core.access.AdminOnly;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 
 import java.util.UUID;
 
 /** Administrators answer a request made by email or by post: a copy of what is held, or its erasure. */
 @Controller("/api/v1/admin")
-@Secured("ADMIN")
+@AdminOnly
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ErasureApiController {
 

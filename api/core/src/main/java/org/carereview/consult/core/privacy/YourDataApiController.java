@@ -1,5 +1,6 @@
 package org.carereview.consult.core.privacy;
 
+import org.carereview.consult.core.access.ContributorOnly;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
@@ -7,7 +8,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import org.carereview.consult.core.access.NotAudited;
 
@@ -18,7 +18,7 @@ import java.util.UUID;
  * everything it owns. The token stops working at once (its account is gone).
  */
 @Controller("/api/v1/me")
-@Secured("CONTRIBUTOR")
+@ContributorOnly
 @ExecuteOn(TaskExecutors.BLOCKING)
 class YourDataApiController {
 

@@ -1,9 +1,9 @@
 package org.carereview.consult.core.retention;
 
+import org.carereview.consult.core.access.AdminOnly;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
 import org.carereview.consult.core.access.NotAudited;
 
@@ -12,7 +12,7 @@ import java.util.List;
 
 /** Administrators read the retention schedule: each kind of data, how long it is kept, and the next purge. */
 @Controller("/api/v1/admin/retention")
-@Secured("ADMIN")
+@AdminOnly
 class RetentionApiController {
 
     /** One kind of data: what it is, how long it is kept, then what happens. */

@@ -1,5 +1,6 @@
 package org.carereview.consult.core.safeguarding;
 
+import org.carereview.consult.core.account.Role;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionDefinition;
@@ -103,10 +104,10 @@ public class SafeguardingAlerts {
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public int alertLeads(String template, Map<String, String> fields) {
-        List<String> recipients = recipients("SAFEGUARDING_LEAD");
+        List<String> recipients = recipients(Role.SAFEGUARDING_LEAD);
         if (recipients.isEmpty()) {
             LOG.warn("No enabled safeguarding lead: a safeguarding alert goes to the administrators");
-            recipients = recipients("ADMIN");
+            recipients = recipients(Role.ADMIN);
         }
         int queued = 0;
         for (String email : recipients) {
@@ -136,10 +137,10 @@ public class SafeguardingAlerts {
         });
     }
 
-    private List<String> recipients(String role) {
+    private List<String> recipients(Role role) {
         return jdbc.prepareStatement("SELECT a.email FROM account a JOIN account_role r ON r.account_id = a.id "
                 + "WHERE r.role = ? AND NOT a.disabled ORDER BY a.email", ps -> {
-            ps.setString(1, role);
+            ps.setString(1, role.name());
             List<String> emails = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -1,5 +1,7 @@
 package org.carereview.consult.core.safeguarding;
 
+import org.carereview.consult.core.access.LeadOnly;
+import org.carereview.consult.core.access.LeadOrAdmin;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -11,7 +13,6 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import org.carereview.consult.core.access.NotAudited;
@@ -37,27 +38,27 @@ class SafeguardingApiController {
 
     @NotAudited("the safeguarding phrases staff wrote: no one's words")
     @Get
-    @Secured({"SAFEGUARDING_LEAD", "ADMIN"})
+    @LeadOrAdmin
     Map<String, List<SafeguardingPhrases.Phrase>> list() {
         return Map.of("items", phrases.list());
     }
 
     @NotAudited("changes to the phrases: the phrases staff wrote, no one's words")
     @Get("/history")
-    @Secured({"SAFEGUARDING_LEAD", "ADMIN"})
+    @LeadOrAdmin
     Map<String, List<SafeguardingPhrases.Change>> history() {
         return Map.of("items", phrases.history(500));
     }
 
     /** Adds a phrase, or re-weights it: {@code {phrase, weight}}. */
     @Put
-    @Secured("SAFEGUARDING_LEAD")
+    @LeadOnly
     SafeguardingPhrases.Phrase put(@Body PhraseInput input, Authentication who) {
         return phrases.put(input.phrase(), input.weight(), UUID.fromString(who.getName()));
     }
 
     @Delete
-    @Secured("SAFEGUARDING_LEAD")
+    @LeadOnly
     @Status(HttpStatus.NO_CONTENT)
     void remove(@QueryValue String phrase, Authentication who) {
         phrases.remove(phrase, UUID.fromString(who.getName()));

@@ -1,5 +1,7 @@
 package org.carereview.consult.core.safeguarding;
 
+import org.carereview.consult.core.access.LeadOnly;
+import org.carereview.consult.core.access.LeadOrAdmin;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -12,7 +14,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import org.carereview.consult.core.access.NotAudited;
@@ -49,7 +50,7 @@ class SafeguardingExamplesApiController {
     /** The examples the lead gave and the counter-examples, newest first, and how many there are of each kind. */
     @PersonalData
     @Get
-    @Secured({"SAFEGUARDING_LEAD", "ADMIN"})
+    @LeadOrAdmin
     Listing list(Authentication who) {
         Listing listing = new Listing(examples.counts(), examples.given(500));
         audit.recordList(UUID.fromString(who.getName()), AuditAction.LIST, "safeguarding examples",
@@ -59,7 +60,7 @@ class SafeguardingExamplesApiController {
 
     @NotAudited("who added or removed an example, when: ids and labels, no text")
     @Get("/history")
-    @Secured({"SAFEGUARDING_LEAD", "ADMIN"})
+    @LeadOrAdmin
     Map<String, List<SafeguardingExamples.Change>> history() {
         return Map.of("items", examples.history(500));
     }
@@ -67,14 +68,14 @@ class SafeguardingExamplesApiController {
     /** Adds an example: {@code {text, label}}, label DISCLOSURE or ORDINARY. */
     @Post
     @Status(HttpStatus.CREATED)
-    @Secured("SAFEGUARDING_LEAD")
+    @LeadOnly
     HttpResponse<SafeguardingExamples.Example> add(@Body ExampleInput input, Authentication who) {
         SafeguardingExamples.Example added = examples.add(input.text(), input.label(), UUID.fromString(who.getName()));
         return HttpResponse.created(added, URI.create("/api/v1/safeguarding/examples/" + added.id()));
     }
 
     @Delete("/{id}")
-    @Secured("SAFEGUARDING_LEAD")
+    @LeadOnly
     @Status(HttpStatus.NO_CONTENT)
     void remove(@PathVariable UUID id, Authentication who) {
         examples.remove(id, UUID.fromString(who.getName()));

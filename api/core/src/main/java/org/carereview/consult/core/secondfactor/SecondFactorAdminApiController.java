@@ -1,12 +1,12 @@
 package org.carereview.consult.core.secondfactor;
 
+import org.carereview.consult.core.access.AdminOnly;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import org.carereview.consult.core.account.AccountService;
 import org.carereview.consult.core.problem.ProblemException;
@@ -15,7 +15,7 @@ import java.util.UUID;
 
 /** An administrator takes away someone's second factor (a lost phone); their sessions end; audited. */
 @Controller("/api/v1/admin/staff")
-@Secured("ADMIN")
+@AdminOnly
 @ExecuteOn(TaskExecutors.BLOCKING)
 class SecondFactorAdminApiController {
 

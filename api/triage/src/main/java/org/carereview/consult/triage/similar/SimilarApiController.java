@@ -1,12 +1,12 @@
 package org.carereview.consult.triage.similar;
 
+import org.carereview.consult.core.access.StaffOnly;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import org.carereview.consult.core.access.PersonalData;
 import org.carereview.consult.core.access.Viewer;
@@ -17,7 +17,7 @@ import java.util.UUID;
 /** "More like this": the submissions nearest in meaning to one, that the caller may see (ADR 0036). */
 @Controller("/api/v1/triage/submissions/{id}/similar")
 @ExecuteOn(TaskExecutors.BLOCKING)
-@Secured({"REVIEWER", "SAFEGUARDING_LEAD", "ADMIN"})
+@StaffOnly
 class SimilarApiController {
 
     private final SimilarSubmissions similar;

@@ -1,12 +1,12 @@
 package org.carereview.consult.web.experts.admin;
 
+import org.carereview.consult.core.access.AdminOnly;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
 import io.micronaut.views.ModelAndView;
 import org.carereview.consult.core.access.NotAudited;
 import org.carereview.consult.experts.Composition;
@@ -21,7 +21,7 @@ import java.util.Map;
  */
 @Controller("/staff/applications/composition")
 @Produces(MediaType.TEXT_HTML)
-@Secured("ADMIN")
+@AdminOnly
 @ExecuteOn(TaskExecutors.BLOCKING)
 class CompositionPageController {
 

@@ -1,5 +1,6 @@
 package org.carereview.consult.web.experts.admin;
 
+import org.carereview.consult.core.access.AdminOnly;
 import org.carereview.consult.core.time.UkTime;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -15,7 +16,6 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import org.carereview.consult.core.access.PersonalData;
@@ -41,7 +41,7 @@ import java.util.UUID;
 /** Administrators read applications in full, see their scores, and decide. */
 @Controller("/staff/applications")
 @Produces(MediaType.TEXT_HTML)
-@Secured("ADMIN")
+@AdminOnly
 @ExecuteOn(TaskExecutors.BLOCKING)
 class DecisionPagesController {
 

@@ -1,5 +1,6 @@
 package org.carereview.consult.web.experts.admin;
 
+import org.carereview.consult.core.access.ReviewerOrAdmin;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -13,7 +14,6 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import org.carereview.consult.core.access.PersonalData;
@@ -42,7 +42,7 @@ import java.util.UUID;
 /** Reviewers and administrators score applications without seeing who wrote them. */
 @Controller("/staff/applications/scoring")
 @Produces(MediaType.TEXT_HTML)
-@Secured({"REVIEWER", "ADMIN"})
+@ReviewerOrAdmin
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ScoringPagesController {
 
@@ -83,7 +83,7 @@ class ScoringPagesController {
     HttpResponse<?> list(Authentication who, @Nullable @QueryValue String scored, @Nullable @QueryValue String after) {
         Scoring.ScoringPage page;
         try {
-            page = scoring.toScore(scorer(who), isAdmin(who), after, PAGE_SIZE);
+            page = scoring.toScore(scorer(who), seesFlagged(who), after, PAGE_SIZE);
         } catch (InvalidInputException e) {
             return Pages.notFound(); // only a hand-edited "after" is unreadable: the link "Next page" makes good ones
         }
@@ -104,7 +104,7 @@ class ScoringPagesController {
     @PersonalData
     @Get("/{id}")
     HttpResponse<?> show(@PathVariable UUID id, Authentication who) {
-        return scoring.item(id, scorer(who), isAdmin(who))
+        return scoring.item(id, scorer(who), seesFlagged(who))
                 .<HttpResponse<?>>map(item -> {
                     audit.record(scorer(who), AuditAction.VIEW, id, "scoring");
                     return HttpResponse.ok(Pages.view("experts/admin/score", model(item, Map.of())));
@@ -115,12 +115,12 @@ class ScoringPagesController {
     @Post("/{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> score(@PathVariable UUID id, @Body ScoreForm form, Authentication who) {
-        ScoringItem item = scoring.item(id, scorer(who), isAdmin(who)).orElse(null);
+        ScoringItem item = scoring.item(id, scorer(who), seesFlagged(who)).orElse(null);
         if (item == null) {
             return Pages.notFound();
         }
         try {
-            scoring.score(id, scorer(who), isAdmin(who), form.criteria(), form.comment());
+            scoring.score(id, scorer(who), seesFlagged(who), form.criteria(), form.comment());
             return Pages.seeOther("/staff/applications/scoring?scored=" + item.reference());
         } catch (InvalidInputException e) {
             List<FieldError> onPage = new ArrayList<>();
@@ -163,7 +163,7 @@ class ScoringPagesController {
     }
 
     /** Whether flagged applications exist for this reader ({@link Viewer#seesFlagged()}). */
-    private static boolean isAdmin(Authentication who) {
+    private static boolean seesFlagged(Authentication who) {
         return Viewer.of(who).seesFlagged();
     }
 }

@@ -1,0 +1,18 @@
+package org.carereview.consult.core.access;
+
+import io.micronaut.security.annotation.Secured;
+import org.carereview.consult.core.account.Roles;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** Administrators only. A {@code @Secured} the security layer enforces on the route or controller it marks. */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE, ElementType.METHOD})
+@Secured(Roles.ADMIN)
+public @interface AdminOnly {
+}
