@@ -1,5 +1,6 @@
 package org.carereview.consult.deepdives;
 
+import org.carereview.consult.core.access.Viewer;
 import org.carereview.consult.core.access.AdminOnly;
 import org.carereview.consult.core.access.StaffOnly;
 import io.micronaut.http.HttpResponse;
@@ -75,7 +76,7 @@ class AreasApiController {
     @Get("/{slug}/sessions")
     @StaffOnly
     Map<String, List<Session>> sessions(@PathVariable String slug, Authentication who) {
-        List<Session> list = sessions.list(slug, who.getRoles());
+        List<Session> list = sessions.list(slug, Viewer.of(who));
         audit.recordList(Staff.id(who), AuditAction.LIST, "deep-dive sessions area=" + slug, list.size());
         return Map.of("items", list);
     }

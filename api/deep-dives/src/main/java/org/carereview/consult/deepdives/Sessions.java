@@ -4,7 +4,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.carereview.consult.core.access.Viewer;
-import org.carereview.consult.core.access.Visibility;
 import org.carereview.consult.core.config.ConsultConfiguration;
 import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.core.problem.InvalidInputException;
@@ -16,7 +15,6 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,11 +51,6 @@ public class Sessions {
         this.clock = clock;
     }
 
-    /** Whether someone with these roles may read notes that may tell of harm: the safeguarding lead and administrators. */
-    public static boolean mayReadFlagged(Collection<String> roles) {
-        return Visibility.seesFlagged(Viewer.roles(roles));
-    }
-
     /**
      * The area's sessions, earliest first, with flagged notes withheld ({@link Session#WITHHELD}): for pages that
      * only name the sessions, and for anyone but the lead and administrators. 404 for an unknown area.
@@ -67,11 +60,11 @@ public class Sessions {
         return store.forArea(areas.found(slug).id()).stream().map(Session::withheld).toList();
     }
 
-    /** The area's sessions as a reader with these roles may see them: flagged notes only for the lead and administrators. */
+    /** The area's sessions as this reader may see them: flagged notes only for the lead and administrators. */
     @Transactional
-    public List<Session> list(String slug, Collection<String> roles) {
+    public List<Session> list(String slug, Viewer viewer) {
         List<Session> all = store.forArea(areas.found(slug).id());
-        return mayReadFlagged(roles) ? all : all.stream().map(Session::withheld).toList();
+        return viewer.seesFlagged() ? all : all.stream().map(Session::withheld).toList();
     }
 
     /**

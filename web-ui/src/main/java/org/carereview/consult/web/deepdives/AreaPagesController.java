@@ -82,7 +82,7 @@ class AreaPagesController {
         model.put("area", area);
         model.put("admin", Viewer.of(who).has(Role.ADMIN));
         model.put("rows", attributes(area));
-        List<Session> read = sessions.list(slug, who.getRoles());
+        List<Session> read = sessions.list(slug, Viewer.of(who));
         audit.recordList(UUID.fromString(who.getName()), AuditAction.LIST, "deep-dive sessions area=" + slug, read.size());
         model.put("sessions", read);
         model.put("sessionOptions", Options.sessions(sessions.list(slug)));
