@@ -37,7 +37,7 @@ public class SavedDrafts {
     }
 
     /** What the journey's drafts service does, by draft id. */
-    public interface Store {
+    public interface DraftsService {
         boolean exists(UUID draft);
 
         Optional<UUID> byCode(String code);
@@ -50,14 +50,14 @@ public class SavedDrafts {
     private final Journey journey;
     private final DraftCookie cookie;
     private final Duration lifetime;
-    private final Store store;
+    private final DraftsService drafts;
     private final RateLimiter rateLimiter;
 
-    protected SavedDrafts(Journey journey, DraftCookie cookie, Duration lifetime, Store store, RateLimiter rateLimiter) {
+    protected SavedDrafts(Journey journey, DraftCookie cookie, Duration lifetime, DraftsService drafts, RateLimiter rateLimiter) {
         this.journey = journey;
         this.cookie = cookie;
         this.lifetime = lifetime;
-        this.store = store;
+        this.drafts = drafts;
         this.rateLimiter = rateLimiter;
     }
 
@@ -84,20 +84,20 @@ public class SavedDrafts {
             return Pages.invalid("drafts/resume", model(Map.of("code", code)),
                     List.of(FieldError.of("code", "core.draft.code.missing")));
         }
-        return store.byCode(code)
+        return drafts.byCode(code)
                 .<HttpResponse<?>>map(draft -> Pages.seeOther(resumeTo(draft)).cookie(cookie.set(draft, request)))
                 .orElseGet(() -> Pages.invalid("drafts/resume", model(Map.of("code", code)),
                         List.of(FieldError.of("code", "core.draft.code.notFound." + journey.words(), lifetime.toDays()))));
     }
 
     public HttpResponse<?> emailLink(HttpRequest<?> request, @Nullable String given) {
-        Optional<UUID> draft = cookie.read(request).filter(store::exists);
+        Optional<UUID> draft = cookie.read(request).filter(drafts::exists);
         if (draft.isEmpty()) {
             return Pages.seeOther(journey.base() + "?expired=1");
         }
         String email = given == null ? "" : given.strip();
         try {
-            store.emailLink(draft.get(), email);
+            drafts.emailLink(draft.get(), email);
         } catch (InvalidInputException e) {
             return Pages.invalid("drafts/saved-email", model(Map.of("email", email)), e.errors());
         }
@@ -109,7 +109,7 @@ public class SavedDrafts {
     }
 
     public HttpResponse<?> resumeByLink(HttpRequest<?> request, String token) {
-        return store.byLink(token)
+        return drafts.byLink(token)
                 .<HttpResponse<?>>map(draft -> Pages.seeOther(resumeTo(draft)).cookie(cookie.set(draft, request)))
                 .orElseGet(() -> HttpResponse.status(HttpStatus.NOT_FOUND).body(page("drafts/link-expired", Map.of())));
     }

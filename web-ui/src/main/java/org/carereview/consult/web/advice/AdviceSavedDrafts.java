@@ -24,7 +24,7 @@ class AdviceSavedDrafts extends SavedDrafts {
 
     AdviceSavedDrafts(AdviceDrafts drafts, AdviceService advice, RateLimiter rateLimiter) {
         super(new Journey("/call-for-advice", CHECK, CHECK, "advice"),
-                DraftCookie.ADVICE, drafts.lifetime(), new Store() {
+                DraftCookie.ADVICE, drafts.lifetime(), new DraftsService() {
                     @Override
                     public boolean exists(UUID draft) {
                         return drafts.find(draft).isPresent();

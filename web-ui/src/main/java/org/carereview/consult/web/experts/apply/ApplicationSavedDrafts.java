@@ -16,7 +16,7 @@ class ApplicationSavedDrafts extends SavedDrafts {
 
     ApplicationSavedDrafts(ApplicationDrafts drafts, RateLimiter rateLimiter) {
         super(new Journey(Apply.BASE, SectionModel.TASK_LIST, SectionModel.TASK_LIST, "application"),
-                DraftCookie.APPLICATION, drafts.lifetime(), new Store() {
+                DraftCookie.APPLICATION, drafts.lifetime(), new DraftsService() {
                     @Override
                     public boolean exists(UUID draft) {
                         return drafts.find(draft).isPresent();
