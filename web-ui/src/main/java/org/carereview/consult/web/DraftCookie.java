@@ -1,9 +1,9 @@
 package org.carereview.consult.web;
 
+import org.carereview.consult.core.security.SecureRequests;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
-import org.carereview.consult.core.auth.AuthCookies;
 
 import java.util.Optional;
 import java.util.UUID;
@@ -57,7 +57,7 @@ public final class DraftCookie {
     }
 
     private Cookie base(Cookie cookie, HttpRequest<?> request) {
-        return cookie.path(path).httpOnly(true).sameSite(SameSite.Lax).secure(AuthCookies.isSecure(request));
+        return cookie.path(path).httpOnly(true).sameSite(SameSite.Lax).secure(SecureRequests.isSecure(request));
     }
 
     private static Optional<UUID> parse(String value) {

@@ -1,11 +1,11 @@
 package org.carereview.consult.web;
 
+import org.carereview.consult.core.security.SecureRequests;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
 import jakarta.inject.Singleton;
-import org.carereview.consult.core.auth.AuthCookies;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -36,7 +36,7 @@ public class SentReceipt {
     /** The cookie to set with the redirect to the confirmation of this submission. */
     public Cookie issue(UUID submissionId, HttpRequest<?> request) {
         return Cookie.of(NAME, proof(submissionId)).path("/").httpOnly(true).sameSite(SameSite.Lax)
-                .secure(AuthCookies.isSecure(request)).maxAge(LIFETIME);
+                .secure(SecureRequests.isSecure(request)).maxAge(LIFETIME);
     }
 
     /** Whether this browser sent this submission (within the cookie's lifetime). */

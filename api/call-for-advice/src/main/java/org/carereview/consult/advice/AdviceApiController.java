@@ -17,7 +17,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
-import org.carereview.consult.core.access.PersonalData;
+import org.carereview.consult.core.routes.PersonalData;
 import org.carereview.consult.core.access.Viewer;
 import org.carereview.consult.core.access.Visibility;
 import org.carereview.consult.core.audit.AuditAction;

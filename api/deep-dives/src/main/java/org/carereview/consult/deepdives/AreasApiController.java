@@ -1,8 +1,8 @@
 package org.carereview.consult.deepdives;
 
 import org.carereview.consult.core.access.Viewer;
-import org.carereview.consult.core.access.AdminOnly;
-import org.carereview.consult.core.access.StaffOnly;
+import org.carereview.consult.core.routes.AdminOnly;
+import org.carereview.consult.core.routes.StaffOnly;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -17,8 +17,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
-import org.carereview.consult.core.access.NotAudited;
-import org.carereview.consult.core.access.PersonalData;
+import org.carereview.consult.core.routes.NotAudited;
+import org.carereview.consult.core.routes.PersonalData;
 import org.carereview.consult.core.audit.AuditAction;
 import org.carereview.consult.core.audit.AuditLog;
 

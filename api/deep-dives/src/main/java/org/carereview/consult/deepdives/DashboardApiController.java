@@ -1,6 +1,6 @@
 package org.carereview.consult.deepdives;
 
-import org.carereview.consult.core.access.StaffOnly;
+import org.carereview.consult.core.routes.StaffOnly;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
@@ -9,7 +9,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import org.carereview.consult.core.access.NotAudited;
+import org.carereview.consult.core.routes.NotAudited;
 import org.carereview.consult.core.problem.InvalidInputException;
 
 /** Suppressed counts for staff: one area, or every area side by side; as JSON or CSV. */

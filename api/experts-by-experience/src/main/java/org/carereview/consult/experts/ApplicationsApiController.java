@@ -1,6 +1,6 @@
 package org.carereview.consult.experts;
 
-import org.carereview.consult.core.access.AdminOnly;
+import org.carereview.consult.core.routes.AdminOnly;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
@@ -25,7 +25,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
-import org.carereview.consult.core.access.PersonalData;
+import org.carereview.consult.core.routes.PersonalData;
 import org.carereview.consult.core.access.Viewer;
 import org.carereview.consult.core.access.Visibility;
 import org.carereview.consult.core.audit.AuditAction;

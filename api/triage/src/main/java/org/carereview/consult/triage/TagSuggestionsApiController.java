@@ -1,6 +1,6 @@
 package org.carereview.consult.triage;
 
-import org.carereview.consult.core.access.StaffOnly;
+import org.carereview.consult.core.routes.StaffOnly;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -15,7 +15,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
-import org.carereview.consult.core.access.PersonalData;
+import org.carereview.consult.core.routes.PersonalData;
 import org.carereview.consult.core.access.Viewer;
 import org.carereview.consult.core.problem.InvalidInputException;
 

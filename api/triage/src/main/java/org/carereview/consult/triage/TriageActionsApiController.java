@@ -1,7 +1,7 @@
 package org.carereview.consult.triage;
 
-import org.carereview.consult.core.access.LeadOrAdmin;
-import org.carereview.consult.core.access.StaffOnly;
+import org.carereview.consult.core.routes.LeadOrAdmin;
+import org.carereview.consult.core.routes.StaffOnly;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;

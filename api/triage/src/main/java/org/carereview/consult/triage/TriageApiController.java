@@ -1,6 +1,6 @@
 package org.carereview.consult.triage;
 
-import org.carereview.consult.core.access.StaffOnly;
+import org.carereview.consult.core.routes.StaffOnly;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -17,7 +17,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import org.carereview.consult.core.access.PersonalData;
+import org.carereview.consult.core.routes.PersonalData;
 import org.carereview.consult.core.access.Viewer;
 
 import java.net.URI;

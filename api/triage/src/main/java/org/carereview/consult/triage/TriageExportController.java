@@ -1,6 +1,6 @@
 package org.carereview.consult.triage;
 
-import org.carereview.consult.core.access.ReviewerOrAdmin;
+import org.carereview.consult.core.routes.ReviewerOrAdmin;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -12,7 +12,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Named;
-import org.carereview.consult.core.access.PersonalData;
+import org.carereview.consult.core.routes.PersonalData;
 import org.carereview.consult.core.access.Viewer;
 
 import java.io.InputStream;

@@ -15,7 +15,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
-import org.carereview.consult.core.access.NotAudited;
+import org.carereview.consult.core.routes.NotAudited;
 import org.carereview.consult.core.account.Role;
 import org.carereview.consult.core.auth.AuthCookies;
 import org.carereview.consult.core.privacy.HeldData;

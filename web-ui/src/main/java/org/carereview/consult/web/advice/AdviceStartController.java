@@ -20,7 +20,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import org.carereview.consult.advice.AdviceDrafts;
 import org.carereview.consult.advice.Draft;
-import org.carereview.consult.core.access.NotAudited;
+import org.carereview.consult.core.routes.NotAudited;
 import org.carereview.consult.web.DraftCookie;
 import org.carereview.consult.web.Pages;
 

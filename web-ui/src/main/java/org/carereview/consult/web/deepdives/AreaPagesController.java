@@ -1,7 +1,7 @@
 package org.carereview.consult.web.deepdives;
 
 import org.carereview.consult.core.access.Viewer;
-import org.carereview.consult.core.access.StaffOnly;
+import org.carereview.consult.core.routes.StaffOnly;
 import org.carereview.consult.core.time.UkTime;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -14,8 +14,8 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
-import org.carereview.consult.core.access.NotAudited;
-import org.carereview.consult.core.access.PersonalData;
+import org.carereview.consult.core.routes.NotAudited;
+import org.carereview.consult.core.routes.PersonalData;
 import org.carereview.consult.core.account.Role;
 import org.carereview.consult.core.audit.AuditAction;
 import org.carereview.consult.core.audit.AuditLog;

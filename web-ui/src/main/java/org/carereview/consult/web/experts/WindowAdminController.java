@@ -1,6 +1,6 @@
 package org.carereview.consult.web.experts;
 
-import org.carereview.consult.core.access.AdminOnly;
+import org.carereview.consult.core.routes.AdminOnly;
 import org.carereview.consult.core.time.UkTime;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -16,7 +16,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
-import org.carereview.consult.core.access.NotAudited;
+import org.carereview.consult.core.routes.NotAudited;
 import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.experts.ApplicationWindow;
 import org.carereview.consult.experts.Window;

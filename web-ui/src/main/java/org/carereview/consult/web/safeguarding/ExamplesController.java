@@ -1,8 +1,8 @@
 package org.carereview.consult.web.safeguarding;
 
 import org.carereview.consult.core.access.Viewer;
-import org.carereview.consult.core.access.LeadOnly;
-import org.carereview.consult.core.access.LeadOrAdmin;
+import org.carereview.consult.core.routes.LeadOnly;
+import org.carereview.consult.core.routes.LeadOrAdmin;
 import org.carereview.consult.core.time.UkTime;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -18,7 +18,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
-import org.carereview.consult.core.access.PersonalData;
+import org.carereview.consult.core.routes.PersonalData;
 import org.carereview.consult.core.account.Role;
 import org.carereview.consult.core.audit.AuditAction;
 import org.carereview.consult.core.audit.AuditLog;

@@ -1,12 +1,12 @@
 package org.carereview.consult.web.staff;
 
+import org.carereview.consult.core.security.SecureRequests;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
 import jakarta.inject.Singleton;
 import org.carereview.consult.core.account.AccountService;
 import org.carereview.consult.core.account.AccountView;
-import org.carereview.consult.core.auth.AuthCookies;
 import org.carereview.consult.core.ratelimit.BucketKeys;
 
 import java.nio.charset.StandardCharsets;
@@ -85,6 +85,6 @@ class HalfSignIn {
     }
 
     private static Cookie base(Cookie cookie, HttpRequest<?> request) {
-        return cookie.path("/staff/sign-in").httpOnly(true).sameSite(SameSite.Strict).secure(AuthCookies.isSecure(request));
+        return cookie.path("/staff/sign-in").httpOnly(true).sameSite(SameSite.Strict).secure(SecureRequests.isSecure(request));
     }
 }

@@ -1,6 +1,6 @@
 package org.carereview.consult.web.staff;
 
-import org.carereview.consult.core.access.StaffOnly;
+import org.carereview.consult.core.routes.StaffOnly;
 import org.carereview.consult.core.submission.QuarantineReason;
 import org.carereview.consult.core.time.UkTime;
 import io.micronaut.http.HttpResponse;
@@ -15,7 +15,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
-import org.carereview.consult.core.access.PersonalData;
+import org.carereview.consult.core.routes.PersonalData;
 import org.carereview.consult.core.access.Viewer;
 import org.carereview.consult.core.audit.AuditAction;
 import org.carereview.consult.core.audit.AuditLog;

@@ -1,12 +1,12 @@
 package org.carereview.consult.web.words;
 
+import org.carereview.consult.core.security.SecureRequests;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
-import org.carereview.consult.core.auth.AuthCookies;
 
 /**
  * Remembers the version chosen with {@code ?version=} for the rest of the visit: a session cookie holding only
@@ -28,7 +28,7 @@ final class WordsCookieFilter {
         }
         WordsVersion version = resolver.version(request);
         Cookie cookie = Cookie.of(Words.COOKIE, version.id()).path("/").httpOnly(true).sameSite(SameSite.Lax)
-                .secure(AuthCookies.isSecure(request));
+                .secure(SecureRequests.isSecure(request));
         response.cookie(version == WordsVersion.STANDARD ? cookie.maxAge(0) : cookie);
     }
 }

@@ -1,9 +1,10 @@
 package org.carereview.consult.core.account;
 
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** The four roles; the names are also the strings used in {@code @Secured}. */
+/** The four roles; their names are the strings tokens and {@code @Secured} carry (constants: {@code core.routes.Roles}). */
 public enum Role {
     CONTRIBUTOR("contributor"),
     REVIEWER("reviewer"),
@@ -24,5 +25,10 @@ public enum Role {
 
     public boolean isStaff() {
         return STAFF.contains(this);
+    }
+
+    /** Whether any of these role names (as a token carries them) is a staff role's; a name that is no role counts for nothing. */
+    public static boolean anyStaff(Collection<String> names) {
+        return STAFF.stream().anyMatch(role -> names.contains(role.name()));
     }
 }

@@ -1,5 +1,6 @@
 package org.carereview.consult.core.auth;
 
+import org.carereview.consult.core.security.SecureRequests;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
@@ -20,12 +21,7 @@ public final class AuthCookies {
         return base(Cookie.of(NAME, ""), request).maxAge(0);
     }
 
-    public static boolean isSecure(HttpRequest<?> request) {
-        String forwarded = request.getHeaders().get("X-Forwarded-Proto");
-        return request.isSecure() || "https".equalsIgnoreCase(forwarded);
-    }
-
     private static Cookie base(Cookie cookie, HttpRequest<?> request) {
-        return cookie.path("/").httpOnly(true).sameSite(SameSite.Lax).secure(isSecure(request));
+        return cookie.path("/").httpOnly(true).sameSite(SameSite.Lax).secure(SecureRequests.isSecure(request));
     }
 }

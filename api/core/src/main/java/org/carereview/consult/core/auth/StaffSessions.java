@@ -1,6 +1,5 @@
 package org.carereview.consult.core.auth;
 
-import org.carereview.consult.core.access.Viewer;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -54,7 +53,7 @@ public class StaffSessions {
 
     /** Whether this is a member of staff's session (a staff role; a name that is no role counts for nothing). */
     public static boolean isStaff(Authentication who) {
-        return Viewer.roles(who.getRoles()).stream().anyMatch(Role::isStaff);
+        return Role.anyStaff(who.getRoles());
     }
 
     /**

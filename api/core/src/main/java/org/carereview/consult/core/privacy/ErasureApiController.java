@@ -1,6 +1,6 @@
 package org.carereview.consult.core.privacy;
 
-import org.carereview.consult.core.access.AdminOnly;
+import org.carereview.consult.core.routes.AdminOnly;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;

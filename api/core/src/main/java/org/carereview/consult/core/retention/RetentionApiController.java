@@ -1,11 +1,11 @@
 package org.carereview.consult.core.retention;
 
-import org.carereview.consult.core.access.AdminOnly;
+import org.carereview.consult.core.routes.AdminOnly;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.serde.annotation.Serdeable;
-import org.carereview.consult.core.access.NotAudited;
+import org.carereview.consult.core.routes.NotAudited;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,6 +1,6 @@
 package org.carereview.consult.core.safeguarding;
 
-import org.carereview.consult.core.submission.Sentences;
+import org.carereview.consult.core.text.Sentences;
 
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package org.carereview.consult.core.safeguarding;
 
-import org.carereview.consult.core.access.LeadOnly;
-import org.carereview.consult.core.access.LeadOrAdmin;
+import org.carereview.consult.core.routes.LeadOnly;
+import org.carereview.consult.core.routes.LeadOrAdmin;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -16,8 +16,8 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
-import org.carereview.consult.core.access.NotAudited;
-import org.carereview.consult.core.access.PersonalData;
+import org.carereview.consult.core.routes.NotAudited;
+import org.carereview.consult.core.routes.PersonalData;
 import org.carereview.consult.core.audit.AuditAction;
 import org.carereview.consult.core.audit.AuditLog;
 

@@ -22,7 +22,6 @@ import io.micronaut.http.ServerHttpRequest;
 import io.micronaut.http.body.ByteBody;
 import io.micronaut.http.body.CloseableAvailableByteBody;
 import io.micronaut.http.body.CloseableByteBody;
-import org.carereview.consult.core.auth.AuthCookies;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -115,7 +114,7 @@ final class CsrfFilter implements Ordered {
         if (Boolean.TRUE.equals(request.getAttribute(CsrfToken.ATTRIBUTE + ".new", Boolean.class).orElse(false))) {
             String token = request.getAttribute(CsrfToken.ATTRIBUTE, String.class).orElseThrow();
             response.cookie(Cookie.of(CsrfToken.COOKIE, token).path("/").httpOnly(true).sameSite(SameSite.Lax)
-                    .secure(AuthCookies.isSecure(request)).maxAge(LIFETIME));
+                    .secure(SecureRequests.isSecure(request)).maxAge(LIFETIME));
         }
     }
 

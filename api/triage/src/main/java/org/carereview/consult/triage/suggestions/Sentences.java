@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The sentences of an answer, as shown to staff beside a suggestion ({@link
- * org.carereview.consult.core.submission.Sentences}): a piece of under {@value #SHORTEST} words joins the next, and
+ * org.carereview.consult.core.text.Sentences}): a piece of under {@value #SHORTEST} words joins the next, and
  * one of more than {@value #WORDS} words is cut.
  */
 final class Sentences {
@@ -16,6 +16,6 @@ final class Sentences {
     }
 
     static List<String> of(String text) {
-        return org.carereview.consult.core.submission.Sentences.split(text, WORDS, SHORTEST);
+        return org.carereview.consult.core.text.Sentences.split(text, WORDS, SHORTEST);
     }
 }

@@ -16,7 +16,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import org.carereview.consult.core.access.NotAudited;
+import org.carereview.consult.core.routes.NotAudited;
 import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.experts.ApplicationDraft;
 import org.carereview.consult.experts.ApplicationDrafts;

@@ -1,7 +1,6 @@
-package org.carereview.consult.core.access;
+package org.carereview.consult.core.routes;
 
 import io.micronaut.security.annotation.Secured;
-import org.carereview.consult.core.account.Roles;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

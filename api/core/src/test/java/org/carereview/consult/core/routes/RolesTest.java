@@ -1,5 +1,6 @@
-package org.carereview.consult.core.account;
+package org.carereview.consult.core.routes;
 
+import org.carereview.consult.core.account.Role;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package org.carereview.consult.core.submission;
+package org.carereview.consult.core.text;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,6 @@
-package org.carereview.consult.core.access;
+package org.carereview.consult.core.routes;
 
 import io.micronaut.security.annotation.Secured;
-import org.carereview.consult.core.account.Roles;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -9,10 +8,10 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Reviewers and administrators only (not the safeguarding lead as such). A {@code @Secured} the security layer enforces on the route or controller it marks. */
+/** Safeguarding leads only. A {@code @Secured} the security layer enforces on the route or controller it marks. */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
-@Secured({Roles.REVIEWER, Roles.ADMIN})
-public @interface ReviewerOrAdmin {
+@Secured(Roles.SAFEGUARDING_LEAD)
+public @interface LeadOnly {
 }

@@ -1,7 +1,6 @@
-package org.carereview.consult.core.access;
+package org.carereview.consult.core.routes;
 
 import io.micronaut.security.annotation.Secured;
-import org.carereview.consult.core.account.Roles;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -9,10 +8,10 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Safeguarding leads only. A {@code @Secured} the security layer enforces on the route or controller it marks. */
+/** Staff only: reviewers, safeguarding leads and administrators. A {@code @Secured} the security layer enforces on the route or controller it marks. */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
-@Secured(Roles.SAFEGUARDING_LEAD)
-public @interface LeadOnly {
+@Secured({Roles.REVIEWER, Roles.SAFEGUARDING_LEAD, Roles.ADMIN})
+public @interface StaffOnly {
 }

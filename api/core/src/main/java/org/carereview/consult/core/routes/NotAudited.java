@@ -1,4 +1,4 @@
-package org.carereview.consult.core.access;
+package org.carereview.consult.core.routes;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
