@@ -1,9 +1,9 @@
 package org.carereview.consult.web;
 
-import org.carereview.consult.core.security.SecureRequests;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
+import org.carereview.consult.core.security.SecureRequests;
 
 import java.util.Optional;
 import java.util.UUID;

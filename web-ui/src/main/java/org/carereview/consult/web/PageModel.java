@@ -2,14 +2,14 @@ package org.carereview.consult.web;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.server.util.locale.HttpLocaleResolver;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
 import io.micronaut.views.model.ViewModelProcessor;
-import io.micronaut.http.server.util.locale.HttpLocaleResolver;
 import jakarta.inject.Singleton;
 import org.carereview.consult.core.auth.StaffSessions;
-import org.carereview.consult.core.security.CsrfToken;
 import org.carereview.consult.core.problem.FieldError;
+import org.carereview.consult.core.security.CsrfToken;
 import org.carereview.consult.web.requests.RequestId;
 import org.carereview.consult.web.words.PublicWords;
 import org.carereview.consult.web.words.Words;

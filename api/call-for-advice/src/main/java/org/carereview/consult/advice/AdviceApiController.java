@@ -17,7 +17,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
-import org.carereview.consult.core.routes.PersonalData;
 import org.carereview.consult.core.access.Viewer;
 import org.carereview.consult.core.access.Visibility;
 import org.carereview.consult.core.audit.AuditAction;
@@ -25,6 +24,7 @@ import org.carereview.consult.core.audit.AuditLog;
 import org.carereview.consult.core.idempotency.Idempotency;
 import org.carereview.consult.core.problem.ProblemException;
 import org.carereview.consult.core.ratelimit.RateLimiter;
+import org.carereview.consult.core.routes.PersonalData;
 import org.carereview.consult.core.safeguarding.Screening;
 import org.carereview.consult.core.submission.Withdrawals;
 

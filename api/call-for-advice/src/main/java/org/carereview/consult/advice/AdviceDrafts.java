@@ -1,6 +1,5 @@
 package org.carereview.consult.advice;
 
-import org.carereview.consult.core.submission.QuarantineReason;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
@@ -11,6 +10,7 @@ import org.carereview.consult.core.draft.StoredDraft;
 import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.core.retention.RetentionConfiguration;
+import org.carereview.consult.core.submission.QuarantineReason;
 import org.carereview.consult.core.submission.SentFrom;
 import org.carereview.consult.core.submission.SubmissionKind;
 

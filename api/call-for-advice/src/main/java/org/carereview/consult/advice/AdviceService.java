@@ -1,7 +1,5 @@
 package org.carereview.consult.advice;
 
-import org.carereview.consult.core.submission.QuarantineReason;
-import org.carereview.consult.core.redaction.Redactions;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -9,8 +7,10 @@ import org.carereview.consult.core.account.AccountService;
 import org.carereview.consult.core.account.Emails;
 import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.core.problem.InvalidInputException;
-import org.carereview.consult.core.submission.NewSubmission;
+import org.carereview.consult.core.redaction.Redactions;
 import org.carereview.consult.core.safeguarding.Screening;
+import org.carereview.consult.core.submission.NewSubmission;
+import org.carereview.consult.core.submission.QuarantineReason;
 import org.carereview.consult.core.submission.SubmissionDraft;
 import org.carereview.consult.core.submission.SubmissionKind;
 import org.carereview.consult.core.submission.SubmissionStatus;

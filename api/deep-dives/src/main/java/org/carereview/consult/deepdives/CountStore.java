@@ -1,9 +1,9 @@
 package org.carereview.consult.deepdives;
 
-import org.carereview.consult.core.time.UkTime;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import org.carereview.consult.core.access.Visibility;
+import org.carereview.consult.core.time.UkTime;
 
 import java.sql.ResultSet;
 import java.util.EnumMap;

@@ -1,6 +1,5 @@
 package org.carereview.consult.deepdives;
 
-import org.carereview.consult.core.routes.StaffOnly;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
@@ -9,8 +8,9 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import org.carereview.consult.core.routes.NotAudited;
 import org.carereview.consult.core.problem.InvalidInputException;
+import org.carereview.consult.core.routes.NotAudited;
+import org.carereview.consult.core.routes.StaffOnly;
 
 /** Suppressed counts for staff: one area, or every area side by side; as JSON or CSV. */
 @Controller("/api/v1/deep-dives")

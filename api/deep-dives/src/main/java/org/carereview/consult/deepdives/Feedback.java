@@ -1,14 +1,14 @@
 package org.carereview.consult.deepdives;
 
-import org.carereview.consult.core.submission.QuarantineReason;
-import org.carereview.consult.core.redaction.Redactions;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.core.problem.InvalidInputException;
+import org.carereview.consult.core.redaction.Redactions;
 import org.carereview.consult.core.safeguarding.Screening;
 import org.carereview.consult.core.submission.NewSubmission;
+import org.carereview.consult.core.submission.QuarantineReason;
 import org.carereview.consult.core.submission.SentFrom;
 import org.carereview.consult.core.submission.SubmissionDraft;
 import org.carereview.consult.core.submission.SubmissionKind;

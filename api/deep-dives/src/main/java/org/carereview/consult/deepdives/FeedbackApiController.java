@@ -1,6 +1,5 @@
 package org.carereview.consult.deepdives;
 
-import org.carereview.consult.core.routes.StaffOnly;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -11,14 +10,15 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.annotation.Status;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
-import org.carereview.consult.core.routes.NotAudited;
 import org.carereview.consult.core.idempotency.Idempotency;
+import org.carereview.consult.core.routes.NotAudited;
+import org.carereview.consult.core.routes.StaffOnly;
 
 import java.net.URI;
 import java.util.List;

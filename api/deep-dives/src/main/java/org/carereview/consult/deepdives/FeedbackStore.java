@@ -3,6 +3,7 @@ package org.carereview.consult.deepdives;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
+import org.carereview.consult.core.time.UkTime;
 
 import java.sql.ResultSet;
 import java.time.LocalDate;
@@ -54,7 +55,7 @@ class FeedbackStore {
                     String type = rs.getString(1);
                     LocalDate heldOn = rs.getObject(5, LocalDate.class);
                     String session = heldOn == null ? null
-                            : Dates.inWords(heldOn) + ", " + Audience.valueOf(rs.getString(6)).label().toLowerCase(Locale.UK);
+                            : UkTime.day(heldOn) + ", " + Audience.valueOf(rs.getString(6)).label().toLowerCase(Locale.UK);
                     rows.add(new Row(type == null ? null : ParticipantType.valueOf(type), rs.getString(2), rs.getString(3),
                             rs.getString(4), session));
                 }

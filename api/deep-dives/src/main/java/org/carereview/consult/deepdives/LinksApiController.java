@@ -1,6 +1,5 @@
 package org.carereview.consult.deepdives;
 
-import org.carereview.consult.core.routes.StaffOnly;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -19,9 +18,10 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
-import org.carereview.consult.core.routes.NotAudited;
 import org.carereview.consult.core.idempotency.Idempotency;
 import org.carereview.consult.core.ratelimit.RateLimiter;
+import org.carereview.consult.core.routes.NotAudited;
+import org.carereview.consult.core.routes.StaffOnly;
 import org.carereview.consult.core.safeguarding.Screening;
 
 import java.net.URI;

@@ -3,6 +3,7 @@ package org.carereview.consult.deepdives;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import org.carereview.consult.core.time.UkTime;
 
 import java.time.LocalDate;
 import java.util.UUID;
@@ -23,7 +24,7 @@ public record Session(UUID id, String area, LocalDate heldOn, Audience audience,
 
     /** "12 March 2027, families": how pages name the session. */
     public String describe() {
-        return Dates.inWords(heldOn) + ", " + audienceLabel.toLowerCase(java.util.Locale.UK);
+        return UkTime.day(heldOn) + ", " + audienceLabel.toLowerCase(java.util.Locale.UK);
     }
 
     /** This session with its notes replaced by {@link #WITHHELD} if they are flagged; unchanged otherwise. */

@@ -9,6 +9,7 @@ import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.core.safeguarding.SafeguardingAlerts;
 import org.carereview.consult.core.safeguarding.Screening;
+import org.carereview.consult.core.time.UkTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,7 +89,7 @@ public class Sessions {
         if (flagged) {
             int sent = alerts.alertLeads(NOTES_ALERT, Map.of(
                     "area", area.area().name(),
-                    "heldOn", Dates.inWords(heldOn),
+                    "heldOn", UkTime.day(heldOn),
                     "link", consult.link("/staff/deep-dives/areas/" + area.area().slug())));
             LOG.info("Deep-dive session {} flagged for safeguarding by its notes; {} alert(s) queued", id, sent);
         }

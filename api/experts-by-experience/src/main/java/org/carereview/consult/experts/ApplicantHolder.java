@@ -1,12 +1,12 @@
 package org.carereview.consult.experts;
 
-import org.carereview.consult.core.time.UkTime;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import org.carereview.consult.core.crypto.FieldCipher;
 import org.carereview.consult.core.crypto.SealedColumn;
 import org.carereview.consult.core.privacy.PersonalDataHolder;
 import org.carereview.consult.core.submission.ChannelContent;
+import org.carereview.consult.core.time.UkTime;
 
 import java.sql.ResultSet;
 import java.util.ArrayList;

@@ -5,12 +5,11 @@ import jakarta.inject.Singleton;
 import org.carereview.consult.core.submission.ChannelContent;
 import org.carereview.consult.core.submission.Contact;
 import org.carereview.consult.core.submission.SubmissionKind;
+import org.carereview.consult.core.time.UkTime;
 
 import java.time.Clock;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -23,7 +22,6 @@ import java.util.stream.Collectors;
 @Singleton
 class ApplicationContent implements ChannelContent {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
     private static final Set<String> FREE_TEXT = Set.of("experienceStory", "motivation", "availability");
 
@@ -105,7 +103,7 @@ class ApplicationContent implements ChannelContent {
         details.add(new Detail("name", "Your name", a.name()));
         add(details, "preferredName", "The name you would like us to use", a.preferredName());
         details.add(new Detail("dateOfBirth", "Your date of birth",
-                a.dateOfBirth() == null ? null : DATE.format(a.dateOfBirth())));
+                a.dateOfBirth() == null ? null : UkTime.day(a.dateOfBirth())));
         details.add(new Detail("region", "Where you live", a.region() == null ? null : a.region().label(),
                 a.region() == null ? List.of() : List.of(a.region().name())));
         add(details, "email", "Email address", a.email());

@@ -1,6 +1,5 @@
 package org.carereview.consult.experts;
 
-import org.carereview.consult.core.time.UkTime;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
@@ -12,6 +11,7 @@ import org.carereview.consult.core.audit.AuditLog;
 import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.core.problem.ProblemException;
+import org.carereview.consult.core.time.UkTime;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -105,7 +105,7 @@ public class ApplicationWindow {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        store.upsert(opens.atZone(UkTime.ZONE).toInstant(), closes.atZone(UkTime.ZONE).toInstant(), clock.instant(), by);
+        store.upsert(UkTime.instant(opens), UkTime.instant(closes), clock.instant(), by);
         audit.record(by, AuditAction.SETTING_CHANGE, null, "application-window");
         return current();
     }

@@ -1,7 +1,5 @@
 package org.carereview.consult.experts;
 
-import org.carereview.consult.core.time.UkTime;
-import org.carereview.consult.core.redaction.Redactions;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.annotation.Transactional;
@@ -11,12 +9,14 @@ import org.carereview.consult.core.account.Emails;
 import org.carereview.consult.core.config.ConsultConfiguration;
 import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.core.problem.InvalidInputException;
+import org.carereview.consult.core.redaction.Redactions;
 import org.carereview.consult.core.safeguarding.Screening;
 import org.carereview.consult.core.submission.NewSubmission;
 import org.carereview.consult.core.submission.SubmissionDraft;
 import org.carereview.consult.core.submission.SubmissionKind;
 import org.carereview.consult.core.submission.SubmissionSummary;
 import org.carereview.consult.core.submission.Submissions;
+import org.carereview.consult.core.time.UkTime;
 import org.carereview.consult.notifications.Outbox;
 import org.carereview.consult.notifications.PhoneNumbers;
 

@@ -1,6 +1,5 @@
 package org.carereview.consult.experts;
 
-import org.carereview.consult.core.routes.AdminOnly;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
@@ -25,7 +24,6 @@ import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
-import org.carereview.consult.core.routes.PersonalData;
 import org.carereview.consult.core.access.Viewer;
 import org.carereview.consult.core.access.Visibility;
 import org.carereview.consult.core.audit.AuditAction;
@@ -34,6 +32,8 @@ import org.carereview.consult.core.idempotency.Idempotency;
 import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.core.problem.ProblemException;
 import org.carereview.consult.core.ratelimit.RateLimiter;
+import org.carereview.consult.core.routes.AdminOnly;
+import org.carereview.consult.core.routes.PersonalData;
 import org.carereview.consult.core.safeguarding.Screening;
 import org.carereview.consult.core.submission.Withdrawals;
 

@@ -1,6 +1,5 @@
 package org.carereview.consult.experts;
 
-import org.carereview.consult.core.time.UkTime;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.Transactional;
@@ -10,6 +9,7 @@ import org.carereview.consult.core.audit.AuditLog;
 import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.core.problem.ProblemException;
+import org.carereview.consult.core.time.UkTime;
 import org.carereview.consult.notifications.Outbox;
 import org.carereview.consult.notifications.PhoneNumbers;
 

@@ -1,8 +1,8 @@
 package org.carereview.consult.triage;
 
-import org.carereview.consult.core.time.UkTime;
 import io.micronaut.core.annotation.Nullable;
 import org.carereview.consult.core.access.Visibility;
+import org.carereview.consult.core.time.UkTime;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

@@ -1,7 +1,5 @@
 package org.carereview.consult.triage;
 
-import org.carereview.consult.core.routes.LeadOrAdmin;
-import org.carereview.consult.core.routes.StaffOnly;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -16,6 +14,8 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
 import org.carereview.consult.core.access.Viewer;
+import org.carereview.consult.core.routes.LeadOrAdmin;
+import org.carereview.consult.core.routes.StaffOnly;
 import org.carereview.consult.core.safeguarding.SafeguardingActions;
 
 import java.net.URI;

@@ -1,6 +1,5 @@
 package org.carereview.consult.triage;
 
-import org.carereview.consult.core.routes.ReviewerOrAdmin;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -12,8 +11,9 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Named;
-import org.carereview.consult.core.routes.PersonalData;
 import org.carereview.consult.core.access.Viewer;
+import org.carereview.consult.core.routes.PersonalData;
+import org.carereview.consult.core.routes.ReviewerOrAdmin;
 
 import java.io.InputStream;
 import java.util.concurrent.ExecutorService;

@@ -1,6 +1,5 @@
 package org.carereview.consult.triage;
 
-import org.carereview.consult.core.submission.QuarantineReason;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
@@ -15,6 +14,7 @@ import jakarta.inject.Inject;
 import org.carereview.consult.core.access.Viewer;
 import org.carereview.consult.core.account.AccountService;
 import org.carereview.consult.core.account.Role;
+import org.carereview.consult.core.submission.QuarantineReason;
 import org.carereview.consult.core.submission.SubmissionDraft;
 import org.carereview.consult.core.submission.SubmissionKind;
 import org.carereview.consult.core.submission.SubmissionStatus;

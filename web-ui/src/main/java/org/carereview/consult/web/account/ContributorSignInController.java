@@ -18,7 +18,6 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
-import org.carereview.consult.core.routes.NotAudited;
 import org.carereview.consult.core.account.MagicLinks;
 import org.carereview.consult.core.auth.AuthCookies;
 import org.carereview.consult.core.auth.TokenIssuer;
@@ -26,6 +25,7 @@ import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.core.ratelimit.RateLimitedException;
 import org.carereview.consult.core.ratelimit.RateLimiter;
+import org.carereview.consult.core.routes.NotAudited;
 import org.carereview.consult.web.Pages;
 
 import java.util.List;

@@ -1,12 +1,12 @@
 package org.carereview.consult.web.account;
 
-import org.carereview.consult.core.time.UkTime;
 import io.micronaut.context.MessageSource;
 import org.carereview.consult.core.submission.ChannelContent;
 import org.carereview.consult.core.submission.OwnedSubmission;
 import org.carereview.consult.core.submission.SubmissionKind;
 import org.carereview.consult.core.submission.SubmissionStatus;
 import org.carereview.consult.core.submission.Theme;
+import org.carereview.consult.core.time.UkTime;
 import org.carereview.consult.web.pages.GovukItems;
 import org.carereview.consult.web.words.PublicWords;
 

@@ -1,6 +1,5 @@
 package org.carereview.consult.web.account;
 
-import org.carereview.consult.core.access.Viewer;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -15,11 +14,12 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
-import org.carereview.consult.core.routes.NotAudited;
+import org.carereview.consult.core.access.Viewer;
 import org.carereview.consult.core.account.Role;
 import org.carereview.consult.core.auth.AuthCookies;
 import org.carereview.consult.core.privacy.HeldData;
 import org.carereview.consult.core.privacy.SubjectRequests;
+import org.carereview.consult.core.routes.NotAudited;
 import org.carereview.consult.core.submission.SubmissionKind;
 import org.carereview.consult.core.submission.SubmissionStatus;
 import org.carereview.consult.web.Pages;

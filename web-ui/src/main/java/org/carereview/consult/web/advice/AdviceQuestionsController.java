@@ -20,8 +20,8 @@ import org.carereview.consult.advice.AdviceDrafts;
 import org.carereview.consult.advice.AdviceInput;
 import org.carereview.consult.advice.AdviceService;
 import org.carereview.consult.advice.Draft;
-import org.carereview.consult.core.routes.NotAudited;
 import org.carereview.consult.core.problem.FieldError;
+import org.carereview.consult.core.routes.NotAudited;
 import org.carereview.consult.web.DraftCookie;
 import org.carereview.consult.web.Pages;
 

@@ -1,6 +1,5 @@
 package org.carereview.consult.web.deepdives;
 
-import org.carereview.consult.core.routes.AdminOnly;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -13,9 +12,10 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
-import org.carereview.consult.core.routes.NotAudited;
 import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.core.problem.InvalidInputException;
+import org.carereview.consult.core.routes.AdminOnly;
+import org.carereview.consult.core.routes.NotAudited;
 import org.carereview.consult.deepdives.Area;
 import org.carereview.consult.deepdives.Areas;
 import org.carereview.consult.deepdives.Sessions;

@@ -1,8 +1,5 @@
 package org.carereview.consult.web.deepdives;
 
-import org.carereview.consult.core.access.Viewer;
-import org.carereview.consult.core.routes.StaffOnly;
-import org.carereview.consult.core.time.UkTime;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -14,11 +11,14 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
-import org.carereview.consult.core.routes.NotAudited;
-import org.carereview.consult.core.routes.PersonalData;
+import org.carereview.consult.core.access.Viewer;
 import org.carereview.consult.core.account.Role;
 import org.carereview.consult.core.audit.AuditAction;
 import org.carereview.consult.core.audit.AuditLog;
+import org.carereview.consult.core.routes.NotAudited;
+import org.carereview.consult.core.routes.PersonalData;
+import org.carereview.consult.core.routes.StaffOnly;
+import org.carereview.consult.core.time.UkTime;
 import org.carereview.consult.deepdives.Area;
 import org.carereview.consult.deepdives.Areas;
 import org.carereview.consult.deepdives.Links;

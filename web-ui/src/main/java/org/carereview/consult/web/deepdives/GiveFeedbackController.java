@@ -1,6 +1,5 @@
 package org.carereview.consult.web.deepdives;
 
-import org.carereview.consult.core.submission.QuarantineReason;
 import io.micronaut.context.MessageSource;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -18,13 +17,15 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import org.carereview.consult.core.routes.NotAudited;
 import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.core.problem.ProblemException;
 import org.carereview.consult.core.ratelimit.RateLimitedException;
 import org.carereview.consult.core.ratelimit.RateLimiter;
+import org.carereview.consult.core.routes.NotAudited;
 import org.carereview.consult.core.safeguarding.Screening;
+import org.carereview.consult.core.submission.QuarantineReason;
+import org.carereview.consult.core.time.UkTime;
 import org.carereview.consult.deepdives.DeepDivesConfiguration;
 import org.carereview.consult.deepdives.Feedback;
 import org.carereview.consult.deepdives.FeedbackInput;
@@ -37,7 +38,6 @@ import org.carereview.consult.web.Pages;
 import org.carereview.consult.web.SentReceipt;
 import org.carereview.consult.web.words.PublicWords;
 
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -59,7 +59,6 @@ import java.util.function.UnaryOperator;
 class GiveFeedbackController {
 
     static final String VIEW = "deepdives/give-feedback";
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
     private final SentReceipt sent;
     private final Links links;
@@ -158,7 +157,7 @@ class GiveFeedbackController {
         model.put("action", "/deep-dives/feedback/" + link.token());
         model.put("areaName", link.areaName());
         session(link).ifPresent(s -> {
-            model.put("sessionDate", DAY.format(s.heldOn()));
+            model.put("sessionDate", UkTime.day(s.heldOn()));
             model.put("sessionAudience", s.audience().name());
         });
         model.put("participantTypes", Options.participantTypes(inWords));

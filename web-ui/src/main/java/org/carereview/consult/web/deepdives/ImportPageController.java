@@ -1,6 +1,5 @@
 package org.carereview.consult.web.deepdives;
 
-import org.carereview.consult.core.routes.StaffOnly;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -16,9 +15,10 @@ import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
-import org.carereview.consult.core.routes.NotAudited;
 import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.core.problem.InvalidInputException;
+import org.carereview.consult.core.routes.NotAudited;
+import org.carereview.consult.core.routes.StaffOnly;
 import org.carereview.consult.deepdives.Area;
 import org.carereview.consult.deepdives.Areas;
 import org.carereview.consult.deepdives.BulkReceipt;

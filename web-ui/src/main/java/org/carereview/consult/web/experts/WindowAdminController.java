@@ -1,7 +1,5 @@
 package org.carereview.consult.web.experts;
 
-import org.carereview.consult.core.routes.AdminOnly;
-import org.carereview.consult.core.time.UkTime;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -16,8 +14,10 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
-import org.carereview.consult.core.routes.NotAudited;
 import org.carereview.consult.core.problem.InvalidInputException;
+import org.carereview.consult.core.routes.AdminOnly;
+import org.carereview.consult.core.routes.NotAudited;
+import org.carereview.consult.core.time.UkTime;
 import org.carereview.consult.experts.ApplicationWindow;
 import org.carereview.consult.experts.Window;
 import org.carereview.consult.web.Pages;

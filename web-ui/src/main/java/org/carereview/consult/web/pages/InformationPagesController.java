@@ -7,8 +7,8 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
-import org.carereview.consult.core.routes.NotAudited;
 import org.carereview.consult.core.retention.RetentionSchedule;
+import org.carereview.consult.core.routes.NotAudited;
 
 import java.util.HashMap;
 import java.util.Map;

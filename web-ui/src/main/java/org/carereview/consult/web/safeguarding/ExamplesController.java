@@ -1,9 +1,5 @@
 package org.carereview.consult.web.safeguarding;
 
-import org.carereview.consult.core.access.Viewer;
-import org.carereview.consult.core.routes.LeadOnly;
-import org.carereview.consult.core.routes.LeadOrAdmin;
-import org.carereview.consult.core.time.UkTime;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -18,13 +14,17 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
-import org.carereview.consult.core.routes.PersonalData;
+import org.carereview.consult.core.access.Viewer;
 import org.carereview.consult.core.account.Role;
 import org.carereview.consult.core.audit.AuditAction;
 import org.carereview.consult.core.audit.AuditLog;
 import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.core.problem.ProblemException;
+import org.carereview.consult.core.routes.LeadOnly;
+import org.carereview.consult.core.routes.LeadOrAdmin;
+import org.carereview.consult.core.routes.PersonalData;
 import org.carereview.consult.core.safeguarding.SafeguardingExamples;
+import org.carereview.consult.core.time.UkTime;
 import org.carereview.consult.web.Pages;
 
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package org.carereview.consult.web.staff;
 
-import org.carereview.consult.core.time.UkTime;
 import io.micronaut.core.annotation.Nullable;
 import org.carereview.consult.core.apikey.ApiKeyView;
+import org.carereview.consult.core.time.UkTime;
 
 import java.time.Instant;
 import java.util.HashMap;

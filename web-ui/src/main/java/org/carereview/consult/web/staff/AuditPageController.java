@@ -1,6 +1,5 @@
 package org.carereview.consult.web.staff;
 
-import org.carereview.consult.core.routes.AdminOnly;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -11,13 +10,14 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
-import org.carereview.consult.core.routes.PersonalData;
 import org.carereview.consult.core.account.AccountService;
 import org.carereview.consult.core.audit.AuditAction;
 import org.carereview.consult.core.audit.AuditQuery;
 import org.carereview.consult.core.audit.AuditReport;
 import org.carereview.consult.core.audit.AuditTrail;
 import org.carereview.consult.core.problem.InvalidInputException;
+import org.carereview.consult.core.routes.AdminOnly;
+import org.carereview.consult.core.routes.PersonalData;
 import org.carereview.consult.web.Pages;
 
 import java.net.URLEncoder;

@@ -1,6 +1,5 @@
 package org.carereview.consult.web.staff;
 
-import org.carereview.consult.core.security.SecureRequests;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
@@ -8,6 +7,7 @@ import jakarta.inject.Singleton;
 import org.carereview.consult.core.account.AccountService;
 import org.carereview.consult.core.account.AccountView;
 import org.carereview.consult.core.ratelimit.BucketKeys;
+import org.carereview.consult.core.security.SecureRequests;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,24 +1,24 @@
 package org.carereview.consult.web.staff;
 
-import org.carereview.consult.core.routes.AdminOnly;
-import org.carereview.consult.core.time.UkTime;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Consumes;
-import io.micronaut.http.annotation.Post;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
-import org.carereview.consult.core.routes.NotAudited;
 import org.carereview.consult.core.outbox.OutboxActions;
 import org.carereview.consult.core.outbox.OutboxStatus;
+import org.carereview.consult.core.routes.AdminOnly;
+import org.carereview.consult.core.routes.NotAudited;
+import org.carereview.consult.core.time.UkTime;
 import org.carereview.consult.notifications.OutboxQueue;
 import org.carereview.consult.web.Pages;
 

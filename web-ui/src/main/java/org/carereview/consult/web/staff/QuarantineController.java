@@ -1,8 +1,5 @@
 package org.carereview.consult.web.staff;
 
-import org.carereview.consult.core.routes.StaffOnly;
-import org.carereview.consult.core.submission.QuarantineReason;
-import org.carereview.consult.core.time.UkTime;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Consumes;
@@ -15,11 +12,14 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
-import org.carereview.consult.core.routes.PersonalData;
 import org.carereview.consult.core.access.Viewer;
 import org.carereview.consult.core.audit.AuditAction;
 import org.carereview.consult.core.audit.AuditLog;
+import org.carereview.consult.core.routes.PersonalData;
+import org.carereview.consult.core.routes.StaffOnly;
 import org.carereview.consult.core.submission.Quarantine;
+import org.carereview.consult.core.submission.QuarantineReason;
+import org.carereview.consult.core.time.UkTime;
 import org.carereview.consult.triage.TriageActions;
 import org.carereview.consult.web.Pages;
 

@@ -1,14 +1,14 @@
 package org.carereview.consult.web.staff;
 
-import org.carereview.consult.core.routes.AdminOnly;
-import org.carereview.consult.core.time.UkTime;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.views.ModelAndView;
-import org.carereview.consult.core.routes.NotAudited;
 import org.carereview.consult.core.retention.RetentionSchedule;
+import org.carereview.consult.core.routes.AdminOnly;
+import org.carereview.consult.core.routes.NotAudited;
+import org.carereview.consult.core.time.UkTime;
 import org.carereview.consult.web.Pages;
 
 import java.time.Instant;

@@ -1,15 +1,15 @@
 package org.carereview.consult.web.staff;
 
-import org.carereview.consult.core.access.Viewer;
-import org.carereview.consult.core.routes.StaffOnly;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
-import org.carereview.consult.core.routes.NotAudited;
+import org.carereview.consult.core.access.Viewer;
 import org.carereview.consult.core.account.Role;
+import org.carereview.consult.core.routes.NotAudited;
+import org.carereview.consult.core.routes.StaffOnly;
 import org.carereview.consult.web.Pages;
 
 import java.util.Map;

@@ -1,6 +1,5 @@
 package org.carereview.consult.web.staff;
 
-import org.carereview.consult.core.routes.StaffOnly;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -12,9 +11,10 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
-import org.carereview.consult.core.routes.NotAudited;
 import org.carereview.consult.core.auth.AuthCookies;
 import org.carereview.consult.core.auth.StaffSessions;
+import org.carereview.consult.core.routes.NotAudited;
+import org.carereview.consult.core.routes.StaffOnly;
 import org.carereview.consult.web.Pages;
 
 import java.util.Map;

@@ -1,9 +1,8 @@
 package org.carereview.consult.web.staff;
 
-import org.carereview.consult.core.auth.StaffSessions;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -20,12 +19,13 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
-import org.carereview.consult.core.routes.NotAudited;
 import org.carereview.consult.core.account.AccountService;
 import org.carereview.consult.core.account.AccountView;
 import org.carereview.consult.core.auth.AuthCookies;
+import org.carereview.consult.core.auth.StaffSessions;
 import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.core.problem.RetryLaterException;
+import org.carereview.consult.core.routes.NotAudited;
 import org.carereview.consult.core.signin.StaffSignIn;
 import org.carereview.consult.web.Pages;
 

@@ -1,6 +1,5 @@
 package org.carereview.consult.web.summaries;
 
-import org.carereview.consult.core.routes.ReviewerOrAdmin;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -16,10 +15,11 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
-import org.carereview.consult.core.routes.NotAudited;
 import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.core.problem.ProblemException;
+import org.carereview.consult.core.routes.NotAudited;
+import org.carereview.consult.core.routes.ReviewerOrAdmin;
 import org.carereview.consult.triage.summaries.PublicSummaries;
 import org.carereview.consult.triage.summaries.SummaryInput;
 import org.carereview.consult.web.Pages;

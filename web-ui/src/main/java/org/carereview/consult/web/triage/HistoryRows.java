@@ -1,8 +1,8 @@
 package org.carereview.consult.web.triage;
 
-import org.carereview.consult.core.time.UkTime;
 import io.micronaut.core.annotation.Nullable;
 import org.carereview.consult.core.submission.SubmissionStatus;
+import org.carereview.consult.core.time.UkTime;
 import org.carereview.consult.triage.TriageSubmission;
 
 import java.util.Arrays;

@@ -1,9 +1,9 @@
 package org.carereview.consult.web.triage;
 
-import org.carereview.consult.core.time.UkTime;
 import io.micronaut.core.annotation.Nullable;
 import org.carereview.consult.core.access.Viewer;
 import org.carereview.consult.core.account.Role;
+import org.carereview.consult.core.time.UkTime;
 import org.carereview.consult.deepdives.Area;
 import org.carereview.consult.triage.Snippets;
 import org.carereview.consult.triage.TriageItem;

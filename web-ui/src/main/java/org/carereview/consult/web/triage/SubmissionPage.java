@@ -1,15 +1,15 @@
 package org.carereview.consult.web.triage;
 
-import org.carereview.consult.core.submission.QuarantineReason;
-import org.carereview.consult.core.time.UkTime;
 import io.micronaut.core.annotation.Nullable;
 import org.carereview.consult.core.access.Viewer;
 import org.carereview.consult.core.safeguarding.SafeguardingActions;
 import org.carereview.consult.core.submission.ChannelContent;
 import org.carereview.consult.core.submission.Contact;
 import org.carereview.consult.core.submission.Dilemma;
+import org.carereview.consult.core.submission.QuarantineReason;
 import org.carereview.consult.core.submission.SubmissionStatus;
 import org.carereview.consult.core.submission.Theme;
+import org.carereview.consult.core.time.UkTime;
 import org.carereview.consult.deepdives.Area;
 import org.carereview.consult.triage.StatusRules;
 import org.carereview.consult.triage.TriageSubmission;

@@ -1,7 +1,5 @@
 package org.carereview.consult.web.triage;
 
-import org.carereview.consult.core.routes.LeadOrAdmin;
-import org.carereview.consult.core.routes.StaffOnly;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -14,8 +12,10 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
-import org.carereview.consult.core.routes.PersonalData;
 import org.carereview.consult.core.access.Viewer;
+import org.carereview.consult.core.routes.LeadOrAdmin;
+import org.carereview.consult.core.routes.PersonalData;
+import org.carereview.consult.core.routes.StaffOnly;
 import org.carereview.consult.core.submission.SubmissionStatus;
 import org.carereview.consult.triage.TriageActions;
 import org.carereview.consult.triage.TriageChange;

@@ -1,6 +1,5 @@
 package org.carereview.consult.web.triage;
 
-import org.carereview.consult.core.routes.StaffOnly;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -14,11 +13,12 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
-import org.carereview.consult.core.routes.PersonalData;
 import org.carereview.consult.core.access.Viewer;
 import org.carereview.consult.core.account.AccountService;
 import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.core.problem.InvalidInputException;
+import org.carereview.consult.core.routes.PersonalData;
+import org.carereview.consult.core.routes.StaffOnly;
 import org.carereview.consult.deepdives.Areas;
 import org.carereview.consult.triage.TriageBulk;
 import org.carereview.consult.triage.TriageFilter;

@@ -1,6 +1,5 @@
 package org.carereview.consult.web.triage;
 
-import org.carereview.consult.core.routes.StaffOnly;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -16,13 +15,14 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
-import org.carereview.consult.core.routes.PersonalData;
 import org.carereview.consult.core.access.Viewer;
 import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.core.redaction.Kind;
 import org.carereview.consult.core.redaction.RedactedSubmission;
 import org.carereview.consult.core.redaction.Redactions;
+import org.carereview.consult.core.routes.PersonalData;
+import org.carereview.consult.core.routes.StaffOnly;
 import org.carereview.consult.web.Pages;
 
 import java.util.List;

@@ -1,12 +1,12 @@
 package org.carereview.consult.web.words;
 
-import org.carereview.consult.core.security.SecureRequests;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
+import org.carereview.consult.core.security.SecureRequests;
 
 /**
  * Remembers the version chosen with {@code ?version=} for the rest of the visit: a session cookie holding only

@@ -1,11 +1,11 @@
 package org.carereview.consult.core.audit;
 
-import org.carereview.consult.core.time.UkTime;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.carereview.consult.core.export.CsvCells;
+import org.carereview.consult.core.time.UkTime;
 
 import java.sql.Array;
 import java.sql.ResultSet;

@@ -1,9 +1,9 @@
 package org.carereview.consult.core.auth;
 
-import org.carereview.consult.core.security.SecureRequests;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
+import org.carereview.consult.core.security.SecureRequests;
 
 /** The browser's session cookie: HttpOnly, SameSite=Lax, Secure whenever the request came over HTTPS. */
 public final class AuthCookies {

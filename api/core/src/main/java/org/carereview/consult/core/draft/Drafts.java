@@ -1,6 +1,5 @@
 package org.carereview.consult.core.draft;
 
-import org.carereview.consult.core.time.UkTime;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -11,6 +10,7 @@ import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.core.security.Hashes;
 import org.carereview.consult.core.submission.References;
 import org.carereview.consult.core.submission.SubmissionKind;
+import org.carereview.consult.core.time.UkTime;
 import org.carereview.consult.notifications.Outbox;
 
 import java.security.SecureRandom;

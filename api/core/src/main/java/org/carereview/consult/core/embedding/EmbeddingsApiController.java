@@ -1,8 +1,8 @@
 package org.carereview.consult.core.embedding;
 
-import org.carereview.consult.core.routes.AdminOnly;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import org.carereview.consult.core.routes.AdminOnly;
 import org.carereview.consult.core.routes.NotAudited;
 
 /** Administrators see how far the answers' embeddings and their back-fill have got. */

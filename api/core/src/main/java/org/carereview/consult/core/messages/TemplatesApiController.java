@@ -1,6 +1,5 @@
 package org.carereview.consult.core.messages;
 
-import org.carereview.consult.core.routes.AdminOnly;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -12,12 +11,13 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
-import org.carereview.consult.core.routes.NotAudited;
 import org.carereview.consult.core.audit.AuditAction;
 import org.carereview.consult.core.audit.AuditLog;
 import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.core.problem.ProblemException;
+import org.carereview.consult.core.routes.AdminOnly;
+import org.carereview.consult.core.routes.NotAudited;
 import org.carereview.consult.notifications.MessageTemplate;
 import org.carereview.consult.notifications.MessageTemplates;
 import org.carereview.consult.notifications.TemplateEditRefused;

@@ -1,6 +1,5 @@
 package org.carereview.consult.core.outbox;
 
-import org.carereview.consult.core.routes.AdminOnly;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
@@ -13,8 +12,9 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
-import org.carereview.consult.core.routes.NotAudited;
 import org.carereview.consult.core.problem.ProblemException;
+import org.carereview.consult.core.routes.AdminOnly;
+import org.carereview.consult.core.routes.NotAudited;
 import org.carereview.consult.notifications.OutboxQueue;
 
 import java.util.List;

@@ -1,6 +1,5 @@
 package org.carereview.consult.core.privacy;
 
-import org.carereview.consult.core.routes.ContributorOnly;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
@@ -9,6 +8,7 @@ import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
+import org.carereview.consult.core.routes.ContributorOnly;
 import org.carereview.consult.core.routes.NotAudited;
 
 import java.util.UUID;

@@ -1,12 +1,12 @@
 package org.carereview.consult.core.retention;
 
-import org.carereview.consult.core.time.UkTime;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.carereview.consult.core.draft.Drafts;
 import org.carereview.consult.core.ratelimit.RateLimiter;
 import org.carereview.consult.core.signin.StaffSignIn;
+import org.carereview.consult.core.time.UkTime;
 
 import java.sql.Timestamp;
 import java.time.Clock;

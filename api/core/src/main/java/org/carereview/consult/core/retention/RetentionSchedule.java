@@ -3,12 +3,11 @@ package org.carereview.consult.core.retention;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import org.carereview.consult.core.time.UkTime;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The retention schedule in words, from the same settings the purge uses: every rule for the administrators'
@@ -17,7 +16,6 @@ import java.util.Locale;
 @Singleton
 public class RetentionSchedule {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
     /** One rule: what it covers, how long it is kept, and what happens then. */
     public record Rule(String name, String what, String kept, String then) {
@@ -48,7 +46,7 @@ public class RetentionSchedule {
     public Periods periods() {
         return new Periods(words(periods.drafts()), words(periods.quarantined()), words(periods.withdrawn()),
                 months(periods.afterReviewEndsMonths()),
-                review.endsOn() == null ? null : DAY.format(review.endsOn()),
+                review.endsOn() == null ? null : UkTime.day(review.endsOn()),
                 words(periods.equalityAfterWindowCloses()), words(periods.sentMessages()),
                 words(periods.idempotencyKeys()), words(periods.expiredTokens()), words(periods.unusedAccounts()),
                 months(periods.auditMonths()));

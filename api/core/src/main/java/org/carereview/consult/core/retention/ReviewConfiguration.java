@@ -1,8 +1,8 @@
 package org.carereview.consult.core.retention;
 
-import org.carereview.consult.core.time.UkTime;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
+import org.carereview.consult.core.time.UkTime;
 
 import java.time.LocalDate;
 import java.time.ZonedDateTime;

@@ -1,11 +1,11 @@
 package org.carereview.consult.core.safeguarding;
 
-import org.carereview.consult.core.account.Role;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.carereview.consult.core.account.Role;
 import org.carereview.consult.core.config.ConsultConfiguration;
 import org.carereview.consult.core.crypto.FieldCipher;
 import org.carereview.consult.core.crypto.SealedColumn;

@@ -1,7 +1,5 @@
 package org.carereview.consult.core.safeguarding;
 
-import org.carereview.consult.core.routes.LeadOnly;
-import org.carereview.consult.core.routes.LeadOrAdmin;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -15,6 +13,8 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
+import org.carereview.consult.core.routes.LeadOnly;
+import org.carereview.consult.core.routes.LeadOrAdmin;
 import org.carereview.consult.core.routes.NotAudited;
 
 import java.util.List;

@@ -1,7 +1,5 @@
 package org.carereview.consult.core.safeguarding;
 
-import org.carereview.consult.core.routes.LeadOnly;
-import org.carereview.consult.core.routes.LeadOrAdmin;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -16,10 +14,12 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
-import org.carereview.consult.core.routes.NotAudited;
-import org.carereview.consult.core.routes.PersonalData;
 import org.carereview.consult.core.audit.AuditAction;
 import org.carereview.consult.core.audit.AuditLog;
+import org.carereview.consult.core.routes.LeadOnly;
+import org.carereview.consult.core.routes.LeadOrAdmin;
+import org.carereview.consult.core.routes.NotAudited;
+import org.carereview.consult.core.routes.PersonalData;
 
 import java.net.URI;
 import java.util.List;

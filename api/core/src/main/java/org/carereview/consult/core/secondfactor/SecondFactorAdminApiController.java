@@ -1,6 +1,5 @@
 package org.carereview.consult.core.secondfactor;
 
-import org.carereview.consult.core.routes.AdminOnly;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.PathVariable;
@@ -10,6 +9,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
 import org.carereview.consult.core.account.AccountService;
 import org.carereview.consult.core.problem.ProblemException;
+import org.carereview.consult.core.routes.AdminOnly;
 
 import java.util.UUID;
 

@@ -19,7 +19,8 @@ public final class UkTime {
     /** The zone: GMT in winter, BST in summer. */
     public static final ZoneId ZONE = ZoneId.of("Europe/London");
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK).withZone(ZONE);
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+    private static final DateTimeFormatter DAY = DATE.withZone(ZONE);
     private static final DateTimeFormatter MOMENT =
             DateTimeFormatter.ofPattern("d MMMM yyyy 'at' h:mma", Locale.UK).withZone(ZONE);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.UK).withZone(ZONE);
@@ -57,6 +58,11 @@ public final class UkTime {
     /** "23 November 2026", as GOV.UK writes a date. */
     public static String day(Instant instant) {
         return DAY.format(instant);
+    }
+
+    /** "23 November 2026", as GOV.UK writes a date (a day of birth, a session's day: no time, so no zone). */
+    public static String day(LocalDate date) {
+        return DATE.format(date);
     }
 
     /** "23 November 2026 at 2:05pm", as GOV.UK writes a time. */

@@ -1,6 +1,5 @@
 package org.carereview.consult.triage.similar;
 
-import org.carereview.consult.core.routes.StaffOnly;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -8,9 +7,10 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
-import org.carereview.consult.core.routes.PersonalData;
 import org.carereview.consult.core.access.Viewer;
 import org.carereview.consult.core.problem.ProblemException;
+import org.carereview.consult.core.routes.PersonalData;
+import org.carereview.consult.core.routes.StaffOnly;
 
 import java.util.UUID;
 

@@ -1,7 +1,7 @@
 package org.carereview.consult.web.experts.admin;
 
-import org.carereview.consult.core.time.UkTime;
 import io.micronaut.core.annotation.Nullable;
+import org.carereview.consult.core.time.UkTime;
 import org.carereview.consult.experts.AgeBand;
 import org.carereview.consult.experts.ApplicationOutcome;
 import org.carereview.consult.experts.ApplicationPage;

@@ -1,7 +1,5 @@
 package org.carereview.consult.web.experts.admin;
 
-import org.carereview.consult.core.routes.AdminOnly;
-import org.carereview.consult.core.time.UkTime;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -18,12 +16,14 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
-import org.carereview.consult.core.routes.PersonalData;
 import org.carereview.consult.core.audit.AuditAction;
 import org.carereview.consult.core.audit.AuditLog;
 import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.core.problem.ProblemException;
+import org.carereview.consult.core.routes.AdminOnly;
+import org.carereview.consult.core.routes.PersonalData;
+import org.carereview.consult.core.time.UkTime;
 import org.carereview.consult.experts.ApplicationFilter;
 import org.carereview.consult.experts.ApplicationPage;
 import org.carereview.consult.experts.ApplicationView;

@@ -1,7 +1,5 @@
 package org.carereview.consult.web.experts.admin;
 
-import org.carereview.consult.core.routes.AdminOnly;
-import org.carereview.consult.core.time.UkTime;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -17,19 +15,19 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
-import org.carereview.consult.core.routes.PersonalData;
 import org.carereview.consult.core.audit.AuditAction;
 import org.carereview.consult.core.audit.AuditLog;
 import org.carereview.consult.core.problem.InvalidInputException;
+import org.carereview.consult.core.routes.AdminOnly;
+import org.carereview.consult.core.routes.PersonalData;
+import org.carereview.consult.core.time.UkTime;
 import org.carereview.consult.experts.Decisions;
 import org.carereview.consult.experts.Member;
 import org.carereview.consult.experts.MemberStatus;
 import org.carereview.consult.web.Pages;
 
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -45,7 +43,6 @@ class MembersPagesController {
     record ChangeForm(@Nullable String status, @Nullable String effectiveDate, @Nullable String reason) {
     }
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
     private static final List<Map<String, Object>> STATUSES = List.of(
             Map.of("value", "ACTIVE", "text", "Active", "hint", "Taking part, or back after a pause"),
             Map.of("value", "PAUSED", "text", "Paused", "hint", "Taking a break, and expected back"),
@@ -68,7 +65,7 @@ class MembersPagesController {
         return HttpResponse.ok(Pages.view("experts/admin/members", Map.of("items",
                 members.stream().map(m -> Map.of("id", m.id().toString(), "reference", m.reference(),
                         "name", m.name() == null ? "(withdrawn)" : m.name(), "status", words(m.status()),
-                        "since", DAY.format(m.effectiveDate()))).toList())));
+                        "since", UkTime.day(m.effectiveDate()))).toList())));
     }
 
     @PersonalData
@@ -107,12 +104,12 @@ class MembersPagesController {
         model.put("reference", m.reference());
         model.put("name", m.name() == null ? "(withdrawn)" : m.name());
         model.put("status", words(m.status()));
-        model.put("since", DAY.format(m.effectiveDate()));
+        model.put("since", UkTime.day(m.effectiveDate()));
         model.put("changed", changed);
         model.put("statuses", STATUSES);
         model.put("form", form);
         model.put("history", m.history().stream().map(c -> Map.of("status", words(c.status()),
-                "from", DAY.format(c.effectiveDate()), "reason", c.reason(),
+                "from", UkTime.day(c.effectiveDate()), "reason", c.reason(),
                 "recorded", UkTime.moment(c.changedAt()))).toList());
         return model;
     }

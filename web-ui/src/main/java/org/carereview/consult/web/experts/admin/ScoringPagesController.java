@@ -1,6 +1,5 @@
 package org.carereview.consult.web.experts.admin;
 
-import org.carereview.consult.core.routes.ReviewerOrAdmin;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -16,13 +15,14 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
-import org.carereview.consult.core.routes.PersonalData;
 import org.carereview.consult.core.access.Viewer;
 import org.carereview.consult.core.audit.AuditAction;
 import org.carereview.consult.core.audit.AuditLog;
 import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.core.problem.ProblemException;
+import org.carereview.consult.core.routes.PersonalData;
+import org.carereview.consult.core.routes.ReviewerOrAdmin;
 import org.carereview.consult.experts.Criterion;
 import org.carereview.consult.experts.Experience;
 import org.carereview.consult.experts.Scoring;

@@ -1,9 +1,9 @@
 package org.carereview.consult.web.experts.apply;
 
 import jakarta.inject.Singleton;
+import org.carereview.consult.core.ratelimit.RateLimiter;
 import org.carereview.consult.experts.ApplicationDraft;
 import org.carereview.consult.experts.ApplicationDrafts;
-import org.carereview.consult.core.ratelimit.RateLimiter;
 import org.carereview.consult.web.DraftCookie;
 import org.carereview.consult.web.SavedDrafts;
 

@@ -1,7 +1,7 @@
 package org.carereview.consult.web.experts.apply;
 
-import org.carereview.consult.core.time.UkTime;
 import org.carereview.consult.core.problem.FieldError;
+import org.carereview.consult.core.time.UkTime;
 import org.carereview.consult.experts.ApplicationInput;
 import org.carereview.consult.experts.Experience;
 import org.carereview.consult.experts.Region;
