@@ -12,13 +12,23 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import org.carereview.consult.core.time.UkTime;
+import org.carereview.consult.notifications.ClockFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.Year;
+import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.TimeZone;
 import javax.sql.DataSource;
 
@@ -31,7 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 /**
  * What the compiler cannot check: module arrows point one way (web-ui → channels and triage → core →
  * notifications), core's packages have no cycle, pages and controllers never touch the database themselves, UK
- * time and role sets each have one home. Each rule that guards a home has a planted violation it must catch.
+ * time, the system clock and role sets each have one home. Each rule that guards a home has a planted violation it must catch.
  */
 class ArchitectureTest {
 
@@ -158,6 +168,45 @@ class ArchitectureTest {
     static final class PlantedOwnZone {
         LocalDate today() {
             return LocalDate.now(ZoneId.of("Europe/London"));
+        }
+    }
+
+    /**
+     * Only {@code ClockFactory} reads the system clock; everything else is handed a {@code Clock} (tests move it
+     * instead of sleeping) or, for session tokens, the factory's {@code tokens} instant source.
+     */
+    private static final ArchRule ONLY_THE_CLOCK_FACTORY_READS_THE_SYSTEM_CLOCK = noClasses()
+            .that().doNotHaveFullyQualifiedName(ClockFactory.class.getName())
+            .should().callMethod(Instant.class, "now")
+            .orShould().callMethod(Clock.class, "systemUTC")
+            .orShould().callMethod(Clock.class, "systemDefaultZone")
+            .orShould().callMethod(Clock.class, "system", ZoneId.class)
+            .orShould().callMethod(InstantSource.class, "system")
+            .orShould().callMethod(LocalDate.class, "now")
+            .orShould().callMethod(LocalDateTime.class, "now")
+            .orShould().callMethod(LocalTime.class, "now")
+            .orShould().callMethod(ZonedDateTime.class, "now")
+            .orShould().callMethod(OffsetDateTime.class, "now")
+            .orShould().callMethod(Year.class, "now")
+            .orShould().callMethod(YearMonth.class, "now")
+            .orShould().callMethod(System.class, "currentTimeMillis")
+            .orShould().callConstructor(Date.class);
+
+    @Test
+    void onlyTheClockFactoryReadsTheSystemClock() {
+        ONLY_THE_CLOCK_FACTORY_READS_THE_SYSTEM_CLOCK.check(classes);
+    }
+
+    @Test
+    void theClockRuleCatchesAClassThatReadsTheSystemClock() {
+        JavaClasses planted = new ClassFileImporter().importClasses(PlantedSystemClock.class);
+        assertThrows(AssertionError.class, () -> ONLY_THE_CLOCK_FACTORY_READS_THE_SYSTEM_CLOCK.check(planted));
+    }
+
+    /** A violation planted for the test above: a deadline checked against the machine's time, which no test can move. */
+    static final class PlantedSystemClock {
+        boolean closed(Instant deadline) {
+            return Instant.now().isAfter(deadline);
         }
     }
 

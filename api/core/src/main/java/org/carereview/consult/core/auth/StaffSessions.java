@@ -4,12 +4,15 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.security.authentication.Authentication;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.carereview.consult.core.account.Role;
 import org.carereview.consult.core.config.ConsultConfiguration;
+import org.carereview.consult.notifications.ClockFactory;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
@@ -33,12 +36,14 @@ public class StaffSessions {
     private final Duration idle;
     private final Duration lifetime;
     private final TokenIssuer issuer;
+    private final InstantSource time;
 
     StaffSessions(@Value("${consult.staff-idle-timeout:30m}") Duration idle, ConsultConfiguration configuration,
-                  TokenIssuer issuer) {
+                  TokenIssuer issuer, @Named(ClockFactory.TOKENS) InstantSource time) {
         this.lifetime = configuration.tokenLifetime();
         this.idle = idle.compareTo(lifetime) < 0 ? idle : lifetime;
         this.issuer = issuer;
+        this.time = time;
     }
 
     public Duration idleTimeout() {
@@ -80,14 +85,14 @@ public class StaffSessions {
     }
 
     private boolean stale(Authentication who) {
-        Instant now = Instant.now();
+        Instant now = time.instant();
         Instant issued = instant(who.getAttributes().get("iat")).orElse(Instant.EPOCH);
         Instant expires = instant(who.getAttributes().get("exp")).orElse(Instant.EPOCH);
         return issued.plus(RENEW_AFTER).isBefore(now) || expires.isAfter(now.plus(idle).plusSeconds(5));
     }
 
     private Duration renewedFor(Authentication who) {
-        Duration left = Duration.between(Instant.now(), signedIn(who).plus(lifetime));
+        Duration left = Duration.between(time.instant(), signedIn(who).plus(lifetime));
         return left.compareTo(idle) < 0 ? left : idle;
     }
 
@@ -99,7 +104,7 @@ public class StaffSessions {
     /** Seconds until this session's token expires. */
     public long secondsLeft(Authentication who) {
         return instant(who.getAttributes().get("exp"))
-                .map(e -> Math.max(0, Duration.between(Instant.now(), e).toSeconds())).orElse(0L);
+                .map(e -> Math.max(0, Duration.between(time.instant(), e).toSeconds())).orElse(0L);
     }
 
     private static Optional<Instant> instant(Object claim) {
