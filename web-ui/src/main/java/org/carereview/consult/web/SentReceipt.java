@@ -5,16 +5,12 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
 import jakarta.inject.Singleton;
+import org.carereview.consult.core.crypto.KeyedHash;
 import org.carereview.consult.core.security.SecureRequests;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The confirmation page (the reference, and whether the safeguarding lead was told) is for the browser that sent
@@ -27,10 +23,10 @@ public class SentReceipt {
     static final String NAME = "consult-sent";
     static final Duration LIFETIME = Duration.ofMinutes(30);
 
-    private final byte[] key;
+    private final KeyedHash hash;
 
-    SentReceipt(@Value("${micronaut.security.token.jwt.signatures.secret.generator.secret}") String secret) {
-        this.key = ("sent-receipt:" + secret).getBytes(StandardCharsets.UTF_8);
+    SentReceipt(@Value(KeyedHash.SHARED_SECRET) String secret) {
+        this.hash = KeyedHash.forPurpose("sent-receipt", secret);
     }
 
     /** The cookie to set with the redirect to the confirmation of this submission. */
@@ -41,19 +37,11 @@ public class SentReceipt {
 
     /** Whether this browser sent this submission (within the cookie's lifetime). */
     public boolean sentBy(HttpRequest<?> request, UUID submissionId) {
-        return request.getCookies().findCookie(NAME).map(c -> MessageDigest.isEqual(
-                c.getValue().getBytes(StandardCharsets.US_ASCII),
-                proof(submissionId).getBytes(StandardCharsets.US_ASCII))).orElse(false);
+        return request.getCookies().findCookie(NAME)
+                .map(c -> KeyedHash.same(c.getValue(), proof(submissionId))).orElse(false);
     }
 
     private String proof(UUID submissionId) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    mac.doFinal(submissionId.toString().getBytes(StandardCharsets.US_ASCII)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(hash.of(submissionId.toString()));
     }
 }

@@ -3,14 +3,12 @@ package org.carereview.consult.core.ratelimit;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import org.carereview.consult.core.crypto.KeyedHash;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -29,17 +27,16 @@ public class BucketKeys {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private static final int HEX_CHARS = 32;
-    private static final String ALGORITHM = "HmacSHA256";
     private static final byte[] PURPOSE = "consult rate-limit bucket key v1".getBytes(StandardCharsets.UTF_8);
     /** Only strings of these characters are parsed as IPv6 literals: nothing here can start a DNS lookup. */
     private static final Pattern IPV6_LITERAL = Pattern.compile("[0-9A-Fa-f:][0-9A-Fa-f:.]*");
 
-    private final byte[] key;
+    private final KeyedHash hash;
 
     BucketKeys(@Nullable @Value("${micronaut.security.token.jwt.signatures.secret.generator.secret:}") String secret) {
         // Start-up refuses a missing secret outside the single-node demo mode, where a random key does as well.
         byte[] root = secret == null || secret.isEmpty() ? randomKey() : secret.getBytes(StandardCharsets.UTF_8);
-        this.key = hmac(root, PURPOSE);
+        this.hash = new KeyedHash(new KeyedHash(root).of(PURPOSE));
     }
 
     /** The key of a client's counter in {@code bucket}: its network (IPv6 per /64), hashed with the shared key. */
@@ -52,7 +49,7 @@ public class BucketKeys {
      * with the shared key, so every node makes the same key and no one can undo it by hashing guesses.
      */
     public String keyOfValue(String bucket, String value) {
-        byte[] digest = hmac(key, value.getBytes(StandardCharsets.UTF_8));
+        byte[] digest = hash.of(value);
         return bucket + ":" + HexFormat.of().formatHex(digest).substring(0, HEX_CHARS);
     }
 
@@ -77,16 +74,6 @@ public class BucketKeys {
         } catch (UnknownHostException e) {
             // Not a valid IPv6 literal (a malformed forwarded header): count the string as it was sent.
             return plain;
-        }
-    }
-
-    private static byte[] hmac(byte[] key, byte[] data) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(new SecretKeySpec(key, ALGORITHM));
-            return mac.doFinal(data);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(ALGORITHM + " is part of every Java runtime", e);
         }
     }
 
