@@ -248,7 +248,8 @@ class DeepDiveAndAccountWordsTest implements FreshDatabase {
         // Feedback is never tied to an email address (no one is asked for one at a deep dive), but the list has
         // words for it: the card is given to this person's account by hand.
         String area = links.create("camden", null, null).token();
-        var card = feedback.viaLink(area, new FeedbackInput("FAMILY", WORKS, null, List.of("SUPPORT"), List.of(), null, null), null);
+        var card = feedback.viaLink(area, null,
+                new FeedbackInput("FAMILY", WORKS, null, List.of("SUPPORT"), List.of(), null, null), null);
         TestSql.execute(dataSource, "UPDATE submission SET owner_id = (SELECT owner_id FROM submission WHERE id = ?::uuid) "
                 + "WHERE id = ?", advice.get("id"), card.id());
         return new Sent(Receipt.of(advice), Receipt.of(application), new Receipt(card.id().toString(), card.reference()));

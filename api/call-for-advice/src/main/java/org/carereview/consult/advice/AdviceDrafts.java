@@ -98,7 +98,7 @@ public class AdviceDrafts {
      * like any other.
      */
     @Transactional
-    public AdviceReceipt submit(UUID id, @Nullable UUID signedInAccount) {
+    public AdviceReceipt send(UUID id, @Nullable UUID signedInAccount) {
         return sentFrom.once(KIND, id.toString(), null, () -> {
             Draft draft = find(id).orElseThrow(() -> new InvalidInputException(
                     List.of(FieldError.of("draft", "advice.error.draft.expired"))));

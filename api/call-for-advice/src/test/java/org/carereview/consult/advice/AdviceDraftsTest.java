@@ -67,7 +67,7 @@ class AdviceDraftsTest implements FreshDatabase {
     void aJourneyAtAHumanPaceIsStoredForTriageAndTheDraftIsGone() {
         Draft draft = answered("carer@example.org");
         clock.advance(Duration.ofMinutes(4));
-        AdviceReceipt receipt = drafts.submit(draft.id(), null);
+        AdviceReceipt receipt = drafts.send(draft.id(), null);
         assertEquals("NEW:-", statusOf(receipt));
         assertTrue(drafts.find(draft.id()).isEmpty(), "a sent draft is deleted");
         assertEquals(1, TestSql.count(dataSource, "SELECT count(*) FROM outbox_message WHERE recipient = 'carer@example.org'"));
@@ -77,7 +77,7 @@ class AdviceDraftsTest implements FreshDatabase {
     void aJourneyFasterThanAPersonCouldIsQuarantinedAndSendsNoEmail() {
         Draft draft = answered("bot@example.org");
         clock.advance(Duration.ofSeconds(3));
-        AdviceReceipt receipt = drafts.submit(draft.id(), null);
+        AdviceReceipt receipt = drafts.send(draft.id(), null);
         assertTrue(receipt.reference().startsWith("CFA-"), "answered exactly like any other");
         assertEquals("QUARANTINED:TOO_FAST", statusOf(receipt));
         assertEquals(0, TestSql.count(dataSource, "SELECT count(*) FROM outbox_message WHERE recipient = 'bot@example.org'"));
@@ -87,7 +87,7 @@ class AdviceDraftsTest implements FreshDatabase {
     void releasingAHeldBackSubmissionSendsTheReceiptThatWasHeldBackOnce() {
         Draft draft = answered("slow.reader@example.org");
         clock.advance(Duration.ofSeconds(3));
-        AdviceReceipt receipt = drafts.submit(draft.id(), null);
+        AdviceReceipt receipt = drafts.send(draft.id(), null);
         assertEquals(0, TestSql.count(dataSource, "SELECT count(*) FROM outbox_message WHERE recipient = 'slow.reader@example.org'"));
 
         quarantine.release(receipt.id());
@@ -104,15 +104,15 @@ class AdviceDraftsTest implements FreshDatabase {
         Draft draft = drafts.start(null);
         drafts.save(draft.id(), draft.state().with(answers(null)).trap("http://spam.example"));
         clock.advance(Duration.ofMinutes(10));
-        assertEquals("QUARANTINED:HONEYPOT", statusOf(drafts.submit(draft.id(), null)));
+        assertEquals("QUARANTINED:HONEYPOT", statusOf(drafts.send(draft.id(), null)));
     }
 
     @Test
     void sendingTheSameDraftTwiceStoresOneSubmission() {
         Draft draft = answered(null);
         clock.advance(Duration.ofMinutes(2));
-        AdviceReceipt first = drafts.submit(draft.id(), null);
-        AdviceReceipt second = drafts.submit(draft.id(), null);
+        AdviceReceipt first = drafts.send(draft.id(), null);
+        AdviceReceipt second = drafts.send(draft.id(), null);
         assertEquals(first.reference(), second.reference());
         assertEquals(1, TestSql.count(dataSource, "SELECT count(*) FROM submission WHERE reference = ?", first.reference()));
     }
@@ -169,7 +169,7 @@ class AdviceDraftsTest implements FreshDatabase {
         drafts.save(draft.id(), draft.state().with(new AdviceInput("OTHER", null, " ", null, null, null, List.of(), null,
                 false, false)));
         clock.advance(Duration.ofMinutes(5));
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> drafts.submit(draft.id(), null));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> drafts.send(draft.id(), null));
         assertEquals("keyQuestions", e.errors().get(0).field());
         assertFalse(drafts.find(draft.id()).isEmpty(), "the draft is kept so nothing is lost");
     }

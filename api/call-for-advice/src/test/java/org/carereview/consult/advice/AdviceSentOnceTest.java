@@ -61,7 +61,7 @@ class AdviceSentOnceTest implements FreshDatabase {
             String email = "same.moment." + round + "@example.org";
             Draft draft = answered(email);
 
-            List<AdviceReceipt> receipts = AtOnce.run(2, () -> drafts.submit(draft.id(), null));
+            List<AdviceReceipt> receipts = AtOnce.run(2, () -> drafts.send(draft.id(), null));
 
             assertEquals(sent(receipts.get(0)), sent(receipts.get(1)), "both sends answer with the first submission");
             assertTrue(receipts.get(0).reference().matches("CFA-[2-9A-Z]{4}-[2-9A-Z]{4}"));
@@ -78,9 +78,9 @@ class AdviceSentOnceTest implements FreshDatabase {
     void aDraftSentAgainLaterGetsTheFirstReceiptAndNothingMoreIsStoredOrSent() {
         String email = "sent.again@example.org";
         Draft draft = answered(email);
-        AdviceReceipt first = drafts.submit(draft.id(), null);
+        AdviceReceipt first = drafts.send(draft.id(), null);
 
-        assertEquals(sent(first), sent(drafts.submit(draft.id(), null)));
+        assertEquals(sent(first), sent(drafts.send(draft.id(), null)));
         assertEquals(Optional.of(sent(first)), drafts.sent(draft.id()).map(AdviceSentOnceTest::sent));
         assertEquals(1, submissions(email));
         assertEquals(1, receipts(email));

@@ -40,10 +40,12 @@ public class Feedback {
     private final FeedbackStore store;
     private final DeepDivesConfiguration configuration;
     private final SentFrom sentFrom;
+    private final FormStamp stamps;
 
     Feedback(Areas areas, Sessions sessions, Links links, Submissions submissions, FeedbackStore store,
-             DeepDivesConfiguration configuration, SentFrom sentFrom, Redactions redactions) {
+             DeepDivesConfiguration configuration, SentFrom sentFrom, Redactions redactions, FormStamp stamps) {
         this.redactions = redactions;
+        this.stamps = stamps;
         this.sentFrom = sentFrom;
         this.areas = areas;
         this.sessions = sessions;
@@ -64,13 +66,20 @@ public class Feedback {
         return submissions.screenAhead(Card.searchText(input.whatWorks(), input.whatNeedsToChange()), null);
     }
 
+    /** The signed time a participant's page was shown, for its hidden field ({@link #fromPage}). */
+    public String stampForm() {
+        return stamps.issue();
+    }
+
     /**
-     * A participant's feedback through a link: 404 if the link is unknown or closed. With the honeypot filled
-     * in, or a quarantine reason from the page (too fast), it is stored QUARANTINED and answered the same.
+     * Feedback from the participant's page, sent once per form ({@link #viaLink}): with the honeypot filled in, or
+     * sent back sooner than {@code consult.deep-dives.minimum-time} after the page was shown (or with a stamp that
+     * is not ours), it is stored QUARANTINED and answered the same.
      */
     @Transactional
-    public FeedbackReceipt viaLink(String token, FeedbackInput input, @Nullable QuarantineReason quarantineReason) {
-        return viaLink(token, null, input, quarantineReason);
+    public FeedbackReceipt fromPage(String token, String formToken, FeedbackInput input, @Nullable String stamp) {
+        QuarantineReason reason = stamps.tooFast(stamp, configuration.minimumTime()) ? QuarantineReason.TOO_FAST : null;
+        return viaLink(token, formToken, input, reason);
     }
 
     /**
@@ -79,7 +88,9 @@ public class Feedback {
      * unique key ({@link SentFrom}) in the same transaction, so a double click or a retried post, at the same
      * moment or later, is answered with the first card's receipt. The same token with other answers (the
      * Back button, then changes) is refused with 422 {@code form-already-sent}: it is new feedback, to be sent
-     * with a new token. Without a token, every call is a new card.
+     * with a new token. Without a token, every call is a new card. With the honeypot filled in, or a quarantine
+     * reason from the page (too fast), it is stored QUARANTINED and answered the same; 404 if the link is unknown
+     * or closed.
      */
     @Transactional
     public FeedbackReceipt viaLink(String token, @Nullable String formToken, FeedbackInput input,

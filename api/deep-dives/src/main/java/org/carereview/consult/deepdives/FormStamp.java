@@ -1,14 +1,10 @@
-package org.carereview.consult.web.deepdives;
+package org.carereview.consult.deepdives;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import org.carereview.consult.core.crypto.KeyedHash;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,18 +12,19 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * When a form was first shown, signed, in a hidden field: a post that comes back sooner than a person could
- * fill the form in (or with a stamp that was not ours) is held back as possible spam. The signature is an
- * HMAC with the token-signing secret, so every node checks it and nothing is stored.
+ * When a participant's form was first shown, signed, in a hidden field: a post that comes back sooner than a
+ * person could fill the form in (or with a stamp that was not ours) is held back as possible spam. The signature
+ * is a keyed hash with the shared secret, so every node checks it and nothing is stored. (The other channels
+ * time a journey from their draft's start; this page has no draft.)
  */
 @Singleton
 class FormStamp {
 
-    private final byte[] key;
+    private final KeyedHash hash;
     private final Clock clock;
 
-    FormStamp(@Value("${micronaut.security.token.jwt.signatures.secret.generator.secret}") String secret, Clock clock) {
-        this.key = ("form-stamp:" + secret).getBytes(StandardCharsets.UTF_8);
+    FormStamp(@Value(KeyedHash.SHARED_SECRET) String secret, Clock clock) {
+        this.hash = KeyedHash.forPurpose("form-stamp", secret);
         this.clock = clock;
     }
 
@@ -43,16 +40,12 @@ class FormStamp {
             return Optional.empty();
         }
         int dot = stamp.indexOf('.');
-        if (dot < 1) {
-            return Optional.empty();
-        }
-        String millis = stamp.substring(0, dot);
-        byte[] given = stamp.substring(dot + 1).getBytes(StandardCharsets.UTF_8);
-        if (!MessageDigest.isEqual(given, sign(millis).getBytes(StandardCharsets.UTF_8))) {
+        if (dot < 1 || !KeyedHash.same(stamp.substring(dot + 1), sign(stamp.substring(0, dot)))) {
             return Optional.empty();
         }
         try {
-            return Optional.of(Duration.between(Instant.ofEpochMilli(Long.parseLong(millis)), clock.instant()));
+            return Optional.of(Duration.between(Instant.ofEpochMilli(Long.parseLong(stamp.substring(0, dot))),
+                    clock.instant()));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
@@ -64,12 +57,6 @@ class FormStamp {
     }
 
     private String sign(String text) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
-        }
+        return HexFormat.of().formatHex(hash.of(text));
     }
 }

@@ -87,7 +87,7 @@ class AdviceCheckController {
             UUID owner = authentication == null ? null : UUID.fromString(authentication.getName());
             // The safeguarding model reads the answers before the transaction opens (no connection held meanwhile).
             try (Screening.Ahead ahead = advice.screenAhead(draft.get().answers())) {
-                return confirmed(request, drafts.submit(draft.get().id(), owner));
+                return confirmed(request, drafts.send(draft.get().id(), owner));
             }
         } catch (RateLimitedException e) {
             model.put("retryAfter", e.retryAfterSeconds());

@@ -1,6 +1,7 @@
 package org.carereview.consult.web.deepdives;
 
 import io.micronaut.context.MessageSource;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -24,9 +25,7 @@ import org.carereview.consult.core.ratelimit.RateLimitedException;
 import org.carereview.consult.core.ratelimit.RateLimiter;
 import org.carereview.consult.core.routes.NotAudited;
 import org.carereview.consult.core.safeguarding.Screening;
-import org.carereview.consult.core.submission.QuarantineReason;
 import org.carereview.consult.core.time.UkTime;
-import org.carereview.consult.deepdives.DeepDivesConfiguration;
 import org.carereview.consult.deepdives.Feedback;
 import org.carereview.consult.deepdives.FeedbackInput;
 import org.carereview.consult.deepdives.FeedbackReceipt;
@@ -48,8 +47,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * The page a participant reaches through a link or QR code: one short form, no account. Spam defences as for
- * the call for advice: a honeypot, a signed start time (too fast is quarantined, answered the same), a rate
- * limit whose page keeps what they wrote. Every word comes from the {@code deepdives} bundle, in the version the
+ * the call for advice: a honeypot, a signed start time ({@link Feedback#fromPage}: too fast is quarantined,
+ * answered the same), a rate limit whose page keeps what they wrote. Every word comes from the {@code deepdives} bundle, in the version the
  * participant chose; the area's name comes from the database.
  */
 @Controller("/deep-dives/feedback")
@@ -64,21 +63,16 @@ class GiveFeedbackController {
     private final Links links;
     private final Feedback feedback;
     private final RateLimiter rateLimiter;
-    private final FormStamp stamps;
-    private final DeepDivesConfiguration configuration;
     private final Sessions sessions;
     private final PublicWords words;
     private final HttpLocaleResolver locales;
 
-    GiveFeedbackController(Links links, Feedback feedback, RateLimiter rateLimiter, FormStamp stamps,
-                           DeepDivesConfiguration configuration, Sessions sessions, PublicWords words,
-                           HttpLocaleResolver locales, SentReceipt sent) {
+    GiveFeedbackController(Links links, Feedback feedback, RateLimiter rateLimiter, Sessions sessions,
+                           PublicWords words, HttpLocaleResolver locales, SentReceipt sent) {
         this.sent = sent;
         this.links = links;
         this.feedback = feedback;
         this.rateLimiter = rateLimiter;
-        this.stamps = stamps;
-        this.configuration = configuration;
         this.sessions = sessions;
         this.words = words;
         this.locales = locales;
@@ -101,16 +95,15 @@ class GiveFeedbackController {
         }
         Map<String, Object> model = model(request, link.get(), form);
         FeedbackInput input = form.input();
-        QuarantineReason reason = stamps.tooFast(form.stamp(), configuration.minimumTime()) ? QuarantineReason.TOO_FAST : null;
         String formId = form.formId() == null || form.formId().isBlank() || form.formId().length() > 255
                 ? UUID.randomUUID().toString() : form.formId();
         try {
             FeedbackReceipt receipt;
             try {
-                receipt = send(request, token, formId, input, reason);
+                receipt = send(request, token, formId, input, form.stamp());
             } catch (ProblemException sentWithOtherAnswers) {
                 // Sent before from this page, then changed (the browser's Back button): this is new feedback.
-                receipt = send(request, token, UUID.randomUUID().toString(), input, reason);
+                receipt = send(request, token, UUID.randomUUID().toString(), input, form.stamp());
             }
             return Pages.seeOther("/deep-dives/feedback/sent/" + receipt.id()).cookie(sent.issue(receipt.id(), request));
         } catch (ProblemException linkClosed) {
@@ -129,7 +122,8 @@ class GiveFeedbackController {
      * so a double click or a retried post gets the first card's reference. A form already sent is answered
      * before the rate limit is counted.
      */
-    private FeedbackReceipt send(HttpRequest<?> request, String token, String formId, FeedbackInput input, QuarantineReason reason) {
+    private FeedbackReceipt send(HttpRequest<?> request, String token, String formId, FeedbackInput input,
+                                 @Nullable String stamp) {
         Optional<FeedbackReceipt> sent = feedback.sentVia(token, formId, input);
         if (sent.isPresent()) {
             return sent.get();
@@ -137,7 +131,7 @@ class GiveFeedbackController {
         rateLimiter.check("public-post", request);
         // The safeguarding model reads the card before the transaction opens (no connection held meanwhile).
         try (Screening.Ahead ahead = feedback.screenAhead(input)) {
-            return feedback.viaLink(token, formId, input, reason);
+            return feedback.fromPage(token, formId, input, stamp);
         }
     }
 
@@ -165,7 +159,7 @@ class GiveFeedbackController {
         model.put("form", form);
         model.put("selectedThemes", form.themes() == null ? List.of() : form.themes());
         model.put("formId", form.formId() == null ? UUID.randomUUID().toString() : form.formId());
-        model.put("stamp", form.stamp() == null ? stamps.issue() : form.stamp());
+        model.put("stamp", form.stamp() == null ? feedback.stampForm() : form.stamp());
         model.put("maxLength", feedback.maxAnswerLength());
         return model;
     }
