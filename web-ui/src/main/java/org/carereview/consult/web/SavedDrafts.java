@@ -4,6 +4,8 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import org.carereview.consult.core.draft.ChannelDraft;
+import org.carereview.consult.core.draft.ChannelDrafts;
 import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.core.ratelimit.RateLimitedException;
@@ -20,9 +22,9 @@ import java.util.UUID;
 /**
  * "Save and come back later", the same in every public journey: the page with the resume code, "email me
  * a link", resuming by code (guesses slowed far below the general limit) or by the emailed link (a page
- * with a button, so a mail scanner cannot use the link up). Each journey gives its places, its drafts and the
- * name under which its own words are in the bundles ({@code drafts.<name>.*} in {@code i18n/drafts.properties},
- * {@code core.draft.code.notFound.<name>} in core's errors).
+ * with a button, so a mail scanner cannot use the link up). Each journey gives its places, its channel's drafts
+ * ({@link ChannelDrafts}) and the name under which its own words are in the bundles ({@code drafts.<name>.*} in
+ * {@code i18n/drafts.properties}, {@code core.draft.code.notFound.<name>} in core's errors).
  */
 public class SavedDrafts {
 
@@ -36,27 +38,16 @@ public class SavedDrafts {
     public record Journey(String base, String resumeTo, String emailBack, String words) {
     }
 
-    /** What the journey's drafts service does, by draft id. */
-    public interface DraftsService {
-        boolean exists(UUID draft);
-
-        Optional<UUID> byCode(String code);
-
-        Optional<UUID> byLink(String token);
-
-        void emailLink(UUID draft, String email);
-    }
-
     private final Journey journey;
     private final DraftCookie cookie;
     private final Duration lifetime;
-    private final DraftsService drafts;
+    private final ChannelDrafts<?, ?> drafts;
     private final RateLimiter rateLimiter;
 
-    protected SavedDrafts(Journey journey, DraftCookie cookie, Duration lifetime, DraftsService drafts, RateLimiter rateLimiter) {
+    protected SavedDrafts(Journey journey, DraftCookie cookie, ChannelDrafts<?, ?> drafts, RateLimiter rateLimiter) {
         this.journey = journey;
         this.cookie = cookie;
-        this.lifetime = lifetime;
+        this.lifetime = drafts.lifetime();
         this.drafts = drafts;
         this.rateLimiter = rateLimiter;
     }
@@ -84,14 +75,14 @@ public class SavedDrafts {
             return Pages.invalid("drafts/resume", model(Map.of("code", code)),
                     List.of(FieldError.of("code", "core.draft.code.missing")));
         }
-        return drafts.byCode(code)
+        return drafts.resumeByCode(code).map(ChannelDraft::id)
                 .<HttpResponse<?>>map(draft -> Pages.seeOther(resumeTo(draft)).cookie(cookie.set(draft, request)))
                 .orElseGet(() -> Pages.invalid("drafts/resume", model(Map.of("code", code)),
                         List.of(FieldError.of("code", "core.draft.code.notFound." + journey.words(), lifetime.toDays()))));
     }
 
     public HttpResponse<?> emailLink(HttpRequest<?> request, @Nullable String given) {
-        Optional<UUID> draft = cookie.read(request).filter(drafts::exists);
+        Optional<UUID> draft = cookie.read(request).filter(id -> drafts.find(id).isPresent());
         if (draft.isEmpty()) {
             return Pages.seeOther(journey.base() + "?expired=1");
         }
@@ -109,7 +100,7 @@ public class SavedDrafts {
     }
 
     public HttpResponse<?> resumeByLink(HttpRequest<?> request, String token) {
-        return drafts.byLink(token)
+        return drafts.resumeByLink(token).map(ChannelDraft::id)
                 .<HttpResponse<?>>map(draft -> Pages.seeOther(resumeTo(draft)).cookie(cookie.set(draft, request)))
                 .orElseGet(() -> HttpResponse.status(HttpStatus.NOT_FOUND).body(page("drafts/link-expired", Map.of())));
     }

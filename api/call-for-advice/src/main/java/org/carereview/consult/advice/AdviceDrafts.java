@@ -5,6 +5,7 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.carereview.consult.core.draft.ChannelDrafts;
 import org.carereview.consult.core.draft.Drafts;
 import org.carereview.consult.core.draft.StoredDraft;
 import org.carereview.consult.core.problem.FieldError;
@@ -28,7 +29,7 @@ import java.util.UUID;
  * link, sent once (a double click replays the first answer), quarantined when a bot gives itself away.
  */
 @Singleton
-public class AdviceDrafts {
+public class AdviceDrafts implements ChannelDrafts<Draft, AdviceReceipt> {
 
     private static final SubmissionKind KIND = SubmissionKind.CALL_FOR_ADVICE;
 
@@ -57,6 +58,7 @@ public class AdviceDrafts {
         return map(drafts.start(KIND, write(DraftAnswers.empty()), owner, lifetime));
     }
 
+    @Override
     @Transactional
     public Optional<Draft> find(UUID id) {
         return drafts.find(KIND, id).map(this::map);
@@ -68,35 +70,35 @@ public class AdviceDrafts {
         return drafts.save(id, write(state), lifetime);
     }
 
-    /** A new resume code for the draft (shown once; only its hash is kept). */
+    @Override
     @Transactional
     public String resumeCode(UUID id) {
         return drafts.resumeCode(id);
     }
 
+    @Override
     @Transactional
     public Optional<Draft> resumeByCode(String typed) {
         return drafts.resumeByCode(KIND, typed).map(this::map);
     }
 
-    /** Emails a one-time link that reopens the draft; it lasts as long as the draft does. */
+    @Override
     @Transactional
     public void emailLink(UUID id, String email) {
         drafts.emailLink(KIND, id, email, "advice-draft-link", "/call-for-advice/resume/");
     }
 
+    @Override
     @Transactional
     public Optional<Draft> resumeByLink(String token) {
         return drafts.resumeByLink(KIND, token).map(this::map);
     }
 
     /**
-     * Sends the draft as a submission, at most once: the submission and the draft it was sent from are
-     * recorded in one transaction under a unique key ({@link SentFrom}), so a double click, a retry or a
-     * second tab is answered with the first receipt, and the draft is deleted. A journey finished faster
-     * than a person could, or one that filled the hidden field, is stored QUARANTINED and answered exactly
-     * like any other.
+     * Sends the draft once ({@link ChannelDrafts#send}). A journey finished faster than a person could, or one
+     * that filled the hidden field, is stored QUARANTINED and answered exactly like any other.
      */
+    @Override
     @Transactional
     public AdviceReceipt send(UUID id, @Nullable UUID signedInAccount) {
         return sentFrom.once(KIND, id.toString(), null, () -> {
@@ -109,7 +111,7 @@ public class AdviceDrafts {
         }, AdviceReceipt::id, this::receipt);
     }
 
-    /** The receipt of the submission this draft was sent as, if it was sent (its draft is gone by then). */
+    @Override
     @Transactional
     public Optional<AdviceReceipt> sent(UUID id) {
         return sentFrom.submission(KIND, id.toString()).map(this::receipt);
@@ -126,6 +128,7 @@ public class AdviceDrafts {
         return drafts.purgeExpired();
     }
 
+    @Override
     public Duration lifetime() {
         return lifetime;
     }

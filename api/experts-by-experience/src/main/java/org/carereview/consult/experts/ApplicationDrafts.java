@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.carereview.consult.core.draft.ChannelDrafts;
 import org.carereview.consult.core.draft.Drafts;
 import org.carereview.consult.core.draft.StoredDraft;
 import org.carereview.consult.core.problem.InvalidInputException;
@@ -24,7 +25,7 @@ import java.util.UUID;
  * answered with the first receipt).
  */
 @Singleton
-public class ApplicationDrafts {
+public class ApplicationDrafts implements ChannelDrafts<ApplicationDraft, ApplicationReceipt> {
 
     static final SubmissionKind KIND = SubmissionKind.EBE_APPLICATION;
     /** Where an emailed link to reopen a draft points; the token follows. */
@@ -46,7 +47,7 @@ public class ApplicationDrafts {
         this.sentFrom = sentFrom;
     }
 
-    /** How long a draft is kept after its last save. */
+    @Override
     public Duration lifetime() {
         return lifetime;
     }
@@ -59,6 +60,7 @@ public class ApplicationDrafts {
         return new ApplicationDraft(stored.id(), empty);
     }
 
+    @Override
     @Transactional
     public Optional<ApplicationDraft> find(UUID id) {
         return drafts.find(KIND, id).map(this::read);
@@ -72,34 +74,35 @@ public class ApplicationDrafts {
         return expires;
     }
 
+    @Override
     @Transactional
     public String resumeCode(UUID id) {
         return drafts.resumeCode(id);
     }
 
+    @Override
     @Transactional
     public Optional<ApplicationDraft> resumeByCode(String code) {
         return drafts.resumeByCode(KIND, code).map(this::read);
     }
 
+    @Override
     @Transactional
     public Optional<ApplicationDraft> resumeByLink(String token) {
         return drafts.resumeByLink(KIND, token).map(this::read);
     }
 
+    @Override
     @Transactional
     public void emailLink(UUID id, String email) {
         drafts.emailLink(KIND, id, email, "application-draft-link", RESUME_PATH);
     }
 
     /**
-     * Sends the draft as an application, at most once: the application, its receipt email, the record of
-     * the draft it was sent from (under a unique key, {@link SentFrom}) and the draft's deletion are one
-     * transaction. A second send of the same draft, at the same moment or later, is answered with the first
-     * application's receipt. Outside the window: 409; invalid answers: 422 (see {@link Applications#submit}).
-     *
-     * @param owner the signed-in applicant's account, or null
+     * Sends the draft as an application once ({@link ChannelDrafts#send}). Outside the window: 409; invalid
+     * answers: 422 (see {@link Applications#submit}).
      */
+    @Override
     @Transactional
     public ApplicationReceipt send(UUID id, @Nullable UUID owner) {
         return sentFrom.once(KIND, id.toString(), null, () -> {
@@ -111,7 +114,7 @@ public class ApplicationDrafts {
         }, ApplicationReceipt::id, this::receipt);
     }
 
-    /** The receipt of the application this draft was sent as, if it was sent (its draft is gone by then). */
+    @Override
     @Transactional
     public Optional<ApplicationReceipt> sent(UUID id) {
         return sentFrom.submission(KIND, id.toString()).map(this::receipt);

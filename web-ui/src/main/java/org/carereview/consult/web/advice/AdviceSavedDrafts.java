@@ -4,7 +4,6 @@ import jakarta.inject.Singleton;
 import org.carereview.consult.advice.AdviceDrafts;
 import org.carereview.consult.advice.AdviceInput;
 import org.carereview.consult.advice.AdviceService;
-import org.carereview.consult.advice.Draft;
 import org.carereview.consult.core.ratelimit.RateLimiter;
 import org.carereview.consult.web.DraftCookie;
 import org.carereview.consult.web.SavedDrafts;
@@ -24,27 +23,7 @@ class AdviceSavedDrafts extends SavedDrafts {
 
     AdviceSavedDrafts(AdviceDrafts drafts, AdviceService advice, RateLimiter rateLimiter) {
         super(new Journey("/call-for-advice", CHECK, CHECK, "advice"),
-                DraftCookie.ADVICE, drafts.lifetime(), new DraftsService() {
-                    @Override
-                    public boolean exists(UUID draft) {
-                        return drafts.find(draft).isPresent();
-                    }
-
-                    @Override
-                    public Optional<UUID> byCode(String code) {
-                        return drafts.resumeByCode(code).map(Draft::id);
-                    }
-
-                    @Override
-                    public Optional<UUID> byLink(String token) {
-                        return drafts.resumeByLink(token).map(Draft::id);
-                    }
-
-                    @Override
-                    public void emailLink(UUID draft, String email) {
-                        drafts.emailLink(draft, email);
-                    }
-                }, rateLimiter);
+                DraftCookie.ADVICE, drafts, rateLimiter);
         this.drafts = drafts;
         this.advice = advice;
     }
