@@ -10,6 +10,7 @@ import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.RequestBean;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
@@ -41,17 +42,10 @@ class TriageApiController {
 
     @PersonalData
     @Get
-    TriagePage list(@Nullable @QueryValue String kind, @Nullable @QueryValue String status,
-                    @Nullable @QueryValue String theme, @Nullable @QueryValue String dilemma,
-                    @Nullable @QueryValue String area, @Nullable @QueryValue String assignee,
-                    @Nullable @QueryValue String safeguarding, @Nullable @QueryValue String consentToPublish,
-                    @Nullable @QueryValue String from,
-                    @Nullable @QueryValue String to, @Nullable @QueryValue String q, @Nullable @QueryValue String sort,
-                    @Nullable @QueryValue String group,
-                    @Nullable @QueryValue String limit, @Nullable @QueryValue String after, Authentication who) {
+    TriagePage list(@RequestBean TriageQuery query, @Nullable @QueryValue String limit,
+                    @Nullable @QueryValue String after, Authentication who) {
         Viewer viewer = Viewer.of(who);
-        TriageFilter filter = TriageFilter.parse(kind, status, theme, dilemma, area, assignee, safeguarding, consentToPublish, from, to, q,
-                sort, group, viewer.accountId());
+        TriageFilter filter = query.filter(viewer.accountId());
         return queue.page(filter, viewer, after, Limits.parse(limit));
     }
 

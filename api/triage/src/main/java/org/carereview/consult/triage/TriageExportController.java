@@ -6,7 +6,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.RequestBean;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
@@ -34,15 +34,9 @@ class TriageExportController {
 
     @PersonalData
     @Get(value = "/export.csv", produces = "text/csv")
-    HttpResponse<InputStream> csv(@Nullable @QueryValue String kind, @Nullable @QueryValue String status,
-                                  @Nullable @QueryValue String theme, @Nullable @QueryValue String dilemma,
-                                  @Nullable @QueryValue String area, @Nullable @QueryValue String assignee,
-                                  @Nullable @QueryValue String consentToPublish, @Nullable @QueryValue String from, @Nullable @QueryValue String to,
-                                  @Nullable @QueryValue String q, @Nullable @QueryValue String sort,
-                                  @Nullable @QueryValue String group, Authentication who) {
+    HttpResponse<InputStream> csv(@RequestBean TriageQuery query, Authentication who) {
         Viewer viewer = Viewer.of(who);
-        TriageFilter filter = checked(filter(kind, status, theme, dilemma, area, assignee, consentToPublish, from, to, q, sort,
-                group, viewer));
+        TriageFilter filter = filter(query, viewer);
         InputStream body = ExportPipe.start(executor, out -> export.writeCsv(filter, viewer, out));
         return HttpResponse.ok(body).contentType(MediaType.of("text/csv; charset=utf-8"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"submissions.csv\"");
@@ -50,30 +44,17 @@ class TriageExportController {
 
     @PersonalData
     @Get(value = "/export.ods", produces = OdsSink.MIMETYPE)
-    HttpResponse<InputStream> ods(@Nullable @QueryValue String kind, @Nullable @QueryValue String status,
-                                  @Nullable @QueryValue String theme, @Nullable @QueryValue String dilemma,
-                                  @Nullable @QueryValue String area, @Nullable @QueryValue String assignee,
-                                  @Nullable @QueryValue String consentToPublish, @Nullable @QueryValue String from, @Nullable @QueryValue String to,
-                                  @Nullable @QueryValue String q, @Nullable @QueryValue String sort,
-                                  @Nullable @QueryValue String group, Authentication who) {
+    HttpResponse<InputStream> ods(@RequestBean TriageQuery query, Authentication who) {
         Viewer viewer = Viewer.of(who);
-        TriageFilter filter = checked(filter(kind, status, theme, dilemma, area, assignee, consentToPublish, from, to, q, sort,
-                group, viewer));
+        TriageFilter filter = filter(query, viewer);
         InputStream body = ExportPipe.start(executor, out -> export.writeOds(filter, viewer, out));
         return HttpResponse.ok(body).contentType(MediaType.of(OdsSink.MIMETYPE))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"submissions.ods\"");
     }
 
-    private TriageFilter filter(String kind, String status, String theme, String dilemma, String area,
-                                String assignee, String consentToPublish, String from, String to, String q,
-                                String sort, String group, Viewer viewer) {
-        String order = sort == null || sort.isBlank() || sort.equalsIgnoreCase("relevance") ? "newest" : sort;
-        return TriageFilter.parse(kind, status, theme, dilemma, area, assignee, null, consentToPublish, from, to, q, order,
-                group, viewer.accountId());
-    }
-
-    /** Bad input is a 422 before the response starts streaming. */
-    private TriageFilter checked(TriageFilter filter) {
+    /** An export is sorted newest first unless a sort is asked for; bad input is a 422 before the response starts streaming. */
+    private TriageFilter filter(TriageQuery query, Viewer viewer) {
+        TriageFilter filter = query.newestUnlessSorted().filter(viewer.accountId());
         export.check(filter);
         return filter;
     }

@@ -44,11 +44,20 @@ public record TriageFilter(@Nullable SubmissionKind kind, @Nullable SubmissionSt
      * {@code me} (the viewer) or {@code none}; {@code group} a campaign's id, or {@code any} for every submission in a
      * campaign. Anything unreadable is a 422 naming the parameter.
      */
-    public static TriageFilter parse(@Nullable String kind, @Nullable String status, @Nullable String theme,
-                                     @Nullable String dilemma, @Nullable String area, @Nullable String assignee,
-                                     @Nullable String safeguarding, @Nullable String consentToPublish,
-                                     @Nullable String from, @Nullable String to,
-                                     @Nullable String q, @Nullable String sort, @Nullable String group, UUID me) {
+    static TriageFilter parse(TriageQuery given, UUID me) {
+        String kind = given.kind();
+        String status = given.status();
+        String theme = given.theme();
+        String dilemma = given.dilemma();
+        String area = given.area();
+        String assignee = given.assignee();
+        String safeguarding = given.safeguarding();
+        String consentToPublish = given.consentToPublish();
+        String from = given.from();
+        String to = given.to();
+        String q = given.q();
+        String sort = given.sort();
+        String group = given.group();
         List<FieldError> errors = new ArrayList<>();
         SubmissionKind k = parseEnum(kind, "kind", SubmissionKind::valueOf, errors);
         SubmissionStatus s = parseEnum(status, "status", SubmissionStatus::valueOf, errors);

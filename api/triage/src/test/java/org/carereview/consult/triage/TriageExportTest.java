@@ -208,6 +208,21 @@ class TriageExportTest implements FreshDatabase {
         }
     }
 
+    /**
+     * The export takes the queue's filters, the flag's too: asked for flagged submissions (the link under the lead's
+     * "Flagged for safeguarding" list) it sends none, since an export never holds one, rather than every other
+     * submission as it did when the export ignored that filter.
+     */
+    @Test
+    void anExportAskedForFlaggedSubmissionsSendsNoneRatherThanEveryOther() {
+        String flagged = new String(download("/api/v1/triage/export.csv?theme=DELIVERY&safeguarding=true").body(),
+                StandardCharsets.UTF_8);
+        assertEquals(1, Csv.parse(flagged.substring(1)).size(), "the header alone");
+        String unflagged = new String(download("/api/v1/triage/export.csv?theme=DELIVERY&safeguarding=false").body(),
+                StandardCharsets.UTF_8);
+        assertEquals(7, Csv.parse(unflagged.substring(1)).size(), "the header and the six DELIVERY submissions");
+    }
+
     @Test
     void searchTextThatLooksLikeSqlIsOnlyEverSearchedFor() {
         for (String q : List.of("x'; DROP TABLE submission; --", "\\'", "E'\\x00'", "caseloads\u0000")) {

@@ -6,6 +6,7 @@ import org.carereview.consult.core.access.Viewer;
 import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.triage.TriageFilter;
+import org.carereview.consult.triage.TriageQuery;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -37,9 +38,9 @@ record QueueQuery(@Nullable String kind, @Nullable String status, @Nullable Stri
         from.error().ifPresent(errors::add);
         to.error().ifPresent(errors::add);
         try {
-            TriageFilter filter = TriageFilter.parse(kind, status, theme, dilemma, area, assignee,
-                    viewer.seesFlagged() ? safeguarding : null, consentToPublish, from.value(), to.value(), q, sort, group,
-                    viewer.accountId());
+            TriageFilter filter = new TriageQuery(kind, status, theme, dilemma, area, assignee,
+                    viewer.seesFlagged() ? safeguarding : null, consentToPublish, from.value(), to.value(), q, sort, group)
+                    .filter(viewer.accountId());
             if (errors.isEmpty()) {
                 return filter;
             }
