@@ -26,7 +26,7 @@ import org.carereview.consult.core.problem.ProblemException;
 import org.carereview.consult.core.ratelimit.RateLimiter;
 import org.carereview.consult.core.routes.PersonalData;
 import org.carereview.consult.core.safeguarding.Screening;
-import org.carereview.consult.core.submission.Withdrawals;
+import org.carereview.consult.core.submission.OwnSubmissions;
 
 import java.net.URI;
 import java.util.UUID;
@@ -37,17 +37,17 @@ class AdviceApiController {
 
     private final AdviceService advice;
     private final Idempotency idempotency;
-    private final Withdrawals withdrawals;
+    private final OwnSubmissions ownSubmissions;
     private final RateLimiter rateLimiter;
     private final AuditLog audit;
 
-    AdviceApiController(AdviceService advice, Idempotency idempotency, Withdrawals withdrawals, RateLimiter rateLimiter,
-                        AuditLog audit) {
+    AdviceApiController(AdviceService advice, Idempotency idempotency, OwnSubmissions ownSubmissions,
+                        RateLimiter rateLimiter, AuditLog audit) {
         this.audit = audit;
         this.rateLimiter = rateLimiter;
         this.advice = advice;
         this.idempotency = idempotency;
-        this.withdrawals = withdrawals;
+        this.ownSubmissions = ownSubmissions;
     }
 
     @Post
@@ -95,7 +95,7 @@ class AdviceApiController {
     @Status(HttpStatus.NO_CONTENT)
     void withdraw(@PathVariable UUID id, Authentication authentication) {
         advice.summary(id).orElseThrow(AdviceApiController::notFound);
-        withdrawals.withdraw(id, UUID.fromString(authentication.getName()));
+        ownSubmissions.withdraw(id, UUID.fromString(authentication.getName()));
     }
 
     private static ProblemException notFound() {

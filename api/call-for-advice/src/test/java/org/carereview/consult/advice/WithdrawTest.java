@@ -10,16 +10,16 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.carereview.consult.core.submission.ChannelContent;
-import org.carereview.consult.core.submission.Withdrawals;
+import org.carereview.consult.core.submission.OwnSubmissions;
 import org.carereview.consult.db.FreshDatabase;
 import org.carereview.consult.db.TestSql;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import javax.sql.DataSource;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -41,7 +41,7 @@ class WithdrawTest implements FreshDatabase {
     DataSource dataSource;
 
     @Inject
-    Withdrawals withdrawals;
+    OwnSubmissions ownSubmissions;
 
     @Test
     void theOwnerWithdrawsAndEveryAnswerIsErasedButTheReferenceAndDateAreKept() {
@@ -131,15 +131,15 @@ class WithdrawTest implements FreshDatabase {
         UUID owner = UUID.fromString(TestSql.column(dataSource,
                 "SELECT id FROM account WHERE email = 'lister@example.org'").get(0));
 
-        List<ChannelContent.Detail> details = withdrawals.details(UUID.fromString(older), owner);
+        List<ChannelContent.Detail> details = ownSubmissions.details(UUID.fromString(older), owner);
         assertEquals("I am care-experienced", details.get(0).value());
         assertTrue(details.stream().anyMatch(d -> d.name().equals("keyQuestions")
                 && "Why do children move placements so often?".equals(d.value())));
 
-        withdrawals.withdraw(UUID.fromString(older), owner);
-        assertEquals(List.of(newer, older), withdrawals.ownedBy(owner).stream().map(s -> s.id().toString()).toList());
-        assertTrue(withdrawals.ownedBy(owner).get(1).withdrawn());
-        assertTrue(withdrawals.details(UUID.fromString(older), owner).isEmpty());
+        ownSubmissions.withdraw(UUID.fromString(older), owner);
+        assertEquals(List.of(newer, older), ownSubmissions.ownedBy(owner).stream().map(s -> s.id().toString()).toList());
+        assertTrue(ownSubmissions.ownedBy(owner).get(1).withdrawn());
+        assertTrue(ownSubmissions.details(UUID.fromString(older), owner).isEmpty());
     }
 
     private Map<String, Object> submit(Map<String, Object> body) {

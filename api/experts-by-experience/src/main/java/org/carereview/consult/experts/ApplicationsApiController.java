@@ -35,7 +35,7 @@ import org.carereview.consult.core.ratelimit.RateLimiter;
 import org.carereview.consult.core.routes.AdminOnly;
 import org.carereview.consult.core.routes.PersonalData;
 import org.carereview.consult.core.safeguarding.Screening;
-import org.carereview.consult.core.submission.Withdrawals;
+import org.carereview.consult.core.submission.OwnSubmissions;
 
 import java.io.IOException;
 import java.net.URI;
@@ -48,18 +48,18 @@ class ApplicationsApiController {
     private final Applications applications;
     private final ApplicationWindow window;
     private final Idempotency idempotency;
-    private final Withdrawals withdrawals;
+    private final OwnSubmissions ownSubmissions;
     private final RateLimiter rateLimiter;
     private final JsonMapper json;
     private final AuditLog audit;
 
     ApplicationsApiController(Applications applications, ApplicationWindow window, Idempotency idempotency,
-                              Withdrawals withdrawals, RateLimiter rateLimiter, JsonMapper json, AuditLog audit) {
+                              OwnSubmissions ownSubmissions, RateLimiter rateLimiter, JsonMapper json, AuditLog audit) {
         this.audit = audit;
         this.applications = applications;
         this.window = window;
         this.idempotency = idempotency;
-        this.withdrawals = withdrawals;
+        this.ownSubmissions = ownSubmissions;
         this.rateLimiter = rateLimiter;
         this.json = json;
     }
@@ -117,7 +117,7 @@ class ApplicationsApiController {
     @Status(HttpStatus.NO_CONTENT)
     void withdraw(@PathVariable UUID id, Authentication authentication) {
         applications.summary(id).orElseThrow(ApplicationsApiController::notFound);
-        withdrawals.withdraw(id, UUID.fromString(authentication.getName()));
+        ownSubmissions.withdraw(id, UUID.fromString(authentication.getName()));
     }
 
     /** Administrators: a keyset page, newest first, filtered by outcome, region, age band and experience. */

@@ -9,18 +9,18 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.carereview.consult.core.submission.ChannelContent;
-import org.carereview.consult.core.submission.Withdrawals;
+import org.carereview.consult.core.submission.OwnSubmissions;
 import org.carereview.consult.db.FreshDatabase;
 import org.carereview.consult.db.TestSql;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 import static org.carereview.consult.experts.ApplicationsApiTest.assertProblem;
 import static org.carereview.consult.experts.ApplicationsTestSupport.ROUTE;
@@ -56,7 +56,7 @@ class ApplicationWithdrawTest implements FreshDatabase {
     ApplicationWindow window;
 
     @Inject
-    Withdrawals withdrawals;
+    OwnSubmissions ownSubmissions;
 
     @Override
     public Map<String, String> getProperties() {
@@ -143,7 +143,7 @@ class ApplicationWithdrawTest implements FreshDatabase {
         String id = (String) submit(http, fullBody("describer@example.org")).get("id");
         UUID owner = UUID.fromString(TestSql.column(dataSource,
                 "SELECT id FROM account WHERE email = 'describer@example.org'").get(0));
-        List<ChannelContent.Detail> details = withdrawals.details(UUID.fromString(id), owner);
+        List<ChannelContent.Detail> details = ownSubmissions.details(UUID.fromString(id), owner);
         assertEquals("outcome", details.get(0).name(), "where the application stands comes first");
         assertEquals("Received: not decided yet", details.get(0).value());
         assertEquals("experiences", details.get(1).name());
@@ -152,9 +152,9 @@ class ApplicationWithdrawTest implements FreshDatabase {
         assertTrue(details.stream().anyMatch(d -> d.name().equals("trustedAdult.name") && "Pat Carer".equals(d.value())));
         assertTrue(details.stream().noneMatch(d -> String.valueOf(d.value()).contains("White British")));
 
-        withdrawals.withdraw(UUID.fromString(id), owner);
-        assertTrue(withdrawals.details(UUID.fromString(id), owner).isEmpty());
-        assertTrue(withdrawals.ownedBy(owner).get(0).withdrawn());
+        ownSubmissions.withdraw(UUID.fromString(id), owner);
+        assertTrue(ownSubmissions.details(UUID.fromString(id), owner).isEmpty());
+        assertTrue(ownSubmissions.ownedBy(owner).get(0).withdrawn());
     }
 
     private HttpResponse<?> delete(String id, String bearer) {

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import javax.sql.DataSource;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -41,7 +41,7 @@ class DecisionsApiTest implements FreshDatabase {
     DataSource dataSource;
 
     @Inject
-    org.carereview.consult.core.submission.Withdrawals withdrawals;
+    org.carereview.consult.core.submission.OwnSubmissions ownSubmissions;
 
     @Override
     public Map<String, String> getProperties() {
@@ -133,7 +133,7 @@ class DecisionsApiTest implements FreshDatabase {
     }
 
     private String outcomeSeenBy(String email, String id) {
-        return withdrawals.details(java.util.UUID.fromString(id), ownerOf(email)).stream()
+        return ownSubmissions.details(java.util.UUID.fromString(id), ownerOf(email)).stream()
                 .filter(d -> d.name().equals("outcome")).findFirst().orElseThrow().value();
     }
 

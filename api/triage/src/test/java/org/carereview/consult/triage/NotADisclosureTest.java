@@ -12,18 +12,18 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.carereview.consult.core.account.AccountService;
 import org.carereview.consult.core.account.Role;
-import org.carereview.consult.core.submission.Withdrawals;
+import org.carereview.consult.core.submission.OwnSubmissions;
 import org.carereview.consult.db.FreshDatabase;
 import org.carereview.consult.db.TestSql;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import javax.sql.DataSource;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -54,7 +54,7 @@ class NotADisclosureTest implements FreshDatabase {
     DataSource dataSource;
 
     @Inject
-    Withdrawals withdrawals;
+    OwnSubmissions ownSubmissions;
 
     String reviewer;
     String lead;
@@ -170,7 +170,7 @@ class NotADisclosureTest implements FreshDatabase {
                 id));
         UUID owner = UUID.fromString(TestSql.column(dataSource, "SELECT owner_id FROM submission WHERE id = ?::uuid", id)
                 .get(0));
-        withdrawals.withdraw(UUID.fromString(id), owner);
+        ownSubmissions.withdraw(UUID.fromString(id), owner);
         assertEquals(0, TestSql.count(dataSource, "SELECT count(*) FROM safeguarding_example WHERE submission_id = ?::uuid",
                 id), "the text is gone from the examples with the submission");
         assertTrue(TestSql.count(dataSource, "SELECT count(*) FROM safeguarding_example_change c WHERE c.source = "

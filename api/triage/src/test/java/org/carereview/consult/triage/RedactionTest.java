@@ -12,7 +12,7 @@ import org.carereview.consult.core.account.AccountService;
 import org.carereview.consult.core.account.Role;
 import org.carereview.consult.core.embedding.Embeddings;
 import org.carereview.consult.core.redaction.Redactions;
-import org.carereview.consult.core.submission.Withdrawals;
+import org.carereview.consult.core.submission.OwnSubmissions;
 import org.carereview.consult.db.FreshDatabase;
 import org.carereview.consult.db.TestSql;
 import org.carereview.consult.experts.ApplicationWindow;
@@ -20,11 +20,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -58,7 +58,7 @@ class RedactionTest implements FreshDatabase {
     Redactions redactions;
 
     @Inject
-    Withdrawals withdrawals;
+    OwnSubmissions ownSubmissions;
 
     @Inject
     ApplicationWindow window;
@@ -202,7 +202,7 @@ class RedactionTest implements FreshDatabase {
         assertEquals(answers, TestSql.count(dataSource, "SELECT count(*) FROM answer_embedding WHERE submission_id = ?",
                 id), "one row per answer");
 
-        withdrawals.withdraw(id, owner);
+        ownSubmissions.withdraw(id, owner);
 
         assertEquals(0, TestSql.count(dataSource, "SELECT count(*) FROM redacted_answer WHERE submission_id = ?", id));
         assertEquals(0, TestSql.count(dataSource, "SELECT count(*) FROM answer_embedding WHERE submission_id = ?", id),

@@ -11,7 +11,7 @@ import jakarta.inject.Inject;
 import org.carereview.consult.core.account.AccountService;
 import org.carereview.consult.core.account.Role;
 import org.carereview.consult.core.embedding.Embeddings;
-import org.carereview.consult.core.submission.Withdrawals;
+import org.carereview.consult.core.submission.OwnSubmissions;
 import org.carereview.consult.db.FreshDatabase;
 import org.carereview.consult.db.MutableClock;
 import org.carereview.consult.db.TestClock;
@@ -21,11 +21,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import javax.sql.DataSource;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -45,7 +45,7 @@ class SimilarTest implements FreshDatabase {
     @Inject @Client("/") HttpClient http;
     @Inject AccountService accounts;
     @Inject ApplicationWindow window;
-    @Inject Withdrawals withdrawals;
+    @Inject OwnSubmissions ownSubmissions;
     @Inject Embeddings embeddings;
     @Inject DataSource dataSource;
     @Inject MutableClock clock;
@@ -117,7 +117,7 @@ class SimilarTest implements FreshDatabase {
 
         UUID owner = UUID.fromString(TestSql.column(dataSource, "SELECT owner_id::text FROM submission WHERE id = ?::uuid",
                 id).get(0));
-        withdrawals.withdraw(UUID.fromString(id), owner);
+        ownSubmissions.withdraw(UUID.fromString(id), owner);
 
         assertFalse(ids(similar(coldFood, reviewer)).contains(id), "the index still holds it; the database says no");
         assertFalse(ids(similar(coldFood, admin)).contains(id));

@@ -11,7 +11,7 @@ import org.carereview.consult.core.account.AccountService;
 import org.carereview.consult.core.account.Role;
 import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.core.problem.ProblemException;
-import org.carereview.consult.core.submission.Withdrawals;
+import org.carereview.consult.core.submission.OwnSubmissions;
 import org.carereview.consult.db.FreshDatabase;
 import org.carereview.consult.db.TestSql;
 import org.carereview.consult.triage.summaries.PublicSummaries;
@@ -23,12 +23,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import javax.sql.DataSource;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -58,7 +58,7 @@ class YouSaidWeDidTest implements FreshDatabase {
     @Inject
     PublishedSummaries published;
     @Inject
-    Withdrawals withdrawals;
+    OwnSubmissions ownSubmissions;
 
     UUID alice;
     UUID bob;
@@ -151,7 +151,7 @@ class YouSaidWeDidTest implements FreshDatabase {
 
         UUID owner = UUID.fromString(TestSql.column(db, "SELECT owner_id::text FROM submission WHERE reference = ?", ref).get(0));
         UUID id = UUID.fromString(TestSql.column(db, "SELECT id::text FROM submission WHERE reference = ?", ref).get(0));
-        withdrawals.withdraw(id, owner);
+        ownSubmissions.withdraw(id, owner);
         assertEquals(List.of(), published.find(summary).orElseThrow().quotes());
         assertEquals(0, TestSql.count(db, "SELECT count(*) FROM public_summary_quote WHERE submission_id = ?", id));
 

@@ -19,9 +19,9 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import org.carereview.consult.core.problem.ProblemException;
 import org.carereview.consult.core.routes.NotAudited;
+import org.carereview.consult.core.submission.OwnSubmissions;
 import org.carereview.consult.core.submission.OwnedSubmission;
 import org.carereview.consult.core.submission.SubmissionKind;
-import org.carereview.consult.core.submission.Withdrawals;
 import org.carereview.consult.web.Pages;
 import org.carereview.consult.web.words.PublicWords;
 
@@ -45,12 +45,12 @@ class YourSubmissionsController {
 
     static final String PATH = "/your-submissions";
 
-    private final Withdrawals withdrawals;
+    private final OwnSubmissions ownSubmissions;
     private final PublicWords words;
     private final HttpLocaleResolver locales;
 
-    YourSubmissionsController(Withdrawals withdrawals, PublicWords words, HttpLocaleResolver locales) {
-        this.withdrawals = withdrawals;
+    YourSubmissionsController(OwnSubmissions ownSubmissions, PublicWords words, HttpLocaleResolver locales) {
+        this.ownSubmissions = ownSubmissions;
         this.words = words;
         this.locales = locales;
     }
@@ -62,7 +62,7 @@ class YourSubmissionsController {
         if (owner.isEmpty()) {
             return Pages.seeOther("/sign-in");
         }
-        List<OwnedSubmission> owned = withdrawals.ownedBy(owner.get());
+        List<OwnedSubmission> owned = ownSubmissions.ownedBy(owner.get());
         Map<String, Object> model = new HashMap<>();
         model.put("items", owned.stream().map(s -> withOutcome(item(s), s, owner.get())).toList());
         parse(withdrawn).flatMap(id -> owned.stream().filter(s -> s.id().equals(id) && s.withdrawn()).findFirst())
@@ -77,7 +77,7 @@ class YourSubmissionsController {
         if (owner.isEmpty()) {
             return Pages.seeOther("/sign-in");
         }
-        Optional<OwnedSubmission> found = parse(id).flatMap(i -> withdrawals.find(i, owner.get()));
+        Optional<OwnedSubmission> found = parse(id).flatMap(i -> ownSubmissions.find(i, owner.get()));
         if (found.isEmpty()) {
             return notFound();
         }
@@ -86,7 +86,7 @@ class YourSubmissionsController {
         SubmissionWords in = new SubmissionWords(words, locales.resolveOrDefault(request));
         model.put("summary", in.summary(submission));
         if (!submission.withdrawn()) {
-            model.put("answers", in.answers(withdrawals.details(submission.id(), owner.get()), submission.themes()));
+            model.put("answers", in.answers(ownSubmissions.details(submission.id(), owner.get()), submission.themes()));
         }
         return page("account/submission", model);
     }
@@ -98,7 +98,7 @@ class YourSubmissionsController {
         if (owner.isEmpty()) {
             return Pages.seeOther("/sign-in");
         }
-        Optional<OwnedSubmission> found = parse(id).flatMap(i -> withdrawals.find(i, owner.get()));
+        Optional<OwnedSubmission> found = parse(id).flatMap(i -> ownSubmissions.find(i, owner.get()));
         if (found.isEmpty()) {
             return notFound();
         }
@@ -120,7 +120,7 @@ class YourSubmissionsController {
             return notFound();
         }
         try {
-            withdrawals.withdraw(submission.get(), owner.get());
+            ownSubmissions.withdraw(submission.get(), owner.get());
         } catch (ProblemException e) {
             return notFound();
         }
@@ -130,7 +130,7 @@ class YourSubmissionsController {
     /** An application's outcome (selected, waiting list...) matters more to its applicant than triage's status. */
     private Map<String, Object> withOutcome(Map<String, Object> item, OwnedSubmission s, UUID owner) {
         if (s.kind() == SubmissionKind.EBE_APPLICATION && !s.withdrawn()) {
-            withdrawals.details(s.id(), owner).stream().filter(d -> d.name().equals("outcome") && d.value() != null)
+            ownSubmissions.details(s.id(), owner).stream().filter(d -> d.name().equals("outcome") && d.value() != null)
                     .findFirst().flatMap(d -> d.choices().stream().findFirst())
                     .ifPresent(code -> item.put("outcomeKey", SubmissionWords.choiceKey("outcome", code)));
         }

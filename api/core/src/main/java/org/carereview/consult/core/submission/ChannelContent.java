@@ -82,7 +82,7 @@ public interface ChannelContent {
     /**
      * Deletes everything the person wrote or told us about themselves (every content column to null,
      * every consent to false), keeping only what ties the row to its submission. Called by
-     * {@link Withdrawals} inside its transaction; must be safe to call twice.
+     * {@link OwnSubmissions} inside its transaction; must be safe to call twice.
      */
     void erase(UUID submissionId);
 

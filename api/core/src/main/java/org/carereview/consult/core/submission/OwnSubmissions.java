@@ -27,7 +27,7 @@ import java.util.UUID;
  * administrators they do not exist, and what was disclosed must not be erased by a withdrawal.
  */
 @Singleton
-public class Withdrawals {
+public class OwnSubmissions {
 
     private static final String COLUMNS = "id, kind, reference, status, submitted_at, withdrawn_at, themes";
 
@@ -35,7 +35,7 @@ public class Withdrawals {
     private final Map<SubmissionKind, ChannelContent> channels = new EnumMap<>(SubmissionKind.class);
     private final Clock clock;
 
-    Withdrawals(JdbcOperations jdbc, List<ChannelContent> channels, Clock clock) {
+    OwnSubmissions(JdbcOperations jdbc, List<ChannelContent> channels, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
         channels.forEach(c -> this.channels.put(c.kind(), c));
@@ -98,7 +98,7 @@ public class Withdrawals {
                         SubmissionStatus.valueOf(rs.getString("status")))) : Optional.<Locked>empty();
             }
         });
-        Locked found = locked.orElseThrow(Withdrawals::notFound);
+        Locked found = locked.orElseThrow(OwnSubmissions::notFound);
         if (found.status() == SubmissionStatus.WITHDRAWN) {
             return;
         }
