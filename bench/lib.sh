@@ -4,7 +4,7 @@ BENCH_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 # Builds the jar when it is missing or older than any source.
 build_jar_if_stale() {
-  if [ ! -f "$BENCH_ROOT/web-ui/target/consult.jar" ] || [ -n "$(cd "$BENCH_ROOT" && find api/*/src db/src \
+  if [ ! -f "$BENCH_ROOT/web-ui/target/consult.jar" ] || [ -n "$(cd "$BENCH_ROOT" && find core/src channels/*/src triage/src db/src \
       notifications/src web-ui/src -type f -newer web-ui/target/consult.jar -print -quit)" ]; then
     (cd "$BENCH_ROOT" && ./mvnw -B -o -q package -DskipTests)
   fi

@@ -8,8 +8,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 CP_FILE=$(mktemp /tmp/campaigns-bench-cp.XXXXXX)
 trap 'rm -f "$CP_FILE"' EXIT
-./mvnw -B -o -q -pl api/triage -am test-compile dependency:build-classpath \
+./mvnw -B -o -q -pl triage -am test-compile dependency:build-classpath \
   -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test >/dev/null
 echo "Machine: $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg), $(java -version 2>&1 | head -1)"
-java -Xmx${HEAP:-256m} -cp "api/triage/target/classes:api/triage/target/test-classes:$(cat "$CP_FILE")" \
+java -Xmx${HEAP:-256m} -cp "triage/target/classes:triage/target/test-classes:$(cat "$CP_FILE")" \
   org.carereview.consult.triage.campaigns.CampaignBenchmark "${1:-100000}"

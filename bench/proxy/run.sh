@@ -18,7 +18,7 @@ if [ ! -x "$PGBIN/postgres" ]; then
   apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql
 fi
 command -v nginx >/dev/null || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends nginx; }
-if [ ! -f web-ui/target/consult.jar ] || [ -n "$(find api/*/src/main db/src/main notifications/src/main web-ui/src/main -type f \
+if [ ! -f web-ui/target/consult.jar ] || [ -n "$(find core/src/main channels/*/src/main triage/src/main db/src/main notifications/src/main web-ui/src/main -type f \
     -newer web-ui/target/consult.jar -print -quit)" ]; then
   ./mvnw -B -o -q package -DskipTests
 fi

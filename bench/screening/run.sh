@@ -9,10 +9,10 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 CP_FILE=$(mktemp /tmp/screening-bench-cp.XXXXXX)
 trap 'rm -f "$CP_FILE"' EXIT
-./mvnw -B -q -pl api/core -am test-compile dependency:build-classpath \
+./mvnw -B -q -pl core -am test-compile dependency:build-classpath \
   -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test >/dev/null
 echo "Machine: $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg), $(java -version 2>&1 | head -1)"
-java -Xmx512m -cp "api/core/target/classes:api/core/target/test-classes:$(cat "$CP_FILE")" \
+java -Xmx512m -cp "core/target/classes:core/target/test-classes:$(cat "$CP_FILE")" \
   org.carereview.consult.core.safeguarding.ScreeningBenchmark bench/screening/held-out.tsv 2>&1 \
   | grep -v -e '^SLF4J' -e 'CudaUtils'
 if [ -f web-ui/target/consult.jar ]; then

@@ -9,9 +9,9 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 CP_FILE=$(mktemp /tmp/similar-bench-cp.XXXXXX)
 trap 'rm -f "$CP_FILE"' EXIT
-./mvnw -B -q -o -pl api/triage -am test-compile dependency:build-classpath -Dspotbugs.skip \
+./mvnw -B -q -o -pl triage -am test-compile dependency:build-classpath -Dspotbugs.skip \
   -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test >/dev/null
 echo "Machine: $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg), $(java -version 2>&1 | head -1)"
-java -Xmx256m -cp "api/triage/target/classes:api/triage/target/test-classes:$(cat "$CP_FILE")" \
+java -Xmx256m -cp "triage/target/classes:triage/target/test-classes:$(cat "$CP_FILE")" \
   org.carereview.consult.triage.similar.SimilarBenchmark "${1:-100000}" 2>&1 \
   | grep -v -e '^SLF4J' -e 'CudaUtils' -e '^[0-9:. ]*\(INFO\|DEBUG\)'

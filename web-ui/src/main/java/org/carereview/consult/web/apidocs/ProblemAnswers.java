@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The errors every operation may answer, all application/problem+json (RFC 9457, api/core's {@code problem}
+ * The errors every operation may answer, all application/problem+json (RFC 9457, core's {@code problem}
  * package): the schema of a problem, and on each operation a {@code default} problem answer plus the ones its shape
  * makes likely: 401 and 403 where it needs a token, 404 where its path names a record, 400 and 422 where it reads a
  * body. The answer a route gives for its own reasons (409 for a state that does not allow it, 429 with Retry-After)

@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class LabelledSetTest {
 
-    private static final Path HELD_OUT = Path.of("../../bench/screening/held-out.tsv");
+    private static final Path HELD_OUT = Path.of("../bench/screening/held-out.tsv");
 
     private static List<LabelledText> heldOut() throws Exception {
         return LabelledText.parse(Files.readString(HELD_OUT), HELD_OUT.toString());

@@ -41,7 +41,7 @@ class RedactionTuningSetTest {
     @Test
     void theLabelledSetHasEnoughAnswersAndEnoughOfEachMainKind() throws Exception {
         List<LabelledAnswer> all = new ArrayList<>(TUNING);
-        all.addAll(LabelledAnswer.parseAll(Files.readString(Path.of("../../bench/redaction/held-out.txt"))));
+        all.addAll(LabelledAnswer.parseAll(Files.readString(Path.of("../bench/redaction/held-out.txt"))));
         assertTrue(all.size() >= 320, "answers: " + all.size());
         assertTrue(all.stream().filter(a -> a.details().isEmpty()).count() >= 100, "answers with no details");
         for (Kind kind : List.of(Kind.EMAIL, Kind.PHONE, Kind.POSTCODE, Kind.NAME)) {
