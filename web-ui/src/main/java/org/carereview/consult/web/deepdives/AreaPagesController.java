@@ -66,8 +66,10 @@ class AreaPagesController {
     HttpResponse<?> list(Authentication who) {
         return HttpResponse.ok(Pages.view("deepdives/areas", Map.of(
                 "admin", Viewer.of(who).has(Role.ADMIN),
-                "areas", areas.list().stream().map(a -> Map.of("slug", a.slug(), "name", a.name(),
-                        "region", a.regionName())).toList())));
+                "head", GovukItems.columns("Area", "Region"),
+                "areas", areas.list().stream().map(a -> List.of(
+                        GovukItems.linkCell(a.name(), "/staff/deep-dives/areas/" + a.slug()),
+                        GovukItems.cell(a.regionName()))).toList())));
     }
 
     @PersonalData

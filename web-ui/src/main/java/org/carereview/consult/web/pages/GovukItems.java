@@ -1,5 +1,6 @@
 package org.carereview.consult.web.pages;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,6 +61,41 @@ public final class GovukItems {
     public static Map<String, Object> row(String key, String value, String href, String actionText, String visuallyHiddenText) {
         return map("key", key, "value", value,
                 "actions", List.of(map("href", href, "text", actionText, "visuallyHiddenText", visuallyHiddenText)));
+    }
+
+    /** A table's column heading: {@code {text}}. */
+    public static Map<String, Object> column(String text) {
+        return map("text", text);
+    }
+
+    /** A column heading for numbers, right-aligned: {@code {text, format: 'numeric'}}. */
+    public static Map<String, Object> numericColumn(String text) {
+        return map("text", text, "format", "numeric");
+    }
+
+    /** A table cell: {@code {text}} (null text is an empty cell). */
+    public static Map<String, Object> cell(Object text) {
+        return map("text", text == null ? null : String.valueOf(text));
+    }
+
+    /** A table cell holding what a person wrote (a name): {@code {text, dir: 'auto'}}, so its direction is its own. */
+    public static Map<String, Object> writtenCell(String text) {
+        return map("text", text, "dir", "auto");
+    }
+
+    /** A table's heading row: one column heading for each text. */
+    public static List<Map<String, Object>> columns(String... texts) {
+        return Arrays.stream(texts).map(GovukItems::column).toList();
+    }
+
+    /** A table cell holding a number, right-aligned: {@code {text, format: 'numeric'}}. */
+    public static Map<String, Object> numeric(Object text) {
+        return map("text", String.valueOf(text), "format", "numeric");
+    }
+
+    /** A table cell whose text links to {@code href}: {@code {text, href}}. */
+    public static Map<String, Object> linkCell(String text, String href) {
+        return map("text", text, "href", href);
     }
 
     private static Map<String, Object> map(Object... keysAndValues) {

@@ -113,6 +113,7 @@ final class GovukComponents {
             case "generic-header" -> Call.of("govuk/header", "header")
                     .with("serviceName", o.string("logoText")).with("serviceUrl", o.string("url"));
             case "footer" -> footer(o);
+            case "table" -> GovukTables.translate(o);
             default -> throw new IllegalArgumentException(component);
         };
     }

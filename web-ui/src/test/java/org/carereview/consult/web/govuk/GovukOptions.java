@@ -89,6 +89,34 @@ final class GovukOptions {
         return items;
     }
 
+    /** A list of lists of options objects (a table's rows); a row that is not a list ({@code false}, null) is null. */
+    @SuppressWarnings("unchecked")
+    List<List<GovukOptions>> rows(String key) {
+        read.add(key);
+        Object value = values.get(key);
+        if (value == null) {
+            return null;
+        }
+        List<List<GovukOptions>> rows = new ArrayList<>();
+        int r = 0;
+        for (Object row : (List<Object>) value) {
+            if (row instanceof List<?> cells) {
+                List<GovukOptions> out = new ArrayList<>();
+                int c = 0;
+                for (Object cell : cells) {
+                    GovukOptions child = new GovukOptions(path + "." + key + "[" + r + "][" + c++ + "]", (Map<String, Object>) cell);
+                    children.add(child);
+                    out.add(child);
+                }
+                rows.add(out);
+            } else {
+                rows.add(null);
+            }
+            r++;
+        }
+        return rows;
+    }
+
     /** A list of plain values, as strings. */
     @SuppressWarnings("unchecked")
     List<String> strings(String key) {

@@ -7,6 +7,7 @@ import org.carereview.consult.experts.ApplicationOutcome;
 import org.carereview.consult.experts.ApplicationPage;
 import org.carereview.consult.experts.Experience;
 import org.carereview.consult.experts.Region;
+import org.carereview.consult.web.pages.GovukItems;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -34,10 +35,11 @@ record ApplicationsList(@Nullable String outcome, @Nullable String region, @Null
         model.put("ageBands", options("Any age", AgeBand.values(), AgeBand::label));
         model.put("experiences", options("Any experience", Experience.values(), Experience::label));
         model.put("values", filters());
-        model.put("items", page == null ? List.of() : page.items().stream().map(a -> Map.of(
-                "id", a.id().toString(), "reference", a.reference(),
-                "name", a.name() == null ? "(withdrawn)" : a.name(),
-                "outcome", a.outcome().label(), "submitted", UkTime.day(a.submittedAt()))).toList());
+        model.put("head", GovukItems.columns("Reference", "Name", "Outcome", "Sent"));
+        model.put("rows", page == null ? List.of() : page.items().stream().map(a -> List.of(
+                GovukItems.linkCell(a.reference(), PATH + "/" + a.id()),
+                GovukItems.writtenCell(a.name() == null ? "(withdrawn)" : a.name()),
+                GovukItems.cell(a.outcome().label()), GovukItems.cell(UkTime.day(a.submittedAt())))).toList());
         model.put("filtered", !filters().isEmpty());
         model.put("firstPage", after == null || after.isBlank() ? null : link(null));
         model.put("nextPage", page == null || page.next() == null ? null : link(page.next()));

@@ -11,7 +11,10 @@ import org.carereview.consult.core.routes.AdminOnly;
 import org.carereview.consult.core.routes.NotAudited;
 import org.carereview.consult.experts.Composition;
 import org.carereview.consult.web.Pages;
+import org.carereview.consult.web.pages.GovukItems;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,6 +42,8 @@ class CompositionPageController {
         Composition.View view = composition.view();
         return Pages.view("experts/admin/composition", Map.of(
                 "active", view.activeMembers(),
+                "tableHead", List.of(GovukItems.column("Group"), GovukItems.numericColumn("Active"),
+                        GovukItems.numericColumn("Target")),
                 "groups", List.of(
                         group("region", "By region", view.byRegion()),
                         group("age", "By age band", view.byAgeBand()),
@@ -47,12 +52,12 @@ class CompositionPageController {
 
     private static Map<String, Object> group(String id, String title, List<Composition.Row> rows) {
         int max = Math.max(1, rows.stream().mapToInt(r -> Math.max(r.active(), r.target())).max().orElse(1));
-        List<Map<String, Object>> bars = new java.util.ArrayList<>();
+        List<Map<String, Object>> bars = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             Composition.Row r = rows.get(i);
             int y = 10 + i * 30;
             int targetX = 200 + r.target() * BAR_AREA / max;
-            Map<String, Object> bar = new java.util.HashMap<>();
+            Map<String, Object> bar = new HashMap<>();
             bar.put("label", r.label());
             bar.put("active", r.active());
             bar.put("target", r.target());
@@ -66,7 +71,9 @@ class CompositionPageController {
             bar.put("fill", r.active() < r.target() ? "#d4351c" : "#00703c");
             bars.add(bar);
         }
-        return Map.of("id", id, "title", title, "bars", bars, "viewBox", "0 0 520 " + (20 + rows.size() * 30),
+        List<List<Map<String, Object>>> table = rows.stream().map(r -> List.of(GovukItems.cell(r.label()),
+                GovukItems.numeric(r.active()), GovukItems.numeric(r.target()))).toList();
+        return Map.of("id", id, "title", title, "bars", bars, "rows", table, "viewBox", "0 0 520 " + (20 + rows.size() * 30),
                 "description", rows.stream().map(r -> r.label() + ": " + r.active() + " of " + r.target())
                         .reduce((a, b) -> a + "; " + b).orElse(""));
     }

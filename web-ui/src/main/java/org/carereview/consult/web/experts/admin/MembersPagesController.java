@@ -25,6 +25,7 @@ import org.carereview.consult.experts.Decisions;
 import org.carereview.consult.experts.Member;
 import org.carereview.consult.experts.MemberStatus;
 import org.carereview.consult.web.Pages;
+import org.carereview.consult.web.pages.GovukItems;
 
 import java.util.HashMap;
 import java.util.List;
@@ -62,10 +63,11 @@ class MembersPagesController {
     HttpResponse<?> list(Authentication who) {
         List<Member> members = decisions.members();
         audit.recordList(UUID.fromString(who.getName()), AuditAction.LIST, "members page", members.size());
-        return HttpResponse.ok(Pages.view("experts/admin/members", Map.of("items",
-                members.stream().map(m -> Map.of("id", m.id().toString(), "reference", m.reference(),
-                        "name", m.name() == null ? "(withdrawn)" : m.name(), "status", words(m.status()),
-                        "since", UkTime.day(m.effectiveDate()))).toList())));
+        return HttpResponse.ok(Pages.view("experts/admin/members", Map.of(
+                "head", GovukItems.columns("Reference", "Name", "Membership", "Since"),
+                "rows", members.stream().map(m -> List.of(GovukItems.linkCell(m.reference(), "/staff/members/" + m.id()),
+                        GovukItems.writtenCell(m.name() == null ? "(withdrawn)" : m.name()),
+                        GovukItems.cell(words(m.status())), GovukItems.cell(UkTime.day(m.effectiveDate())))).toList())));
     }
 
     @PersonalData
@@ -108,9 +110,10 @@ class MembersPagesController {
         model.put("changed", changed);
         model.put("statuses", STATUSES);
         model.put("form", form);
-        model.put("history", m.history().stream().map(c -> Map.of("status", words(c.status()),
-                "from", UkTime.day(c.effectiveDate()), "reason", c.reason(),
-                "recorded", UkTime.moment(c.changedAt()))).toList());
+        model.put("historyHead", GovukItems.columns("Membership", "From", "Reason", "Recorded"));
+        model.put("history", m.history().stream().map(c -> List.of(GovukItems.cell(words(c.status())),
+                GovukItems.cell(UkTime.day(c.effectiveDate())), GovukItems.cell(c.reason()),
+                GovukItems.cell(UkTime.moment(c.changedAt())))).toList());
         return model;
     }
 
