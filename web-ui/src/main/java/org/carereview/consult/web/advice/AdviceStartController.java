@@ -4,11 +4,9 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
@@ -17,12 +15,13 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
-import io.micronaut.serde.annotation.Serdeable;
 import org.carereview.consult.advice.AdviceDrafts;
 import org.carereview.consult.advice.Draft;
 import org.carereview.consult.core.routes.NotAudited;
 import org.carereview.consult.web.DraftCookie;
 import org.carereview.consult.web.Pages;
+import org.carereview.consult.web.SavedDraftRoutes;
+import org.carereview.consult.web.SavedDrafts;
 
 import java.util.Map;
 import java.util.UUID;
@@ -32,15 +31,7 @@ import java.util.UUID;
 @Produces(MediaType.TEXT_HTML)
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
-class AdviceStartController {
-
-    @Serdeable
-    record CodeForm(@Nullable String code) {
-    }
-
-    @Serdeable
-    record EmailForm(@Nullable String email) {
-    }
+class AdviceStartController extends SavedDraftRoutes {
 
     private final AdviceDrafts drafts;
     private final AdviceSavedDrafts saved;
@@ -66,45 +57,8 @@ class AdviceStartController {
         return Pages.seeOther(Step.WHO.path()).cookie(DraftCookie.ADVICE.set(draft.id(), request));
     }
 
-    @Post("/forget")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> forget(HttpRequest<?> request) {
-        return saved.forget(request);
-    }
-
-    @NotAudited("a public page")
-    @Get("/forgotten")
-    HttpResponse<?> forgotten() {
-        return saved.forgotten();
-    }
-
-    @NotAudited("a form")
-    @Get("/resume")
-    HttpResponse<?> resumeForm() {
-        return saved.resumeForm();
-    }
-
-    @Post("/resume")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> resume(HttpRequest<?> request, @Body CodeForm form) {
-        return saved.resume(request, form.code());
-    }
-
-    @Post("/saved/email")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> emailLink(HttpRequest<?> request, @Body EmailForm form) {
-        return saved.emailLink(request, form.email());
-    }
-
-    @NotAudited("a link back to the person's own draft")
-    @Get("/resume/{token}")
-    HttpResponse<?> linkLanding(@PathVariable String token) {
-        return saved.linkLanding(token);
-    }
-
-    @Post("/resume/{token}")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> resumeByLink(HttpRequest<?> request, @PathVariable String token) {
-        return saved.resumeByLink(request, token);
+    @Override
+    protected SavedDrafts saved() {
+        return saved;
     }
 }
