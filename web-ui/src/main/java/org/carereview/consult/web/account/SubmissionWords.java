@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * How a person's own submissions are described to them, in the words of the {@code account} bundle and the
@@ -31,6 +32,23 @@ final class SubmissionWords {
     SubmissionWords(PublicWords words, Locale locale) {
         this.words = words;
         this.locale = locale;
+    }
+
+    /**
+     * One row of the person's own list ({@code account/sent-list :: sentList}): its reference linked to its page,
+     * what it was, when it was sent and its status. A mutable map: the list of submissions adds an outcome.
+     */
+    static Map<String, Object> listItem(UUID id, String reference, SubmissionKind kind, Instant sent,
+                                        SubmissionStatus status) {
+        Map<String, Object> item = new HashMap<>();
+        item.put("id", id.toString());
+        item.put("href", "/your-submissions/" + id);
+        item.put("reference", reference);
+        item.put("kindKey", kindKey(kind));
+        item.put("sent", date(sent));
+        item.put("statusKey", statusKey(status));
+        item.put("statusClasses", statusClasses(status));
+        return item;
     }
 
     static String kindKey(SubmissionKind kind) {

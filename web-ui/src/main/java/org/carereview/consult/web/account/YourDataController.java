@@ -104,11 +104,8 @@ class YourDataController {
     }
 
     private static Map<String, Object> item(HeldData.Sent s) {
-        SubmissionStatus status = SubmissionStatus.valueOf(s.status());
-        return Map.of("reference", s.reference(), "href", "/your-submissions/" + s.id(),
-                "kindKey", SubmissionWords.kindKey(SubmissionKind.valueOf(s.kind())),
-                "sent", SubmissionWords.date(s.submittedAt()), "statusKey", SubmissionWords.statusKey(status),
-                "statusClasses", SubmissionWords.statusClasses(status));
+        return SubmissionWords.listItem(UUID.fromString(s.id()), s.reference(), SubmissionKind.valueOf(s.kind()),
+                s.submittedAt(), SubmissionStatus.valueOf(s.status()));
     }
 
     private static String about(String template) {

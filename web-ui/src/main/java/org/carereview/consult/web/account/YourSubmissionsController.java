@@ -138,14 +138,8 @@ class YourSubmissionsController {
     }
 
     private static Map<String, Object> item(OwnedSubmission s) {
-        Map<String, Object> item = new HashMap<>();
-        item.put("id", s.id().toString());
-        item.put("href", PATH + "/" + s.id());
-        item.put("reference", s.reference());
-        item.put("kindKey", SubmissionWords.kindKey(s.kind()));
-        item.put("sent", SubmissionWords.date(s.submittedAt()));
-        item.put("statusKey", SubmissionWords.statusKey(s.status()));
-        item.put("statusClasses", SubmissionWords.statusClasses(s.status()));
+        Map<String, Object> item = SubmissionWords.listItem(s.id(), s.reference(), s.kind(), s.submittedAt(),
+                s.status());
         item.put("withdrawn", s.withdrawn());
         return item;
     }
