@@ -218,20 +218,20 @@ class DisclosureReachesTheLeadTest implements FreshDatabase {
         try (BrowserContext child = Browser.get().newContext()) {
             Page page = child.newPage();
             page.navigate(server.getURL() + "/call-for-advice");
-            button(page, "Start now").click();
+            StaffPage.on(page).button("Start now").click();
             page.getByLabel("I am care-experienced").check();
-            button(page, "Continue").click();
+            StaffPage.on(page).button("Continue").click();
             page.getByLabel("What key questions should the review answer?").fill(IN_THEIR_WORDS);
-            button(page, "Continue").click();
+            StaffPage.on(page).button("Continue").click();
             for (String step : List.of("engagement", "resources", "groups", "themes")) {
                 assertEquals(server.getURL() + "/call-for-advice/" + step, page.url());
-                button(page, "Continue").click();
+                StaffPage.on(page).button("Continue").click();
             }
             assertEquals(server.getURL() + "/call-for-advice/contact", page.url());
             page.getByLabel("Email address (optional)").fill("page.adviser@example.org");
             page.getByLabel("You can contact me about my advice").check();
-            button(page, "Continue").click();
-            button(page, "Send advice").click();
+            StaffPage.on(page).button("Continue").click();
+            StaffPage.on(page).button("Send advice").click();
             String reference = page.getByTestId("reference").textContent().trim();
             String reach = theLeadIsAlertedAndAReviewerCannotFindIt(idOf(reference), reference, IN_THEIR_WORDS);
             assertEquals("mailto:page.adviser@example.org", emailLink("Email address").getAttribute("href"));
@@ -244,10 +244,10 @@ class DisclosureReachesTheLeadTest implements FreshDatabase {
         try (BrowserContext child = Browser.get().newContext()) {
             Page page = child.newPage();
             page.navigate(server.getURL() + "/experts-by-experience");
-            button(page, "Start now").click();
+            StaffPage.on(page).button("Start now").click();
             section(page, "Your experience");
             page.getByLabel("In care now", new Page.GetByLabelOptions().setExact(true)).check();
-            button(page, "Save and continue").click();
+            StaffPage.on(page).button("Save and continue").click();
             section(page, "About you");
             LocalDate nineteen = LocalDate.now(ZoneId.of("Europe/London")).minusYears(19);
             page.getByLabel("Your name").fill("Robin Page");
@@ -257,18 +257,18 @@ class DisclosureReachesTheLeadTest implements FreshDatabase {
             page.getByLabel("London", new Page.GetByLabelOptions().setExact(true)).check();
             page.getByLabel("Email address").fill("page.applicant@example.org");
             page.getByLabel("Phone number").fill("07700 900 789");
-            button(page, "Save and continue").click();
+            StaffPage.on(page).button("Save and continue").click();
             section(page, "Your story");
             page.getByLabel("Tell us about your experience of children's social care").fill(IN_THEIR_WORDS);
             page.getByLabel("Why would you like to join the group?").fill("So other children are listened to.");
-            button(page, "Save and continue").click();
+            StaffPage.on(page).button("Save and continue").click();
             section(page, "Taking part (optional)");
-            button(page, "Save and continue").click();
+            StaffPage.on(page).button("Save and continue").click();
             section(page, "Agreements");
             page.getByLabel("I agree that the review can use my information to consider my application").check();
-            button(page, "Save and continue").click();
-            button(page, "Check your answers").click();
-            button(page, "Send application").click();
+            StaffPage.on(page).button("Save and continue").click();
+            StaffPage.on(page).button("Check your answers").click();
+            StaffPage.on(page).button("Send application").click();
             String reference = page.getByTestId("reference").textContent().trim();
             String reach = theLeadIsAlertedAndAReviewerCannotFindIt(idOf(reference), reference, IN_THEIR_WORDS);
             assertEquals("mailto:page.applicant@example.org", emailLink("Email address").getAttribute("href"));
@@ -284,7 +284,7 @@ class DisclosureReachesTheLeadTest implements FreshDatabase {
             page.navigate(server.getURL() + "/deep-dives/feedback/" + linkToken);
             page.getByLabel("Care-experienced young person").check();
             page.getByLabel("What needs to change?").fill(IN_THEIR_WORDS);
-            button(page, "Send feedback").click();
+            StaffPage.on(page).button("Send feedback").click();
             String reference = page.getByTestId("reference").textContent().trim();
             theLeadIsAlertedAndAReviewerCannotFindIt(idOf(reference), reference, IN_THEIR_WORDS);
             assertTrue(lead.getByTestId("unreachable").textContent().contains("we cannot reach them"));
@@ -360,10 +360,6 @@ class DisclosureReachesTheLeadTest implements FreshDatabase {
 
     private static void section(Page page, String name) {
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name).setExact(true)).click();
-    }
-
-    private static Locator button(Page page, String name) {
-        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
     }
 
     private static int freePort() {

@@ -65,13 +65,13 @@ class SafeguardingExamplesJourneyTest implements FreshDatabase {
         try {
             Page page = context.newPage();
             Browser.signInAsStaff(page, server.getURL(), LEAD, PASSWORD);
-            link(page, "Safeguarding phrases").click();
-            link(page, "examples the screening learns from").click();
+            StaffPage.on(page).link("Safeguarding phrases").click();
+            StaffPage.on(page).link("examples the screening learns from").click();
             assertEquals("Examples the screening learns from", page.locator("h1").textContent().trim());
             assertTrue(page.content().contains("No examples have been given yet"));
             Browser.assertAccessible(page);
 
-            button(page, "Add example").click();
+            StaffPage.on(page).button("Add example").click();
             assertTrue(page.title().startsWith("Error: "), "a 422 with the form again");
             Locator summary = page.locator(".govuk-error-summary");
             assertTrue(summary.textContent().contains("Enter the example text"));
@@ -84,12 +84,12 @@ class SafeguardingExamplesJourneyTest implements FreshDatabase {
 
             page.getByLabel("Example text").fill(HARM);
             page.getByLabel("Yes, it tells of harm").check();
-            button(page, "Add example").click();
-            assertTrue(banner(page).contains("Example added"));
+            StaffPage.on(page).button("Add example").click();
+            assertTrue(StaffPage.on(page).banner().contains("Example added"));
             page.getByLabel("Example text").fill(TALK);
             page.getByLabel("No, it only talks about harm").check();
-            button(page, "Add example").click();
-            assertTrue(banner(page).contains("Example added"));
+            StaffPage.on(page).button("Add example").click();
+            assertTrue(StaffPage.on(page).banner().contains("Example added"));
             Browser.assertAccessible(page);
 
             Locator given = page.getByTestId("given");
@@ -105,7 +105,7 @@ class SafeguardingExamplesJourneyTest implements FreshDatabase {
                     "SELECT concat_ws('|', source, label) FROM safeguarding_example WHERE source = 'LEAD' ORDER BY seq"));
 
             rowOf(page, HARM).getByRole(AriaRole.BUTTON).click();
-            assertTrue(banner(page).contains("Example removed"));
+            assertTrue(StaffPage.on(page).banner().contains("Example removed"));
             assertFalse(page.getByTestId("given").textContent().contains(HARM));
             assertTrue(page.getByTestId("given").textContent().contains(TALK));
             Locator changes = page.getByTestId("changes").locator("tbody tr");
@@ -121,7 +121,7 @@ class SafeguardingExamplesJourneyTest implements FreshDatabase {
         try {
             Page page = admin.newPage();
             Browser.signInAsStaff(page, server.getURL(), ADMIN, PASSWORD);
-            link(page, "Examples the screening learns from").click();
+            StaffPage.on(page).link("Examples the screening learns from").click();
             assertTrue(page.getByTestId("given").textContent().contains(TALK), "administrators read the examples");
             assertEquals(0, page.locator("main form").count(), "but have no forms");
             Browser.assertAccessible(page);
@@ -133,7 +133,7 @@ class SafeguardingExamplesJourneyTest implements FreshDatabase {
         try {
             Page page = reviewer.newPage();
             Browser.signInAsStaff(page, server.getURL(), REVIEWER, PASSWORD);
-            assertEquals(0, link(page, "Examples the screening learns from").count());
+            assertEquals(0, StaffPage.on(page).link("Examples the screening learns from").count());
             Response response = page.navigate(server.getURL() + "/staff/safeguarding/examples");
             assertEquals(403, response.status());
             assertFalse(page.content().contains(TALK));
@@ -164,9 +164,9 @@ class SafeguardingExamplesJourneyTest implements FreshDatabase {
             assertTrue(page.content().contains("The screening will learn from this"));
             Browser.assertAccessible(page);
 
-            button(page, "Remove the flag: this is not a disclosure").click();
-            assertTrue(banner(page).contains("not a disclosure"));
-            assertTrue(banner(page).contains("the screening will learn from it"));
+            StaffPage.on(page).button("Remove the flag: this is not a disclosure").click();
+            assertTrue(StaffPage.on(page).banner().contains("not a disclosure"));
+            assertTrue(StaffPage.on(page).banner().contains("the screening will learn from it"));
             assertEquals(0, page.locator("strong.govuk-tag--red").count(), "no longer tagged as flagged");
             assertEquals(0, page.locator("#safeguarding").count(), "nor the lead's safeguarding section");
             assertEquals(List.of("f"), TestSql.column(dataSource, "SELECT safeguarding FROM submission WHERE id = ?::uuid", id));
@@ -183,17 +183,5 @@ class SafeguardingExamplesJourneyTest implements FreshDatabase {
 
     private static Locator rowOf(Page page, String text) {
         return page.getByTestId("given").locator("tbody tr", new Locator.LocatorOptions().setHasText(text));
-    }
-
-    private static String banner(Page page) {
-        return page.locator(".govuk-notification-banner").textContent();
-    }
-
-    private static Locator link(Page page, String name) {
-        return page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name).setExact(true));
-    }
-
-    private static Locator button(Page page, String name) {
-        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
     }
 }

@@ -88,9 +88,9 @@ class TagSuggestionsJourneyTest implements FreshDatabase {
             Browser.assertAccessible(page);
             String accepted = suggestionName(page, 0);
             String rejected = suggestionName(page, 1);
-            Browser.clickAndWait(page, button(page, "Accept " + accepted));
+            Browser.clickAndWait(page, StaffPage.on(page).button("Accept " + accepted));
             assertTrue(page.getByText("Suggestion accepted: the tag is added").isVisible());
-            Browser.clickAndWait(page, button(page, "Reject " + rejected));
+            Browser.clickAndWait(page, StaffPage.on(page).button("Reject " + rejected));
             assertTrue(page.getByText("Suggestion rejected: it will not be shown again").isVisible());
             assertEquals(0, page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Reject " + rejected)).count());
             Locator history = page.locator("table:below(h2:text('History')) tbody tr");
@@ -98,7 +98,7 @@ class TagSuggestionsJourneyTest implements FreshDatabase {
 
             page.navigate(server.getURL() + "/staff/triage/" + second.get("id"));
             String secondName = suggestionName(page, 0);
-            Browser.clickAndWait(page, button(page, "Accept " + secondName));
+            Browser.clickAndWait(page, StaffPage.on(page).button("Accept " + secondName));
             assertTrue(page.getByText("Suggestion accepted: the tag is added").isVisible());
             assertEquals(2, TestSql.count(dataSource, "SELECT count(*) FROM submission_change WHERE via = 'SUGGESTION'"));
             assertEquals(1, TestSql.count(dataSource, "SELECT count(*) FROM tag_suggestion WHERE state = 'REJECTED'"));
@@ -107,7 +107,7 @@ class TagSuggestionsJourneyTest implements FreshDatabase {
             String thirdName = suggestionName(page, 0);
             page.navigate(server.getURL() + "/staff/triage/suggestions");
             page.getByLabel("Theme").selectOption(new SelectOption().setLabel(thirdName));
-            Browser.clickAndWait(page, button(page, "Show suggestions"));
+            Browser.clickAndWait(page, StaffPage.on(page).button("Show suggestions"));
             Browser.assertAccessible(page);
             Locator rows = page.locator("tbody tr");
             assertTrue(rows.count() >= 1, "the third submission waits for its " + thirdName + " suggestion");
@@ -115,7 +115,7 @@ class TagSuggestionsJourneyTest implements FreshDatabase {
                 rows.nth(i).locator("input[type=checkbox]").check();
             }
             int ticked = rows.count();
-            Browser.clickAndWait(page, button(page, "Accept for selected"));
+            Browser.clickAndWait(page, StaffPage.on(page).button("Accept for selected"));
             assertTrue(page.getByText(ticked + " updated, 0 skipped").isVisible());
             assertEquals(1, TestSql.count(dataSource, "SELECT count(*) FROM submission s JOIN theme t ON t.name = ? "
                     + "WHERE s.id = ?::uuid AND t.code = ANY (s.themes)", thirdName, third.get("id")));
@@ -125,9 +125,5 @@ class TagSuggestionsJourneyTest implements FreshDatabase {
     private static String suggestionName(Page page, int n) {
         String heading = page.locator("#suggestions ~ h3").nth(n).innerText();
         return heading.substring(heading.indexOf(": ") + 2, heading.indexOf(" – "));
-    }
-
-    private static Locator button(Page page, String name) {
-        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
     }
 }

@@ -2,7 +2,6 @@ package org.carereview.consult.web;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.AriaRole;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
@@ -79,7 +78,7 @@ class YouSaidWeDidJourneyTest implements FreshDatabase {
             a.navigate(server.getURL() + "/staff/summaries");
             Browser.assertAccessible(a);
             Browser.clickAndWait(a, a.getByText("Write a new summary"));
-            Browser.clickAndWait(a, button(a, "Save as a draft"));
+            Browser.clickAndWait(a, StaffPage.on(a).button("Save as a draft"));
             assertEquals(4, a.locator(".govuk-error-summary__list a").count(), a.locator(".govuk-error-summary").innerText());
             assertTrue(a.title().startsWith("Error: "));
             Browser.assertAccessible(a);
@@ -87,20 +86,20 @@ class YouSaidWeDidJourneyTest implements FreshDatabase {
             a.locator("#title").fill(TITLE);
             a.locator("#whatWeDid").fill(DID);
             a.locator("#whatWeDidChild").fill(DID_CHILD);
-            Browser.clickAndWait(a, button(a, "Save as a draft"));
+            Browser.clickAndWait(a, StaffPage.on(a).button("Save as a draft"));
             summaryUrl = a.url();
             assertEquals("Draft", a.locator("[data-testid=state]").innerText());
 
             a.locator("#reference").fill(reference);
             a.locator("#text").fill("Somebody told me everything.");
-            Browser.clickAndWait(a, button(a, "Add quote"));
+            Browser.clickAndWait(a, StaffPage.on(a).button("Add quote"));
             assertTrue(a.locator(".govuk-error-summary").innerText().contains("not in the redacted text"));
             Browser.assertAccessible(a);
             a.locator("#text").fill(QUOTE);
-            Browser.clickAndWait(a, button(a, "Add quote"));
+            Browser.clickAndWait(a, StaffPage.on(a).button("Add quote"));
             assertEquals("Waiting for someone else to approve it", a.locator("[data-testid=staff-quote] .govuk-body-s").innerText());
             assertEquals(0, a.locator("[data-testid=staff-quote] button:has-text('Approve')").count(), "the writer cannot approve it");
-            Browser.clickAndWait(a, button(a, "Publish"));
+            Browser.clickAndWait(a, StaffPage.on(a).button("Publish"));
             assertTrue(a.locator(".govuk-error-summary").innerText().contains("1 quote has not been approved"));
             Browser.assertAccessible(a);
 
@@ -114,7 +113,7 @@ class YouSaidWeDidJourneyTest implements FreshDatabase {
             assertTrue(a.locator("[data-testid=quote]").innerText().contains(QUOTE));
             Browser.assertAccessible(a);
             a.navigate(summaryUrl);
-            Browser.clickAndWait(a, button(a, "Publish"));
+            Browser.clickAndWait(a, StaffPage.on(a).button("Publish"));
             assertEquals("Published", a.locator("[data-testid=state]").innerText());
             Browser.assertAccessible(a);
         }
@@ -129,7 +128,7 @@ class YouSaidWeDidJourneyTest implements FreshDatabase {
         try (BrowserContext writer = Browser.get().newContext()) {
             Page a = signedIn(writer, WRITER);
             a.navigate(summaryUrl);
-            Browser.clickAndWait(a, button(a, "Unpublish"));
+            Browser.clickAndWait(a, StaffPage.on(a).button("Unpublish"));
             assertEquals("Unpublished", a.locator("[data-testid=state]").innerText());
             assertEquals(404, a.navigate(server.getURL() + "/you-said-we-did/" + id).status());
         }
@@ -162,10 +161,6 @@ class YouSaidWeDidJourneyTest implements FreshDatabase {
         Browser.signInAsStaff(page, server.getURL(), email, PASSWORD);
         page.waitForURL(url -> !url.contains("/sign-in"));
         return page;
-    }
-
-    private static com.microsoft.playwright.Locator button(Page page, String name) {
-        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
     }
 
     /** Advice about care from someone who agreed to be quoted and to be contacted; answers its reference. */
