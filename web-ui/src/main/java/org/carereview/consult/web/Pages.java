@@ -1,5 +1,7 @@
 package org.carereview.consult.web;
 
+import io.micronaut.core.beans.BeanIntrospection;
+import io.micronaut.core.beans.BeanProperty;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
@@ -35,10 +37,39 @@ public final class Pages {
         return new ModelAndView<>(name, withDefaults);
     }
 
+    /**
+     * A page whose model is one record (annotated {@code @Introspected}): each of its components is a variable of the
+     * template under its own name, as a map's keys would be, so a page says in one type what its template reads.
+     */
+    public static ModelAndView<Map<String, Object>> view(String name, Record page) {
+        return view(name, model(page));
+    }
+
+    /** A record page model as the template's variables: one per component, nulls kept (the template tests them). */
+    public static Map<String, Object> model(Record page) {
+        BeanIntrospection<Record> introspection = BeanIntrospection.getIntrospection(record(page));
+        Map<String, Object> model = new LinkedHashMap<>();
+        for (BeanProperty<Record, Object> property : introspection.getBeanProperties()) {
+            model.put(property.getName(), property.get(page));
+        }
+        return model;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Class<Record> record(Record page) {
+        return (Class<Record>) page.getClass();
+    }
+
     /** A failed form: the same page again, with status 422, its errors listed and attached to fields. */
     public static MutableHttpResponse<ModelAndView<Map<String, Object>>> invalid(String name, Map<String, Object> model,
                                                                            List<FieldError> errors) {
         return withErrors(HttpStatus.UNPROCESSABLE_ENTITY, name, model, errors);
+    }
+
+    /** A failed form whose page model is one record ({@link #view(String, Record)}). */
+    public static MutableHttpResponse<ModelAndView<Map<String, Object>>> invalid(String name, Record page,
+                                                                           List<FieldError> errors) {
+        return invalid(name, model(page), errors);
     }
 
     /**

@@ -64,10 +64,8 @@ class AreaPagesController {
     @NotAudited("the list of areas")
     @Get
     HttpResponse<?> list(Authentication who) {
-        return HttpResponse.ok(Pages.view("deepdives/areas", Map.of(
-                "admin", Viewer.of(who).has(Role.ADMIN),
-                "head", GovukItems.columns("Area", "Region"),
-                "areas", areas.list().stream().map(a -> List.of(
+        return HttpResponse.ok(Pages.view("deepdives/areas", new AreasPage(Viewer.of(who).has(Role.ADMIN),
+                GovukItems.columns("Area", "Region"), areas.list().stream().map(a -> List.of(
                         GovukItems.linkCell(a.name(), "/staff/deep-dives/areas/" + a.slug()),
                         GovukItems.cell(a.regionName()))).toList())));
     }

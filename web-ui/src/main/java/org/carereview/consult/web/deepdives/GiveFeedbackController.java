@@ -37,7 +37,6 @@ import org.carereview.consult.web.Pages;
 import org.carereview.consult.web.SentReceipt;
 import org.carereview.consult.web.words.PublicWords;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -93,7 +92,7 @@ class GiveFeedbackController {
         if (link.isEmpty()) {
             return closed(request);
         }
-        Map<String, Object> model = model(request, link.get(), form);
+        FeedbackPage page = model(request, link.get(), form);
         FeedbackInput input = form.input();
         String formId = form.formId() == null || form.formId().isBlank() || form.formId().length() > 255
                 ? UUID.randomUUID().toString() : form.formId();
@@ -109,9 +108,9 @@ class GiveFeedbackController {
         } catch (ProblemException linkClosed) {
             return closed(request);
         } catch (InvalidInputException e) {
-            return Pages.invalid(VIEW, model, e.errors());
+            return Pages.invalid(VIEW, page, e.errors());
         } catch (RateLimitedException e) {
-            return Pages.withErrors(HttpStatus.TOO_MANY_REQUESTS, VIEW, model, List.of(
+            return Pages.withErrors(HttpStatus.TOO_MANY_REQUESTS, VIEW, Pages.model(page), List.of(
                             FieldError.of("send", "deepdives.error.rateLimited", e.retryAfterSeconds())))
                     .header("Retry-After", String.valueOf(e.retryAfterSeconds()));
         }
@@ -144,24 +143,16 @@ class GiveFeedbackController {
                 .orElseGet(() -> Pages.notFound());
     }
 
-    private Map<String, Object> model(HttpRequest<?> request, ParticipantLink link, GiveFeedbackForm form) {
+    private FeedbackPage model(HttpRequest<?> request, ParticipantLink link, GiveFeedbackForm form) {
         MessageSource.MessageContext in = MessageSource.MessageContext.of(locales.resolveOrDefault(request));
         UnaryOperator<String> inWords = key -> words.getRequiredMessage(key, in);
-        Map<String, Object> model = new HashMap<>();
-        model.put("action", "/deep-dives/feedback/" + link.token());
-        model.put("areaName", link.areaName());
-        session(link).ifPresent(s -> {
-            model.put("sessionDate", UkTime.day(s.heldOn()));
-            model.put("sessionAudience", s.audience().name());
-        });
-        model.put("participantTypes", Options.participantTypes(inWords));
-        model.put("themes", Options.themes(inWords));
-        model.put("form", form);
-        model.put("selectedThemes", form.themes() == null ? List.of() : form.themes());
-        model.put("formId", form.formId() == null ? UUID.randomUUID().toString() : form.formId());
-        model.put("stamp", form.stamp() == null ? feedback.stampForm() : form.stamp());
-        model.put("maxLength", feedback.maxAnswerLength());
-        return model;
+        Optional<Session> session = session(link);
+        return new FeedbackPage("/deep-dives/feedback/" + link.token(), link.areaName(),
+                session.map(s -> UkTime.day(s.heldOn())).orElse(null), session.map(s -> s.audience().name()).orElse(null),
+                Options.participantTypes(inWords), Options.themes(inWords), form,
+                form.themes() == null ? List.of() : form.themes(),
+                form.formId() == null ? UUID.randomUUID().toString() : form.formId(),
+                form.stamp() == null ? feedback.stampForm() : form.stamp(), feedback.maxAnswerLength());
     }
 
     /** The session the link is for, if it names one: the page says its date and who it was with. */

@@ -63,9 +63,9 @@ class MembersPagesController {
     HttpResponse<?> list(Authentication who) {
         List<Member> members = decisions.members();
         audit.recordList(UUID.fromString(who.getName()), AuditAction.LIST, "members page", members.size());
-        return HttpResponse.ok(Pages.view("experts/admin/members", Map.of(
-                "head", GovukItems.columns("Reference", "Name", "Membership", "Since"),
-                "rows", members.stream().map(m -> List.of(GovukItems.linkCell(m.reference(), "/staff/members/" + m.id()),
+        return HttpResponse.ok(Pages.view("experts/admin/members", new MembersPage(
+                GovukItems.columns("Reference", "Name", "Membership", "Since"),
+                members.stream().map(m -> List.of(GovukItems.linkCell(m.reference(), "/staff/members/" + m.id()),
                         GovukItems.writtenCell(m.name() == null ? "(withdrawn)" : m.name()),
                         GovukItems.cell(words(m.status())), GovukItems.cell(UkTime.day(m.effectiveDate())))).toList())));
     }
