@@ -114,6 +114,7 @@ final class GovukComponents {
                     .with("serviceName", o.string("logoText")).with("serviceUrl", o.string("url"));
             case "footer" -> footer(o);
             case "table" -> GovukTables.translate(o);
+            case "task-list" -> GovukTables.taskList(o);
             default -> throw new IllegalArgumentException(component);
         };
     }

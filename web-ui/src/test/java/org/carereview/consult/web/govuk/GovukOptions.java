@@ -89,6 +89,28 @@ final class GovukOptions {
         return items;
     }
 
+    /** A list of options objects where GOV.UK allows falsy entries ({@code null}, {@code false}, ""): those are null. */
+    @SuppressWarnings("unchecked")
+    List<GovukOptions> itemsOrFalsy(String key) {
+        read.add(key);
+        Object value = values.get(key);
+        if (value == null) {
+            return null;
+        }
+        List<GovukOptions> items = new ArrayList<>();
+        int index = 0;
+        for (Object item : (List<Object>) value) {
+            GovukOptions child = item instanceof Map ? new GovukOptions(path + "." + key + "[" + index + "]",
+                    (Map<String, Object>) item) : null;
+            if (child != null) {
+                children.add(child);
+            }
+            items.add(child);
+            index++;
+        }
+        return items;
+    }
+
     /** A list of lists of options objects (a table's rows); a row that is not a list ({@code false}, null) is null. */
     @SuppressWarnings("unchecked")
     List<List<GovukOptions>> rows(String key) {

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Translates GOV.UK Frontend's table fixtures into a call of {@code govuk/table :: table}. */
+/** Translates GOV.UK Frontend's table and task-list fixtures into calls of our fragments. */
 final class GovukTables {
 
     private GovukTables() {
@@ -37,6 +37,32 @@ final class GovukTables {
         return Call.of("govuk/table", "table").with("caption", o.string("caption"))
                 .with("captionClasses", o.string("captionClasses")).with("head", head).with("rows", rows)
                 .with("firstCellIsHeader", o.bool("firstCellIsHeader")).with("classes", o.string("classes"));
+    }
+
+    static Call taskList(GovukOptions o) {
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (GovukOptions item : o.itemsOrFalsy("items")) {
+            if (item == null) {
+                items.add(null);
+                continue;
+            }
+            Map<String, Object> task = new LinkedHashMap<>();
+            GovukOptions title = item.object("title");
+            putIfSet(task, "title", title.string("text"));
+            putIfSet(task, "titleClasses", title.string("classes"));
+            putIfSet(task, "href", item.string("href"));
+            putIfSet(task, "hint", item.object("hint").string("text"));
+            putIfSet(task, "classes", item.string("classes"));
+            GovukOptions status = item.object("status");
+            putIfSet(task, "status", status.string("text"));
+            putIfSet(task, "statusClasses", status.string("classes"));
+            GovukOptions tag = status.object("tag");
+            putIfSet(task, "tag", tag.string("text"));
+            putIfSet(task, "tagClasses", tag.string("classes"));
+            items.add(task);
+        }
+        return Call.of("govuk/task-list", "taskList").with("items", items).with("idPrefix", o.string("idPrefix"))
+                .with("classes", o.string("classes"));
     }
 
     private static Map<String, Object> cell(GovukOptions o) {

@@ -1,5 +1,6 @@
 package org.carereview.consult.web.experts.apply;
 
+import io.micronaut.context.MessageSource;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -12,6 +13,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.server.util.locale.HttpLocaleResolver;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -24,11 +26,13 @@ import org.carereview.consult.experts.ApplicationInput;
 import org.carereview.consult.experts.Applications;
 import org.carereview.consult.web.DraftCookie;
 import org.carereview.consult.web.Pages;
+import org.carereview.consult.web.words.PublicWords;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The task list and one page a section; whatever a section posts is saved to the draft on the server, as typed,
@@ -45,11 +49,16 @@ class ApplicationController {
     private final ApplicationDrafts drafts;
     private final Applications applications;
     private final ApplicationSavedDrafts saved;
+    private final PublicWords words;
+    private final HttpLocaleResolver locales;
 
-    ApplicationController(ApplicationDrafts drafts, Applications applications, ApplicationSavedDrafts saved) {
+    ApplicationController(ApplicationDrafts drafts, Applications applications, ApplicationSavedDrafts saved,
+                          PublicWords words, HttpLocaleResolver locales) {
         this.drafts = drafts;
         this.applications = applications;
         this.saved = saved;
+        this.words = words;
+        this.locales = locales;
     }
 
     @NotAudited("the applicant's own draft")
@@ -57,8 +66,14 @@ class ApplicationController {
     HttpResponse<?> taskList(HttpRequest<?> request) {
         return DraftCookie.APPLICATION.read(request).flatMap(drafts::find)
                 .<HttpResponse<?>>map(d -> HttpResponse.ok(Pages.view("experts/apply/task-list",
-                        TaskList.model(d.answers(), applications))))
+                        TaskList.model(d.answers(), applications, inWords(request)))))
                 .orElseGet(() -> Pages.seeOther(EXPIRED));
+    }
+
+    /** The bundle's words in the version of the words this applicant chose. */
+    private UnaryOperator<String> inWords(HttpRequest<?> request) {
+        MessageSource.MessageContext in = MessageSource.MessageContext.of(locales.resolveOrDefault(request));
+        return key -> words.getRequiredMessage(key, in);
     }
 
     @NotAudited("the applicant's own draft")

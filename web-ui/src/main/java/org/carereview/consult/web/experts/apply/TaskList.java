@@ -1,5 +1,6 @@
 package org.carereview.consult.web.experts.apply;
 
+import io.micronaut.core.annotation.Nullable;
 import org.carereview.consult.experts.ApplicationInput;
 import org.carereview.consult.experts.Applications;
 
@@ -7,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The application's task list: each section with its status, as GOV.UK's task list pattern shows them, and how
@@ -25,16 +27,17 @@ final class TaskList {
     private TaskList() {
     }
 
-    static Map<String, Object> model(ApplicationInput a, Applications applications) {
+    /** The task list page's model, with every word from {@code words} (the bundle, in the applicant's version). */
+    static Map<String, Object> model(ApplicationInput a, Applications applications, UnaryOperator<String> words) {
         List<Map<String, Object>> tasks = new ArrayList<>();
         int completed = 0;
         int needed = 0;
         for (Section section : Section.values()) {
-            Map<String, Object> task = task(section, a, applications);
-            tasks.add(task);
-            if (section.required && !NOT_NEEDED.equals(task.get("status"))) {
+            Task task = task(section, a, applications);
+            tasks.add(task.item(section, words));
+            if (section.required && !NOT_NEEDED.equals(task.status())) {
                 needed++;
-                if (COMPLETED.equals(task.get("status"))) {
+                if (COMPLETED.equals(task.status())) {
                     completed++;
                 }
             }
@@ -46,28 +49,36 @@ final class TaskList {
         return model;
     }
 
-    private static Map<String, Object> task(Section section, ApplicationInput a, Applications applications) {
-        Map<String, Object> task = new HashMap<>();
-        task.put("id", section.slug);
-        task.put("section", section.name());
-        task.put("href", section.path());
-        task.put("hint", null);
-        if (section == Section.TRUSTED_ADULT && !applications.needsTrustedAdult(a.dateOfBirth())) {
-            task.put("href", null);
-            if (SectionModel.parse(a.dateOfBirth()) == null) {
-                task.put("status", CANNOT_START);
-                task.put("hint", CANNOT_START);
+    /** A section's status and hint (the ends of bundle keys), and whether it can be opened. */
+    private record Task(String status, @Nullable String hint, boolean linked) {
+
+        /** The task as {@code govuk/task-list :: taskList} shows it: a blue tag while there is something to do. */
+        Map<String, Object> item(Section section, UnaryOperator<String> words) {
+            Map<String, Object> item = new HashMap<>();
+            item.put("id", section.slug);
+            item.put("title", words.apply("experts.section." + section.name()));
+            item.put("href", linked ? section.path() : null);
+            item.put("hint", hint == null ? null : words.apply("experts.task.hint." + hint));
+            String inWords = words.apply("experts.task.status." + status);
+            if (INCOMPLETE.equals(status) || NOT_STARTED.equals(status)) {
+                item.put("tag", inWords);
+                item.put("tagClasses", "govuk-tag--blue");
             } else {
-                task.put("status", NOT_NEEDED);
-                task.put("hint", NOT_NEEDED);
+                item.put("status", inWords);
             }
-            return task;
+            item.put("statusClasses", CANNOT_START.equals(status) ? "govuk-task-list__status--cannot-start-yet" : null);
+            return item;
+        }
+    }
+
+    private static Task task(Section section, ApplicationInput a, Applications applications) {
+        if (section == Section.TRUSTED_ADULT && !applications.needsTrustedAdult(a.dateOfBirth())) {
+            String why = SectionModel.parse(a.dateOfBirth()) == null ? CANNOT_START : NOT_NEEDED;
+            return new Task(why, why, false);
         }
         if (!section.started(a)) {
-            task.put("status", NOT_STARTED);
-        } else {
-            task.put("status", applications.checkPage(a, section.fields).isEmpty() ? COMPLETED : INCOMPLETE);
+            return new Task(NOT_STARTED, null, true);
         }
-        return task;
+        return new Task(applications.checkPage(a, section.fields).isEmpty() ? COMPLETED : INCOMPLETE, null, true);
     }
 }

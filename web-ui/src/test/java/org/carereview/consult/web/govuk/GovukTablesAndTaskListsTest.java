@@ -12,8 +12,11 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** The table fragment against GOV.UK Frontend's own fixtures, and the one thing it adds: a cell that is a link. */
-class GovukTableTest {
+/**
+ * The table and task-list fragments against GOV.UK Frontend's own fixtures, and what the table adds: a cell that is a
+ * link.
+ */
+class GovukTablesAndTaskListsTest {
 
     private final GovukComponents components = new GovukComponents();
 
@@ -24,6 +27,14 @@ class GovukTableTest {
             "with small text modifier for tables with a lot of data"})
     void tableMatchesGovukFrontend(String fixture) {
         components.assertMatches("table", fixture);
+    }
+
+    @ParameterizedTest(name = "task list: {0}")
+    @ValueSource(strings = {"default", "forced hover state", "with hint text and additional states",
+            "with all possible colours", "with very long single word tags", "custom classes", "custom id prefix",
+            "html passed as text", "with empty values"})
+    void taskListMatchesGovukFrontend(String fixture) {
+        components.assertMatches("task-list", fixture);
     }
 
     /** Raw HTML in a cell is not supported (every cell is text): a fixture that needs it fails rather than pass half-read. */
