@@ -68,30 +68,12 @@ final class GovukOptions {
         return child;
     }
 
-    /** A list of options objects ({@code null} entries stay null); an absent list reads as null. */
+    /**
+     * A list of options objects; an absent list reads as null. Entries that are not objects (GOV.UK allows
+     * {@code null}, {@code false} and {@code ""} for "no item here") are null.
+     */
     @SuppressWarnings("unchecked")
     List<GovukOptions> list(String key) {
-        read.add(key);
-        Object value = values.get(key);
-        if (value == null) {
-            return null;
-        }
-        List<GovukOptions> items = new ArrayList<>();
-        int index = 0;
-        for (Object item : (List<Object>) value) {
-            GovukOptions child = item == null ? null : new GovukOptions(path + "." + key + "[" + index + "]", (Map<String, Object>) item);
-            if (child != null) {
-                children.add(child);
-            }
-            items.add(child);
-            index++;
-        }
-        return items;
-    }
-
-    /** A list of options objects where GOV.UK allows falsy entries ({@code null}, {@code false}, ""): those are null. */
-    @SuppressWarnings("unchecked")
-    List<GovukOptions> itemsOrFalsy(String key) {
         read.add(key);
         Object value = values.get(key);
         if (value == null) {

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static org.carereview.consult.web.govuk.GovukComponents.putIfSet;
+
 /** Translates GOV.UK Frontend's table and task-list fixtures into calls of our fragments. */
 final class GovukTables {
 
@@ -41,7 +43,7 @@ final class GovukTables {
 
     static Call taskList(GovukOptions o) {
         List<Map<String, Object>> items = new ArrayList<>();
-        for (GovukOptions item : o.itemsOrFalsy("items")) {
+        for (GovukOptions item : o.list("items")) {
             if (item == null) {
                 items.add(null);
                 continue;
@@ -71,11 +73,5 @@ final class GovukTables {
         putIfSet(cell, "format", o.string("format"));
         putIfSet(cell, "classes", o.string("classes"));
         return cell;
-    }
-
-    private static void putIfSet(Map<String, Object> map, String key, Object value) {
-        if (value != null) {
-            map.put(key, value);
-        }
     }
 }
