@@ -25,6 +25,7 @@ import org.carereview.consult.notifications.MessageTemplate;
 import org.carereview.consult.notifications.MessageTemplates;
 import org.carereview.consult.notifications.TemplateEditRefused;
 import org.carereview.consult.web.Pages;
+import org.carereview.consult.web.pages.GovukItems;
 
 import java.util.HashMap;
 import java.util.List;
@@ -59,10 +60,11 @@ class MessageTemplatesController {
     @NotAudited("message templates staff wrote")
     @Get
     HttpResponse<?> list() {
-        List<Map<String, Object>> rows = templates.list().stream().map(t -> Map.<String, Object>of(
-                "id", t.id(), "purpose", t.purpose(), "subject", t.subject(), "version", t.version(),
-                "changed", UkTime.moment(t.updatedAt()))).toList();
-        return HttpResponse.ok(Pages.view("messages/list", Map.of("templates", rows)));
+        List<List<Map<String, Object>>> rows = templates.list().stream().map(t -> List.of(
+                GovukItems.linkCell(t.purpose(), "/staff/admin/messages/" + t.id()), GovukItems.cell(t.subject()),
+                GovukItems.cell(UkTime.moment(t.updatedAt()) + " (version " + t.version() + ")"))).toList();
+        return HttpResponse.ok(Pages.view("messages/list",
+                new TemplatesPage(GovukItems.columns("What it is for", "Subject line", "Last changed"), rows)));
     }
 
     @NotAudited("a message template staff wrote")
