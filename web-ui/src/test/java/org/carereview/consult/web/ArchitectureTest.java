@@ -41,8 +41,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * What the compiler cannot check: module arrows point one way (web-ui → channels and triage → core →
- * notifications), core's packages have no cycle, pages and controllers never touch the database themselves, UK
- * time, the system clock and role sets each have one home. Each rule that guards a home has a planted violation it must catch.
+ * notifications), core's packages have no cycle, pages and controllers never touch the database themselves, SQL is
+ * written in stores and repositories, and UK time, the system clock and role sets each have one home. Each rule that
+ * guards a home has a planted violation it must catch.
  */
 class ArchitectureTest {
 
@@ -50,15 +51,22 @@ class ArchitectureTest {
     private static final String[] CHANNELS = {BASE + ".advice..", BASE + ".experts..", BASE + ".deepdives.."};
     private static JavaClasses classes;
 
-    /** Reading or writing the database: JDBC itself, Micronaut's JDBC operations, or the project's stores and repositories. */
-    private static final DescribedPredicate<JavaClass> DATABASE_ACCESS = new DescribedPredicate<>("database access") {
+    /** SQL itself: JDBC, a DataSource or Micronaut's JDBC operations (not a store or repository, which hold it). */
+    private static final DescribedPredicate<JavaClass> RAW_SQL = new DescribedPredicate<>("JDBC or JdbcOperations") {
         @Override
         public boolean test(JavaClass c) {
             String name = c.getName();
             return name.equals("java.sql.Connection") || name.equals("java.sql.Statement")
                     || name.equals("java.sql.PreparedStatement") || name.equals("java.sql.ResultSet")
-                    || name.startsWith("javax.sql.") || c.isAssignableTo(JdbcOperations.class)
-                    || c.getPackageName().startsWith(BASE)
+                    || name.startsWith("javax.sql.") || c.isAssignableTo(JdbcOperations.class);
+        }
+    };
+
+    /** Reading or writing the database: SQL itself, or the project's stores and repositories. */
+    private static final DescribedPredicate<JavaClass> DATABASE_ACCESS = new DescribedPredicate<>("database access") {
+        @Override
+        public boolean test(JavaClass c) {
+            return RAW_SQL.test(c) || c.getPackageName().startsWith(BASE)
                     && (c.getSimpleName().endsWith("Store") || c.getSimpleName().endsWith("Repository"));
         }
     };
@@ -136,17 +144,6 @@ class ArchitectureTest {
         noClasses().that().areAnnotatedWith(Controller.class).should().dependOnClassesThat(DATABASE_ACCESS)
                 .check(classes);
     }
-
-    /** SQL itself: JDBC, a DataSource or Micronaut's JDBC operations (not a store or repository, which hold it). */
-    private static final DescribedPredicate<JavaClass> RAW_SQL = new DescribedPredicate<>("JDBC or JdbcOperations") {
-        @Override
-        public boolean test(JavaClass c) {
-            String name = c.getName();
-            return name.equals("java.sql.Connection") || name.equals("java.sql.Statement")
-                    || name.equals("java.sql.PreparedStatement") || name.equals("java.sql.ResultSet")
-                    || name.startsWith("javax.sql.") || c.isAssignableTo(JdbcOperations.class);
-        }
-    };
 
     /** Where SQL may be written: a store, a repository, or one of the services that wrote it before ADR 43. */
     private static final DescribedPredicate<JavaClass> SQL_HOME = new DescribedPredicate<>("a *Store, a *Repository "
