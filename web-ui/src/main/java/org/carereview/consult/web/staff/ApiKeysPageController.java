@@ -1,5 +1,6 @@
 package org.carereview.consult.web.staff;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -16,6 +17,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
+import org.carereview.consult.core.apikey.ApiKeyView;
 import org.carereview.consult.core.apikey.ApiKeys;
 import org.carereview.consult.core.apikey.IssuedApiKey;
 import org.carereview.consult.core.problem.InvalidInputException;
@@ -23,8 +25,6 @@ import org.carereview.consult.core.routes.AdminOnly;
 import org.carereview.consult.core.routes.NotAudited;
 import org.carereview.consult.web.Pages;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -36,6 +36,16 @@ import java.util.UUID;
 @AdminOnly
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ApiKeysPageController {
+
+    /** A key just issued ({@code staff/api-key-issued}): shown once, with the day it expires. */
+    @Introspected
+    record IssuedPage(IssuedApiKey issued, String expires) {
+    }
+
+    /** Asks to confirm revoking a key ({@code staff/api-key-revoke}). */
+    @Introspected
+    record RevokePage(ApiKeyView key, String label) {
+    }
 
     @Serdeable
     record IssueForm(@Nullable String name, @Nullable String scope, @Nullable String expiresInDays) {
@@ -50,12 +60,10 @@ class ApiKeysPageController {
     @NotAudited("integrations' keys: names, prefixes and dates; never a key, and no one's personal data")
     @Get
     HttpResponse<?> list(@Nullable @QueryValue String revoked) {
-        Map<String, Object> model = model(new IssueForm("", "", String.valueOf(ApiKeys.DEFAULT_DAYS)));
-        if (revoked != null) {
-            keys.list().stream().filter(k -> k.id().toString().equals(revoked)).findFirst()
-                    .ifPresent(k -> model.put("revoked", k.label()));
-        }
-        return HttpResponse.ok(Pages.view("staff/api-keys", model));
+        String label = revoked == null ? null : keys.list().stream().filter(k -> k.id().toString().equals(revoked))
+                .findFirst().map(ApiKeyView::label).orElse(null);
+        return HttpResponse.ok(Pages.view("staff/api-keys",
+                page(new IssueForm("", "", String.valueOf(ApiKeys.DEFAULT_DAYS)), label)));
     }
 
     @Post
@@ -64,12 +72,10 @@ class ApiKeysPageController {
         try {
             IssuedApiKey issued = keys.issue(form.name(), form.scope(), days(form.expiresInDays()),
                     UUID.fromString(who.getName()));
-            Map<String, Object> model = new HashMap<>();
-            model.put("issued", issued);
-            model.put("expires", ApiKeyRows.date(issued.expiresAt()));
-            return HttpResponse.ok(Pages.view("staff/api-key-issued", model)).header(HttpHeaders.CACHE_CONTROL, "no-store");
+            return HttpResponse.ok(Pages.view("staff/api-key-issued",
+                            new IssuedPage(issued, ApiKeyRows.date(issued.expiresAt())))).header(HttpHeaders.CACHE_CONTROL, "no-store");
         } catch (InvalidInputException e) {
-            return Pages.invalid("staff/api-keys", model(form), e.errors());
+            return Pages.invalid("staff/api-keys", page(form, null), e.errors());
         }
     }
 
@@ -77,7 +83,7 @@ class ApiKeysPageController {
     @Get("/{id}/revoke")
     HttpResponse<?> confirm(@PathVariable UUID id) {
         return keys.find(id).<HttpResponse<?>>map(k -> HttpResponse.ok(Pages.view("staff/api-key-revoke",
-                Map.of("key", k, "label", k.label())))).orElseGet(Pages::notFound);
+                new RevokePage(k, k.label())))).orElseGet(Pages::notFound);
     }
 
     @Post("/{id}/revoke")
@@ -103,14 +109,13 @@ class ApiKeysPageController {
         }
     }
 
-    private Map<String, Object> model(IssueForm form) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("keys", keys.list().stream().map(ApiKeyRows::row).toList());
-        model.put("name", form.name() == null ? "" : form.name());
-        model.put("scope", form.scope() == null ? "" : form.scope());
-        model.put("expiresInDays", form.expiresInDays() == null ? "" : form.expiresInDays());
-        model.put("scopeOptions", ApiKeyRows.SCOPES);
-        model.put("expiryHint", "Between 1 and " + ApiKeys.MAX_DAYS + " days. Issue a new key before this one expires.");
-        return model;
+    private ApiKeysPage page(IssueForm form, @Nullable String revoked) {
+        return new ApiKeysPage(keys.list().stream().map(ApiKeyRows::row).toList(), orEmpty(form.name()),
+                orEmpty(form.scope()), orEmpty(form.expiresInDays()), ApiKeyRows.SCOPES,
+                "Between 1 and " + ApiKeys.MAX_DAYS + " days. Issue a new key before this one expires.", revoked);
+    }
+
+    private static String orEmpty(@Nullable String text) {
+        return text == null ? "" : text;
     }
 }

@@ -10,6 +10,7 @@ import org.carereview.consult.core.routes.AdminOnly;
 import org.carereview.consult.core.routes.NotAudited;
 import org.carereview.consult.core.time.UkTime;
 import org.carereview.consult.web.Pages;
+import org.carereview.consult.web.pages.GovukItems;
 
 import java.time.Instant;
 import java.util.List;
@@ -21,7 +22,6 @@ import java.util.Map;
 @AdminOnly
 class RetentionPageController {
 
-
     private final RetentionSchedule schedule;
 
     RetentionPageController(RetentionSchedule schedule) {
@@ -31,12 +31,13 @@ class RetentionPageController {
     @Get
     @NotAudited("the retention schedule: periods and dates, nobody's data")
     ModelAndView<Map<String, Object>> show() {
-        List<Map<String, String>> rules = schedule.rules().stream()
-                .map(rule -> Map.of("name", rule.name(), "what", rule.what(), "kept", rule.kept(), "then", rule.then()))
-                .toList();
+        List<List<Map<String, Object>>> rules = schedule.rules().stream().map(rule -> List.of(
+                GovukItems.cell(rule.name()), GovukItems.cell(rule.what()), GovukItems.cell(rule.kept()),
+                GovukItems.cell(rule.then()))).toList();
         String endsOn = schedule.periods().reviewEndsOn();
         Instant next = schedule.nextPurge();
-        return Pages.view("staff/retention", Map.of("rules", rules, "endsOn", endsOn == null ? "" : endsOn,
-                "nextPurge", next == null ? "" : UkTime.moment(next)));
+        return Pages.view("staff/retention", new RetentionPage(
+                GovukItems.columns("Records", "What they are", "Kept for", "Then"), rules,
+                endsOn == null ? "" : endsOn, next == null ? "" : UkTime.moment(next)));
     }
 }
