@@ -1,20 +1,17 @@
 package org.carereview.consult.core.privacy;
 
 import io.micronaut.core.type.Argument;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import org.carereview.consult.core.submission.ChannelContent;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -23,13 +20,13 @@ import java.util.UUID;
 @Singleton
 class HeldReader {
 
-    private final JdbcOperations jdbc;
+    private final HeldStore store;
     private final JsonMapper json;
     private final List<ChannelContent> channels;
     private final List<PersonalDataHolder> holders;
 
-    HeldReader(JdbcOperations jdbc, JsonMapper json, List<ChannelContent> channels, List<PersonalDataHolder> holders) {
-        this.jdbc = jdbc;
+    HeldReader(HeldStore store, JsonMapper json, List<ChannelContent> channels, List<PersonalDataHolder> holders) {
+        this.store = store;
         this.json = json;
         this.channels = channels;
         this.holders = holders;
@@ -40,16 +37,15 @@ class HeldReader {
         String email = who.email();
         Set<UUID> submissions = new LinkedHashSet<>();
         if (account != null) {
-            email = one("SELECT email FROM account WHERE id = ?", account).orElse(null);
+            email = store.accountEmail(account).orElse(null);
             account = email == null ? null : account;
         } else if (email != null) {
-            account = one("SELECT id::text FROM account WHERE email = ?", email).map(UUID::fromString).orElse(null);
+            account = store.accountWithEmail(email).orElse(null);
         } else if (who.reference() != null) {
-            one("SELECT id::text FROM submission WHERE reference = ?", who.reference())
-                    .map(UUID::fromString).ifPresent(submissions::add);
+            store.submissionWithReference(who.reference()).ifPresent(submissions::add);
         }
         if (account != null) {
-            submissions.addAll(ids("SELECT id FROM submission WHERE owner_id = ?", account));
+            submissions.addAll(store.submissionsOwnedBy(account));
         }
         if (email != null) {
             for (PersonalDataHolder holder : holders) {
@@ -71,40 +67,12 @@ class HeldReader {
         if (who.account() == null) {
             return null;
         }
-        List<String> roles = new ArrayList<>();
-        jdbc.prepareStatement("SELECT role FROM account_role WHERE account_id = ? ORDER BY role", ps -> {
-            ps.setObject(1, who.account());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    roles.add(rs.getString(1));
-                }
-            }
-            return null;
-        });
-        return jdbc.prepareStatement("SELECT email, created_at, last_used_at FROM account WHERE id = ?", ps -> {
-            ps.setObject(1, who.account());
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return new HeldData.Account(who.account().toString(), rs.getString(1), roles,
-                        rs.getTimestamp(2).toInstant(), Sql.instant(rs.getTimestamp(3)));
-            }
-        });
+        List<String> roles = store.roles(who.account());
+        return store.account(who.account(), roles);
     }
 
     private List<HeldData.Sent> submissions(List<UUID> ids) {
-        List<HeldData.Sent> rows = jdbc.prepareStatement("SELECT id, reference, kind, status, submitted_at, withdrawn_at, "
-                + "safeguarding FROM submission WHERE id = ANY(?) ORDER BY submitted_at DESC, id DESC", ps -> {
-            ps.setArray(1, Sql.uuids(ps, ids));
-            List<HeldData.Sent> found = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    found.add(new HeldData.Sent(rs.getString("id"), rs.getString("reference"), rs.getString("kind"),
-                            rs.getString("status"), rs.getTimestamp("submitted_at").toInstant(),
-                            Sql.instant(rs.getTimestamp("withdrawn_at")), rs.getBoolean("safeguarding"), List.of()));
-                }
-            }
-            return found;
-        });
+        List<HeldData.Sent> rows = store.submissions(ids);
         return rows.stream().map(s -> new HeldData.Sent(s.id(), s.reference(), s.kind(), s.status(), s.submittedAt(),
                 s.withdrawnAt(), s.keptForSafeguarding(), answers(s))).toList();
     }
@@ -119,34 +87,12 @@ class HeldReader {
 
     /** Emails to the address, and any naming one of the references (a receipt); links are left out. */
     private List<HeldData.Email> emails(String email, List<String> references) {
-        return jdbc.prepareStatement("SELECT template, status, created_at, sent_at, fields::text FROM outbox_message "
-                + "WHERE lower(recipient) = ? OR fields->>'reference' = ANY(?) ORDER BY created_at DESC, id", ps -> {
-            ps.setString(1, Sql.orNothing(email));
-            ps.setArray(2, Sql.texts(ps, references));
-            List<HeldData.Email> found = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    found.add(new HeldData.Email(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
-                            Sql.instant(rs.getTimestamp(4)), withoutLinks(rs.getString(5))));
-                }
-            }
-            return found;
-        });
+        return store.emails(email, references).stream().map(e -> new HeldData.Email(e.template(), e.status(),
+                e.createdAt(), e.sentAt(), withoutLinks(e.fields()))).toList();
     }
 
     private List<HeldData.Draft> drafts(Subject who) {
-        return jdbc.prepareStatement("SELECT kind, started_at, expires_at, answers::text FROM draft " + Eraser.DRAFTS_OF
-                + " ORDER BY started_at DESC", ps -> {
-            Eraser.bindDrafts(ps, who);
-            List<HeldData.Draft> found = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    found.add(new HeldData.Draft(rs.getString(1), rs.getTimestamp(2).toInstant(),
-                            rs.getTimestamp(3).toInstant(), rs.getString(4)));
-                }
-            }
-            return found;
-        });
+        return store.drafts(who);
     }
 
     private Map<String, String> withoutLinks(String fields) {
@@ -162,27 +108,5 @@ class HeldReader {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private Optional<String> one(String sql, Object arg) {
-        return jdbc.prepareStatement(sql, ps -> {
-            ps.setObject(1, arg);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.<String>empty();
-            }
-        });
-    }
-
-    private List<UUID> ids(String sql, Object arg) {
-        return jdbc.prepareStatement(sql, ps -> {
-            ps.setObject(1, arg);
-            List<UUID> found = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    found.add(rs.getObject(1, UUID.class));
-                }
-            }
-            return found;
-        });
     }
 }
