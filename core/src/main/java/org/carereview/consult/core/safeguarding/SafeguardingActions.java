@@ -1,7 +1,6 @@
 package org.carereview.consult.core.safeguarding;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -11,11 +10,8 @@ import org.carereview.consult.core.crypto.FieldCipher;
 import org.carereview.consult.core.crypto.SealedColumn;
 import org.carereview.consult.core.problem.InvalidInputException;
 
-import java.sql.ResultSet;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -43,13 +39,13 @@ public class SafeguardingActions {
     public record Action(UUID id, String action, @Nullable UUID takenBy, Instant takenAt) {
     }
 
-    private final JdbcOperations jdbc;
+    private final FlagStore store;
     private final AuditLog audit;
     private final FieldCipher cipher;
     private final Clock clock;
 
-    SafeguardingActions(JdbcOperations jdbc, AuditLog audit, FieldCipher cipher, Clock clock) {
-        this.jdbc = jdbc;
+    SafeguardingActions(FlagStore store, AuditLog audit, FieldCipher cipher, Clock clock) {
+        this.store = store;
         this.audit = audit;
         this.cipher = cipher;
         this.clock = clock;
@@ -57,38 +53,16 @@ public class SafeguardingActions {
 
     @Transactional
     public Optional<Flag> flag(UUID submissionId) {
-        return jdbc.prepareStatement("SELECT source, score, matched, flagged_by, flagged_at, learned FROM safeguarding_flag "
-                + "WHERE submission_id = ?", ps -> {
-            ps.setObject(1, submissionId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.<Flag>empty();
-                }
-                List<String> matched = SafeguardingAlerts.matched(
-                        cipher.open(rs.getString(3), SealedColumn.SAFEGUARDING_MATCHED.purpose()));
-                float learned = rs.getFloat(6);
-                return Optional.of(new Flag(rs.getString(1), rs.getInt(2), matched, rs.getObject(4, UUID.class),
-                        rs.getTimestamp(5).toInstant(), rs.wasNull() ? null : (double) learned));
-            }
-        });
+        return store.find(submissionId).map(f -> new Flag(f.source(), f.score(),
+                SafeguardingAlerts.matched(cipher.open(f.matched(), SealedColumn.SAFEGUARDING_MATCHED.purpose())),
+                f.flaggedBy(), f.flaggedAt(), f.learned()));
     }
 
     @Transactional
     public List<Action> actions(UUID submissionId) {
-        return jdbc.prepareStatement("SELECT id, action, taken_by, taken_at FROM safeguarding_action "
-                + "WHERE submission_id = ? ORDER BY seq", ps -> {
-            ps.setObject(1, submissionId);
-            List<Action> actions = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    actions.add(new Action(rs.getObject(1, UUID.class),
-                            cipher.open(rs.getString(2), SealedColumn.SAFEGUARDING_ACTION.purpose()),
-                            rs.getObject(3, UUID.class),
-                            rs.getTimestamp(4).toInstant()));
-                }
-            }
-            return actions;
-        });
+        return store.actions(submissionId).stream().map(a -> new Action(a.id(),
+                cipher.open(a.action(), SealedColumn.SAFEGUARDING_ACTION.purpose()), a.takenBy(), a.takenAt()))
+                .toList();
     }
 
     /**
@@ -103,15 +77,7 @@ public class SafeguardingActions {
         }
         Instant now = clock.instant();
         UUID id = UUID.randomUUID();
-        jdbc.prepareStatement("INSERT INTO safeguarding_action (id, submission_id, action, taken_by, taken_at) "
-                + "VALUES (?, ?, ?, ?, ?)", ps -> {
-            ps.setObject(1, id);
-            ps.setObject(2, submissionId);
-            ps.setString(3, cipher.seal(text, SealedColumn.SAFEGUARDING_ACTION.purpose()));
-            ps.setObject(4, by);
-            ps.setTimestamp(5, Timestamp.from(now));
-            return ps.executeUpdate();
-        });
+        store.insertAction(id, submissionId, cipher.seal(text, SealedColumn.SAFEGUARDING_ACTION.purpose()), by, now);
         audit.record(by, AuditAction.SAFEGUARDING_ACTION, submissionId, null);
         return new Action(id, text, by, now);
     }

@@ -1,7 +1,6 @@
 package org.carereview.consult.core.safeguarding;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -14,10 +13,7 @@ import org.carereview.consult.notifications.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.sql.ResultSet;
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,16 +29,18 @@ public class SafeguardingAlerts {
     public static final String TEMPLATE = "safeguarding-alert";
     private static final Logger LOG = LoggerFactory.getLogger(SafeguardingAlerts.class);
 
-    private final JdbcOperations jdbc;
+    private final FlagStore flags;
+    private final RecipientStore recipients;
     private final Outbox outbox;
     private final ConsultConfiguration consult;
     private final FieldCipher cipher;
     private final Clock clock;
 
-    SafeguardingAlerts(JdbcOperations jdbc, Outbox outbox, ConsultConfiguration consult, FieldCipher cipher,
-                       Clock clock) {
+    SafeguardingAlerts(FlagStore flags, RecipientStore recipients, Outbox outbox, ConsultConfiguration consult,
+                       FieldCipher cipher, Clock clock) {
         this.cipher = cipher;
-        this.jdbc = jdbc;
+        this.flags = flags;
+        this.recipients = recipients;
         this.outbox = outbox;
         this.consult = consult;
         this.clock = clock;
@@ -70,22 +68,9 @@ public class SafeguardingAlerts {
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public boolean flag(UUID submissionId, String reference, Source source, int score, List<String> matched,
                         @Nullable UUID flaggedBy, @Nullable Double learned) {
-        int inserted = jdbc.prepareStatement("INSERT INTO safeguarding_flag (submission_id, source, score, matched, "
-                + "flagged_by, flagged_at, learned) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (submission_id) DO NOTHING",
-                ps -> {
-            ps.setObject(1, submissionId);
-            ps.setString(2, source.name());
-            ps.setInt(3, score);
-            ps.setString(4, cipher.seal(String.join("\n", matched), SealedColumn.SAFEGUARDING_MATCHED.purpose()));
-            ps.setObject(5, flaggedBy);
-            ps.setTimestamp(6, Timestamp.from(clock.instant()));
-            if (learned == null) {
-                ps.setNull(7, java.sql.Types.REAL);
-            } else {
-                ps.setFloat(7, learned.floatValue());
-            }
-            return ps.executeUpdate();
-        });
+        int inserted = flags.insert(submissionId, source.name(), score,
+                cipher.seal(String.join("\n", matched), SealedColumn.SAFEGUARDING_MATCHED.purpose()), flaggedBy,
+                clock.instant(), learned);
         if (inserted == 0) {
             return false;
         }
@@ -131,23 +116,10 @@ public class SafeguardingAlerts {
     /** Removes the flag record (the lead or an administrator decided it is not a safeguarding matter). */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void clear(UUID submissionId) {
-        jdbc.prepareStatement("DELETE FROM safeguarding_flag WHERE submission_id = ?", ps -> {
-            ps.setObject(1, submissionId);
-            return ps.executeUpdate();
-        });
+        flags.delete(submissionId);
     }
 
     private List<String> recipients(Role role) {
-        return jdbc.prepareStatement("SELECT a.email FROM account a JOIN account_role r ON r.account_id = a.id "
-                + "WHERE r.role = ? AND NOT a.disabled ORDER BY a.email", ps -> {
-            ps.setString(1, role.name());
-            List<String> emails = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    emails.add(rs.getString(1));
-                }
-            }
-            return emails;
-        });
+        return recipients.emails(role);
     }
 }

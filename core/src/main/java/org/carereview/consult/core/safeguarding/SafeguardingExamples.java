@@ -1,7 +1,6 @@
 package org.carereview.consult.core.safeguarding;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.TransactionDefinition;
@@ -13,7 +12,6 @@ import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.core.problem.ProblemException;
 
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,14 +41,15 @@ public class SafeguardingExamples {
     }
 
     private final ExampleStore store;
-    private final JdbcOperations jdbc;
+    private final SubmissionFlagStore submissions;
     private final LearnedCheck learned;
     private final AuditLog audit;
     private final Clock clock;
 
-    SafeguardingExamples(ExampleStore store, JdbcOperations jdbc, LearnedCheck learned, AuditLog audit, Clock clock) {
+    SafeguardingExamples(ExampleStore store, SubmissionFlagStore submissions, LearnedCheck learned, AuditLog audit,
+                         Clock clock) {
         this.store = store;
-        this.jdbc = jdbc;
+        this.submissions = submissions;
         this.learned = learned;
         this.audit = audit;
         this.clock = clock;
@@ -114,12 +113,7 @@ public class SafeguardingExamples {
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void counterExample(UUID submissionId, UUID by) {
-        String text = jdbc.prepareStatement("SELECT search_text FROM submission WHERE id = ?", ps -> {
-            ps.setObject(1, submissionId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        });
+        String text = submissions.searchText(submissionId).orElse(null);
         if (text == null || text.isBlank()) {
             return;
         }
