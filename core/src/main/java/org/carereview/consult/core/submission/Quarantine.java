@@ -1,7 +1,6 @@
 package org.carereview.consult.core.submission;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -9,11 +8,8 @@ import org.carereview.consult.core.access.Viewer;
 import org.carereview.consult.core.access.Visibility;
 import org.carereview.consult.core.problem.ProblemException;
 
-import java.sql.ResultSet;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -30,12 +26,12 @@ public class Quarantine {
     public record Held(UUID id, SubmissionKind kind, String reference, @Nullable String reason, Instant submittedAt) {
     }
 
-    private final JdbcOperations jdbc;
+    private final QuarantineStore store;
     private final Clock clock;
     private final List<ChannelReceipts> receipts;
 
-    Quarantine(JdbcOperations jdbc, Clock clock, List<ChannelReceipts> receipts) {
-        this.jdbc = jdbc;
+    Quarantine(QuarantineStore store, Clock clock, List<ChannelReceipts> receipts) {
+        this.store = store;
         this.clock = clock;
         this.receipts = receipts;
     }
@@ -43,18 +39,7 @@ public class Quarantine {
     /** What is held back, as this viewer may see it (a flagged one only for the lead and administrators). */
     @Transactional
     public List<Held> list(Viewer viewer) {
-        return jdbc.prepareStatement("SELECT id, kind, reference, quarantine_reason, submitted_at "
-                + "FROM submission WHERE status = 'QUARANTINED'" + Visibility.submissions(viewer, "")
-                + " ORDER BY submitted_at DESC, id LIMIT 500", ps -> {
-            List<Held> held = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    held.add(new Held(rs.getObject(1, UUID.class), SubmissionKind.valueOf(rs.getString(2)), rs.getString(3),
-                            rs.getString(4), rs.getTimestamp(5).toInstant()));
-                }
-            }
-            return held;
-        });
+        return store.list(viewer);
     }
 
     /**
@@ -76,19 +61,7 @@ public class Quarantine {
      */
     @Transactional
     public boolean release(UUID id, boolean flaggedVisible) {
-        List<String> kind = jdbc.prepareStatement("UPDATE submission SET status = 'NEW', updated_at = ? "
-                + "WHERE id = ? AND status = 'QUARANTINED'" + Visibility.submissions(flaggedVisible, "")
-                + " RETURNING kind", ps -> {
-            ps.setTimestamp(1, Timestamp.from(clock.instant()));
-            ps.setObject(2, id);
-            List<String> kinds = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    kinds.add(rs.getString(1));
-                }
-            }
-            return kinds;
-        });
+        List<String> kind = store.release(id, flaggedVisible, clock.instant());
         requireOne(kind.size());
         SubmissionKind released = SubmissionKind.valueOf(kind.get(0));
         boolean queued = true;
@@ -109,11 +82,7 @@ public class Quarantine {
     /** Deletes it and its details for good; a flagged one only if the caller may see flagged submissions. */
     @Transactional
     public void delete(UUID id, boolean flaggedVisible) {
-        int deleted = jdbc.prepareStatement("DELETE FROM submission WHERE id = ? AND status = 'QUARANTINED'"
-                + Visibility.submissions(flaggedVisible, ""), ps -> {
-            ps.setObject(1, id);
-            return ps.executeUpdate();
-        });
+        int deleted = store.delete(id, flaggedVisible);
         requireOne(deleted);
     }
 

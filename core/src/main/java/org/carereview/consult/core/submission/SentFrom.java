@@ -1,7 +1,6 @@
 package org.carereview.consult.core.submission;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.annotation.Transactional;
@@ -12,8 +11,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.ResultSet;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -32,12 +29,12 @@ import java.util.function.Supplier;
 @Singleton
 public class SentFrom {
 
-    private final JdbcOperations jdbc;
+    private final SentFromStore store;
     private final JsonMapper json;
     private final Clock clock;
 
-    SentFrom(JdbcOperations jdbc, JsonMapper json, Clock clock) {
-        this.jdbc = jdbc;
+    SentFrom(SentFromStore store, JsonMapper json, Clock clock) {
+        this.store = store;
         this.json = json;
         this.clock = clock;
     }
@@ -55,26 +52,13 @@ public class SentFrom {
     public <T> T once(SubmissionKind kind, String source, @Nullable Object content, Supplier<T> send,
                       Function<T, UUID> submissionOf, Function<UUID, T> replay) {
         String hash = content == null ? null : hash(content);
-        int claimed = jdbc.prepareStatement("""
-                INSERT INTO sent_from (kind, source, content_hash, sent_at) VALUES (?, ?, ?, ?)
-                ON CONFLICT (kind, source) DO NOTHING""", ps -> {
-            ps.setString(1, kind.name());
-            ps.setString(2, source);
-            ps.setString(3, hash);
-            ps.setTimestamp(4, Timestamp.from(clock.instant()));
-            return ps.executeUpdate();
-        });
+        int claimed = store.claim(kind, source, hash, clock.instant());
         if (claimed == 1) {
             T sent = send.get();
-            jdbc.prepareStatement("UPDATE sent_from SET submission_id = ? WHERE kind = ? AND source = ?", ps -> {
-                ps.setObject(1, submissionOf.apply(sent));
-                ps.setString(2, kind.name());
-                ps.setString(3, source);
-                return ps.executeUpdate();
-            });
+            store.setSubmission(kind, source, submissionOf.apply(sent));
             return sent;
         }
-        Sent first = find(kind, source).orElseThrow(() -> new IllegalStateException(
+        SentFromStore.Sent first = find(kind, source).orElseThrow(() -> new IllegalStateException(
                 "sent_from row vanished: " + kind + " " + source));
         return replay.apply(same(first, hash).submissionId());
     }
@@ -82,7 +66,7 @@ public class SentFrom {
     /** The submission already sent from this source, if any. */
     @Transactional
     public Optional<UUID> submission(SubmissionKind kind, String source) {
-        return find(kind, source).map(Sent::submissionId);
+        return find(kind, source).map(SentFromStore.Sent::submissionId);
     }
 
     /**
@@ -95,7 +79,7 @@ public class SentFrom {
         return find(kind, source).map(first -> same(first, hash).submissionId());
     }
 
-    private static Sent same(Sent first, @Nullable String hash) {
+    private static SentFromStore.Sent same(SentFromStore.Sent first, @Nullable String hash) {
         if (hash != null && first.contentHash() != null && !hash.equals(first.contentHash())) {
             throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "form-already-sent", "Form already sent",
                     "This form was already sent with other answers. To send these as well, send them as new feedback.");
@@ -103,20 +87,8 @@ public class SentFrom {
         return first;
     }
 
-    private record Sent(UUID submissionId, @Nullable String contentHash) {
-    }
-
-    private Optional<Sent> find(SubmissionKind kind, String source) {
-        return jdbc.prepareStatement(
-                "SELECT submission_id, content_hash FROM sent_from WHERE kind = ? AND source = ? AND submission_id IS NOT NULL",
-                ps -> {
-                    ps.setString(1, kind.name());
-                    ps.setString(2, source);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        return rs.next() ? Optional.of(new Sent(rs.getObject(1, UUID.class), rs.getString(2)))
-                                : Optional.empty();
-                    }
-                });
+    private Optional<SentFromStore.Sent> find(SubmissionKind kind, String source) {
+        return store.find(kind, source);
     }
 
     private String hash(Object content) {

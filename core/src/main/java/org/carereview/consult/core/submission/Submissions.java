@@ -25,14 +25,14 @@ import java.util.UUID;
 public class Submissions {
 
     private final SubmissionRepository repository;
-    private final SubmissionInserts inserts;
+    private final SubmissionInsertStore inserts;
     private final References references;
     private final Screening screening;
     private final SafeguardingAlerts alerts;
     private final LearnedQueue learnedQueue;
     private final Clock clock;
 
-    Submissions(SubmissionRepository repository, SubmissionInserts inserts, References references, Screening screening, SafeguardingAlerts alerts,
+    Submissions(SubmissionRepository repository, SubmissionInsertStore inserts, References references, Screening screening, SafeguardingAlerts alerts,
                 LearnedQueue learnedQueue, Clock clock) {
         this.repository = repository;
         this.inserts = inserts;

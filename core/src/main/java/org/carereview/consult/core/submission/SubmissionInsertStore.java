@@ -17,11 +17,11 @@ import java.util.UUID;
  * already taken (1 in about 10^11) answered by an empty result, not an error that would end the transaction.
  */
 @Singleton
-class SubmissionInserts {
+class SubmissionInsertStore {
 
     private final JdbcOperations jdbc;
 
-    SubmissionInserts(JdbcOperations jdbc) {
+    SubmissionInsertStore(JdbcOperations jdbc) {
         this.jdbc = jdbc;
     }
 
