@@ -33,10 +33,11 @@ public class AccountService {
     private final ConsultConfiguration configuration;
     private final Clock clock;
     private final AuditLog audit;
-    private final ContributorAccounts contributors;
+    private final ContributorAccountStore contributors;
 
     AccountService(AccountRepository accounts, PasswordHasher hasher, OneTimeTokens tokens, Outbox outbox,
-                   ConsultConfiguration configuration, Clock clock, AuditLog audit, ContributorAccounts contributors) {
+                   ConsultConfiguration configuration, Clock clock, AuditLog audit,
+                   ContributorAccountStore contributors) {
         this.audit = audit;
         this.contributors = contributors;
         this.accounts = accounts;

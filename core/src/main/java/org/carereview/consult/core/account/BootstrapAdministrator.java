@@ -4,15 +4,12 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.runtime.event.annotation.EventListener;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.carereview.consult.core.config.ConsultConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.security.SecureRandom;
-import java.sql.Connection;
 import java.util.Base64;
 
 /**
@@ -35,34 +32,23 @@ class BootstrapAdministrator {
 
     private final AccountService accounts;
     private final ConsultConfiguration configuration;
-    private final TransactionOperations<Connection> transactions;
-    private final JdbcOperations jdbc;
+    private final AdvisoryLockStore locks;
     private final String email;
     private final String password;
 
-    BootstrapAdministrator(AccountService accounts, ConsultConfiguration configuration,
-                           TransactionOperations<Connection> transactions, JdbcOperations jdbc,
+    BootstrapAdministrator(AccountService accounts, ConsultConfiguration configuration, AdvisoryLockStore locks,
                            @Nullable @Value("${consult.bootstrap-admin.email:}") String email,
                            @Nullable @Value("${consult.bootstrap-admin.password:}") String password) {
         this.accounts = accounts;
         this.configuration = configuration;
-        this.transactions = transactions;
-        this.jdbc = jdbc;
+        this.locks = locks;
         this.email = email;
         this.password = password;
     }
 
     @EventListener
     void onStartup(StartupEvent event) {
-        transactions.executeWrite(status -> {
-            jdbc.prepareStatement("SELECT pg_advisory_xact_lock(?)", ps -> {
-                ps.setLong(1, LOCK);
-                ps.executeQuery().close();
-                return null;
-            });
-            createIfNone();
-            return null;
-        });
+        locks.whileLocked(LOCK, this::createIfNone);
     }
 
     private void createIfNone() {

@@ -15,11 +15,11 @@ import java.util.UUID;
  * this statement cannot see that row yet, and the caller looks again.
  */
 @Singleton
-class ContributorAccounts {
+class ContributorAccountStore {
 
     private final JdbcOperations jdbc;
 
-    ContributorAccounts(JdbcOperations jdbc) {
+    ContributorAccountStore(JdbcOperations jdbc) {
         this.jdbc = jdbc;
     }
 
