@@ -14,16 +14,8 @@ interface AccountRepository extends CrudRepository<Account, UUID> {
 
     Optional<Account> findByEmail(String email);
 
-    @Query(value = "INSERT INTO account (id, email, disabled, token_version, created_at, updated_at) "
-            + "VALUES (:id, :email, false, 0, :now, :now) ON CONFLICT (email) DO NOTHING", nativeQuery = true)
-    void insertIfAbsent(UUID id, String email, java.time.Instant now);
-
     @Query(value = "SELECT role FROM account_role WHERE account_id = :accountId ORDER BY role", nativeQuery = true)
     List<String> findRoles(UUID accountId);
-
-    @Query(value = "INSERT INTO account_role (account_id, role) VALUES (:accountId, :role) ON CONFLICT DO NOTHING",
-            nativeQuery = true)
-    void addRole(UUID accountId, String role);
 
     @Query(value = "SELECT EXISTS (SELECT 1 FROM account_role r JOIN account a ON a.id = r.account_id "
             + "WHERE r.role = 'ADMIN' AND NOT a.disabled)", nativeQuery = true)

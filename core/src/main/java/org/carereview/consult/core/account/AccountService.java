@@ -34,12 +34,14 @@ public class AccountService {
     private final Clock clock;
     private final AuditLog audit;
     private final ContributorAccountStore contributors;
+    private final AccountStore store;
 
     AccountService(AccountRepository accounts, PasswordHasher hasher, OneTimeTokens tokens, Outbox outbox,
                    ConsultConfiguration configuration, Clock clock, AuditLog audit,
-                   ContributorAccountStore contributors) {
+                   ContributorAccountStore contributors, AccountStore store) {
         this.audit = audit;
         this.contributors = contributors;
+        this.store = store;
         this.accounts = accounts;
         this.hasher = hasher;
         this.tokens = tokens;
@@ -119,7 +121,7 @@ public class AccountService {
             throw new InvalidInputException("email", account.email() + " already has a staff account. They can sign "
                     + "in with it" + (account.disabled() ? " once you enable it in the list above" : ""));
         }
-        accounts.addRole(account.id(), staffRole.name());
+        store.addRole(account.id(), staffRole.name());
         // Invited before and never accepted: this invitation replaces the earlier one, whose link stops working.
         tokens.revokeAll(account.id(), OneTimeTokens.Purpose.INVITATION, clock.instant());
         String token = tokens.issue(account.id(), OneTimeTokens.Purpose.INVITATION, clock.instant(),
@@ -174,7 +176,7 @@ public class AccountService {
     @Transactional
     public AccountView createStaff(String email, Role role, String password) {
         Account account = findOrCreate(Emails.normalise(email));
-        accounts.addRole(account.id(), role.name());
+        store.addRole(account.id(), role.name());
         return view(accounts.update(account.withPassword(hasher.hash(password), clock.instant())));
     }
 
@@ -192,14 +194,14 @@ public class AccountService {
             return found.get();
         }
         Account account = findOrCreate(address);
-        accounts.addRole(account.id(), Role.CONTRIBUTOR.name());
+        store.addRole(account.id(), Role.CONTRIBUTOR.name());
         return account.id();
     }
 
     /** Safe when two first requests for a new address arrive together: the insert yields to the other. */
     private Account findOrCreate(String email) {
         return accounts.findByEmail(email).orElseGet(() -> {
-            accounts.insertIfAbsent(UUID.randomUUID(), email, clock.instant());
+            store.insertIfAbsent(UUID.randomUUID(), email, clock.instant());
             return accounts.findByEmail(email).orElseThrow();
         });
     }
