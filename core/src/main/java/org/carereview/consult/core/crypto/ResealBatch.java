@@ -1,13 +1,10 @@
 package org.carereview.consult.core.crypto;
 
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.sql.ResultSet;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -26,33 +23,18 @@ class ResealBatch {
     private static final Logger LOG = LoggerFactory.getLogger(ResealBatch.class);
     static final UUID FIRST = new UUID(0, 0);
 
-    private final JdbcOperations jdbc;
+    private final SealedColumnStore store;
     private final FieldCipher cipher;
 
-    ResealBatch(JdbcOperations jdbc, FieldCipher cipher) {
-        this.jdbc = jdbc;
+    ResealBatch(SealedColumnStore store, FieldCipher cipher) {
+        this.store = store;
         this.cipher = cipher;
     }
 
     @Transactional
     Done reseal(SealedColumn column, UUID after, int size) {
         String prefix = cipher.currentPrefix();
-        Map<UUID, String> due = jdbc.prepareStatement("SELECT " + column.key() + ", " + column.column() + " FROM "
-                + column.table() + " WHERE " + column.column() + " IS NOT NULL AND left(" + column.column()
-                + ", ?) <> ? AND " + column.key() + " > ? ORDER BY " + column.key() + " LIMIT ? FOR UPDATE SKIP LOCKED",
-                ps -> {
-            ps.setInt(1, prefix.length());
-            ps.setString(2, prefix);
-            ps.setObject(3, after);
-            ps.setInt(4, size);
-            Map<UUID, String> rows = new LinkedHashMap<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.put(rs.getObject(1, UUID.class), rs.getString(2));
-                }
-            }
-            return rows;
-        });
+        Map<UUID, String> due = store.lockNotSealedWith(column, prefix, after, size);
         int resealed = 0;
         int unreadable = 0;
         UUID last = null;
@@ -67,12 +49,7 @@ class ResealBatch {
                 unreadable++;
                 continue;
             }
-            jdbc.prepareStatement("UPDATE " + column.table() + " SET " + column.column() + " = ? WHERE "
-                    + column.key() + " = ?", ps -> {
-                ps.setString(1, sealed);
-                ps.setObject(2, row.getKey());
-                return ps.executeUpdate();
-            });
+            store.update(column, row.getKey(), sealed);
             resealed++;
         }
         return new Done(resealed, unreadable, due.size() < size ? null : last);
