@@ -2,7 +2,6 @@ package org.carereview.consult.core.idempotency;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.annotation.Transactional;
@@ -14,11 +13,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.ResultSet;
 import java.time.Clock;
-import java.sql.Timestamp;
 import java.util.HexFormat;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -35,12 +31,12 @@ public class Idempotency {
     public record Outcome<T>(T body, boolean replayed) {
     }
 
-    private final JdbcOperations jdbc;
+    private final IdempotencyStore store;
     private final JsonMapper json;
     private final Clock clock;
 
-    Idempotency(JdbcOperations jdbc, JsonMapper json, Clock clock) {
-        this.jdbc = jdbc;
+    Idempotency(IdempotencyStore store, JsonMapper json, Clock clock) {
+        this.store = store;
         this.json = json;
         this.clock = clock;
     }
@@ -55,46 +51,19 @@ public class Idempotency {
                     "Idempotency-Key is too long", "Use a key of at most 255 characters, such as a UUID.");
         }
         String hash = hash(request);
-        int inserted = jdbc.prepareStatement("""
-                INSERT INTO idempotency_key (scope, key, request_hash, response_status, response_body, created_at)
-                VALUES (?, ?, ?, 0, '', ?) ON CONFLICT DO NOTHING""", ps -> {
-            ps.setString(1, scope);
-            ps.setString(2, key);
-            ps.setString(3, hash);
-            ps.setTimestamp(4, Timestamp.from(clock.instant()));
-            return ps.executeUpdate();
-        });
+        int inserted = store.insertIfAbsent(scope, key, hash, clock.instant());
         if (inserted == 1) {
             T body = action.get();
-            jdbc.prepareStatement("UPDATE idempotency_key SET response_status = 201, response_body = ? "
-                    + "WHERE scope = ? AND key = ?", ps -> {
-                ps.setString(1, write(body));
-                ps.setString(2, scope);
-                ps.setString(3, key);
-                return ps.executeUpdate();
-            });
+            store.saveCreated(scope, key, write(body));
             return new Outcome<>(body, false);
         }
-        Stored stored = find(scope, key).orElseThrow(() -> new IllegalStateException("idempotency row vanished"));
+        IdempotencyStore.Stored stored = store.find(scope, key)
+                .orElseThrow(() -> new IllegalStateException("idempotency row vanished"));
         if (!stored.requestHash().equals(hash)) {
             throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused",
                     "Idempotency-Key already used", "This Idempotency-Key was already used with a different request body.");
         }
         return new Outcome<>(read(stored.body(), type), true);
-    }
-
-    private record Stored(String requestHash, String body) {
-    }
-
-    private Optional<Stored> find(String scope, String key) {
-        return jdbc.prepareStatement("SELECT request_hash, response_body FROM idempotency_key WHERE scope = ? AND key = ?",
-                ps -> {
-                    ps.setString(1, scope);
-                    ps.setString(2, key);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        return rs.next() ? Optional.of(new Stored(rs.getString(1), rs.getString(2))) : Optional.empty();
-                    }
-                });
     }
 
     private String hash(Object request) {
