@@ -1,11 +1,7 @@
 package org.carereview.consult.core.operations;
 
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import org.carereview.consult.core.access.Visibility;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-
-import java.sql.ResultSet;
 
 /**
  * Work waiting for people, as counts only (for the platform team's metrics): submissions the spam defences held
@@ -26,24 +22,14 @@ public class WaitingWork {
     public record Counts(long quarantined, long safeguardingAwaitingLead, long embeddingsWaiting, long learnedCheckWaiting) {
     }
 
-    private final JdbcOperations jdbc;
+    private final WaitingWorkStore store;
 
-    WaitingWork(JdbcOperations jdbc) {
-        this.jdbc = jdbc;
+    WaitingWork(WaitingWorkStore store) {
+        this.store = store;
     }
 
     @Transactional(readOnly = true)
     public Counts counts() {
-        // Flagged rows come from the one place that spells the flag condition (ADR 21).
-        String awaitingLead = "SELECT count(*) FROM submission s WHERE NOT EXISTS "
-                + "(SELECT 1 FROM safeguarding_action a WHERE a.submission_id = s.id)" + Visibility.flaggedFilter(true, "s");
-        return jdbc.prepareStatement("SELECT (SELECT count(*) FROM submission WHERE status = 'QUARANTINED'), ("
-                + awaitingLead + "), (SELECT count(*) FROM answer_embedding WHERE state = 'WAITING'), "
-                + "(SELECT count(*) FROM safeguarding_check_queue)", ps -> {
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
-            }
-        });
+        return store.counts();
     }
 }
