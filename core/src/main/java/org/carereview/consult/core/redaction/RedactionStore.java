@@ -4,6 +4,9 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
+import org.carereview.consult.core.access.Viewer;
+import org.carereview.consult.core.access.Visibility;
+import org.carereview.consult.core.submission.SubmissionKind;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,7 +22,7 @@ import java.util.UUID;
 
 /**
  * SQL for {@code redacted_answer}: one row per submission, each map keyed by the answer's field name; the redacted
- * texts are copied to {@code submission.redacted_text} for exports.
+ * texts are copied to {@code submission.redacted_text} for exports. Also the submission's kind and reference.
  */
 @Singleton
 class RedactionStore {
@@ -87,6 +90,39 @@ class RedactionStore {
                     }
                     return ids;
                 });
+    }
+
+    /** The submission's kind, if it is not withdrawn and the viewer may see it. */
+    Optional<SubmissionKind> visibleKind(UUID id, Viewer viewer) {
+        return jdbc.prepareStatement("SELECT s.kind FROM submission s WHERE s.id = ? AND s.status <> 'WITHDRAWN'"
+                + Visibility.submissions(viewer, "s"), ps -> {
+            ps.setObject(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(SubmissionKind.valueOf(rs.getString(1)))
+                        : Optional.<SubmissionKind>empty();
+            }
+        });
+    }
+
+    Optional<SubmissionKind> kind(UUID id) {
+        return jdbc.prepareStatement("SELECT kind FROM submission WHERE id = ?", ps -> {
+            ps.setObject(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(SubmissionKind.valueOf(rs.getString(1)))
+                        : Optional.<SubmissionKind>empty();
+            }
+        });
+    }
+
+    /** The reference of a submission that exists. */
+    String reference(UUID id) {
+        return jdbc.prepareStatement("SELECT reference FROM submission WHERE id = ?", ps -> {
+            ps.setObject(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        });
     }
 
     private String write(Object value) {

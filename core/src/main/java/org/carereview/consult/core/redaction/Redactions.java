@@ -1,18 +1,15 @@
 package org.carereview.consult.core.redaction;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.carereview.consult.core.access.Viewer;
-import org.carereview.consult.core.access.Visibility;
 import org.carereview.consult.core.audit.AuditAction;
 import org.carereview.consult.core.audit.AuditLog;
 import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.core.submission.ChannelContent;
 import org.carereview.consult.core.submission.SubmissionKind;
 
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -34,16 +31,13 @@ public class Redactions {
 
     private final RedactionStore store;
     private final Redactor redactor;
-    private final JdbcOperations jdbc;
     private final AuditLog audit;
     private final Clock clock;
     private final Map<SubmissionKind, ChannelContent> channels = new EnumMap<>(SubmissionKind.class);
 
-    Redactions(RedactionStore store, Redactor redactor, JdbcOperations jdbc, AuditLog audit, Clock clock,
-               List<ChannelContent> channels) {
+    Redactions(RedactionStore store, Redactor redactor, AuditLog audit, Clock clock, List<ChannelContent> channels) {
         this.store = store;
         this.redactor = redactor;
-        this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
         channels.forEach(c -> this.channels.put(c.kind(), c));
@@ -55,8 +49,8 @@ public class Redactions {
      */
     @Transactional
     public void redact(UUID submissionId) {
-        kind(submissionId).ifPresent(kind -> store.put(submissionId, redact(originals(submissionId, kind), Map.of()),
-                clock.instant()));
+        store.kind(submissionId).ifPresent(kind -> store.put(submissionId,
+                redact(originals(submissionId, kind), Map.of()), clock.instant()));
     }
 
     /**
@@ -209,7 +203,7 @@ public class Redactions {
             fields.add(new RedactedSubmission.Field(detail.name(), detail.label(), original, redaction.text(), out,
                     changes));
         }
-        return Optional.of(new RedactedSubmission(id, reference(id), fields));
+        return Optional.of(new RedactedSubmission(id, store.reference(id), fields));
     }
 
     private Map<String, String> originals(UUID id, SubmissionKind kind) {
@@ -223,32 +217,6 @@ public class Redactions {
     }
 
     private Optional<SubmissionKind> visibleKind(UUID id, Viewer viewer) {
-        return jdbc.prepareStatement("SELECT s.kind FROM submission s WHERE s.id = ? AND s.status <> 'WITHDRAWN'"
-                + Visibility.submissions(viewer, "s"), ps -> {
-            ps.setObject(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(SubmissionKind.valueOf(rs.getString(1)))
-                        : Optional.<SubmissionKind>empty();
-            }
-        }).filter(channels::containsKey);
-    }
-
-    private Optional<SubmissionKind> kind(UUID id) {
-        return jdbc.prepareStatement("SELECT kind FROM submission WHERE id = ?", ps -> {
-            ps.setObject(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(SubmissionKind.valueOf(rs.getString(1))) : Optional.<SubmissionKind>empty();
-            }
-        });
-    }
-
-    private String reference(UUID id) {
-        return jdbc.prepareStatement("SELECT reference FROM submission WHERE id = ?", ps -> {
-            ps.setObject(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getString(1);
-            }
-        });
+        return store.visibleKind(id, viewer).filter(channels::containsKey);
     }
 }
