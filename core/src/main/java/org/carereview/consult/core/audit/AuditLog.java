@@ -1,11 +1,9 @@
 package org.carereview.consult.core.audit;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.UUID;
 
@@ -18,11 +16,11 @@ public class AuditLog {
 
     static final int MAX_DETAIL = 2000;
 
-    private final JdbcOperations jdbc;
+    private final AuditStore store;
     private final Clock clock;
 
-    AuditLog(JdbcOperations jdbc, Clock clock) {
-        this.jdbc = jdbc;
+    AuditLog(AuditStore store, Clock clock) {
+        this.store = store;
         this.clock = clock;
     }
 
@@ -40,16 +38,6 @@ public class AuditLog {
     private void insert(@Nullable UUID actor, AuditAction action, @Nullable UUID submissionId, @Nullable String detail,
                         @Nullable Integer rowCount) {
         String bounded = detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL);
-        jdbc.prepareStatement("INSERT INTO audit_event (actor_id, action, submission_id, detail, at, row_count)"
-                        + " VALUES (?, ?, ?, ?, ?, ?)",
-                ps -> {
-                    ps.setObject(1, actor);
-                    ps.setString(2, action.name());
-                    ps.setObject(3, submissionId);
-                    ps.setString(4, bounded);
-                    ps.setTimestamp(5, Timestamp.from(clock.instant()));
-                    ps.setObject(6, rowCount);
-                    return ps.executeUpdate();
-                });
+        store.insert(actor, action, submissionId, bounded, clock.instant(), rowCount);
     }
 }

@@ -1,14 +1,12 @@
 package org.carereview.consult.core.audit;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.core.time.UkTime;
 
-import java.sql.ResultSet;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,10 +29,10 @@ public class AuditQuery {
     private static final Pattern ISO_DAY = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
     private static final Pattern REFERENCE = Pattern.compile("(?i)(CFA|EBE|DDF)-[0-9A-Z]{4}-[0-9A-Z]{4}");
 
-    private final JdbcOperations jdbc;
+    private final AuditNameStore names;
 
-    AuditQuery(JdbcOperations jdbc) {
-        this.jdbc = jdbc;
+    AuditQuery(AuditNameStore names) {
+        this.names = names;
     }
 
     @Transactional
@@ -71,7 +69,7 @@ public class AuditQuery {
             return id;
         }
         if (actor.contains("@")) {
-            UUID found = one("SELECT id FROM account WHERE lower(email) = lower(?)", actor);
+            UUID found = names.accountWithEmail(actor);
             if (found != null) {
                 return found;
             }
@@ -89,7 +87,7 @@ public class AuditQuery {
             return id;
         }
         if (REFERENCE.matcher(record).matches()) {
-            UUID found = one("SELECT id FROM submission WHERE reference = ?", record.toUpperCase(Locale.ROOT));
+            UUID found = names.submissionWithReference(record.toUpperCase(Locale.ROOT));
             if (found != null) {
                 return found;
             }
@@ -98,16 +96,6 @@ public class AuditQuery {
         }
         errors.add(new FieldError("record", "Give a reference, like CFA-7K2M-9QXD, or a record id"));
         return null;
-    }
-
-    @Nullable
-    private UUID one(String sql, String value) {
-        return jdbc.prepareStatement(sql, ps -> {
-            ps.setString(1, value);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getObject(1, UUID.class) : null;
-            }
-        });
     }
 
     @Nullable

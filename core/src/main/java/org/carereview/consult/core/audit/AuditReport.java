@@ -1,21 +1,15 @@
 package org.carereview.consult.core.audit;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.carereview.consult.core.export.CsvCells;
 import org.carereview.consult.core.time.UkTime;
 
-import java.sql.Array;
-import java.sql.ResultSet;
-import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -41,12 +35,12 @@ public class AuditReport {
 
     private final AuditTrail trail;
     private final AuditLog log;
-    private final JdbcOperations jdbc;
+    private final AuditNameStore names;
 
-    AuditReport(AuditTrail trail, AuditLog log, JdbcOperations jdbc) {
+    AuditReport(AuditTrail trail, AuditLog log, AuditNameStore names) {
         this.trail = trail;
         this.log = log;
-        this.jdbc = jdbc;
+        this.names = names;
     }
 
     /** A page of events for the administrators' page; the read is itself audited (staff emails are on it). */
@@ -106,32 +100,13 @@ public class AuditReport {
 
     private List<Row> rows(List<AuditEntry> entries) {
         List<UUID> actors = entries.stream().map(AuditEntry::actorId).filter(Objects::nonNull).toList();
-        Map<UUID, String> emails = new HashMap<>(names("SELECT id, email FROM account WHERE id = ANY(?)", actors));
+        Map<UUID, String> emails = new HashMap<>(names.accountEmails(actors));
         // An integration's key acts in its own name (ADR 26): "API key 1a2b3c4d (Power BI dashboard)".
-        names("SELECT id, 'API key ' || prefix || ' (' || name || ')' FROM api_key WHERE id = ANY(?)", actors)
-                .forEach(emails::putIfAbsent);
-        Map<UUID, String> references = names("SELECT id, reference FROM submission WHERE id = ANY(?)",
+        names.apiKeyNames(actors).forEach(emails::putIfAbsent);
+        Map<UUID, String> references = names.references(
                 entries.stream().map(AuditEntry::submissionId).filter(Objects::nonNull).toList());
         return entries.stream().map(e -> new Row(e, UkTime.sortable(e.at()),
                 e.actorId() == null ? "" : emails.getOrDefault(e.actorId(), ""),
                 e.submissionId() == null ? "" : references.getOrDefault(e.submissionId(), ""))).toList();
-    }
-
-    private Map<UUID, String> names(String sql, Collection<UUID> ids) {
-        Set<UUID> distinct = new LinkedHashSet<>(ids);
-        if (distinct.isEmpty()) {
-            return Map.of();
-        }
-        return jdbc.prepareStatement(sql, ps -> {
-            Array array = ps.getConnection().createArrayOf("uuid", distinct.toArray());
-            ps.setArray(1, array);
-            Map<UUID, String> found = new HashMap<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    found.put(rs.getObject(1, UUID.class), rs.getString(2));
-                }
-            }
-            return found;
-        });
     }
 }
