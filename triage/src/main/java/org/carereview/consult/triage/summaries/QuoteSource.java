@@ -2,19 +2,16 @@ package org.carereview.consult.triage.summaries;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-import org.carereview.consult.core.access.Visibility;
 import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.core.submission.SubmissionKind;
+import org.carereview.consult.triage.summaries.QuoteSourceStore.Candidate;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.sql.ResultSet;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -31,14 +28,11 @@ class QuoteSource {
     record Found(UUID submission, String reference, String field, String text) {
     }
 
-    private record Candidate(UUID id, SubmissionKind kind, String status, boolean consented, @Nullable String answers) {
-    }
-
-    private final JdbcOperations jdbc;
+    private final QuoteSourceStore store;
     private final JsonMapper json;
 
-    QuoteSource(JdbcOperations jdbc, JsonMapper json) {
-        this.jdbc = jdbc;
+    QuoteSource(QuoteSourceStore store, JsonMapper json) {
+        this.store = store;
         this.json = json;
     }
 
@@ -58,7 +52,7 @@ class QuoteSource {
         if (text.length() > MAX_TEXT) {
             throw new InvalidInputException("text", "The words to quote must be " + MAX_TEXT + " characters or fewer");
         }
-        Candidate c = candidate(ref).orElseThrow(() -> new InvalidInputException("reference", "No submission that can "
+        Candidate c = store.candidate(ref).orElseThrow(() -> new InvalidInputException("reference", "No submission that can "
                 + "be quoted has the reference " + ref + ". A submission flagged for safeguarding can never be quoted"));
         if (c.kind() != channel) {
             throw new InvalidInputException("reference", ref + " was not sent to the call for advice, the channel of this summary");
@@ -84,20 +78,6 @@ class QuoteSource {
     /** Spaces, tabs and line breaks as single spaces, none at either end. */
     static String normalise(@Nullable String text) {
         return text == null ? "" : text.strip().replaceAll("\\s+", " ");
-    }
-
-    private Optional<Candidate> candidate(String reference) {
-        return jdbc.prepareStatement("SELECT s.id, s.kind, s.status, coalesce(a.consent_to_publish, false) AS consented, "
-                + "r.answers::text AS answers FROM submission s LEFT JOIN advice_submission a ON a.submission_id = s.id "
-                + "LEFT JOIN redacted_answer r ON r.submission_id = s.id WHERE s.reference = ?" + Visibility.unflagged("s"),
-                ps -> {
-                    ps.setString(1, reference);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        return rs.next() ? Optional.of(new Candidate(rs.getObject("id", UUID.class),
-                                SubmissionKind.valueOf(rs.getString("kind")), rs.getString("status"),
-                                rs.getBoolean("consented"), rs.getString("answers"))) : Optional.<Candidate>empty();
-                    }
-                });
     }
 
     private Map<String, String> answers(String answers) {

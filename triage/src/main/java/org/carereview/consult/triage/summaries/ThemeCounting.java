@@ -1,12 +1,9 @@
 package org.carereview.consult.triage.summaries;
 
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
-import org.carereview.consult.core.access.Visibility;
 import org.carereview.consult.core.counts.Suppression;
 import org.carereview.consult.core.submission.SubmissionKind;
 
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,27 +15,19 @@ import java.util.List;
 @Singleton
 class ThemeCounting {
 
-    private final JdbcOperations jdbc;
+    private final ThemeCountStore store;
 
-    ThemeCounting(JdbcOperations jdbc) {
-        this.jdbc = jdbc;
+    ThemeCounting(ThemeCountStore store) {
+        this.store = store;
     }
 
     ThemeCounts count(SubmissionKind channel) {
         List<String> themes = new ArrayList<>();
         List<Long> raw = new ArrayList<>();
-        jdbc.prepareStatement("SELECT t.code, count(s.id) FROM theme t LEFT JOIN submission s ON t.code = ANY(s.themes) "
-                + "AND s.kind = ? AND s.status NOT IN ('QUARANTINED', 'WITHDRAWN')" + Visibility.unflagged("s")
-                + " GROUP BY t.code, t.position ORDER BY t.position", ps -> {
-            ps.setString(1, channel.name());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    themes.add(rs.getString(1));
-                    raw.add(rs.getLong(2));
-                }
-            }
-            return null;
-        });
+        for (ThemeCountStore.Counted counted : store.count(channel)) {
+            themes.add(counted.theme());
+            raw.add(counted.count());
+        }
         long[][] counts = {raw.stream().mapToLong(Long::longValue).toArray()};
         Suppression.Shown[][] shown = Suppression.apply(counts);
         List<ThemeCounts.Row> rows = new ArrayList<>();
