@@ -21,7 +21,7 @@ import java.util.Set;
  * since a suggestion names its similar submissions to any reviewer.
  */
 @Singleton
-class TaggedExamples {
+class TaggedExampleStore {
 
     private static final String SQL = """
             WITH tagged AS (
@@ -41,7 +41,7 @@ class TaggedExamples {
 
     private final JdbcOperations jdbc;
 
-    TaggedExamples(JdbcOperations jdbc) {
+    TaggedExampleStore(JdbcOperations jdbc) {
         this.jdbc = jdbc;
     }
 
