@@ -33,7 +33,7 @@ class SimilarIndex {
     record Loaded(int submissions, long millis, long bytes) {
     }
 
-    private final SubmissionVectors vectors;
+    private final SubmissionVectorStore vectors;
     private final BeanProvider<SentenceEncoder> encoders;
     private final SimilarConfiguration configuration;
     private final Clock clock;
@@ -43,8 +43,8 @@ class SimilarIndex {
     private volatile Instant seen;
     private volatile Instant refreshedAt;
 
-    SimilarIndex(SubmissionVectors vectors, BeanProvider<SentenceEncoder> encoders, SimilarConfiguration configuration,
-                 Clock clock) {
+    SimilarIndex(SubmissionVectorStore vectors, BeanProvider<SentenceEncoder> encoders,
+                 SimilarConfiguration configuration, Clock clock) {
         this.vectors = vectors;
         this.encoders = encoders;
         this.configuration = configuration;

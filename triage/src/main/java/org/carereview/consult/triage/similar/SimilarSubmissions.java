@@ -25,11 +25,11 @@ public class SimilarSubmissions {
     public static final int SHOWN = 10;
 
     private final SimilarIndex index;
-    private final SimilarRows rows;
+    private final SimilarRowStore rows;
     private final SimilarConfiguration configuration;
     private final AuditLog audit;
 
-    SimilarSubmissions(SimilarIndex index, SimilarRows rows, SimilarConfiguration configuration, AuditLog audit) {
+    SimilarSubmissions(SimilarIndex index, SimilarRowStore rows, SimilarConfiguration configuration, AuditLog audit) {
         this.index = index;
         this.rows = rows;
         this.configuration = configuration;
@@ -70,9 +70,10 @@ public class SimilarSubmissions {
         for (int k = configuration.candidates(); items.size() < SHOWN; k *= 4) {
             List<VectorIndex.Scored> nearest = index.nearest(vector, id, k);
             List<VectorIndex.Scored> round = nearest.subList(Math.min(asked, nearest.size()), nearest.size());
-            Map<UUID, SimilarRows.Row> visible = rows.visible(round.stream().map(VectorIndex.Scored::id).toList(), viewer);
+            Map<UUID, SimilarRowStore.Row> visible =
+                    rows.visible(round.stream().map(VectorIndex.Scored::id).toList(), viewer);
             for (VectorIndex.Scored candidate : round) {
-                SimilarRows.Row row = visible.get(candidate.id());
+                SimilarRowStore.Row row = visible.get(candidate.id());
                 if (row != null && items.size() < SHOWN) {
                     items.add(new Similar.Item(row.id(), row.reference(), row.kind(), row.snippet(),
                             Math.round(Math.max(0, candidate.similarity()) * 100) / 100.0));

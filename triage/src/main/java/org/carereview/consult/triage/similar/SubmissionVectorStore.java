@@ -18,7 +18,7 @@ import java.util.UUID;
  * straight into floats, not as boxed {@code Float}s. Callers hold the transaction (a cursor needs one).
  */
 @Singleton
-class SubmissionVectors {
+class SubmissionVectorStore {
 
     /** Receives each submission's vector. */
     interface Sink {
@@ -31,7 +31,7 @@ class SubmissionVectors {
 
     private final JdbcOperations jdbc;
 
-    SubmissionVectors(JdbcOperations jdbc) {
+    SubmissionVectorStore(JdbcOperations jdbc) {
         this.jdbc = jdbc;
     }
 

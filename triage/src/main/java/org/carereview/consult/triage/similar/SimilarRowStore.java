@@ -19,7 +19,7 @@ import java.util.UUID;
  * asked about, and which candidates exist for them now, with what the list shows. Callers hold the transaction.
  */
 @Singleton
-class SimilarRows {
+class SimilarRowStore {
 
     /** A candidate as the list shows it: the start of its redacted answers. */
     record Row(UUID id, String reference, SubmissionKind kind, String snippet) {
@@ -29,7 +29,7 @@ class SimilarRows {
 
     private final JdbcOperations jdbc;
 
-    SimilarRows(JdbcOperations jdbc) {
+    SimilarRowStore(JdbcOperations jdbc) {
         this.jdbc = jdbc;
     }
 
