@@ -1,21 +1,19 @@
 package org.carereview.consult.triage;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import org.carereview.consult.core.problem.InvalidInputException;
 
-import java.sql.ResultSet;
 import java.util.UUID;
 
 /** Deep-dive areas by slug (ten rows), for the area filter. */
 @Singleton
 class Areas {
 
-    private final JdbcOperations jdbc;
+    private final AreaStore store;
 
-    Areas(JdbcOperations jdbc) {
-        this.jdbc = jdbc;
+    Areas(AreaStore store) {
+        this.store = store;
     }
 
     /** The area's id; a slug that names no area is a 422 on {@code area}. Call inside a transaction. */
@@ -24,15 +22,6 @@ class Areas {
         if (slug == null) {
             return null;
         }
-        UUID id = jdbc.prepareStatement("SELECT id FROM area WHERE slug = ?", ps -> {
-            ps.setString(1, slug);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getObject(1, UUID.class) : null;
-            }
-        });
-        if (id == null) {
-            throw new InvalidInputException("area", "No area has this slug");
-        }
-        return id;
+        return store.idOf(slug).orElseThrow(() -> new InvalidInputException("area", "No area has this slug"));
     }
 }

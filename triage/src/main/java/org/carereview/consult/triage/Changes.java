@@ -16,10 +16,10 @@ import java.util.UUID;
 @Singleton
 class Changes {
 
-    private final SubmissionRows rows;
+    private final SubmissionStore rows;
     private final SafeguardingAlerts alerts;
 
-    Changes(SubmissionRows rows, SafeguardingAlerts alerts) {
+    Changes(SubmissionStore rows, SafeguardingAlerts alerts) {
         this.rows = rows;
         this.alerts = alerts;
     }

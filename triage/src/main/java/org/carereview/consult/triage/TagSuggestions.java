@@ -44,13 +44,13 @@ public class TagSuggestions {
     public record Candidate(UUID id, String reference, String frame, String code, float confidence, String sentence) {
     }
 
-    private final SubmissionRows rows;
+    private final SubmissionStore rows;
     private final Changes changes;
     private final SuggestionStore store;
     private final AuditLog audit;
     private final Clock clock;
 
-    TagSuggestions(SubmissionRows rows, Changes changes, SuggestionStore store, AuditLog audit, Clock clock) {
+    TagSuggestions(SubmissionStore rows, Changes changes, SuggestionStore store, AuditLog audit, Clock clock) {
         this.rows = rows;
         this.changes = changes;
         this.store = store;

@@ -29,7 +29,8 @@ public class TriageActions {
     /** The audit detail of a release whose receipt was left out: the stored address cannot be sent to. */
     public static final String RECEIPT_NOT_SENT = "receipt not sent: the contact email address cannot be sent to";
 
-    private final SubmissionRows rows;
+    private final SubmissionStore rows;
+    private final NoteStore notes;
     private final Changes changes;
     private final Quarantine quarantine;
     private final SafeguardingActions safeguarding;
@@ -37,9 +38,10 @@ public class TriageActions {
     private final AuditLog audit;
     private final Clock clock;
 
-    TriageActions(SubmissionRows rows, Changes changes, Quarantine quarantine, SafeguardingActions safeguarding,
-                  SafeguardingExamples examples, AuditLog audit, Clock clock) {
+    TriageActions(SubmissionStore rows, NoteStore notes, Changes changes, Quarantine quarantine,
+                  SafeguardingActions safeguarding, SafeguardingExamples examples, AuditLog audit, Clock clock) {
         this.rows = rows;
+        this.notes = notes;
         this.changes = changes;
         this.quarantine = quarantine;
         this.safeguarding = safeguarding;
@@ -71,7 +73,7 @@ public class TriageActions {
             throw new InvalidInputException("text", "Enter a note of up to " + MAX_NOTE + " characters");
         }
         rows.find(id, viewer.seesFlagged(), true).orElseThrow(TriageActions::notFound);
-        TriageSubmission.Note note = rows.addNote(id, body, viewer.accountId(), clock.instant());
+        TriageSubmission.Note note = notes.addNote(id, body, viewer.accountId(), clock.instant());
         audit.record(viewer.actorId(), AuditAction.NOTE, id, null);
         return note;
     }

@@ -51,13 +51,13 @@ public class TriageBulk {
     public record Result(List<UUID> updated, List<Skipped> skipped) {
     }
 
-    private final SubmissionRows rows;
+    private final SubmissionStore rows;
     private final Campaigns campaigns;
     private final Changes changes;
     private final AuditLog audit;
     private final Clock clock;
 
-    TriageBulk(SubmissionRows rows, Campaigns campaigns, Changes changes, AuditLog audit, Clock clock) {
+    TriageBulk(SubmissionStore rows, Campaigns campaigns, Changes changes, AuditLog audit, Clock clock) {
         this.rows = rows;
         this.campaigns = campaigns;
         this.changes = changes;

@@ -20,13 +20,16 @@ import java.util.UUID;
 @Singleton
 public class TriageDetails {
 
-    private final SubmissionRows rows;
+    private final SubmissionStore rows;
+    private final NoteStore notes;
     private final Map<SubmissionKind, ChannelContent> channels = new EnumMap<>(SubmissionKind.class);
     private final SafeguardingActions safeguarding;
     private final AuditLog audit;
 
-    TriageDetails(SubmissionRows rows, List<ChannelContent> channels, SafeguardingActions safeguarding, AuditLog audit) {
+    TriageDetails(SubmissionStore rows, NoteStore notes, List<ChannelContent> channels, SafeguardingActions safeguarding,
+                  AuditLog audit) {
         this.rows = rows;
+        this.notes = notes;
         this.safeguarding = safeguarding;
         this.audit = audit;
         channels.forEach(c -> this.channels.put(c.kind(), c));
@@ -48,7 +51,7 @@ public class TriageDetails {
         Contact given = viewer.seesContact() ? (channel == null ? Contact.NONE : channel.contact(row.id())) : null;
         return new TriageSubmission(row.id(), row.kind(), row.reference(), row.status(), row.assignee(), row.area(),
                 row.themes(), row.dilemmas(), row.safeguarding(), row.submittedAt(), row.withdrawnAt(),
-                row.quarantineReason(), details, rows.notes(row.id()), rows.changes(row.id()),
+                row.quarantineReason(), details, notes.notes(row.id()), rows.changes(row.id()),
                 restricted ? safeguarding.flag(row.id()).orElse(null) : null,
                 restricted ? safeguarding.actions(row.id()) : null,
                 given == null ? null : contact(row, given),

@@ -4,11 +4,10 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import org.carereview.consult.core.access.Visibility;
-import org.carereview.consult.core.crypto.FieldCipher;
-import org.carereview.consult.core.crypto.SealedColumn;
 import org.carereview.consult.core.submission.SubmissionKind;
 import org.carereview.consult.core.submission.SubmissionStatus;
 
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -18,16 +17,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Reads, locks and changes the common record, its notes and its change history. Callers hold the transaction. */
+/** Reads, locks and changes the common record and its change history. Callers hold the transaction. */
 @Singleton
-class SubmissionRows {
+class SubmissionStore {
 
     private final JdbcOperations jdbc;
-    private final FieldCipher cipher;
 
-    SubmissionRows(JdbcOperations jdbc, FieldCipher cipher) {
+    SubmissionStore(JdbcOperations jdbc) {
         this.jdbc = jdbc;
-        this.cipher = cipher;
     }
 
     /** The submission, if it exists for this viewer (a flagged one only if they may see flagged ones). */
@@ -91,36 +88,6 @@ class SubmissionRows {
         });
     }
 
-    TriageSubmission.Note addNote(UUID id, String text, UUID by, Instant at) {
-        UUID noteId = UUID.randomUUID();
-        jdbc.prepareStatement("INSERT INTO submission_note (id, submission_id, author_id, body, created_at) "
-                + "VALUES (?, ?, ?, ?, ?)", ps -> {
-            ps.setObject(1, noteId);
-            ps.setObject(2, id);
-            ps.setObject(3, by);
-            ps.setString(4, cipher.seal(text, SealedColumn.SUBMISSION_NOTE.purpose()));
-            ps.setTimestamp(5, Timestamp.from(at));
-            return ps.executeUpdate();
-        });
-        return new TriageSubmission.Note(noteId, text, by, at);
-    }
-
-    List<TriageSubmission.Note> notes(UUID id) {
-        return jdbc.prepareStatement("SELECT id, body, author_id, created_at FROM submission_note WHERE submission_id = ? "
-                + "ORDER BY seq", ps -> {
-            ps.setObject(1, id);
-            List<TriageSubmission.Note> list = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    list.add(new TriageSubmission.Note(rs.getObject(1, UUID.class),
-                            cipher.open(rs.getString(2), SealedColumn.SUBMISSION_NOTE.purpose()),
-                            rs.getObject(3, UUID.class), rs.getTimestamp(4).toInstant()));
-                }
-            }
-            return list;
-        });
-    }
-
     /**
      * The email address of the account that sent it, if the person was signed in (the submission has an owner);
      * empty if they were not.
@@ -151,9 +118,18 @@ class SubmissionRows {
         Timestamp withdrawn = rs.getTimestamp("withdrawn_at");
         return new SubmissionRow(rs.getObject("id", UUID.class), SubmissionKind.valueOf(rs.getString("kind")),
                 rs.getString("reference"), SubmissionStatus.valueOf(rs.getString("status")),
-                rs.getObject("assignee_id", UUID.class), rs.getString("slug"), TriageQueue.strings(rs.getArray("themes")),
-                TriageQueue.strings(rs.getArray("dilemmas")), rs.getBoolean("safeguarding"),
+                rs.getObject("assignee_id", UUID.class), rs.getString("slug"), strings(rs.getArray("themes")),
+                strings(rs.getArray("dilemmas")), rs.getBoolean("safeguarding"),
                 rs.getTimestamp("submitted_at").toInstant(), withdrawn == null ? null : withdrawn.toInstant(),
                 rs.getString("quarantine_reason"));
+    }
+
+    /** A {@code text[]} column's values. */
+    static List<String> strings(Array array) throws SQLException {
+        List<String> values = new ArrayList<>();
+        for (Object o : (Object[]) array.getArray()) {
+            values.add(o.toString());
+        }
+        return values;
     }
 }
