@@ -124,8 +124,9 @@ class QueueStore {
         float rank = rs.getFloat("rank");
         return new TriageItem(rs.getObject("id", UUID.class), SubmissionKind.valueOf(rs.getString("kind")),
                 rs.getString("reference"), SubmissionStatus.valueOf(rs.getString("status")),
-                rs.getObject("assignee_id", UUID.class), rs.getString("slug"), SubmissionStore.strings(rs.getArray("themes")),
-                SubmissionStore.strings(rs.getArray("dilemmas")), rs.getBoolean("safeguarding"),
+                rs.getObject("assignee_id", UUID.class), rs.getString("slug"),
+                SubmissionStore.strings(rs.getArray("themes")), SubmissionStore.strings(rs.getArray("dilemmas")),
+                rs.getBoolean("safeguarding"),
                 rs.getTimestamp("submitted_at").toInstant(), Snippets.parse(rs.getString("snippet")),
                 relevance ? rank : null, rs.getObject("campaign_group", UUID.class), null);
     }

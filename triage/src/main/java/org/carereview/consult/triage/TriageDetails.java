@@ -26,8 +26,8 @@ public class TriageDetails {
     private final SafeguardingActions safeguarding;
     private final AuditLog audit;
 
-    TriageDetails(SubmissionStore rows, NoteStore notes, List<ChannelContent> channels, SafeguardingActions safeguarding,
-                  AuditLog audit) {
+    TriageDetails(SubmissionStore rows, NoteStore notes, List<ChannelContent> channels,
+                  SafeguardingActions safeguarding, AuditLog audit) {
         this.rows = rows;
         this.notes = notes;
         this.safeguarding = safeguarding;

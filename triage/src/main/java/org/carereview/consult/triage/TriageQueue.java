@@ -55,7 +55,8 @@ public class TriageQueue {
             store.planEachSearch();
         }
         Candidates how = relevance ? this.relevance.candidates(filter, viewer.seesFlagged(), areaId) : null;
-        QueueStore.Rows found = store.page(filter, viewer.seesFlagged(), areaId, how, this.relevance.cap(), cursor, size);
+        QueueStore.Rows found = store.page(filter, viewer.seesFlagged(), areaId, how, this.relevance.cap(), cursor,
+                size);
         List<TriageItem> rows = inCampaigns(found.items(), viewer.seesFlagged());
         Integer rankedOnly = found.ranked() >= this.relevance.cap() ? this.relevance.cap() : null;
         audit.recordList(viewer.actorId(), AuditAction.LIST, ("triage " + filter.describe()).strip(),

@@ -52,8 +52,9 @@ class QuoteSource {
         if (text.length() > MAX_TEXT) {
             throw new InvalidInputException("text", "The words to quote must be " + MAX_TEXT + " characters or fewer");
         }
-        Candidate c = store.candidate(ref).orElseThrow(() -> new InvalidInputException("reference", "No submission that can "
-                + "be quoted has the reference " + ref + ". A submission flagged for safeguarding can never be quoted"));
+        Candidate c = store.candidate(ref).orElseThrow(() -> new InvalidInputException("reference",
+                "No submission that can be quoted has the reference " + ref
+                        + ". A submission flagged for safeguarding can never be quoted"));
         if (c.kind() != channel) {
             throw new InvalidInputException("reference", ref + " was not sent to the call for advice, the channel of this summary");
         }

@@ -20,10 +20,10 @@ import java.util.UUID;
 
 /**
  * Makes the suggestions (ADR 0035) for a batch of untagged submissions nobody has asked about yet: reads their
- * redacted text, learns from what staff have tagged so far ({@link TaggedExampleStore}), and stores the three most likely
- * themes (the right one is among them about 94 times in 100, the first alone about 68: ADR 0035) and the most likely
- * dilemma above {@link #MIN_DILEMMA}, each with its sentence and similar submissions. A submission is read once (marked in {@code tag_suggestion_run}); two nodes reading the
- * same one store it once.
+ * redacted text, learns from what staff have tagged so far ({@link TaggedExampleStore}), and stores the three most
+ * likely themes (the right one is among them about 94 times in 100, the first alone about 68: ADR 0035) and the most
+ * likely dilemma above {@link #MIN_DILEMMA}, each with its sentence and similar submissions. A submission is read
+ * once (marked in {@code tag_suggestion_run}); two nodes reading the same one store it once.
  */
 @Singleton
 public class SuggestionMaker {

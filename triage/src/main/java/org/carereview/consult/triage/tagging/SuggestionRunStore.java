@@ -38,7 +38,8 @@ class SuggestionRunStore {
     /** Up to {@code batch} untagged live submissions no run has read yet, oldest first. */
     List<Due> due(int batch) {
         String due = "SELECT s.id, (SELECT string_agg(a.value, ' ' ORDER BY a.key) "
-                + "FROM jsonb_each_text(r.answers) a) FROM submission s JOIN redacted_answer r ON r.submission_id = s.id "
+                + "FROM jsonb_each_text(r.answers) a) "
+                + "FROM submission s JOIN redacted_answer r ON r.submission_id = s.id "
                 + "WHERE s.themes = '{}' AND s.status NOT IN ('QUARANTINED', 'WITHDRAWN') "
                 + "AND NOT EXISTS (SELECT 1 FROM tag_suggestion_run t WHERE t.submission_id = s.id) "
                 + "ORDER BY s.created_at, s.id LIMIT " + batch;
