@@ -1,5 +1,6 @@
 package org.carereview.consult.web;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.beans.BeanIntrospection;
 import io.micronaut.core.beans.BeanProperty;
 import io.micronaut.http.HttpResponse;
@@ -35,6 +36,11 @@ public final class Pages {
         withDefaults.putIfAbsent("errors", List.of());
         withDefaults.putIfAbsent("fieldErrors", Map.of());
         return new ModelAndView<>(name, withDefaults);
+    }
+
+    /** A page with no variables of its own (the layout's are added to every page). */
+    public static ModelAndView<Map<String, Object>> view(String name) {
+        return view(name, Map.of());
     }
 
     /**
@@ -86,6 +92,12 @@ public final class Pages {
         return HttpResponse.<ModelAndView<Map<String, Object>>>status(status).body(new ModelAndView<>(name, withErrors));
     }
 
+    /** The same page again with its errors, answered with the given status, whose page model is one record. */
+    public static MutableHttpResponse<ModelAndView<Map<String, Object>>> withErrors(HttpStatus status, String name,
+                                                                              Record page, List<FieldError> errors) {
+        return withErrors(status, name, model(page), errors);
+    }
+
     /** Lists the errors ({@code errors}) and attaches them to their fields ({@code fieldErrors}) in the given words. */
     static void putErrors(Map<String, Object> model, List<FieldError> errors, Function<FieldError, String> words) {
         model.put("errors", errors.stream().map(e -> Map.of("href", href(e.field()), "text", words.apply(e))).toList());
@@ -104,8 +116,19 @@ public final class Pages {
      * person may not see it. (A bare 404 status from a controller would reach the browser with no page.)
      */
     public static MutableHttpResponse<ModelAndView<Map<String, Object>>> notFound() {
-        return HttpResponse.<ModelAndView<Map<String, Object>>>status(HttpStatus.NOT_FOUND).body(view("error", Map.of(
-                "status", 404, "heading", NOT_FOUND_HEADING, "message", NOT_FOUND_MESSAGE)));
+        return error(HttpStatus.NOT_FOUND, NOT_FOUND_HEADING, NOT_FOUND_MESSAGE);
+    }
+
+    /** GOV.UK's error page with the given status, heading and message (words, or keys of the page's words). */
+    public static MutableHttpResponse<ModelAndView<Map<String, Object>>> error(HttpStatus status, String heading,
+                                                                         String message) {
+        return HttpResponse.<ModelAndView<Map<String, Object>>>status(status).body(view("error",
+                new ErrorPage(status.getCode(), heading, message)));
+    }
+
+    /** The error page ({@code error}) as a controller answers with it: status, heading and message. */
+    @Introspected
+    record ErrorPage(int status, String heading, String message) {
     }
 
     /** Post/redirect/get: 303 See Other, so a refresh never posts twice. */

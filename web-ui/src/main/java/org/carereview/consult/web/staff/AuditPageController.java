@@ -19,6 +19,7 @@ import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.core.routes.AdminOnly;
 import org.carereview.consult.core.routes.PersonalData;
 import org.carereview.consult.web.Pages;
+import org.carereview.consult.web.pages.GovukItems;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +36,9 @@ import java.util.UUID;
 class AuditPageController {
 
     private static final int PAGE = 50;
+    private static final List<Map<String, Object>> HEAD = List.of(GovukItems.column("When (UK time)"),
+            GovukItems.column("Who"), GovukItems.column("What they did"), GovukItems.column("Record"),
+            GovukItems.column("Detail"), GovukItems.numericColumn("Rows"));
 
     private final AuditQuery query;
     private final AuditReport report;
@@ -58,35 +62,29 @@ class AuditPageController {
         typed.put("action", text(action));
         typed.put("from", text(from));
         typed.put("to", text(to));
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("filter", typed);
-        model.put("staff", staffOptions());
-        model.put("actions", actionOptions());
-        model.put("rows", List.of());
-        model.put("query", queryString(typed));
         try {
             AuditReport.Page page = report.page(UUID.fromString(who.getName()),
                     query.parse(actor, record, action, from, to), after, PAGE);
-            model.put("rows", page.rows().stream().map(AuditPageController::row).toList());
-            model.put("next", page.next() == null ? "" : queryString(typed) + "&after=" + page.next());
-            return HttpResponse.ok(Pages.view("staff/audit", model));
+            return HttpResponse.ok(Pages.view("staff/audit", page(typed,
+                    page.rows().stream().map(AuditPageController::row).toList(),
+                    page.next() == null ? "" : queryString(typed) + "&after=" + page.next())));
         } catch (InvalidInputException e) {
-            model.put("next", "");
-            return Pages.invalid("staff/audit", model, e.errors());
+            return Pages.invalid("staff/audit", page(typed, List.of(), ""), e.errors());
         }
     }
 
-    private static Map<String, String> row(AuditReport.Row row) {
-        Map<String, String> cells = new LinkedHashMap<>();
-        cells.put("when", row.when());
-        cells.put("who", row.entry().actorId() == null ? "The service" : row.actorEmail().isEmpty()
-                ? "A deleted account" : row.actorEmail());
-        cells.put("action", AuditWords.of(row.entry().action()));
-        cells.put("record", row.entry().submissionId() == null ? "" : row.reference().isEmpty()
-                ? "A deleted record" : row.reference());
-        cells.put("detail", row.entry().detail() == null ? "" : row.entry().detail());
-        cells.put("rows", row.entry().rowCount() == null ? "" : String.valueOf(row.entry().rowCount()));
-        return cells;
+    private AuditPage page(Map<String, String> typed, List<List<Map<String, Object>>> rows, String next) {
+        return new AuditPage(typed, staffOptions(), actionOptions(), HEAD, rows, queryString(typed), next);
+    }
+
+    private static List<Map<String, Object>> row(AuditReport.Row row) {
+        return List.of(GovukItems.cell(row.when()), GovukItems.cell(row.entry().actorId() == null ? "The service"
+                        : row.actorEmail().isEmpty() ? "A deleted account" : row.actorEmail()),
+                GovukItems.cell(AuditWords.of(row.entry().action())),
+                GovukItems.cell(row.entry().submissionId() == null ? "" : row.reference().isEmpty()
+                        ? "A deleted record" : row.reference()),
+                GovukItems.cell(row.entry().detail() == null ? "" : row.entry().detail()),
+                GovukItems.numeric(row.entry().rowCount() == null ? "" : String.valueOf(row.entry().rowCount())));
     }
 
     private List<Map<String, Object>> staffOptions() {

@@ -1,5 +1,6 @@
 package org.carereview.consult.web.staff;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -13,7 +14,6 @@ import org.carereview.consult.core.time.UkTime;
 import org.carereview.consult.web.Pages;
 
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 
 /** Administrators see how far the answers' embeddings and their back-fill have got (ADR 33). */
@@ -22,31 +22,30 @@ import java.util.Map;
 @AdminOnly
 class EmbeddingsPageController {
 
-
     private final Embeddings embeddings;
 
     EmbeddingsPageController(Embeddings embeddings) {
         this.embeddings = embeddings;
     }
 
+    /**
+     * How far the embeddings have got ({@code staff/embeddings}): counts of answers embedded, waiting and failed, the
+     * back-fill's progress over submissions, and when it started and finished in UK time (empty when not yet).
+     */
+    @Introspected
+    record EmbeddingsPage(boolean started, String model, long embedded, long waiting, long failed, long answers,
+                          long scanned, long submissions, long percent, String backfillStarted,
+                          String backfillFinished, boolean complete) {
+    }
+
     @Get
     @NotAudited("counts, dates and a model's name, nobody's data")
     ModelAndView<Map<String, Object>> show() {
         EmbeddingProgress p = embeddings.progress();
-        Map<String, Object> model = new HashMap<>();
-        model.put("started", p.model() != null);
-        model.put("model", p.model() == null ? "" : p.model());
-        model.put("embedded", p.embedded());
-        model.put("waiting", p.waiting());
-        model.put("failed", p.failed());
-        model.put("answers", p.answers());
-        model.put("scanned", p.scanned());
-        model.put("submissions", p.submissions());
-        model.put("percent", p.answers() == 0 ? 100 : p.embedded() * 100 / p.answers());
-        model.put("backfillStarted", when(p.backfillStarted()));
-        model.put("backfillFinished", when(p.backfillFinished()));
-        model.put("complete", p.complete());
-        return Pages.view("staff/embeddings", model);
+        return Pages.view("staff/embeddings", new EmbeddingsPage(p.model() != null,
+                p.model() == null ? "" : p.model(), p.embedded(), p.waiting(), p.failed(), p.answers(), p.scanned(),
+                p.submissions(), p.answers() == 0 ? 100 : p.embedded() * 100 / p.answers(),
+                when(p.backfillStarted()), when(p.backfillFinished()), p.complete()));
     }
 
     private static String when(Instant instant) {

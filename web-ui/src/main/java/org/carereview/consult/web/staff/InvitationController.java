@@ -1,5 +1,6 @@
 package org.carereview.consult.web.staff;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -26,7 +27,6 @@ import org.carereview.consult.core.problem.ProblemException;
 import org.carereview.consult.core.routes.NotAudited;
 import org.carereview.consult.web.Pages;
 
-import java.util.Map;
 
 /** An invited member of staff follows the emailed link once, sets a password and is signed in. */
 @Controller("/staff/invitation/{token}")
@@ -34,6 +34,11 @@ import java.util.Map;
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class InvitationController {
+
+    /** Setting a password from an invitation ({@code staff/set-password}): the invitation's token, posted back. */
+    @Introspected
+    record SetPasswordPage(String token) {
+    }
 
     @Serdeable
     record PasswordForm(@Nullable String password, @Nullable String confirmPassword) {
@@ -53,7 +58,7 @@ class InvitationController {
         if (!accounts.invitationIsValid(token)) {
             return expired();
         }
-        return HttpResponse.ok(Pages.view("staff/set-password", Map.of("token", token)));
+        return HttpResponse.ok(Pages.view("staff/set-password", new SetPasswordPage(token)));
     }
 
     @Post
@@ -63,13 +68,13 @@ class InvitationController {
             AccountView account = accounts.acceptInvitation(token, form.password(), form.confirmPassword());
             return Pages.seeOther("/staff").cookie(AuthCookies.signIn(tokens.issue(account), request));
         } catch (InvalidInputException e) {
-            return Pages.invalid("staff/set-password", Map.of("token", token), e.errors());
+            return Pages.invalid("staff/set-password", new SetPasswordPage(token), e.errors());
         } catch (ProblemException e) {
             return expired();
         }
     }
 
     private static HttpResponse<?> expired() {
-        return HttpResponse.status(HttpStatus.NOT_FOUND).body(Pages.view("staff/invitation-expired", Map.of()));
+        return HttpResponse.status(HttpStatus.NOT_FOUND).body(Pages.view("staff/invitation-expired"));
     }
 }

@@ -1,5 +1,6 @@
 package org.carereview.consult.web.staff;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -37,7 +38,6 @@ import java.util.UUID;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class OutboxPageController {
 
-
     private final OutboxQueue queue;
     private final OutboxActions actions;
 
@@ -74,6 +74,15 @@ class OutboxPageController {
         };
     }
 
+    /**
+     * The failed or the waiting emails ({@code staff/outbox}), oldest first up to {@code max}, with the outcome of the
+     * form just posted: how many are being sent again (null when none was asked), one cancelled, or nothing changed.
+     */
+    @Introspected
+    record OutboxPage(boolean failed, List<Map<String, String>> rows, int max, @Nullable Integer retried,
+                      boolean cancelled, boolean unchanged) {
+    }
+
     @Get
     @NotAudited("emails that have not gone, with every address masked")
     ModelAndView<Map<String, Object>> show(@Nullable @QueryValue String status, @Nullable @QueryValue Integer retried,
@@ -92,18 +101,9 @@ class OutboxPageController {
             row.put("error", m.lastError() == null ? "" : m.lastError());
             return row;
         }).toList();
-        Map<String, Object> model = new LinkedHashMap<>(Map.of("failed", which == OutboxQueue.Status.FAILED,
-                "rows", rows, "max", OutboxQueue.MAX));
-        if (retried != null && retried >= 0) {
-            model.put("retried", retried);
-        }
-        if (Boolean.TRUE.equals(cancelled)) {
-            model.put("cancelled", true);
-        }
-        if (Boolean.TRUE.equals(unchanged)) {
-            model.put("unchanged", true);
-        }
-        return Pages.view("staff/outbox", model);
+        return Pages.view("staff/outbox", new OutboxPage(which == OutboxQueue.Status.FAILED, rows, OutboxQueue.MAX,
+                retried != null && retried >= 0 ? retried : null, Boolean.TRUE.equals(cancelled),
+                Boolean.TRUE.equals(unchanged)));
     }
 
     /** The list a form was posted from (failed unless it says waiting). */

@@ -1,5 +1,6 @@
 package org.carereview.consult.web.staff;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Consumes;
@@ -34,6 +35,10 @@ import java.util.UUID;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class QuarantineController {
 
+    /** What the spam defences held back ({@code staff/quarantine}): id, reference, reason in words and day sent. */
+    @Introspected
+    record QuarantinePage(List<Map<String, String>> held) {
+    }
 
     private final Quarantine quarantine;
     /** Releasing or deleting goes through triage, so the change is in the submission's history and the audit log. */
@@ -53,7 +58,7 @@ class QuarantineController {
         Viewer viewer = Viewer.of(who);
         List<Quarantine.Held> held = quarantine.list(viewer);
         audit.recordList(viewer.accountId(), AuditAction.LIST, "quarantine", held.size());
-        return Pages.view("staff/quarantine", Map.of("held", held.stream().map(h -> Map.of(
+        return Pages.view("staff/quarantine", new QuarantinePage(held.stream().map(h -> Map.of(
                 "id", h.id().toString(),
                 "reference", h.reference(),
                 "reason", QuarantineReason.describe(h.reason()),

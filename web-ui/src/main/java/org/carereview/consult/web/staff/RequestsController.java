@@ -25,8 +25,6 @@ import org.carereview.consult.core.routes.AdminOnly;
 import org.carereview.consult.core.routes.NotAudited;
 import org.carereview.consult.web.Pages;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -60,12 +58,8 @@ class RequestsController {
     @Get
     @NotAudited("the search form, and counts of what an erasure removed")
     HttpResponse<?> form(@Nullable @QueryValue String erased, @Nullable @QueryValue String kept) {
-        Map<String, Object> model = model(new Who("", "", null));
-        if (erased != null) {
-            model.put("erased", erased);
-            model.put("kept", kept == null ? "0" : kept);
-        }
-        return page("staff/requests", model);
+        return page("staff/requests", new RequestPages.Search("", "", null, erased,
+                erased == null ? null : kept == null ? "0" : kept));
     }
 
     @Post
@@ -73,11 +67,10 @@ class RequestsController {
     HttpResponse<?> find(@Body Who who, Authentication admin) {
         try {
             HeldData held = requests.find(actor(admin), who.request().person());
-            Map<String, Object> model = model(who);
-            model.put("held", held);
-            return page("staff/requests", model);
+            return page("staff/requests", new RequestPages.Search(email(who), reference(who), held, null, null));
         } catch (InvalidInputException e) {
-            return Pages.invalid("staff/requests", model(who), e.errors()).header("Cache-Control", "no-store");
+            return Pages.invalid("staff/requests", new RequestPages.Search(email(who), reference(who), null, null, null),
+                    e.errors()).header("Cache-Control", "no-store");
         }
     }
 
@@ -91,16 +84,14 @@ class RequestsController {
                     .header("Content-Disposition", "attachment; filename=\"subject-access.json\"")
                     .header("Cache-Control", "no-store");
         }
-        Map<String, Object> model = model(who);
-        model.put("held", held);
-        return page("staff/request-export", model);
+        return page("staff/request-export", new RequestPages.Export(email(who), reference(who), held));
     }
 
     @Post("/erase-check")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> confirm(@Body Who who) {
         who.request().person();
-        return page("staff/request-erase", model(who));
+        return page("staff/request-erase", new RequestPages.Erase(email(who), reference(who), null));
     }
 
     @Post("/erase")
@@ -111,24 +102,24 @@ class RequestsController {
             return Pages.seeOther(PATH + "?erased=" + erased.submissions().size() + "&kept="
                     + erased.keptForSafeguarding().size());
         } catch (ProblemException refused) {
-            Map<String, Object> model = model(who);
-            model.put("refused", refused.getMessage());
-            return page("staff/request-erase", model);
+            return page("staff/request-erase",
+                    new RequestPages.Erase(email(who), reference(who), refused.getMessage()));
         }
     }
 
-    private static Map<String, Object> model(Who who) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("email", who.email() == null ? "" : who.email());
-        model.put("reference", who.reference() == null ? "" : who.reference());
-        return model;
+    private static String email(Who who) {
+        return who.email() == null ? "" : who.email();
+    }
+
+    private static String reference(Who who) {
+        return who.reference() == null ? "" : who.reference();
     }
 
     private static UUID actor(Authentication admin) {
         return UUID.fromString(admin.getName());
     }
 
-    private static HttpResponse<?> page(String view, Map<String, Object> model) {
+    private static HttpResponse<?> page(String view, Record model) {
         return HttpResponse.ok(Pages.view(view, model)).header("Cache-Control", "no-store");
     }
 }

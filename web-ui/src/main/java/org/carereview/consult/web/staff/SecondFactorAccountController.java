@@ -1,5 +1,6 @@
 package org.carereview.consult.web.staff;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -19,7 +20,6 @@ import org.carereview.consult.core.secondfactor.SecondFactors;
 import org.carereview.consult.web.Pages;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -43,16 +43,20 @@ class SecondFactorAccountController {
         this.accounts = accounts;
     }
 
+    /** One's own second factor ({@code staff/second-factor}): set up or not, required or not, recovery codes left. */
+    @Introspected
+    record SecondFactorPage(boolean enrolled, boolean required, int left) {
+    }
+
     @NotAudited("the signed-in person's own second factor")
     @Get
     Object page(Authentication who) {
         AccountView account = account(who);
         SecondFactors.Status status = secondFactors.status(account);
         boolean enrolled = status.state() == SecondFactors.State.ENROLLED;
-        return Pages.view("staff/second-factor", Map.of(
-                "enrolled", enrolled,
-                "required", status.state() != SecondFactors.State.NOT_NEEDED,
-                "left", enrolled ? secondFactors.recoveryCodesLeft(account.id()) : 0));
+        return Pages.view("staff/second-factor", new SecondFactorPage(enrolled,
+                status.state() != SecondFactors.State.NOT_NEEDED,
+                enrolled ? secondFactors.recoveryCodesLeft(account.id()) : 0));
     }
 
     @NotAudited("setting up the signed-in person's own second factor")

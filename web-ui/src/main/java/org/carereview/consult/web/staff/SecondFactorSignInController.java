@@ -1,5 +1,6 @@
 package org.carereview.consult.web.staff;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -26,7 +27,6 @@ import org.carereview.consult.core.secondfactor.SecondFactors;
 import org.carereview.consult.web.Pages;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -153,7 +153,12 @@ class SecondFactorSignInController {
                 model(recovery)))).orElseGet(() -> Pages.seeOther(SIGN_IN));
     }
 
-    private static Map<String, Object> model(boolean recovery) {
-        return Map.of("recovery", recovery);
+    private static CodePage model(boolean recovery) {
+        return new CodePage(recovery);
+    }
+
+    /** The second step of signing in ({@code staff/sign-in-code}): the app's code, or a recovery code. */
+    @Introspected
+    record CodePage(boolean recovery) {
     }
 }

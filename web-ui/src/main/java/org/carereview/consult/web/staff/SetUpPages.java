@@ -1,5 +1,6 @@
 package org.carereview.consult.web.staff;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -9,7 +10,6 @@ import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.core.secondfactor.SecondFactors;
 import org.carereview.consult.web.Pages;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,15 +34,24 @@ final class SetUpPages {
      */
     static MutableHttpResponse<?> recoveryCodes(List<String> codes, @Nullable String continuePost,
                                                 @Nullable String continueLink) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("codes", codes);
-        model.put("continuePost", continuePost);
-        model.put("continueLink", continueLink);
-        return HttpResponse.ok(Pages.view("staff/recovery-codes", model))
+        return HttpResponse.ok(Pages.view("staff/recovery-codes", new CodesPage(codes, continuePost, continueLink)))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 
-    private static Map<String, Object> model(SecondFactors.Enrolment enrolment, String action) {
-        return Map.of("secret", enrolment.secret(), "qrSvg", enrolment.qrSvg(), "action", action);
+    private static SetUpPage model(SecondFactors.Enrolment enrolment, String action) {
+        return new SetUpPage(enrolment.secret(), enrolment.qrSvg(), action);
+    }
+
+    /** Setting up an authenticator app ({@code staff/second-factor-set-up}): its secret, as text and a QR code. */
+    @Introspected
+    record SetUpPage(String secret, String qrSvg, String action) {
+    }
+
+    /**
+     * The recovery codes, shown once ({@code staff/recovery-codes}), and where "Continue" goes: a form post (during
+     * sign-in) or a link (from one's account), the other null.
+     */
+    @Introspected
+    record CodesPage(List<String> codes, @Nullable String continuePost, @Nullable String continueLink) {
     }
 }

@@ -1,5 +1,6 @@
 package org.carereview.consult.web.staff;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -27,7 +28,6 @@ import org.carereview.consult.core.routes.PersonalData;
 import org.carereview.consult.core.secondfactor.SecondFactors;
 import org.carereview.consult.web.Pages;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,6 +38,24 @@ import java.util.UUID;
 @AdminOnly
 @ExecuteOn(TaskExecutors.BLOCKING)
 class StaffAdminController {
+
+    private static final List<Map<String, Object>> ROLES = List.of(
+            Map.of("value", Role.REVIEWER.name(), "text", "Reviewer", "hint", "Reads, tags and acts on submissions"),
+            Map.of("value", Role.SAFEGUARDING_LEAD.name(), "text", "Safeguarding lead",
+                    "hint", "Receives possible safeguarding disclosures"),
+            Map.of("value", Role.ADMIN.name(), "text", "Administrator",
+                    "hint", "Manages staff, the application window and areas"));
+
+    /**
+     * The staff list ({@code staff/staff-list}): everyone with a staff role, the invitation form as typed and its
+     * role choices, and the address of whoever was just signed out everywhere, had their codes reset or was invited
+     * (each null when nothing was).
+     */
+    @Introspected
+    record StaffListPage(List<Map<String, Object>> staff, String email, String role,
+                         List<Map<String, Object>> roleOptions, @Nullable String signedOut, @Nullable String reset,
+                         @Nullable String invited) {
+    }
 
     @Serdeable
     record InviteForm(@Nullable String email, @Nullable String role) {
@@ -57,19 +75,12 @@ class StaffAdminController {
 
     @PersonalData
     @Get
-    @SuppressWarnings("unchecked")
     ModelAndView<Map<String, Object>> list(@Nullable @QueryValue String invited, @Nullable @QueryValue String signedOut,
                                            @Nullable @QueryValue String reset, Authentication who) {
-        Map<String, Object> model = model("", "");
-        ((List<Map<String, Object>>) model.get("staff")).stream().filter(m -> m.get("id").equals(signedOut))
-                .findFirst().ifPresent(m -> model.put("signedOut", m.get("email")));
-        ((List<Map<String, Object>>) model.get("staff")).stream().filter(m -> m.get("id").equals(reset))
-                .findFirst().ifPresent(m -> model.put("reset", m.get("email")));
-        audit.recordList(UUID.fromString(who.getName()), AuditAction.LIST, "staff page", ((List<?>) model.get("staff")).size());
-        if (invited != null) {
-            model.put("invited", invited);
-        }
-        return Pages.view("staff/staff-list", model);
+        List<Map<String, Object>> staff = staff();
+        audit.recordList(UUID.fromString(who.getName()), AuditAction.LIST, "staff page", staff.size());
+        return Pages.view("staff/staff-list", new StaffListPage(staff, "", "", ROLES, emailOf(staff, signedOut),
+                emailOf(staff, reset), invited));
     }
 
     @Post("/invite")
@@ -82,7 +93,8 @@ class StaffAdminController {
             return Pages.seeOther("/staff/admin/staff?invited=" + java.net.URLEncoder.encode(invited.email(),
                     java.nio.charset.StandardCharsets.UTF_8));
         } catch (InvalidInputException e) {
-            return Pages.invalid("staff/staff-list", model(email, role), e.errors());
+            return Pages.invalid("staff/staff-list",
+                    new StaffListPage(staff(), email, role, ROLES, null, null, null), e.errors());
         }
     }
 
@@ -122,22 +134,18 @@ class StaffAdminController {
         return Pages.seeOther("/staff/admin/staff?reset=" + id);
     }
 
-    private Map<String, Object> model(String email, String role) {
-        List<Map<String, Object>> staff = accounts.staff().stream().map(a -> Map.<String, Object>of(
+    private List<Map<String, Object>> staff() {
+        return accounts.staff().stream().map(a -> Map.<String, Object>of(
                 "id", a.id().toString(),
                 "email", a.email(),
                 "roles", String.join(", ", a.roles().stream().filter(Role::isStaff).map(Role::label).toList()),
                 "disabled", a.disabled())).toList();
-        Map<String, Object> model = new HashMap<>();
-        model.put("staff", staff);
-        model.put("email", email);
-        model.put("role", role);
-        model.put("roleOptions", List.of(
-                Map.of("value", Role.REVIEWER.name(), "text", "Reviewer", "hint", "Reads, tags and acts on submissions"),
-                Map.of("value", Role.SAFEGUARDING_LEAD.name(), "text", "Safeguarding lead",
-                        "hint", "Receives possible safeguarding disclosures"),
-                Map.of("value", Role.ADMIN.name(), "text", "Administrator",
-                        "hint", "Manages staff, the application window and areas")));
-        return model;
+    }
+
+    /** The address of the member of staff a query names by id, if it names one on the list. */
+    @Nullable
+    private static String emailOf(List<Map<String, Object>> staff, @Nullable String id) {
+        return staff.stream().filter(m -> m.get("id").equals(id)).findFirst().map(m -> (String) m.get("email"))
+                .orElse(null);
     }
 }

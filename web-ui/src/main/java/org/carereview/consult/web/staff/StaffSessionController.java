@@ -1,5 +1,6 @@
 package org.carereview.consult.web.staff;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -17,7 +18,6 @@ import org.carereview.consult.core.routes.NotAudited;
 import org.carereview.consult.core.routes.StaffOnly;
 import org.carereview.consult.web.Pages;
 
-import java.util.Map;
 
 /**
  * What the "you will be signed out soon" warning asks: how long this session has left (asking does not count as
@@ -53,6 +53,14 @@ class StaffSessionController {
     }
 
     /**
+     * The page after a session ran out ({@code staff/signed-out}): how long a session lasts idle, and (as every page
+     * that has just signed the person out) {@code signedOut}, so the header shows no one signed in.
+     */
+    @Introspected
+    record SignedOutPage(long minutes, boolean signedOut) {
+    }
+
+    /**
      * Where the warning sends a member of staff when the time is up. The browser's cookie is cleared (its token has
      * run out or is about to) and the page shows no one signed in.
      */
@@ -61,7 +69,7 @@ class StaffSessionController {
     @Produces(MediaType.TEXT_HTML)
     @Secured(SecurityRule.IS_ANONYMOUS)
     HttpResponse<?> signedOut(HttpRequest<?> request) {
-        return HttpResponse.ok(Pages.view("staff/signed-out", Map.of("minutes", sessions.idleTimeout().toMinutes(),
-                Pages.SIGNED_OUT, true))).cookie(AuthCookies.signOut(request));
+        return HttpResponse.ok(Pages.view("staff/signed-out",
+                new SignedOutPage(sessions.idleTimeout().toMinutes(), true))).cookie(AuthCookies.signOut(request));
     }
 }

@@ -1,5 +1,6 @@
 package org.carereview.consult.web.staff;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -29,9 +30,7 @@ import org.carereview.consult.core.routes.NotAudited;
 import org.carereview.consult.core.signin.StaffSignIn;
 import org.carereview.consult.web.Pages;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -77,11 +76,13 @@ class StaffSignInController {
     }
 
     /** The page's model: the email typed, and the organisation's sign-in button where one is configured. */
-    private Map<String, Object> model(String email) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("email", email);
-        organisation.label().ifPresent(label -> model.put("organisation", label));
-        return model;
+    private SignInPage model(String email) {
+        return new SignInPage(email, organisation.label().orElse(null));
+    }
+
+    /** Staff sign-in ({@code staff/sign-in}): the address typed, and the organisation's button's label (or null). */
+    @Introspected
+    record SignInPage(String email, @Nullable String organisation) {
     }
 
     @Post("/staff/sign-in")
