@@ -1,5 +1,6 @@
 package org.carereview.consult.web.account;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -29,7 +30,6 @@ import org.carereview.consult.core.routes.NotAudited;
 import org.carereview.consult.web.Pages;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * People who sent their views sign in with an emailed link, to see what they sent and withdraw it.
@@ -43,6 +43,16 @@ import java.util.Map;
 @Produces(MediaType.TEXT_HTML)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ContributorSignInController {
+
+    /** Asks for the address to send a sign-in link to ({@code account/sign-in}), as typed. */
+    @Introspected
+    record SignInPage(String email) {
+    }
+
+    /** The button that uses a sign-in link ({@code account/confirm-sign-in}): the link's token, posted back. */
+    @Introspected
+    record ConfirmPage(String token) {
+    }
 
     @Serdeable
     record EmailForm(@Nullable String email) {
@@ -65,7 +75,7 @@ class ContributorSignInController {
         if (authentication != null) {
             return Pages.seeOther(YourSubmissionsController.PATH);
         }
-        return Pages.view("account/sign-in", Map.of("email", ""));
+        return Pages.view("account/sign-in", new SignInPage(""));
     }
 
     @Post
@@ -77,9 +87,9 @@ class ContributorSignInController {
             rateLimiter.check("public-post", request);
             links.request(email);
         } catch (InvalidInputException e) {
-            return Pages.invalid("account/sign-in", Map.of("email", email), e.errors());
+            return Pages.invalid("account/sign-in", new SignInPage(email), e.errors());
         } catch (RateLimitedException e) {
-            return Pages.withErrors(HttpStatus.TOO_MANY_REQUESTS, "account/sign-in", Map.of("email", email),
+            return Pages.withErrors(HttpStatus.TOO_MANY_REQUESTS, "account/sign-in", new SignInPage(email),
                     List.of(FieldError.of("email", "account.error.rateLimited", e.retryAfterSeconds())))
                     .header("Retry-After", String.valueOf(e.retryAfterSeconds()));
         }
@@ -90,7 +100,7 @@ class ContributorSignInController {
     @Get("/check-your-email")
     @Secured(SecurityRule.IS_ANONYMOUS)
     Object checkYourEmail() {
-        return Pages.view("account/check-your-email", Map.of());
+        return Pages.view("account/check-your-email");
     }
 
     @NotAudited("a sign-in link")
@@ -100,7 +110,7 @@ class ContributorSignInController {
         if (!links.isValid(token)) {
             return expired();
         }
-        return HttpResponse.ok(Pages.view("account/confirm-sign-in", Map.of("token", token)))
+        return HttpResponse.ok(Pages.view("account/confirm-sign-in", new ConfirmPage(token)))
                 .header("Cache-Control", "no-store");
     }
 
@@ -115,7 +125,7 @@ class ContributorSignInController {
     }
 
     private static HttpResponse<?> expired() {
-        return HttpResponse.status(HttpStatus.NOT_FOUND).body(Pages.view("account/link-expired", Map.of()))
+        return HttpResponse.status(HttpStatus.NOT_FOUND).body(Pages.view("account/link-expired"))
                 .header("Cache-Control", "no-store");
     }
 }

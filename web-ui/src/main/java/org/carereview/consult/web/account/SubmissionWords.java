@@ -42,7 +42,7 @@ final class SubmissionWords {
                                         SubmissionStatus status) {
         Map<String, Object> item = new HashMap<>();
         item.put("id", id.toString());
-        item.put("href", "/your-submissions/" + id);
+        item.put("href", YourSubmissionsController.PATH + "/" + id);
         item.put("reference", reference);
         item.put("kindKey", kindKey(kind));
         item.put("sent", date(sent));

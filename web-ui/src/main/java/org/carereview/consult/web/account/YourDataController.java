@@ -1,5 +1,6 @@
 package org.carereview.consult.web.account;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -24,7 +25,7 @@ import org.carereview.consult.core.submission.SubmissionKind;
 import org.carereview.consult.core.submission.SubmissionStatus;
 import org.carereview.consult.web.Pages;
 
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -40,6 +41,14 @@ import java.util.UUID;
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class YourDataController {
+
+    /**
+     * What the service holds about the person ({@code account/your-data}): their address, what they sent, the emails
+     * sent to them (when, and about what), and how many unfinished drafts they have.
+     */
+    @Introspected
+    record YourDataPage(String email, List<Map<String, Object>> items, List<Map<String, String>> emails, int drafts) {
+    }
 
     static final String PATH = "/your-data";
     private static final Set<String> EMAILS_IN_WORDS = Set.of("sign-in-link", "advice-receipt", "ebe-receipt",
@@ -59,13 +68,10 @@ class YourDataController {
             return Pages.seeOther("/sign-in");
         }
         HeldData held = requests.yours(who.get());
-        Map<String, Object> model = new HashMap<>();
-        model.put("email", held.account() == null ? "" : held.account().email());
-        model.put("items", held.submissions().stream().map(YourDataController::item).toList());
-        model.put("emails", held.emails().stream().map(e -> Map.of("sent", SubmissionWords.date(e.createdAt()),
-                "aboutKey", "account.data.email." + about(e.template()))).toList());
-        model.put("drafts", held.drafts().size());
-        return page("account/your-data", model);
+        return page("account/your-data", new YourDataPage(held.account() == null ? "" : held.account().email(),
+                held.submissions().stream().map(YourDataController::item).toList(),
+                held.emails().stream().map(e -> Map.of("sent", SubmissionWords.date(e.createdAt()),
+                        "aboutKey", "account.data.email." + about(e.template()))).toList(), held.drafts().size()));
     }
 
     @Get(value = "/file", produces = MediaType.APPLICATION_JSON)
@@ -83,7 +89,7 @@ class YourDataController {
     @Get("/erase")
     @NotAudited("a question: erase everything?")
     HttpResponse<?> confirm(@Nullable Authentication authentication) {
-        return contributor(authentication).isEmpty() ? Pages.seeOther("/sign-in") : page("account/erase", Map.of());
+        return contributor(authentication).isEmpty() ? Pages.seeOther("/sign-in") : page("account/erase", null);
     }
 
     @Post("/erase")
@@ -100,7 +106,7 @@ class YourDataController {
     @Get("/erased")
     @NotAudited("a confirmation with no one's data")
     HttpResponse<?> erased() {
-        return page("account/erased", Map.of());
+        return page("account/erased", null);
     }
 
     private static Map<String, Object> item(HeldData.Sent s) {
@@ -127,7 +133,8 @@ class YourDataController {
         }
     }
 
-    private static HttpResponse<?> page(String view, Map<String, Object> model) {
-        return HttpResponse.ok(Pages.view(view, model)).header("Cache-Control", "no-store");
+    /** A page about one's own data, never cached; {@code model} null for a page with no variables of its own. */
+    private static HttpResponse<?> page(String view, @Nullable Record model) {
+        return HttpResponse.ok(model == null ? Pages.view(view) : Pages.view(view, model)).header("Cache-Control", "no-store");
     }
 }

@@ -1,5 +1,6 @@
 package org.carereview.consult.web.account;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -45,6 +46,11 @@ class YourSubmissionsController {
 
     static final String PATH = "/your-submissions";
 
+    /** What the person sent ({@code account/your-submissions}), and the reference of one just withdrawn (or null). */
+    @Introspected
+    record ListPage(List<Map<String, Object>> items, @Nullable String withdrawnReference) {
+    }
+
     private final OwnSubmissions ownSubmissions;
     private final PublicWords words;
     private final HttpLocaleResolver locales;
@@ -63,11 +69,10 @@ class YourSubmissionsController {
             return Pages.seeOther("/sign-in");
         }
         List<OwnedSubmission> owned = ownSubmissions.ownedBy(owner.get());
-        Map<String, Object> model = new HashMap<>();
-        model.put("items", owned.stream().map(s -> withOutcome(item(s), s, owner.get())).toList());
-        parse(withdrawn).flatMap(id -> owned.stream().filter(s -> s.id().equals(id) && s.withdrawn()).findFirst())
-                .ifPresent(s -> model.put("withdrawnReference", s.reference()));
-        return page("account/your-submissions", model);
+        return page("account/your-submissions", new ListPage(
+                owned.stream().map(s -> withOutcome(item(s), s, owner.get())).toList(),
+                parse(withdrawn).flatMap(id -> owned.stream().filter(s -> s.id().equals(id) && s.withdrawn())
+                        .findFirst()).map(OwnedSubmission::reference).orElse(null)));
     }
 
     @NotAudited("only the signed-in person's own answers, shown back to them")
@@ -161,6 +166,10 @@ class YourSubmissionsController {
 
     /** Personal pages: never kept by the browser or a shared cache. */
     private static HttpResponse<?> page(String view, Map<String, Object> model) {
+        return HttpResponse.ok(Pages.view(view, model)).header("Cache-Control", "no-store");
+    }
+
+    private static HttpResponse<?> page(String view, Record model) {
         return HttpResponse.ok(Pages.view(view, model)).header("Cache-Control", "no-store");
     }
 

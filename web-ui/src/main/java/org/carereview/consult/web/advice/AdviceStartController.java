@@ -1,5 +1,6 @@
 package org.carereview.consult.web.advice;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -23,7 +24,6 @@ import org.carereview.consult.web.Pages;
 import org.carereview.consult.web.SavedDraftRoutes;
 import org.carereview.consult.web.SavedDrafts;
 
-import java.util.Map;
 import java.util.UUID;
 
 /** The start page, starting a draft, and coming back to one by resume code or emailed link. */
@@ -41,12 +41,20 @@ class AdviceStartController extends SavedDraftRoutes {
         this.saved = saved;
     }
 
+    /**
+     * The call for advice's start page ({@code advice/start}): whether this browser holds a draft to continue, whether
+     * the person's last draft ran out, and how many days a draft is kept.
+     */
+    @Introspected
+    record StartPage(boolean hasDraft, boolean expired, long draftDays) {
+    }
+
     @NotAudited("a public page")
     @Get
     HttpResponse<?> start(HttpRequest<?> request, @Nullable @QueryValue String expired) {
         boolean hasDraft = DraftCookie.ADVICE.read(request).flatMap(drafts::find).isPresent();
-        return HttpResponse.ok(Pages.view("advice/start", Map.of("hasDraft", hasDraft, "expired", expired != null,
-                "draftDays", drafts.lifetime().toDays())));
+        return HttpResponse.ok(Pages.view("advice/start",
+                new StartPage(hasDraft, expired != null, drafts.lifetime().toDays())));
     }
 
     @Post("/start")

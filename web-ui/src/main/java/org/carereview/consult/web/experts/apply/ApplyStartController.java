@@ -1,5 +1,6 @@
 package org.carereview.consult.web.experts.apply;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -26,8 +27,6 @@ import org.carereview.consult.web.SavedDraftRoutes;
 import org.carereview.consult.web.SavedDrafts;
 
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
 
 /** The start page, starting an application, and coming back to one by resume code or emailed link. */
@@ -49,19 +48,24 @@ class ApplyStartController extends SavedDraftRoutes {
         this.clock = clock;
     }
 
+    /**
+     * The application's start page ({@code experts/apply/start}): whether applications are open or not yet open, when
+     * they open and close, how many days a draft is kept, whether this browser holds one to continue, and whether the
+     * person's last draft ran out.
+     */
+    @Introspected
+    record StartPage(boolean open, boolean notYetOpen, Moment opens, Moment closes, long draftDays, boolean hasDraft,
+                     boolean expired) {
+    }
+
     @NotAudited("a public page")
     @Get
     HttpResponse<?> start(HttpRequest<?> request, @Nullable @QueryValue String expired) {
         Window w = window.current();
-        Map<String, Object> model = new HashMap<>();
-        model.put("open", w.open());
-        model.put("notYetOpen", clock.instant().isBefore(w.opensAt()));
-        model.put("opens", Moment.of(w.opensAt()));
-        model.put("closes", Moment.of(w.closesAt()));
-        model.put("draftDays", drafts.lifetime().toDays());
-        model.put("hasDraft", w.open() && DraftCookie.APPLICATION.read(request).flatMap(drafts::find).isPresent());
-        model.put("expired", expired != null);
-        return HttpResponse.ok(Pages.view("experts/apply/start", model));
+        return HttpResponse.ok(Pages.view("experts/apply/start", new StartPage(w.open(),
+                clock.instant().isBefore(w.opensAt()), Moment.of(w.opensAt()), Moment.of(w.closesAt()),
+                drafts.lifetime().toDays(),
+                w.open() && DraftCookie.APPLICATION.read(request).flatMap(drafts::find).isPresent(), expired != null)));
     }
 
     @Post("/start")
