@@ -1,5 +1,7 @@
 package org.carereview.consult.web.deepdives;
 
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -23,7 +25,6 @@ import org.carereview.consult.web.Pages;
 import org.carereview.consult.web.pages.GovukItems;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -113,21 +114,30 @@ class AreaAdminController {
         return Pages.invalid("deepdives/area-form", areaModel(existing, form), errors);
     }
 
-    private Map<String, Object> areaModel(Area existing, AreaForm form) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("creating", existing == null);
-        model.put("heading", existing == null ? "Add an area" : "Change " + existing.name());
-        model.put("action", existing == null ? "/staff/deep-dives/areas" : "/staff/deep-dives/areas/" + existing.slug() + "/edit");
-        model.put("back", existing == null ? "/staff/deep-dives" : "/staff/deep-dives/areas/" + existing.slug());
-        model.put("form", form);
+    private AreaFormPage areaModel(@Nullable Area existing, AreaForm form) {
         List<Map<String, Object>> regions = new ArrayList<>();
         regions.add(Map.of("value", "", "text", "Choose a region"));
         areas.regions().forEach((code, name) -> regions.add(GovukItems.item(code, name)));
-        model.put("regions", regions);
-        return model;
+        return new AreaFormPage(existing == null, existing == null ? "Add an area" : "Change " + existing.name(),
+                existing == null ? "/staff/deep-dives/areas" : "/staff/deep-dives/areas/" + existing.slug() + "/edit",
+                existing == null ? "/staff/deep-dives" : "/staff/deep-dives/areas/" + existing.slug(), form, regions);
     }
 
-    private static Map<String, Object> sessionModel(Area area, SessionForm form) {
-        return new HashMap<>(Map.of("area", area, "form", form, "audiences", Options.audiences()));
+    private static SessionFormPage sessionModel(Area area, SessionForm form) {
+        return new SessionFormPage(area, form, Options.audiences());
+    }
+
+    /**
+     * Adding or changing an area ({@code deepdives/area-form}): which of the two, the heading, where the form posts
+     * and where "Back" goes, the form as filled in, and the regions to choose from.
+     */
+    @Introspected
+    record AreaFormPage(boolean creating, String heading, String action, String back, AreaForm form,
+                        List<Map<String, Object>> regions) {
+    }
+
+    /** Adding a session to an area ({@code deepdives/session-form}): the area, the form, who a session is for. */
+    @Introspected
+    record SessionFormPage(Area area, SessionForm form, List<Map<String, Object>> audiences) {
     }
 }

@@ -1,5 +1,6 @@
 package org.carereview.consult.web.deepdives;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -29,7 +30,6 @@ import org.carereview.consult.web.pages.GovukItems;
 
 import java.math.BigDecimal;
 import java.text.NumberFormat;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -78,21 +78,25 @@ class AreaPagesController {
         if (area == null) {
             return Pages.notFound();
         }
-        Map<String, Object> model = new HashMap<>();
-        model.put("area", area);
-        model.put("admin", Viewer.of(who).has(Role.ADMIN));
-        model.put("rows", attributes(area));
         List<Session> read = sessions.list(slug, Viewer.of(who));
         audit.recordList(UUID.fromString(who.getName()), AuditAction.LIST, "deep-dive sessions area=" + slug, read.size());
-        model.put("sessions", read);
-        model.put("sessionOptions", Options.sessions(sessions.list(slug)));
-        model.put("links", links.list(slug).stream().map(l -> Map.of("token", l.token(), "url", l.url(),
-                "session", l.session() == null ? "Any session" : l.session(), "made", UkTime.day(l.createdAt()),
-                "open", l.open())).toList());
         String banner = cards != null ? cards + " feedback " + ("1".equals(cards) ? "card" : "cards") + " saved."
                 : done == null ? null : DONE.get(done);
-        model.put("banner", banner);
-        return HttpResponse.ok(Pages.view("deepdives/area", model));
+        return HttpResponse.ok(Pages.view("deepdives/area", new AreaPage(area, Viewer.of(who).has(Role.ADMIN),
+                attributes(area), read, Options.sessions(sessions.list(slug)),
+                links.list(slug).stream().map(l -> Map.<String, Object>of("token", l.token(), "url", l.url(),
+                        "session", l.session() == null ? "Any session" : l.session(), "made",
+                        UkTime.day(l.createdAt()), "open", l.open())).toList(), banner)));
+    }
+
+    /**
+     * One area ({@code deepdives/area}): its details as summary rows, whether the reader may change them, its sessions
+     * (withheld ones as the reader may see them), the sessions to choose for a link, its participant links, and a
+     * banner for what was just done (or null).
+     */
+    @Introspected
+    record AreaPage(Area area, boolean admin, List<Map<String, Object>> rows, List<Session> sessions,
+                    List<Map<String, Object>> sessionOptions, List<Map<String, Object>> links, @Nullable String banner) {
     }
 
     static List<Map<String, Object>> attributes(Area a) {

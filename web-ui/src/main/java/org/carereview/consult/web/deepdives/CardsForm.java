@@ -1,5 +1,6 @@
 package org.carereview.consult.web.deepdives;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.deepdives.Area;
@@ -108,7 +109,7 @@ final class CardsForm {
         return page;
     }
 
-    Map<String, Object> model(Area area, List<Session> sessions, String formId) {
+    CardsPage model(Area area, List<Session> sessions, String formId) {
         List<Map<String, Object>> shown = new ArrayList<>();
         for (Card c : cards) {
             Map<String, Object> card = new HashMap<>();
@@ -126,15 +127,22 @@ final class CardsForm {
         List<Map<String, Object>> types = new ArrayList<>();
         types.add(Map.of("value", "", "text", "Choose who gave it"));
         types.addAll(Options.participantTypes());
-        Map<String, Object> model = new HashMap<>();
-        model.put("area", area);
-        model.put("cards", shown);
-        model.put("count", cards.size());
-        model.put("more", cards.size() < MOST);
-        model.put("participantTypes", types);
-        model.put("sessionOptions", Options.sessions(sessions));
-        model.put("sessionId", sessionId);
-        model.put("formId", formId);
-        return model;
+        return new CardsPage(area, shown, cards.size(), cards.size() < MOST, types, Options.sessions(sessions),
+                sessionId, formId);
+    }
+
+    /**
+     * Entering an area's feedback cards ({@code deepdives/cards}): the area, the cards as filled in, how many, whether
+     * another may be added, the choices of who gave a card and of session, the session chosen, and the form's id (so
+     * the same page saved twice saves its cards once).
+     */
+    @Introspected
+    record CardsPage(Area area, List<Map<String, Object>> cards, int count, boolean more,
+                     List<Map<String, Object>> participantTypes, List<Map<String, Object>> sessionOptions,
+                     @Nullable String sessionId, String formId) {
+
+        CardsPage withFormId(String another) {
+            return new CardsPage(area, cards, count, more, participantTypes, sessionOptions, sessionId, another);
+        }
     }
 }

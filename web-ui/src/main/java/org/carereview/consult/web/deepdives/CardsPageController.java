@@ -27,7 +27,6 @@ import org.carereview.consult.deepdives.Sessions;
 import org.carereview.consult.web.Pages;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -76,7 +75,7 @@ class CardsPageController {
         if ("add".equals(fields.first("action"))) {
             return HttpResponse.ok(Pages.view(VIEW, form.withAnotherCard().model(area.get(), sessions.list(slug), formId)));
         }
-        Map<String, Object> model = form.model(area.get(), sessions.list(slug), formId);
+        CardsForm.CardsPage model = form.model(area.get(), sessions.list(slug), formId);
         if (form.filled().isEmpty()) {
             return Pages.invalid(VIEW, model, List.of(new FieldError("card-1-participantType",
                     "Fill in at least one card before saving")));
@@ -89,8 +88,7 @@ class CardsPageController {
             return Pages.invalid(VIEW, model, form.pageErrors(e.errors()));
         } catch (ProblemException e) {
             // The same form was saved before with other cards (sent again from the browser's history).
-            model.put("formId", UUID.randomUUID().toString());
-            return Pages.invalid(VIEW, model, List.of(new FieldError("card-1-participantType",
+            return Pages.invalid(VIEW, model.withFormId(UUID.randomUUID().toString()), List.of(new FieldError("card-1-participantType",
                     "This page was saved before. Check the cards below, then select Save cards to save them as new cards")));
         }
     }

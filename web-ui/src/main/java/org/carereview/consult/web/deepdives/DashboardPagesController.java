@@ -1,5 +1,6 @@
 package org.carereview.consult.web.deepdives;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -12,6 +13,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import org.carereview.consult.core.routes.NotAudited;
 import org.carereview.consult.core.routes.StaffOnly;
+import org.carereview.consult.deepdives.Area;
 import org.carereview.consult.deepdives.AreaSummary;
 import org.carereview.consult.deepdives.Areas;
 import org.carereview.consult.deepdives.Comparison;
@@ -21,7 +23,6 @@ import org.carereview.consult.deepdives.Dimension;
 import org.carereview.consult.web.Pages;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -59,10 +60,10 @@ class DashboardPagesController {
             sections.add(Map.of("title", line.title(), "chart", Charts.bars(line.dimension(), summary.area().name(), line),
                     "items", line.items(), "total", line.total()));
         }
-        Map<String, Object> model = new HashMap<>(counting("/staff/deep-dives/areas/" + slug + "/dashboard", once));
-        model.putAll(Map.of("area", summary.area(), "sections", sections,
-                "csv", "/api/v1/deep-dives/areas/" + slug + "/summary.csv" + (once ? "?count=campaigns-once" : "")));
-        return HttpResponse.ok(Pages.view("deepdives/dashboard", model));
+        Counting counting = Counting.of("/staff/deep-dives/areas/" + slug + "/dashboard", once);
+        return HttpResponse.ok(Pages.view("deepdives/dashboard", new DashboardPage(summary.area(), sections,
+                "/api/v1/deep-dives/areas/" + slug + "/summary.csv" + (once ? "?count=campaigns-once" : ""),
+                counting.text(), counting.otherHref(), counting.otherText())));
     }
 
     @NotAudited("counts, small ones suppressed (ADR 0008)")
@@ -78,9 +79,9 @@ class DashboardPagesController {
                     "csv", "/api/v1/deep-dives/comparison.csv?by=" + d.slug() + (once ? "&count=campaigns-once" : ""),
                     "width", table.columns().size() <= 4 ? "govuk-grid-column-two-thirds" : "govuk-grid-column-full"));
         }
-        Map<String, Object> model = new HashMap<>(counting("/staff/deep-dives/comparison", once));
-        model.put("sections", sections);
-        return HttpResponse.ok(Pages.view("deepdives/comparison", model));
+        Counting counting = Counting.of("/staff/deep-dives/comparison", once);
+        return HttpResponse.ok(Pages.view("deepdives/comparison", new ComparisonPage(sections, counting.text(),
+                counting.otherHref(), counting.otherText())));
     }
 
     /** Only {@code campaigns-once} counts a copy-and-paste campaign once (ADR 0034); anything else counts every card. */
@@ -88,12 +89,30 @@ class DashboardPagesController {
         return "campaigns-once".equals(count);
     }
 
-    /** What the page says about how it counts, and the link to count the other way. */
-    private static Map<String, Object> counting(String path, boolean once) {
-        return Map.of("counting", once
-                        ? "The cards of a copy-and-paste campaign (cards that share most of their words) count as one card in each area."
-                        : "Every card counts, including each copy of a copy-and-paste campaign.",
-                "otherCountingHref", once ? path : path + "?count=campaigns-once",
-                "otherCountingText", once ? "Count every card" : "Count each copy-and-paste campaign once");
+    /** What a dashboard says about how it counts, and the link to count the other way. */
+    private record Counting(String text, String otherHref, String otherText) {
+
+        static Counting of(String path, boolean once) {
+            return new Counting(once
+                    ? "The cards of a copy-and-paste campaign (cards that share most of their words) count as one card in each area."
+                    : "Every card counts, including each copy of a copy-and-paste campaign.",
+                    once ? path : path + "?count=campaigns-once",
+                    once ? "Count every card" : "Count each copy-and-paste campaign once");
+        }
+    }
+
+    /**
+     * An area's dashboard ({@code deepdives/dashboard}): the area, one section per count (title, chart, items, total),
+     * the CSV's address, and how it counts with the link to count the other way.
+     */
+    @Introspected
+    record DashboardPage(Area area, List<Map<String, Object>> sections, String csv, String counting,
+                         String otherCountingHref, String otherCountingText) {
+    }
+
+    /** The areas compared ({@code deepdives/comparison}): one section per count, and how it counts. */
+    @Introspected
+    record ComparisonPage(List<Map<String, Object>> sections, String counting, String otherCountingHref,
+                          String otherCountingText) {
     }
 }

@@ -1,6 +1,7 @@
 package org.carereview.consult.web.deepdives;
 
 import io.micronaut.context.MessageSource;
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -38,8 +39,6 @@ import org.carereview.consult.web.SentReceipt;
 import org.carereview.consult.web.words.PublicWords;
 
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -57,6 +56,11 @@ import java.util.function.UnaryOperator;
 class GiveFeedbackController {
 
     static final String VIEW = "deepdives/give-feedback";
+
+    /** Feedback sent ({@code deepdives/feedback-sent}): its reference, and whether it was flagged for safeguarding. */
+    @Introspected
+    record SentPage(String reference, boolean flagged) {
+    }
 
     private final SentReceipt sent;
     private final Links links;
@@ -110,7 +114,7 @@ class GiveFeedbackController {
         } catch (InvalidInputException e) {
             return Pages.invalid(VIEW, page, e.errors());
         } catch (RateLimitedException e) {
-            return Pages.withErrors(HttpStatus.TOO_MANY_REQUESTS, VIEW, Pages.model(page), List.of(
+            return Pages.withErrors(HttpStatus.TOO_MANY_REQUESTS, VIEW, page, List.of(
                             FieldError.of("send", "deepdives.error.rateLimited", e.retryAfterSeconds())))
                     .header("Retry-After", String.valueOf(e.retryAfterSeconds()));
         }
@@ -139,7 +143,7 @@ class GiveFeedbackController {
     HttpResponse<?> sent(@PathVariable UUID id, HttpRequest<?> request) {
         return feedback.summary(id).filter(s -> sent.sentBy(request, id))
                 .<HttpResponse<?>>map(s -> HttpResponse.ok(Pages.view("deepdives/feedback-sent",
-                        Map.of("reference", s.reference(), "flagged", s.safeguarding()))))
+                        new SentPage(s.reference(), s.safeguarding()))))
                 .orElseGet(() -> Pages.notFound());
     }
 
@@ -168,8 +172,7 @@ class GiveFeedbackController {
     /** The error page, with a heading and a message in the participant's version of the words. */
     private HttpResponse<?> closed(HttpRequest<?> request) {
         MessageSource.MessageContext in = MessageSource.MessageContext.of(locales.resolveOrDefault(request));
-        return HttpResponse.status(HttpStatus.NOT_FOUND).body(Pages.view("error", Map.of("status", 404,
-                "heading", words.getRequiredMessage("deepdives.closed.heading", in),
-                "message", words.getRequiredMessage("deepdives.closed.message", in))));
+        return Pages.error(HttpStatus.NOT_FOUND, words.getRequiredMessage("deepdives.closed.heading", in),
+                words.getRequiredMessage("deepdives.closed.message", in));
     }
 }

@@ -1,5 +1,6 @@
 package org.carereview.consult.web.deepdives;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -32,7 +33,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,7 +76,7 @@ class ImportPageController {
         if (area.isEmpty()) {
             return Pages.notFound();
         }
-        Map<String, Object> model = model(area.get(), sessionId);
+        ImportPage model = model(area.get(), sessionId);
         try {
             String csv = text(file);
             BulkReceipt receipt = feedback.importCsv(slug, sessionId, csv, UUID.fromString(who.getName()));
@@ -102,14 +102,17 @@ class ImportPageController {
         }
     }
 
-    private Map<String, Object> model(Area area, @Nullable String sessionId) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("area", area);
-        model.put("action", "/staff/deep-dives/areas/" + area.slug() + "/import");
-        model.put("sessionOptions", Options.sessions(sessions.list(area.slug())));
-        model.put("sessionId", sessionId);
-        model.put("columns", FeedbackCsv.COLUMNS);
-        model.put("maxCards", feedback.maxCards());
-        return model;
+    private ImportPage model(Area area, @Nullable String sessionId) {
+        return new ImportPage(area, "/staff/deep-dives/areas/" + area.slug() + "/import",
+                Options.sessions(sessions.list(area.slug())), sessionId, FeedbackCsv.COLUMNS, feedback.maxCards());
+    }
+
+    /**
+     * Importing an area's cards from a spreadsheet ({@code deepdives/import}): the area, where the form posts, its
+     * sessions to choose from and the one chosen (or null), the columns a file must have, and how many cards it may hold.
+     */
+    @Introspected
+    record ImportPage(Area area, String action, List<Map<String, Object>> sessionOptions, @Nullable String sessionId,
+                      List<String> columns, int maxCards) {
     }
 }

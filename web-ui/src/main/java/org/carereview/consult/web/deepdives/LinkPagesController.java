@@ -1,5 +1,6 @@
 package org.carereview.consult.web.deepdives;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -23,7 +24,6 @@ import org.carereview.consult.deepdives.Links;
 import org.carereview.consult.deepdives.ParticipantLink;
 import org.carereview.consult.web.Pages;
 
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -33,6 +33,11 @@ import java.util.UUID;
 @StaffOnly
 @ExecuteOn(TaskExecutors.BLOCKING)
 class LinkPagesController {
+
+    /** A participant link's handout ({@code deepdives/handout}): the link, its session's name, its QR code as SVG. */
+    @Introspected
+    record HandoutPage(ParticipantLink link, String session, String qr) {
+    }
 
     @Serdeable
     record LinkForm(@Nullable String sessionId) {
@@ -56,9 +61,8 @@ class LinkPagesController {
             ParticipantLink link = links.create(slug, form.sessionId(), UUID.fromString(who.getName()));
             return Pages.seeOther("/staff/deep-dives/links/" + link.token());
         } catch (InvalidInputException e) {
-            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(Pages.view("error", Map.of("status", 422,
-                    "heading", "That session is not one of this area's",
-                    "message", "Go back to the area's page and choose one of its sessions.")));
+            return Pages.error(HttpStatus.UNPROCESSABLE_ENTITY, "That session is not one of this area's",
+                    "Go back to the area's page and choose one of its sessions.");
         }
     }
 
@@ -71,10 +75,10 @@ class LinkPagesController {
             return Pages.notFound();
         }
         ParticipantLink l = link.get();
-        return HttpResponse.ok(Pages.view("deepdives/handout", Map.of("link", l,
-                "session", l.session() == null ? "" : l.session(),
+        return HttpResponse.ok(Pages.view("deepdives/handout", new HandoutPage(l,
+                l.session() == null ? "" : l.session(),
                 // Drawn by QrSvg from our own link address; nothing anyone typed is in it, so it is written as markup.
-                "qr", links.qrSvg(token))));
+                links.qrSvg(token))));
     }
 
     @Post("/links/{token}/close")

@@ -98,6 +98,11 @@ public final class GovukItems {
         return map("text", text, "href", href);
     }
 
+    /** A link cell whose text a person wrote (a title): {@code {text, href, dir: 'auto'}}. */
+    public static Map<String, Object> writtenLinkCell(String text, String href) {
+        return map("text", text, "href", href, "dir", "auto");
+    }
+
     private static Map<String, Object> map(Object... keysAndValues) {
         Map<String, Object> map = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
