@@ -27,7 +27,6 @@ import org.carereview.consult.notifications.TemplateEditRefused;
 import org.carereview.consult.web.Pages;
 import org.carereview.consult.web.pages.GovukItems;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -122,21 +121,16 @@ class MessageTemplatesController {
                 .toList();
     }
 
-    private Map<String, Object> model(MessageTemplate t, @Nullable String subject, @Nullable String body, int version,
-                                      boolean saved) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("template", t);
-        model.put("subject", subject);
-        model.put("body", body);
-        model.put("version", version);
-        model.put("saved", saved);
-        model.put("fields", String.join(", ", t.fields().stream().map(f -> "((" + f + "))").toList()));
-        model.put("required", String.join(", ", t.required().stream().map(f -> "((" + f + "))").toList()));
-        model.put("history", templates.history(t.id()).stream().map(v -> Map.<String, Object>of(
-                "version", v.version(), "subject", v.subject(), "paragraphs", List.of(v.body().strip().split("\n\\s*\n")),
-                "savedAt", UkTime.moment(v.savedAt()),
-                "savedBy", v.savedBy() == null ? "the service (its first wording)" : v.savedBy(),
-                "current", v.version() == t.version())).toList());
-        return model;
+    private EditPage model(MessageTemplate t, @Nullable String subject, @Nullable String body, int version,
+                           boolean saved) {
+        return new EditPage(t, subject, body, version, saved,
+                String.join(", ", t.fields().stream().map(f -> "((" + f + "))").toList()),
+                String.join(", ", t.required().stream().map(f -> "((" + f + "))").toList()),
+                templates.history(t.id()).stream().map(v -> Map.<String, Object>of(
+                        "version", v.version(), "subject", v.subject(),
+                        "paragraphs", List.of(v.body().strip().split("\n\\s*\n")),
+                        "savedAt", UkTime.moment(v.savedAt()),
+                        "savedBy", v.savedBy() == null ? "the service (its first wording)" : v.savedBy(),
+                        "current", v.version() == t.version())).toList());
     }
 }

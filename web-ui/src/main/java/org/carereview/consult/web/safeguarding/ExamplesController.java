@@ -1,5 +1,6 @@
 package org.carereview.consult.web.safeguarding;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -28,7 +29,6 @@ import org.carereview.consult.core.time.UkTime;
 import org.carereview.consult.web.Pages;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -64,6 +64,13 @@ class ExamplesController {
     private static final Map<String, String> KINDS = Map.of(
             "DISCLOSURE", "Tells of harm",
             "ORDINARY", "Only talks about harm");
+    private static final List<Map<String, Object>> LABELS = List.of(
+            item("DISCLOSURE", "Yes, it tells of harm",
+                    "Harm to the writer or a child happening now, or a risk of it. For example: my stepdad hits me "
+                            + "when mum is out"),
+            item("ORDINARY", "No, it only talks about harm",
+                    "It uses the same words but tells of no harm now. For example: children in care should be "
+                            + "asked if anyone hits them"));
 
     private final SafeguardingExamples examples;
 
@@ -78,11 +85,10 @@ class ExamplesController {
     @Get
     @LeadOrAdmin
     HttpResponse<?> list(Authentication who, @Nullable @QueryValue String saved) {
-        Map<String, Object> model = model(who, new ExampleForm(null, null, null));
-        model.put("saved", saved == null ? null : SAVED.get(saved));
+        ExamplesPage page = model(who, new ExampleForm(null, null, null), saved == null ? null : SAVED.get(saved));
         audit.recordList(UUID.fromString(who.getName()), AuditAction.LIST, "safeguarding examples page",
-                model.get("given") instanceof List<?> shown ? shown.size() : 0);
-        return HttpResponse.ok(Pages.view("safeguarding/examples", model)).header("Cache-Control", "no-store");
+                page.given().size());
+        return HttpResponse.ok(Pages.view("safeguarding/examples", page)).header("Cache-Control", "no-store");
     }
 
     @Post
@@ -93,7 +99,7 @@ class ExamplesController {
             examples.add(form.text(), form.label(), UUID.fromString(who.getName()));
             return Pages.seeOther(PATH + "?saved=added");
         } catch (InvalidInputException e) {
-            return Pages.invalid("safeguarding/examples", model(who, form), e.errors());
+            return Pages.invalid("safeguarding/examples", model(who, form, null), e.errors());
         }
     }
 
@@ -115,34 +121,32 @@ class ExamplesController {
         return Pages.seeOther(PATH + "?saved=removed");
     }
 
-    private Map<String, Object> model(Authentication who, ExampleForm form) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("lead", Viewer.of(who).has(Role.SAFEGUARDING_LEAD));
-        model.put("form", form);
-        model.put("saved", null);
-        model.put("maxLength", SafeguardingExamples.MAX_LENGTH);
-        model.put("labelItems", List.of(
-                item("DISCLOSURE", "Yes, it tells of harm",
-                        "Harm to the writer or a child happening now, or a risk of it. For example: my stepdad hits me "
-                                + "when mum is out"),
-                item("ORDINARY", "No, it only talks about harm",
-                        "It uses the same words but tells of no harm now. For example: children in care should be "
-                                + "asked if anyone hits them")));
-        model.put("counts", counts(examples.counts()));
-        model.put("given", examples.given(SHOWN).stream().map(e -> Map.<String, Object>of(
-                "id", e.id().toString(),
-                "lines", lines(e.text()),
-                "short", shorten(e.text()),
-                "kind", KINDS.getOrDefault(e.label(), e.label()),
-                "from", SOURCES.getOrDefault(e.source(), e.source()),
-                "when", UkTime.moment(e.addedAt()))).toList());
-        model.put("shown", SHOWN);
-        model.put("changes", examples.history(HISTORY).stream().map(c -> Map.<String, Object>of(
-                "change", "REMOVED".equals(c.change()) ? "Removed" : "Added",
-                "kind", KINDS.getOrDefault(c.label(), c.label()),
-                "from", SOURCES.getOrDefault(c.source(), c.source()),
-                "when", UkTime.moment(c.changedAt()))).toList());
-        return model;
+    private ExamplesPage model(Authentication who, ExampleForm form, @Nullable String saved) {
+        return new ExamplesPage(Viewer.of(who).has(Role.SAFEGUARDING_LEAD), form, saved,
+                SafeguardingExamples.MAX_LENGTH, LABELS, counts(examples.counts()),
+                examples.given(SHOWN).stream().map(e -> Map.<String, Object>of(
+                        "id", e.id().toString(),
+                        "lines", lines(e.text()),
+                        "short", shorten(e.text()),
+                        "kind", KINDS.getOrDefault(e.label(), e.label()),
+                        "from", SOURCES.getOrDefault(e.source(), e.source()),
+                        "when", UkTime.moment(e.addedAt()))).toList(), SHOWN,
+                examples.history(HISTORY).stream().map(c -> Map.<String, Object>of(
+                        "change", "REMOVED".equals(c.change()) ? "Removed" : "Added",
+                        "kind", KINDS.getOrDefault(c.label(), c.label()),
+                        "from", SOURCES.getOrDefault(c.source(), c.source()),
+                        "when", UkTime.moment(c.changedAt()))).toList());
+    }
+
+    /**
+     * The learned check's examples ({@code safeguarding/examples}): whether the reader is the lead (who may add and
+     * remove them), the form as filled in, what was just saved (or null), the longest example, the two labels to
+     * choose from, counts by source and label, the newest examples given (up to {@code shown}), and the last changes.
+     */
+    @Introspected
+    record ExamplesPage(boolean lead, ExampleForm form, @Nullable String saved, int maxLength,
+                        List<Map<String, Object>> labelItems, List<Map<String, Object>> counts,
+                        List<Map<String, Object>> given, int shown, List<Map<String, Object>> changes) {
     }
 
     /** One row per source, with how many of each kind and in all, and a row of totals. */

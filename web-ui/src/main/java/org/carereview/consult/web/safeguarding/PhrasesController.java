@@ -1,5 +1,6 @@
 package org.carereview.consult.web.safeguarding;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -27,7 +28,6 @@ import org.carereview.consult.core.safeguarding.SafeguardingPhrases;
 import org.carereview.consult.core.time.UkTime;
 import org.carereview.consult.web.Pages;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -59,9 +59,7 @@ class PhrasesController {
     @Get
     @LeadOrAdmin
     HttpResponse<?> list(Authentication who, @Nullable @QueryValue String saved) {
-        Map<String, Object> model = model(who, new PhraseForm(null, null));
-        model.put("saved", saved);
-        return HttpResponse.ok(Pages.view("safeguarding/phrases", model));
+        return HttpResponse.ok(Pages.view("safeguarding/phrases", model(who, new PhraseForm(null, null), saved)));
     }
 
     @Post
@@ -80,7 +78,7 @@ class PhrasesController {
                         ? new FieldError("weight", "Enter the weight as a whole number from 1 to "
                         + SafeguardingPhrases.MAX_WEIGHT) : f).toList();
             }
-            return Pages.invalid("safeguarding/phrases", model(who, form), errors);
+            return Pages.invalid("safeguarding/phrases", model(who, form, null), errors);
         }
     }
 
@@ -96,17 +94,22 @@ class PhrasesController {
         return Pages.seeOther(PATH + "?saved=removed");
     }
 
-    private Map<String, Object> model(Authentication who, PhraseForm form) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("lead", Viewer.of(who).has(Role.SAFEGUARDING_LEAD));
-        model.put("threshold", configuration.threshold());
-        model.put("form", form);
-        model.put("saved", null);
-        model.put("phrases", phrases.list().stream().map(p -> Map.of("phrase", p.phrase(), "weight", p.weight()))
-                .toList());
-        model.put("changes", phrases.history(20).stream().map(c -> Map.of("phrase", c.phrase(),
-                "change", words(c), "when", UkTime.moment(c.changedAt()))).toList());
-        return model;
+    private PhrasesPage model(Authentication who, PhraseForm form, @Nullable String saved) {
+        return new PhrasesPage(Viewer.of(who).has(Role.SAFEGUARDING_LEAD), configuration.threshold(), form, saved,
+                phrases.list().stream().map(p -> Map.<String, Object>of("phrase", p.phrase(), "weight", p.weight()))
+                        .toList(),
+                phrases.history(20).stream().map(c -> Map.of("phrase", c.phrase(),
+                        "change", words(c), "when", UkTime.moment(c.changedAt()))).toList());
+    }
+
+    /**
+     * The screening's phrases ({@code safeguarding/phrases}): whether the reader is the lead (who may change them),
+     * the weight at which a submission is flagged, the form as filled in, what was just saved (or null), the phrases
+     * with their weights, and the last changes.
+     */
+    @Introspected
+    record PhrasesPage(boolean lead, int threshold, PhraseForm form, @Nullable String saved,
+                       List<Map<String, Object>> phrases, List<Map<String, String>> changes) {
     }
 
     private static String words(SafeguardingPhrases.Change c) {

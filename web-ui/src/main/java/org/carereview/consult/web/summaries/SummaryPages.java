@@ -1,5 +1,7 @@
 package org.carereview.consult.web.summaries;
 
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
 import org.carereview.consult.core.access.Viewer;
@@ -13,7 +15,6 @@ import org.carereview.consult.triage.summaries.SummaryInput;
 import org.carereview.consult.web.pages.GovukItems;
 import org.carereview.consult.web.words.PublicWords;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,48 +42,62 @@ class SummaryPages {
         return Visibility.seesFlagged(Viewer.roles(who.getRoles()));
     }
 
-    List<Map<String, Object>> rows(List<Summary> all) {
-        return all.stream().map(s -> Map.<String, Object>of("id", s.id(), "title", s.title(),
-                "channel", CHANNELS.get(s.channel().name()), "state", STATES.get(s.state().name()))).toList();
+    /** The summaries as the staff list's table rows: title (a link), channel and state. */
+    static List<List<Map<String, Object>>> rows(List<Summary> all) {
+        return all.stream().map(s -> List.of(GovukItems.writtenLinkCell(s.title(), "/staff/summaries/" + s.id()),
+                GovukItems.cell(CHANNELS.get(s.channel().name())), GovukItems.cell(STATES.get(s.state().name()))))
+                .toList();
     }
 
-    static Map<String, Object> form(SummaryInput form) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("channel", form.channel() == null ? "" : form.channel());
-        model.put("titleValue", form.title() == null ? "" : form.title()); // "title" is the layout's own parameter
-        model.put("whatWeDid", form.whatWeDid() == null ? "" : form.whatWeDid());
-        model.put("whatWeDidChild", form.whatWeDidChild() == null ? "" : form.whatWeDidChild());
-        model.put("channelOptions", List.of(
+    /** The staff list of summaries ({@code staff/summaries}): the table's head and rows. */
+    @Introspected
+    record SummariesPage(List<Map<String, Object>> head, List<List<Map<String, Object>>> summaries) {
+    }
+
+    static NewSummaryPage form(SummaryInput form) {
+        return new NewSummaryPage(orEmpty(form.channel()), orEmpty(form.title()), orEmpty(form.whatWeDid()),
+                orEmpty(form.whatWeDidChild()), List.of(
                 GovukItems.item("CALL_FOR_ADVICE", CHANNELS.get("CALL_FOR_ADVICE"), "Quotes can be added: people were asked whether they agree to be quoted"),
                 GovukItems.item("DEEP_DIVE_FEEDBACK", CHANNELS.get("DEEP_DIVE_FEEDBACK"), "Counts only: people were not asked whether they agree to be quoted")));
-        return model;
+    }
+
+    /**
+     * A new summary ({@code staff/summary-new}): the form as typed ({@code titleValue}, as "title" is the layout's own
+     * parameter) and the channels to choose from.
+     */
+    @Introspected
+    record NewSummaryPage(String channel, String titleValue, String whatWeDid, String whatWeDidChild,
+                          List<Map<String, Object>> channelOptions) {
+    }
+
+    private static String orEmpty(@Nullable String text) {
+        return text == null ? "" : text;
     }
 
     /** One summary's page: its words, state, quotes (with who may approve each) and the quote form as typed. */
-    Map<String, Object> model(UUID id, Authentication who, SummaryPagesController.QuoteForm typed) {
+    SummaryEditPage model(UUID id, Authentication who, SummaryPagesController.QuoteForm typed) {
         Summary summary = summaries.find(id);
         UUID me = UUID.fromString(who.getName());
         List<Map<String, Object>> quotes = summaries.quotes(id, seesFlagged(who)).stream().map(q -> quote(q, me)).toList();
-        Map<String, Object> model = new HashMap<>();
-        model.put("summary", summary);
-        model.put("channel", CHANNELS.get(summary.channel().name()));
-        model.put("state", STATES.get(summary.state().name()));
-        model.put("quotes", quotes);
-        model.put("quotable", summary.channel() == SubmissionKind.CALL_FOR_ADVICE);
-        model.put("reference", typed.reference() == null ? "" : typed.reference());
-        model.put("text", typed.text() == null ? "" : typed.text());
-        model.put("waiting", quotes.stream().filter(q -> !(Boolean) q.get("approved")).count());
-        return model;
+        return new SummaryEditPage(summary, CHANNELS.get(summary.channel().name()), STATES.get(summary.state().name()),
+                quotes, summary.channel() == SubmissionKind.CALL_FOR_ADVICE, orEmpty(typed.reference()),
+                orEmpty(typed.text()), quotes.stream().filter(q -> !(Boolean) q.get("approved")).count());
+    }
+
+    /**
+     * One summary for staff ({@code staff/summary}): the summary, its channel and state in words, its quotes (with who
+     * may approve each), whether quotes may be added, the quote form as typed, and how many quotes wait for approval.
+     */
+    @Introspected
+    record SummaryEditPage(Summary summary, String channel, String state, List<Map<String, Object>> quotes,
+                           boolean quotable, String reference, String text, long waiting) {
     }
 
     /** The public page as it would be published now, in the standard words, under a banner saying it is a preview. */
-    Map<String, Object> preview(UUID id) {
+    SummaryView.SummaryPage preview(UUID id) {
         PublishedSummaries.Published page = published.preview(id, summaries.preview(id)).orElseThrow();
-        Map<String, Object> model = new HashMap<>(SummaryView.model(page, words, Locale.ENGLISH));
-        model.put("previewBanner", "Preview: this is what the public page would show if it were published now. "
-                + "Only approved quotes are shown.");
-        model.put("previewBack", "/staff/summaries/" + id);
-        return model;
+        return SummaryView.model(page, words, Locale.ENGLISH).asPreview("Preview: this is what the public page would "
+                + "show if it were published now. Only approved quotes are shown.", "/staff/summaries/" + id);
     }
 
     private static Map<String, Object> quote(Quote q, UUID me) {

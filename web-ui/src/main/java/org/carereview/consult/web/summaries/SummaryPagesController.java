@@ -23,9 +23,9 @@ import org.carereview.consult.core.routes.ReviewerOrAdmin;
 import org.carereview.consult.triage.summaries.PublicSummaries;
 import org.carereview.consult.triage.summaries.SummaryInput;
 import org.carereview.consult.web.Pages;
+import org.carereview.consult.web.pages.GovukItems;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -55,7 +55,8 @@ class SummaryPagesController {
     @NotAudited("the review's own summaries: titles and states, no one's personal data")
     @Get
     HttpResponse<?> list() {
-        return HttpResponse.ok(Pages.view("staff/summaries", Map.of("summaries", pages.rows(summaries.list()))));
+        return HttpResponse.ok(Pages.view("staff/summaries", new SummaryPages.SummariesPage(
+                GovukItems.columns("Title", "Channel", "Status"), SummaryPages.rows(summaries.list()))));
     }
 
     @NotAudited("an empty form")

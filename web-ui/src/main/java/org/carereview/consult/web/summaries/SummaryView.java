@@ -1,15 +1,17 @@
 package org.carereview.consult.web.summaries;
 
 import io.micronaut.context.MessageSource;
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
 import org.carereview.consult.core.counts.Suppression;
 import org.carereview.consult.triage.summaries.PublishedSummaries.Published;
+import org.carereview.consult.triage.summaries.Summary;
 import org.carereview.consult.triage.summaries.ThemeCounts;
 import org.carereview.consult.web.deepdives.Charts;
 import org.carereview.consult.web.words.PublicWords;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,7 +26,23 @@ final class SummaryView {
     private SummaryView() {
     }
 
-    static Map<String, Object> model(Published published, PublicWords words, Locale locale) {
+    /**
+     * One summary's public page ({@code summaries/summary}): the summary, its counts as a chart and as table rows
+     * (theme, count), the total, its quotes, what the review did (in both versions) as paragraphs, the key of its
+     * channel's name, and on staff's preview a banner and where "Back" goes (both null on the public page).
+     */
+    @Introspected
+    record SummaryPage(Summary summary, Map<String, Object> chart, List<Map<String, Object>> rows, long total,
+                       List<String> quotes, List<String> whatWeDid, List<String> whatWeDidChild, String channelKey,
+                       @Nullable String previewBanner, @Nullable String previewBack) {
+
+        SummaryPage asPreview(String banner, String back) {
+            return new SummaryPage(summary, chart, rows, total, quotes, whatWeDid, whatWeDidChild, channelKey, banner,
+                    back);
+        }
+    }
+
+    static SummaryPage model(Published published, PublicWords words, Locale locale) {
         MessageSource.MessageContext in = MessageSource.MessageContext.of(locale);
         ThemeCounts counts = published.summary().counts();
         List<Charts.Bar> bars = new ArrayList<>();
@@ -40,17 +58,11 @@ final class SummaryView {
             rows.add(Map.of("theme", theme, "count", shown));
         }
         String heading = words.getRequiredMessage("summaries.chart.heading", in);
-        Map<String, Object> model = new HashMap<>();
-        model.put("summary", published.summary());
-        model.put("chart", Charts.bars("themes", heading + ": " + String.join("; ",
-                bars.stream().map(b -> b.label() + " " + b.shown()).toList()), bars));
-        model.put("rows", rows);
-        model.put("total", counts == null ? 0 : counts.total());
-        model.put("quotes", published.quotes());
-        model.put("whatWeDid", paragraphs(published.summary().whatWeDid()));
-        model.put("whatWeDidChild", paragraphs(published.summary().whatWeDidChild()));
-        model.put("channelKey", "summaries.channel." + published.summary().channel().name());
-        return model;
+        return new SummaryPage(published.summary(), Charts.bars("themes", heading + ": " + String.join("; ",
+                bars.stream().map(b -> b.label() + " " + b.shown()).toList()), bars), rows,
+                counts == null ? 0 : counts.total(), published.quotes(), paragraphs(published.summary().whatWeDid()),
+                paragraphs(published.summary().whatWeDidChild()),
+                "summaries.channel." + published.summary().channel().name(), null, null);
     }
 
     /** Staff's text, split into paragraphs at blank lines. */

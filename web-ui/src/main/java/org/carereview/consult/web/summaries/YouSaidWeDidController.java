@@ -1,5 +1,6 @@
 package org.carereview.consult.web.summaries;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -14,10 +15,11 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import org.carereview.consult.core.routes.NotAudited;
 import org.carereview.consult.triage.summaries.PublishedSummaries;
+import org.carereview.consult.triage.summaries.Summary;
 import org.carereview.consult.web.Pages;
 import org.carereview.consult.web.words.PublicWords;
 
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -42,10 +44,15 @@ class YouSaidWeDidController {
         this.locales = locales;
     }
 
+    /** The published summaries ({@code summaries/list}). */
+    @Introspected
+    record ListPage(List<Summary> summaries) {
+    }
+
     @NotAudited("a public page: published summaries, no one's personal data")
     @Get
     HttpResponse<?> list() {
-        return HttpResponse.ok(Pages.view("summaries/list", Map.of("summaries", published.list())));
+        return HttpResponse.ok(Pages.view("summaries/list", new ListPage(published.list())));
     }
 
     @NotAudited("a public page: counts already suppressed and quotes from people who agreed to be quoted, redacted")

@@ -1,5 +1,6 @@
 package org.carereview.consult.web.triage;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import org.carereview.consult.core.redaction.Kind;
 import org.carereview.consult.core.redaction.RedactedSubmission;
@@ -10,8 +11,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The model of the redaction page: each answer as written and as others read it, what is taken out, corrections. */
-final class RedactionPage {
+/**
+ * The redaction page ({@code triage/redaction}): the submission's id and reference, a banner for what was just done (or
+ * null), each answer as written and as others read it with what is taken out and the corrections made, and the kinds
+ * of detail that can be taken out.
+ */
+@Introspected
+record RedactionPage(String id, String reference, @Nullable String banner, List<Map<String, Object>> fields,
+                     List<Map<String, Object>> kinds) {
 
     static final String VIEW = "triage/redaction";
 
@@ -32,15 +39,8 @@ final class RedactionPage {
             "kept", "Kept as written. Reviewers' exports and scorers now read those words.",
             "undone", "Correction undone.");
 
-    private RedactionPage() {
-    }
-
     /** {@code typed}: what the person typed into a form that failed, keyed by the input's id. */
-    static Map<String, Object> model(RedactedSubmission s, @Nullable String done, Map<String, String> typed) {
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("id", s.id().toString());
-        model.put("reference", s.reference());
-        model.put("banner", done == null ? null : DONE.get(done));
+    static RedactionPage model(RedactedSubmission s, @Nullable String done, Map<String, String> typed) {
         List<Map<String, Object>> fields = new ArrayList<>();
         for (RedactedSubmission.Field f : s.fields()) {
             Map<String, Object> field = new LinkedHashMap<>();
@@ -57,11 +57,9 @@ final class RedactionPage {
             field.put("kind", typed.getOrDefault("kind-" + f.name(), Kind.NAME.name()));
             fields.add(field);
         }
-        model.put("fields", fields);
         List<Map<String, Object>> kinds = new ArrayList<>();
         KINDS.forEach((kind, words) -> kinds.add(Map.of("value", kind.name(), "text", words)));
-        model.put("kinds", kinds);
-        return model;
+        return new RedactionPage(s.id().toString(), s.reference(), done == null ? null : DONE.get(done), fields, kinds);
     }
 
     private static String lower(String words) {

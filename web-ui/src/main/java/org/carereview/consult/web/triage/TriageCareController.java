@@ -1,5 +1,6 @@
 package org.carereview.consult.web.triage;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -53,6 +54,11 @@ class TriageCareController {
         });
     }
 
+    /** Asks to confirm deleting what the spam defences held back ({@code triage/delete}). */
+    @Introspected
+    record DeletePage(String id, String reference) {
+    }
+
     /** "Are you sure?": deleting cannot be undone. */
     @PersonalData
     @Get("/delete")
@@ -61,8 +67,8 @@ class TriageCareController {
         return SubmissionResponses.id(id).flatMap(uuid -> details.open(uuid, Viewer.of(who)))
                 .<HttpResponse<?>>map(s -> s.status() != SubmissionStatus.QUARANTINED
                         ? Pages.seeOther("/staff/triage/" + s.id())
-                        : HttpResponse.ok(Pages.view("triage/delete", Map.of("id", s.id().toString(),
-                                "reference", s.reference()))))
+                        : HttpResponse.ok(Pages.view("triage/delete",
+                                new DeletePage(s.id().toString(), s.reference()))))
                 .orElseGet(SubmissionResponses::notFound);
     }
 

@@ -106,7 +106,7 @@ class TriageSuggestionsController {
     /** The page; 422 with the errors linked to their fields when there are any. */
     private HttpResponse<?> show(String theme, Viewer viewer, @Nullable String banner, List<FieldError> errors) {
         try {
-            Map<String, Object> model = SuggestionsPage.model(theme, suggestions.open("THEME", theme, viewer), banner);
+            SuggestionsPage model = SuggestionsPage.model(theme, suggestions.open("THEME", theme, viewer), banner);
             return errors.isEmpty() ? HttpResponse.ok(Pages.view(SuggestionsPage.VIEW, model)).header("Cache-Control", "no-store")
                     : Pages.invalid(SuggestionsPage.VIEW, model, errors);
         } catch (InvalidInputException e) {
