@@ -1,21 +1,15 @@
 package org.carereview.consult.notifications;
 
 import io.micronaut.core.type.Argument;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -43,11 +37,11 @@ class Claims {
     private static final Logger LOG = LoggerFactory.getLogger(Claims.class);
     private static final Argument<Map<String, String>> FIELDS = Argument.mapOf(String.class, String.class);
 
-    private final JdbcOperations jdbc;
+    private final ClaimStore store;
     private final JsonMapper json;
 
-    Claims(JdbcOperations jdbc, JsonMapper json) {
-        this.jdbc = jdbc;
+    Claims(ClaimStore store, JsonMapper json) {
+        this.store = store;
         this.json = json;
     }
 
@@ -56,42 +50,11 @@ class Claims {
     List<Claimed> claim(Instant now, Instant leaseEnd, int limit, int maxAttempts) {
         // Out of attempts: an abandoned claim on the last attempt (the dead node may have sent it), or a
         // waiting message after maxAttempts was lowered. Given up, not tried again.
-        jdbc.prepareStatement("""
-                UPDATE outbox_message SET status = 'FAILED_PERMANENTLY', claimed_until = NULL,
-                    last_error = CASE WHEN status = 'SENDING' THEN 'LeaseExpired' ELSE last_error END
-                WHERE id IN (SELECT id FROM outbox_message
-                             WHERE status IN ('CREATED', 'SENDING') AND next_attempt_at <= ? AND attempts >= ?
-                             FOR UPDATE SKIP LOCKED)""", ps -> {
-            Sql.setInstant(ps, 1, now);
-            ps.setInt(2, maxAttempts);
-            return ps.executeUpdate();
-        });
-        return jdbc.prepareStatement("""
-                WITH due AS (
-                    SELECT id FROM outbox_message
-                    WHERE status IN ('CREATED', 'SENDING') AND next_attempt_at <= ? AND attempts < ?
-                    ORDER BY next_attempt_at
-                    LIMIT ?
-                    FOR UPDATE SKIP LOCKED)
-                UPDATE outbox_message m
-                SET status = 'SENDING', attempts = m.attempts + 1, claimed_until = ?, next_attempt_at = ?
-                FROM due WHERE m.id = due.id
-                RETURNING m.id, m.channel, m.template, m.recipient, m.fields::text AS fields, m.attempts""", ps -> {
-            Sql.setInstant(ps, 1, now);
-            ps.setInt(2, maxAttempts);
-            ps.setInt(3, limit);
-            Sql.setInstant(ps, 4, leaseEnd);
-            Sql.setInstant(ps, 5, leaseEnd);
-            List<Claimed> claimed = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    claimed.add(new Claimed(rs.getObject("id", UUID.class), Channel.valueOf(rs.getString("channel")),
-                            rs.getString("template"),
-                            rs.getString("recipient"), fields(rs), rs.getInt("attempts")));
-                }
-            }
-            return claimed;
-        });
+        store.failOutOfAttempts(now, maxAttempts);
+        return store.claim(now, leaseEnd, limit, maxAttempts).stream()
+                .map(row -> new Claimed(row.id(), row.channel(), row.template(), row.recipient(), fields(row),
+                        row.attempts()))
+                .toList();
     }
 
     /**
@@ -102,51 +65,32 @@ class Claims {
      */
     @Transactional(propagation = TransactionDefinition.Propagation.REQUIRES_NEW)
     boolean markSent(Claimed claim, Instant now) {
-        jdbc.prepareStatement("SET LOCAL synchronous_commit TO OFF", PreparedStatement::execute);
-        return update("status = 'SENT', sent_at = ?, claimed_until = NULL, last_error = NULL", claim, now);
+        store.commitWithoutWaitingForDisk();
+        return store.markSent(claim.id(), claim.attempts(), now);
     }
 
     @Transactional(propagation = TransactionDefinition.Propagation.REQUIRES_NEW)
     boolean reschedule(Claimed claim, Instant nextAttempt, String error) {
-        return update("status = 'CREATED', next_attempt_at = ?, claimed_until = NULL, last_error = ?",
-                claim, nextAttempt, error);
+        return store.reschedule(claim.id(), claim.attempts(), nextAttempt, error);
     }
 
     @Transactional(propagation = TransactionDefinition.Propagation.REQUIRES_NEW)
     boolean markFailed(Claimed claim, String error) {
-        return update("status = 'FAILED_PERMANENTLY', claimed_until = NULL, last_error = ?", claim, error);
+        return store.markFailed(claim.id(), claim.attempts(), error);
     }
 
     /** Gives a claim back unsent (its lease is nearly over), without counting the attempt. */
     @Transactional(propagation = TransactionDefinition.Propagation.REQUIRES_NEW)
     boolean release(Claimed claim, Instant now) {
-        return update("status = 'CREATED', attempts = attempts - 1, next_attempt_at = ?, claimed_until = NULL",
-                claim, now);
-    }
-
-    private boolean update(String assignments, Claimed claim, Object... values) {
-        return jdbc.prepareStatement("UPDATE outbox_message SET " + assignments
-                + " WHERE id = ? AND status = 'SENDING' AND attempts = ?", ps -> {
-            int i = 1;
-            for (Object value : values) {
-                if (value instanceof Instant instant) {
-                    Sql.setInstant(ps, i++, instant);
-                } else {
-                    ps.setString(i++, (String) value);
-                }
-            }
-            ps.setObject(i++, claim.id());
-            ps.setInt(i, claim.attempts());
-            return ps.executeUpdate() == 1;
-        });
+        return store.release(claim.id(), claim.attempts(), now);
     }
 
     /** Unreadable fields must not block the whole queue: the message then fails on rendering instead. */
-    private Map<String, String> fields(ResultSet rs) throws SQLException {
+    private Map<String, String> fields(ClaimStore.Row row) {
         try {
-            return json.readValue(rs.getString("fields"), FIELDS);
+            return json.readValue(row.fields(), FIELDS);
         } catch (IOException | RuntimeException e) {
-            LOG.warn("Outbox message {} has unreadable fields ({})", rs.getObject("id"), e.getClass().getSimpleName());
+            LOG.warn("Outbox message {} has unreadable fields ({})", row.id(), e.getClass().getSimpleName());
             return Map.of();
         }
     }

@@ -1,13 +1,10 @@
 package org.carereview.consult.notifications;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
-import java.sql.ResultSet;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 
 /**
  * How much of the outbox has not gone, as counts (for the platform team's metrics): the messages waiting (new,
@@ -25,23 +22,14 @@ public class OutboxBacklog {
     public record Counts(long waiting, @Nullable Instant oldestWaitingSince, long failed) {
     }
 
-    private final JdbcOperations jdbc;
+    private final OutboxQueueStore store;
 
-    OutboxBacklog(JdbcOperations jdbc) {
-        this.jdbc = jdbc;
+    OutboxBacklog(OutboxQueueStore store) {
+        this.store = store;
     }
 
     @Transactional(readOnly = true)
     public Counts counts() {
-        return jdbc.prepareStatement("""
-                SELECT (SELECT count(*) FROM outbox_message WHERE status IN ('CREATED', 'SENDING')),
-                       (SELECT min(created_at) FROM outbox_message WHERE status IN ('CREATED', 'SENDING')),
-                       (SELECT count(*) FROM outbox_message WHERE status = 'FAILED_PERMANENTLY')""", ps -> {
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                OffsetDateTime oldest = rs.getObject(2, OffsetDateTime.class);
-                return new Counts(rs.getLong(1), oldest == null ? null : oldest.toInstant(), rs.getLong(3));
-            }
-        });
+        return store.counts();
     }
 }

@@ -1,16 +1,12 @@
 package org.carereview.consult.notifications;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
-import java.sql.ResultSet;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -37,12 +33,12 @@ public class OutboxQueue {
                           @Nullable String lastError, Instant createdAt, @Nullable Instant nextAttemptAt) {
     }
 
-    private final JdbcOperations jdbc;
+    private final OutboxQueueStore store;
     private final NotificationsConfiguration config;
     private final Clock clock;
 
-    OutboxQueue(JdbcOperations jdbc, NotificationsConfiguration config, Clock clock) {
-        this.jdbc = jdbc;
+    OutboxQueue(OutboxQueueStore store, NotificationsConfiguration config, Clock clock) {
+        this.store = store;
         this.config = config;
         this.clock = clock;
     }
@@ -55,13 +51,7 @@ public class OutboxQueue {
     @Transactional
     public int retryFailed() {
         Instant now = clock.instant();
-        return jdbc.prepareStatement("""
-                UPDATE outbox_message SET status = 'CREATED', attempts = 0, next_attempt_at = ?, claimed_until = NULL
-                WHERE status = 'FAILED_PERMANENTLY' AND created_at >= ?""", ps -> {
-            Sql.setInstant(ps, 1, now);
-            Sql.setInstant(ps, 2, now.minus(config.keepFailedFor()));
-            return ps.executeUpdate();
-        });
+        return store.retryFailed(now, now.minus(config.keepFailedFor()));
     }
 
     /**
@@ -72,15 +62,7 @@ public class OutboxQueue {
     @Transactional
     public boolean retry(UUID id) {
         Instant now = clock.instant();
-        return jdbc.prepareStatement("""
-                UPDATE outbox_message SET attempts = CASE WHEN status = 'FAILED_PERMANENTLY' THEN 0 ELSE attempts END,
-                    status = 'CREATED', next_attempt_at = ?, claimed_until = NULL
-                WHERE id = ? AND (status = 'CREATED' OR status = 'FAILED_PERMANENTLY' AND created_at >= ?)""", ps -> {
-            Sql.setInstant(ps, 1, now);
-            ps.setObject(2, id);
-            Sql.setInstant(ps, 3, now.minus(config.keepFailedFor()));
-            return ps.executeUpdate() == 1;
-        });
+        return store.retry(id, now, now.minus(config.keepFailedFor()));
     }
 
     /**
@@ -89,31 +71,16 @@ public class OutboxQueue {
      */
     @Transactional
     public boolean cancel(UUID id) {
-        return jdbc.prepareStatement("""
-                UPDATE outbox_message SET status = 'CANCELLED', fields = '{}'::jsonb, claimed_until = NULL,
-                    last_error = 'Cancelled by an administrator'
-                WHERE id = ? AND status IN ('CREATED', 'FAILED_PERMANENTLY')""", ps -> {
-            ps.setObject(1, id);
-            return ps.executeUpdate() == 1;
-        });
+        return store.cancel(id);
     }
 
     @Transactional
     public List<Message> list(Status status) {
-        String where = status == Status.FAILED ? "status = 'FAILED_PERMANENTLY'" : "status IN ('CREATED', 'SENDING')";
-        return jdbc.prepareStatement("SELECT id, template, recipient, attempts, last_error, created_at, next_attempt_at, channel"
-                + " FROM outbox_message WHERE " + where + " ORDER BY created_at, id LIMIT " + MAX, ps -> {
-            List<Message> messages = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Timestamp next = rs.getTimestamp(7);
-                    messages.add(new Message(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(8), mask(rs.getString(3)),
-                            status, rs.getInt(4), maskWithin(rs.getString(5)), rs.getTimestamp(6).toInstant(),
-                            status == Status.FAILED || next == null ? null : next.toInstant()));
-                }
-            }
-            return messages;
-        });
+        return store.list(status, MAX).stream()
+                .map(row -> new Message(row.id(), row.template(), row.channel(), mask(row.recipient()), status,
+                        row.attempts(), maskWithin(row.lastError()), row.createdAt(),
+                        status == Status.FAILED ? null : row.nextAttemptAt()))
+                .toList();
     }
 
     /**

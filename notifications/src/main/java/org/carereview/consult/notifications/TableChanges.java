@@ -1,17 +1,11 @@
 package org.carereview.consult.notifications;
 
-import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -26,16 +20,15 @@ class TableChanges {
 
     static final long UNKNOWN = -1;
     private static final Logger LOG = LoggerFactory.getLogger(TableChanges.class);
-    private static final String CHANNEL = "consult_changes";
 
-    private final DataSource dataSource;
+    private final TableChangeStore store;
     private final AtomicLong generation = new AtomicLong();
     private final Thread listener;
     private volatile boolean listening;
     private volatile boolean stopped;
 
-    TableChanges(DataSource dataSource) {
-        this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
+    TableChanges(TableChangeStore store) {
+        this.store = store;
         this.listener = new Thread(this::listen, "table-changes");
         listener.setDaemon(true);
     }
@@ -57,17 +50,12 @@ class TableChanges {
 
     private void listen() {
         while (!stopped) {
-            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-                statement.execute("LISTEN " + CHANNEL);
-                PGConnection pg = connection.unwrap(PGConnection.class);
-                generation.incrementAndGet();
-                listening = true;
-                while (!stopped) {
-                    if (pg.getNotifications(1000) != null) {
-                        generation.incrementAndGet();
-                    }
-                }
-            } catch (SQLException | RuntimeException e) {
+            try {
+                store.listen(() -> {
+                    generation.incrementAndGet();
+                    listening = true;
+                }, generation::incrementAndGet, () -> stopped);
+            } catch (Exception e) { // the connection failed (SQLException) or anything else went wrong
                 if (listening || !stopped) {
                     LOG.debug("Not listening for table changes ({}): caches read every time", e.getClass().getSimpleName());
                 }

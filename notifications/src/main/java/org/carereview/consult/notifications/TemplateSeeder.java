@@ -17,7 +17,7 @@ import java.time.Instant;
  * Safe on several nodes at once (insert-if-absent).
  */
 @Singleton
-@Requires(beans = javax.sql.DataSource.class)
+@Requires(beans = TemplateStore.class) // there is a database to copy into
 class TemplateSeeder implements ApplicationEventListener<StartupEvent> {
 
     private static final Logger LOG = LoggerFactory.getLogger(TemplateSeeder.class);

@@ -1,5 +1,6 @@
 package org.carereview.consult.notifications;
 
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionDefinition;
@@ -13,9 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 /** The editable copies of message templates ({@code message_template}) and every saved version. */
 @Singleton
+@Requires(beans = DataSource.class)
 class TemplateStore {
 
     /** One stored version of a template, with the address of whoever saved it (null when seeded). */

@@ -1,0 +1,116 @@
+package org.carereview.consult.notifications;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** The dispatcher's claims on {@code outbox_message} rows: taking due ones, and marking how each claim ended. */
+@Singleton
+class ClaimStore {
+
+    /** A claimed row, its fields still as the JSON text the table holds. */
+    record Row(UUID id, Channel channel, String template, String recipient, String fields, int attempts) {
+        @Override
+        public String toString() {
+            return "Row[id=" + id + ", channel=" + channel + ", template=" + template + ", attempts=" + attempts + "]";
+        }
+    }
+
+    private final JdbcOperations jdbc;
+
+    ClaimStore(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Gives up the due messages (new, retrying or abandoned) that have had {@code maxAttempts} already. */
+    int failOutOfAttempts(Instant now, int maxAttempts) {
+        return jdbc.prepareStatement("""
+                UPDATE outbox_message SET status = 'FAILED_PERMANENTLY', claimed_until = NULL,
+                    last_error = CASE WHEN status = 'SENDING' THEN 'LeaseExpired' ELSE last_error END
+                WHERE id IN (SELECT id FROM outbox_message
+                             WHERE status IN ('CREATED', 'SENDING') AND next_attempt_at <= ? AND attempts >= ?
+                             FOR UPDATE SKIP LOCKED)""", ps -> {
+            Sql.setInstant(ps, 1, now);
+            ps.setInt(2, maxAttempts);
+            return ps.executeUpdate();
+        });
+    }
+
+    /** Claims up to {@code limit} due messages until {@code leaseEnd}, skipping rows another dispatcher has locked. */
+    List<Row> claim(Instant now, Instant leaseEnd, int limit, int maxAttempts) {
+        return jdbc.prepareStatement("""
+                WITH due AS (
+                    SELECT id FROM outbox_message
+                    WHERE status IN ('CREATED', 'SENDING') AND next_attempt_at <= ? AND attempts < ?
+                    ORDER BY next_attempt_at
+                    LIMIT ?
+                    FOR UPDATE SKIP LOCKED)
+                UPDATE outbox_message m
+                SET status = 'SENDING', attempts = m.attempts + 1, claimed_until = ?, next_attempt_at = ?
+                FROM due WHERE m.id = due.id
+                RETURNING m.id, m.channel, m.template, m.recipient, m.fields::text AS fields, m.attempts""", ps -> {
+            Sql.setInstant(ps, 1, now);
+            ps.setInt(2, maxAttempts);
+            ps.setInt(3, limit);
+            Sql.setInstant(ps, 4, leaseEnd);
+            Sql.setInstant(ps, 5, leaseEnd);
+            List<Row> claimed = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    claimed.add(new Row(rs.getObject("id", UUID.class), Channel.valueOf(rs.getString("channel")),
+                            rs.getString("template"),
+                            rs.getString("recipient"), rs.getString("fields"), rs.getInt("attempts")));
+                }
+            }
+            return claimed;
+        });
+    }
+
+    /** This transaction's commit does not wait for the write-ahead log to reach the disk. */
+    void commitWithoutWaitingForDisk() {
+        jdbc.prepareStatement("SET LOCAL synchronous_commit TO OFF", PreparedStatement::execute);
+    }
+
+    boolean markSent(UUID id, int attempts, Instant now) {
+        return update("status = 'SENT', sent_at = ?, claimed_until = NULL, last_error = NULL", id, attempts, now);
+    }
+
+    boolean reschedule(UUID id, int attempts, Instant nextAttempt, String error) {
+        return update("status = 'CREATED', next_attempt_at = ?, claimed_until = NULL, last_error = ?",
+                id, attempts, nextAttempt, error);
+    }
+
+    boolean markFailed(UUID id, int attempts, String error) {
+        return update("status = 'FAILED_PERMANENTLY', claimed_until = NULL, last_error = ?", id, attempts, error);
+    }
+
+    /** Gives a claim back without counting its attempt. */
+    boolean release(UUID id, int attempts, Instant now) {
+        return update("status = 'CREATED', attempts = attempts - 1, next_attempt_at = ?, claimed_until = NULL",
+                id, attempts, now);
+    }
+
+    /** Updates the row only while it is still the claim with this many attempts; true if it was. */
+    private boolean update(String assignments, UUID id, int attempts, Object... values) {
+        return jdbc.prepareStatement("UPDATE outbox_message SET " + assignments
+                + " WHERE id = ? AND status = 'SENDING' AND attempts = ?", ps -> {
+            int i = 1;
+            for (Object value : values) {
+                if (value instanceof Instant instant) {
+                    Sql.setInstant(ps, i++, instant);
+                } else {
+                    ps.setString(i++, (String) value);
+                }
+            }
+            ps.setObject(i++, id);
+            ps.setInt(i, attempts);
+            return ps.executeUpdate() == 1;
+        });
+    }
+}
