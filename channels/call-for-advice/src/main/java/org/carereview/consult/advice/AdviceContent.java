@@ -1,14 +1,13 @@
 package org.carereview.consult.advice;
 
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import org.carereview.consult.core.submission.ChannelContent;
 import org.carereview.consult.core.submission.Contact;
 import org.carereview.consult.core.submission.SubmissionKind;
 
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -21,10 +20,10 @@ class AdviceContent implements ChannelContent {
 
     private static final Set<String> FREE_TEXT = Set.of("organisation", "keyQuestions", "engagementAdvice", "resources", "groupsToSpeakTo");
 
-    private final JdbcOperations jdbc;
+    private final AdviceSubmissionStore store;
 
-    AdviceContent(JdbcOperations jdbc) {
-        this.jdbc = jdbc;
+    AdviceContent(AdviceSubmissionStore store) {
+        this.store = store;
     }
 
     /** The answers written in the person's own words, redacted for scorers and exports. */
@@ -40,32 +39,27 @@ class AdviceContent implements ChannelContent {
 
     @Override
     public List<Detail> describe(UUID submissionId) {
-        return jdbc.prepareStatement("SELECT respondent_type, organisation, key_questions, engagement_advice, "
-                + "resources, groups_to_speak_to FROM advice_submission WHERE submission_id = ?", ps -> {
-            ps.setObject(1, submissionId);
-            List<Detail> details = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return details;
-                }
-                String type = rs.getString("respondent_type");
-                details.add(new Detail("respondentType", "Who you are responding as",
-                        type == null ? null : RespondentType.valueOf(type).label(), type == null ? List.of() : List.of(type)));
-                String organisation = rs.getString("organisation");
-                if (organisation != null) {
-                    details.add(new Detail("organisation", "Organisation", organisation));
-                }
-                details.add(new Detail("keyQuestions", "What key questions should the review answer?",
-                        rs.getString("key_questions")));
-                details.add(new Detail("engagementAdvice",
-                        "How should the review involve children and families who have used social care?",
-                        rs.getString("engagement_advice")));
-                details.add(new Detail("resources", "What should the review read?", rs.getString("resources")));
-                details.add(new Detail("groupsToSpeakTo", "Who should the review speak to?",
-                        rs.getString("groups_to_speak_to")));
-            }
+        List<Detail> details = new ArrayList<>();
+        Optional<AdviceSubmissionStore.Answers> found = store.answers(submissionId);
+        if (found.isEmpty()) {
             return details;
-        });
+        }
+        AdviceSubmissionStore.Answers answers = found.get();
+        String type = answers.respondentType();
+        details.add(new Detail("respondentType", "Who you are responding as",
+                type == null ? null : RespondentType.valueOf(type).label(), type == null ? List.of() : List.of(type)));
+        String organisation = answers.organisation();
+        if (organisation != null) {
+            details.add(new Detail("organisation", "Organisation", organisation));
+        }
+        details.add(new Detail("keyQuestions", "What key questions should the review answer?",
+                answers.keyQuestions()));
+        details.add(new Detail("engagementAdvice",
+                "How should the review involve children and families who have used social care?",
+                answers.engagementAdvice()));
+        details.add(new Detail("resources", "What should the review read?", answers.resources()));
+        details.add(new Detail("groupsToSpeakTo", "Who should the review speak to?", answers.groupsToSpeakTo()));
+        return details;
     }
 
     /** The free-text answers of details just written, by the names {@link #describe} gives them (nulls left out). */
@@ -87,38 +81,19 @@ class AdviceContent implements ChannelContent {
 
     @Override
     public Boolean consentToPublish(UUID submissionId) {
-        return jdbc.prepareStatement("SELECT consent_to_publish FROM advice_submission WHERE submission_id = ?", ps -> {
-            ps.setObject(1, submissionId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getBoolean(1) : null;
-            }
-        });
+        return store.consentToPublish(submissionId);
     }
 
     /** The email address they left (if any), and whether they agreed to be contacted and to be quoted. */
     @Override
     public Contact contact(UUID submissionId) {
-        return jdbc.prepareStatement("SELECT contact_email, consent_to_contact, consent_to_publish FROM advice_submission "
-                + "WHERE submission_id = ?", ps -> {
-            ps.setObject(1, submissionId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Contact.NONE;
-                }
-                return new Contact(rs.getString("contact_email"), null, rs.getBoolean("consent_to_contact"),
-                        rs.getBoolean("consent_to_publish"), null);
-            }
-        });
+        return store.contact(submissionId)
+                .map(c -> new Contact(c.email(), null, c.consentToContact(), c.consentToPublish(), null))
+                .orElse(Contact.NONE);
     }
 
     @Override
     public void erase(UUID submissionId) {
-        jdbc.prepareStatement("UPDATE advice_submission SET respondent_type = NULL, organisation = NULL, "
-                + "key_questions = NULL, engagement_advice = NULL, resources = NULL, groups_to_speak_to = NULL, "
-                + "contact_email = NULL, consent_to_contact = false, consent_to_publish = false "
-                + "WHERE submission_id = ?", ps -> {
-            ps.setObject(1, submissionId);
-            return ps.executeUpdate();
-        });
+        store.erase(submissionId);
     }
 }

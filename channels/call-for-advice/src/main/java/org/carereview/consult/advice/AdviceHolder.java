@@ -1,11 +1,9 @@
 package org.carereview.consult.advice;
 
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import org.carereview.consult.core.privacy.PersonalDataHolder;
 import org.carereview.consult.core.submission.ChannelContent;
 
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -18,34 +16,27 @@ import java.util.UUID;
 @Singleton
 class AdviceHolder implements PersonalDataHolder {
 
-    private final JdbcOperations jdbc;
+    private final AdviceSubmissionStore store;
 
-    AdviceHolder(JdbcOperations jdbc) {
-        this.jdbc = jdbc;
+    AdviceHolder(AdviceSubmissionStore store) {
+        this.store = store;
     }
 
     @Override
     public Set<UUID> sentWith(String email) {
-        return PersonalDataHolder.ids(jdbc,
-                "SELECT submission_id FROM advice_submission WHERE lower(trim(contact_email)) = ?", email);
+        return store.sentWith(email);
     }
 
     @Override
     public List<ChannelContent.Detail> undescribed(UUID submissionId) {
-        return jdbc.prepareStatement("SELECT contact_email, consent_to_contact, consent_to_publish FROM advice_submission "
-                + "WHERE submission_id = ?", ps -> {
-            ps.setObject(1, submissionId);
-            List<ChannelContent.Detail> details = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    details.add(new ChannelContent.Detail("contactEmail", "Email address", rs.getString(1)));
-                    details.add(new ChannelContent.Detail("consentToContact", "We may contact you",
-                            rs.getBoolean(2) ? "Yes" : "No"));
-                    details.add(new ChannelContent.Detail("consentToPublish", "We may quote you",
-                            rs.getBoolean(3) ? "Yes" : "No"));
-                }
-            }
-            return details;
+        List<ChannelContent.Detail> details = new ArrayList<>();
+        store.contact(submissionId).ifPresent(contact -> {
+            details.add(new ChannelContent.Detail("contactEmail", "Email address", contact.email()));
+            details.add(new ChannelContent.Detail("consentToContact", "We may contact you",
+                    contact.consentToContact() ? "Yes" : "No"));
+            details.add(new ChannelContent.Detail("consentToPublish", "We may quote you",
+                    contact.consentToPublish() ? "Yes" : "No"));
         });
+        return details;
     }
 }

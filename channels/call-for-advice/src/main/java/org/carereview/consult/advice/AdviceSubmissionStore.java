@@ -1,0 +1,98 @@
+package org.carereview.consult.advice;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+
+import java.sql.ResultSet;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** The answers, contact address and consents in {@code advice_submission}, read by submission and erased. */
+@Singleton
+class AdviceSubmissionStore {
+
+    /** The answers as stored (the respondent type by its name); all null once erased. */
+    record Answers(@Nullable String respondentType, @Nullable String organisation, @Nullable String keyQuestions,
+                   @Nullable String engagementAdvice, @Nullable String resources, @Nullable String groupsToSpeakTo) {
+    }
+
+    /** The address left (if any) and the consents given. */
+    record ContactRow(@Nullable String email, boolean consentToContact, boolean consentToPublish) {
+    }
+
+    private final JdbcOperations jdbc;
+
+    AdviceSubmissionStore(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Answers> answers(UUID submissionId) {
+        return jdbc.prepareStatement("SELECT respondent_type, organisation, key_questions, engagement_advice, "
+                + "resources, groups_to_speak_to FROM advice_submission WHERE submission_id = ?", ps -> {
+            ps.setObject(1, submissionId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.<Answers>empty();
+                }
+                return Optional.of(new Answers(rs.getString("respondent_type"), rs.getString("organisation"),
+                        rs.getString("key_questions"), rs.getString("engagement_advice"), rs.getString("resources"),
+                        rs.getString("groups_to_speak_to")));
+            }
+        });
+    }
+
+    /** Whether they agreed to be quoted; null if there is no such submission. */
+    @Nullable
+    Boolean consentToPublish(UUID submissionId) {
+        return jdbc.prepareStatement("SELECT consent_to_publish FROM advice_submission WHERE submission_id = ?", ps -> {
+            ps.setObject(1, submissionId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getBoolean(1) : null;
+            }
+        });
+    }
+
+    Optional<ContactRow> contact(UUID submissionId) {
+        return jdbc.prepareStatement(
+                "SELECT contact_email, consent_to_contact, consent_to_publish FROM advice_submission "
+                + "WHERE submission_id = ?", ps -> {
+            ps.setObject(1, submissionId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.<ContactRow>empty();
+                }
+                return Optional.of(new ContactRow(rs.getString("contact_email"), rs.getBoolean("consent_to_contact"),
+                        rs.getBoolean("consent_to_publish")));
+            }
+        });
+    }
+
+    /** The submissions whose contact address, trimmed and in lower case, is this one; in order, once each. */
+    Set<UUID> sentWith(String email) {
+        return jdbc.prepareStatement(
+                "SELECT submission_id FROM advice_submission WHERE lower(trim(contact_email)) = ?", ps -> {
+            ps.setString(1, email);
+            Set<UUID> ids = new LinkedHashSet<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getObject(1, UUID.class));
+                }
+            }
+            return ids;
+        });
+    }
+
+    /** Empties the answers, the address and the consents of one submission. */
+    void erase(UUID submissionId) {
+        jdbc.prepareStatement("UPDATE advice_submission SET respondent_type = NULL, organisation = NULL, "
+                + "key_questions = NULL, engagement_advice = NULL, resources = NULL, groups_to_speak_to = NULL, "
+                + "contact_email = NULL, consent_to_contact = false, consent_to_publish = false "
+                + "WHERE submission_id = ?", ps -> {
+            ps.setObject(1, submissionId);
+            return ps.executeUpdate();
+        });
+    }
+}
