@@ -15,7 +15,6 @@ import org.carereview.consult.core.time.UkTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -54,12 +53,12 @@ public class SavedDrafts {
 
     /** The page after "Save and come back later": the code, when the answers go, and a way to get a link. */
     public HttpResponse<?> saved(String code, Instant expires, String continuePath) {
-        return HttpResponse.ok(page("drafts/saved", Map.of("code", code, "expires", UkTime.day(expires),
-                "continuePath", continuePath)));
+        return HttpResponse.ok(Pages.view("drafts/saved",
+                new DraftPages.Saved(journey, code, UkTime.day(expires), continuePath)));
     }
 
     public HttpResponse<?> resumeForm() {
-        return HttpResponse.ok(page("drafts/resume", Map.of("code", "")));
+        return HttpResponse.ok(Pages.view("drafts/resume", new DraftPages.Code(journey, "")));
     }
 
     public HttpResponse<?> resume(HttpRequest<?> request, @Nullable String given) {
@@ -67,17 +66,17 @@ public class SavedDrafts {
         try {
             rateLimiter.check("resume-code", request, GUESSES_PER_MINUTE);
         } catch (RateLimitedException e) {
-            return Pages.withErrors(HttpStatus.TOO_MANY_REQUESTS, "drafts/resume", model(Map.of("code", code)),
+            return Pages.withErrors(HttpStatus.TOO_MANY_REQUESTS, "drafts/resume", new DraftPages.Code(journey, code),
                             List.of(FieldError.of("code", "core.draft.code.tooMany", e.retryAfterSeconds())))
                     .header("Retry-After", String.valueOf(e.retryAfterSeconds()));
         }
         if (code.isBlank()) {
-            return Pages.invalid("drafts/resume", model(Map.of("code", code)),
+            return Pages.invalid("drafts/resume", new DraftPages.Code(journey, code),
                     List.of(FieldError.of("code", "core.draft.code.missing")));
         }
         return drafts.resumeByCode(code).map(ChannelDraft::id)
                 .<HttpResponse<?>>map(draft -> Pages.seeOther(resumeTo(draft)).cookie(cookie.set(draft, request)))
-                .orElseGet(() -> Pages.invalid("drafts/resume", model(Map.of("code", code)),
+                .orElseGet(() -> Pages.invalid("drafts/resume", new DraftPages.Code(journey, code),
                         List.of(FieldError.of("code", "core.draft.code.notFound." + journey.words(), lifetime.toDays()))));
     }
 
@@ -90,19 +89,20 @@ public class SavedDrafts {
         try {
             drafts.emailLink(draft.get(), email);
         } catch (InvalidInputException e) {
-            return Pages.invalid("drafts/saved-email", model(Map.of("email", email)), e.errors());
+            return Pages.invalid("drafts/saved-email", new DraftPages.Email(journey, email), e.errors());
         }
-        return HttpResponse.ok(page("drafts/link-sent", Map.of("email", email)));
+        return HttpResponse.ok(Pages.view("drafts/link-sent", new DraftPages.Email(journey, email)));
     }
 
     public HttpResponse<?> linkLanding(String token) {
-        return HttpResponse.ok(page("drafts/resume-link", Map.of("token", token)));
+        return HttpResponse.ok(Pages.view("drafts/resume-link", new DraftPages.Link(journey, token)));
     }
 
     public HttpResponse<?> resumeByLink(HttpRequest<?> request, String token) {
         return drafts.resumeByLink(token).map(ChannelDraft::id)
                 .<HttpResponse<?>>map(draft -> Pages.seeOther(resumeTo(draft)).cookie(cookie.set(draft, request)))
-                .orElseGet(() -> HttpResponse.status(HttpStatus.NOT_FOUND).body(page("drafts/link-expired", Map.of())));
+                .orElseGet(() -> HttpResponse.status(HttpStatus.NOT_FOUND).body(Pages.view("drafts/link-expired",
+                        new DraftPages.Journeyed(journey))));
     }
 
     /** Where a draft opened with its code or emailed link lands; the journey's {@code resumeTo} unless a journey knows better. */
@@ -119,16 +119,6 @@ public class SavedDrafts {
     }
 
     public HttpResponse<?> forgotten() {
-        return HttpResponse.ok(page("drafts/forgotten", Map.of("days", lifetime.toDays())));
-    }
-
-    private io.micronaut.views.ModelAndView<Map<String, Object>> page(String view, Map<String, Object> values) {
-        return Pages.view(view, model(values));
-    }
-
-    private Map<String, Object> model(Map<String, Object> values) {
-        Map<String, Object> model = new java.util.HashMap<>(values);
-        model.put("journey", journey);
-        return model;
+        return HttpResponse.ok(Pages.view("drafts/forgotten", new DraftPages.Forgotten(journey, lifetime.toDays())));
     }
 }

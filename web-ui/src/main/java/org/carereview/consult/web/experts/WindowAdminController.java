@@ -1,5 +1,6 @@
 package org.carereview.consult.web.experts;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -23,8 +24,6 @@ import org.carereview.consult.experts.Window;
 import org.carereview.consult.web.Pages;
 
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
 
 /** Administrators set when applications to the Experts by Experience group open and close, in UK time. */
@@ -48,9 +47,8 @@ class WindowAdminController {
     @Get
     HttpResponse<?> show(@Nullable @QueryValue String saved) {
         Window current = window.current();
-        Map<String, Object> model = model(current, local(current.opensAt()), local(current.closesAt()));
-        model.put("saved", saved != null);
-        return HttpResponse.ok(Pages.view("experts/window", model));
+        return HttpResponse.ok(Pages.view("experts/window",
+                model(current, local(current.opensAt()), local(current.closesAt()), saved != null)));
     }
 
     @Post
@@ -60,19 +58,24 @@ class WindowAdminController {
             window.set(form.opensAt(), form.closesAt(), UUID.fromString(authentication.getName()));
             return Pages.seeOther("/staff/admin/window?saved=1");
         } catch (InvalidInputException e) {
-            return Pages.invalid("experts/window", model(window.current(), form.opensAt(), form.closesAt()), e.errors());
+            return Pages.invalid("experts/window", model(window.current(), form.opensAt(), form.closesAt(), false),
+                    e.errors());
         }
     }
 
-    private static Map<String, Object> model(Window current, @Nullable String opensAt, @Nullable String closesAt) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("opensInWords", ApplicationWindow.inWords(current.opensAt()));
-        model.put("closesInWords", ApplicationWindow.inWords(current.closesAt()));
-        model.put("open", current.open());
-        model.put("opensAt", opensAt);
-        model.put("closesAt", closesAt);
-        model.put("saved", false);
-        return model;
+    private static WindowPage model(Window current, @Nullable String opensAt, @Nullable String closesAt,
+                                    boolean saved) {
+        return new WindowPage(ApplicationWindow.inWords(current.opensAt()),
+                ApplicationWindow.inWords(current.closesAt()), current.open(), opensAt, closesAt, saved);
+    }
+
+    /**
+     * When applications open and close ({@code experts/window}): the current times in words, whether applications
+     * are open now, the form's two times as typed, and whether they were just saved.
+     */
+    @Introspected
+    record WindowPage(String opensInWords, String closesInWords, boolean open, @Nullable String opensAt,
+                      @Nullable String closesAt, boolean saved) {
     }
 
     private static String local(java.time.Instant instant) {

@@ -1,5 +1,6 @@
 package org.carereview.consult.web.pages;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -9,6 +10,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
 import org.carereview.consult.core.retention.RetentionSchedule;
 import org.carereview.consult.core.routes.NotAudited;
+import org.carereview.consult.web.Pages;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -46,7 +48,7 @@ public class InformationPagesController {
         keep.put("sentMessages", p.sentMessages());
         keep.put("unusedAccounts", p.unusedAccounts());
         keep.put("audit", p.audit());
-        return new ModelAndView<>("privacy", Map.of("keep", keep));
+        return Pages.view("privacy", new PrivacyPage(keep));
     }
 
     @NotAudited("a public page")
@@ -62,6 +64,11 @@ public class InformationPagesController {
     }
 
     private static ModelAndView<Map<String, Object>> page(String view) {
-        return new ModelAndView<>(view, Map.of());
+        return Pages.view(view);
+    }
+
+    /** The privacy notice ({@code privacy}): how long each kind of record is kept, from the retention settings. */
+    @Introspected
+    record PrivacyPage(Map<String, Object> keep) {
     }
 }

@@ -1,5 +1,6 @@
 package org.carereview.consult.web.experts.admin;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import org.carereview.consult.core.time.UkTime;
 import org.carereview.consult.experts.AgeBand;
@@ -28,22 +29,30 @@ record ApplicationsList(@Nullable String outcome, @Nullable String region, @Null
     static final String PATH = "/staff/applications";
 
     /** The page's model; {@code page} is null when the filters could not be read (the form shows why). */
-    Map<String, Object> model(@Nullable ApplicationPage page) {
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("outcomes", options("Any outcome", ApplicationOutcome.values(), ApplicationOutcome::label));
-        model.put("regions", options("Any region", Region.values(), Region::label));
-        model.put("ageBands", options("Any age", AgeBand.values(), AgeBand::label));
-        model.put("experiences", options("Any experience", Experience.values(), Experience::label));
-        model.put("values", filters());
-        model.put("head", GovukItems.columns("Reference", "Name", "Outcome", "Sent"));
-        model.put("rows", page == null ? List.of() : page.items().stream().map(a -> List.of(
-                GovukItems.linkCell(a.reference(), PATH + "/" + a.id()),
-                GovukItems.writtenCell(a.name() == null ? "(withdrawn)" : a.name()),
-                GovukItems.cell(a.outcome().label()), GovukItems.cell(UkTime.day(a.submittedAt())))).toList());
-        model.put("filtered", !filters().isEmpty());
-        model.put("firstPage", after == null || after.isBlank() ? null : link(null));
-        model.put("nextPage", page == null || page.next() == null ? null : link(page.next()));
-        return model;
+    ListPage model(@Nullable ApplicationPage page) {
+        return new ListPage(options("Any outcome", ApplicationOutcome.values(), ApplicationOutcome::label),
+                options("Any region", Region.values(), Region::label),
+                options("Any age", AgeBand.values(), AgeBand::label),
+                options("Any experience", Experience.values(), Experience::label), filters(),
+                GovukItems.columns("Reference", "Name", "Outcome", "Sent"),
+                page == null ? List.of() : page.items().stream().map(a -> List.of(
+                        GovukItems.linkCell(a.reference(), PATH + "/" + a.id()),
+                        GovukItems.writtenCell(a.name() == null ? "(withdrawn)" : a.name()),
+                        GovukItems.cell(a.outcome().label()), GovukItems.cell(UkTime.day(a.submittedAt())))).toList(),
+                !filters().isEmpty(), after == null || after.isBlank() ? null : link(null),
+                page == null || page.next() == null ? null : link(page.next()));
+    }
+
+    /**
+     * The applications list ({@code experts/admin/applications}): the filters' choices and values, the table's head
+     * and one page of rows, whether any filter is set, and the links to the first and next page (null where none).
+     */
+    @Introspected
+    record ListPage(List<Map<String, Object>> outcomes, List<Map<String, Object>> regions,
+                    List<Map<String, Object>> ageBands, List<Map<String, Object>> experiences,
+                    Map<String, String> values, List<Map<String, Object>> head,
+                    List<List<Map<String, Object>>> rows, boolean filtered, @Nullable String firstPage,
+                    @Nullable String nextPage) {
     }
 
     /** The filters that narrow the list, by name, blanks left out. */

@@ -1,5 +1,6 @@
 package org.carereview.consult.web.experts.admin;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -36,16 +37,22 @@ class CompositionPageController {
         this.composition = composition;
     }
 
+    /**
+     * The group's make-up ({@code experts/admin/composition}): how many members are active, the tables' head, and one
+     * group per way of counting (region, age band, kind of experience) with its bars and table rows.
+     */
+    @Introspected
+    record CompositionPage(int active, List<Map<String, Object>> tableHead, List<Map<String, Object>> groups) {
+    }
+
     @NotAudited("counts of the group by region, age band and experience")
     @Get
     ModelAndView<Map<String, Object>> show() {
         Composition.View view = composition.view();
-        return Pages.view("experts/admin/composition", Map.of(
-                "active", view.activeMembers(),
-                "tableHead", List.of(GovukItems.column("Group"), GovukItems.numericColumn("Active"),
+        return Pages.view("experts/admin/composition", new CompositionPage(view.activeMembers(),
+                List.of(GovukItems.column("Group"), GovukItems.numericColumn("Active"),
                         GovukItems.numericColumn("Target")),
-                "groups", List.of(
-                        group("region", "By region", view.byRegion()),
+                List.of(group("region", "By region", view.byRegion()),
                         group("age", "By age band", view.byAgeBand()),
                         group("experience", "By kind of experience", view.byExperience()))));
     }

@@ -1,5 +1,6 @@
 package org.carereview.consult.web.experts.admin;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -33,7 +34,6 @@ import org.carereview.consult.experts.Experience;
 import org.carereview.consult.experts.Scoring;
 import org.carereview.consult.web.Pages;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -119,23 +119,27 @@ class DecisionPagesController {
         }
     }
 
-    private Map<String, Object> model(ApplicationView a, Authentication who, @Nullable String decided) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("id", a.id().toString());
-        model.put("reference", a.reference());
-        model.put("decided", decided != null);
-        model.put("outcomes", OUTCOMES);
-        model.put("rows", List.of(
+    private DecisionPage model(ApplicationView a, Authentication who, @Nullable String decided) {
+        return new DecisionPage(a.id().toString(), a.reference(), decided != null, OUTCOMES, List.of(
                 row("Name", a.name()), row("Preferred name", a.preferredName()),
                 row("Age band", a.ageBand() == null ? null : a.ageBand().label()),
                 row("Region", a.region() == null ? null : a.region().label()),
                 row("Experience", String.join(", ", a.experiences().stream().map(Experience::label).toList())),
                 row("Outcome", a.outcome().name()),
-                row("Sent", UkTime.day(a.submittedAt()))));
-        model.put("average", scoring.item(a.id(), UUID.fromString(who.getName()), true)
-                .map(i -> i.averageTotal() == null ? "No scores yet" : i.averageTotal() + " from " + i.scores() + " scores")
-                .orElse("Not open for scoring"));
-        return model;
+                row("Sent", UkTime.day(a.submittedAt()))),
+                scoring.item(a.id(), UUID.fromString(who.getName()), true)
+                        .map(i -> i.averageTotal() == null ? "No scores yet"
+                                : i.averageTotal() + " from " + i.scores() + " scores")
+                        .orElse("Not open for scoring"));
+    }
+
+    /**
+     * One application for deciding ({@code experts/admin/application}): id and reference, whether it was just
+     * decided, the outcomes to choose from, its answers as summary rows, and its average score in words.
+     */
+    @Introspected
+    record DecisionPage(String id, String reference, boolean decided, List<Map<String, Object>> outcomes,
+                           List<Map<String, Object>> rows, String average) {
     }
 
     private static Map<String, Object> row(String key, @Nullable String value) {

@@ -27,7 +27,6 @@ import org.carereview.consult.experts.MemberStatus;
 import org.carereview.consult.web.Pages;
 import org.carereview.consult.web.pages.GovukItems;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -100,21 +99,13 @@ class MembersPagesController {
         return decisions.members().stream().filter(m -> m.id().equals(id)).findFirst();
     }
 
-    private static Map<String, Object> model(Member m, ChangeForm form, boolean changed) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("id", m.id().toString());
-        model.put("reference", m.reference());
-        model.put("name", m.name() == null ? "(withdrawn)" : m.name());
-        model.put("status", words(m.status()));
-        model.put("since", UkTime.day(m.effectiveDate()));
-        model.put("changed", changed);
-        model.put("statuses", STATUSES);
-        model.put("form", form);
-        model.put("historyHead", GovukItems.columns("Membership", "From", "Reason", "Recorded"));
-        model.put("history", m.history().stream().map(c -> List.of(GovukItems.cell(words(c.status())),
-                GovukItems.cell(UkTime.day(c.effectiveDate())), GovukItems.cell(c.reason()),
-                GovukItems.cell(UkTime.moment(c.changedAt())))).toList());
-        return model;
+    private static MemberPage model(Member m, ChangeForm form, boolean changed) {
+        return new MemberPage(m.id().toString(), m.reference(), m.name() == null ? "(withdrawn)" : m.name(),
+                words(m.status()), UkTime.day(m.effectiveDate()), changed, STATUSES, form,
+                GovukItems.columns("Membership", "From", "Reason", "Recorded"),
+                m.history().stream().map(c -> List.of(GovukItems.cell(words(c.status())),
+                        GovukItems.cell(UkTime.day(c.effectiveDate())), GovukItems.cell(c.reason()),
+                        GovukItems.cell(UkTime.moment(c.changedAt())))).toList());
     }
 
     static String words(MemberStatus status) {

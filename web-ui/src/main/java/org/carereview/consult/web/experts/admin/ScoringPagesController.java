@@ -33,7 +33,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,16 +88,14 @@ class ScoringPagesController {
         }
         List<ScoringItem> items = page.items();
         audit.recordList(scorer(who), AuditAction.LIST, "scoring page", items.size());
-        Map<String, Object> model = new HashMap<>();
-        model.put("items", items.stream().map(i -> Map.of(
-                "id", i.id().toString(), "reference", i.reference(), "experiences", labels(i.experiences()),
-                "scores", i.scores(), "average", i.averageTotal() == null ? "No scores yet" : String.valueOf(i.averageTotal()),
-                "yours", i.yourScore() != null)).toList());
-        model.put("scored", scored);
-        model.put("firstPage", after == null || after.isBlank() ? null : PATH);
-        model.put("nextPage", page.next() == null ? null
-                : PATH + "?after=" + URLEncoder.encode(page.next(), StandardCharsets.UTF_8));
-        return HttpResponse.ok(Pages.view("experts/admin/scoring-list", model));
+        return HttpResponse.ok(Pages.view("experts/admin/scoring-list", new ScoringPages.ListPage(
+                items.stream().map(i -> Map.<String, Object>of(
+                        "id", i.id().toString(), "reference", i.reference(), "experiences", labels(i.experiences()),
+                        "scores", i.scores(),
+                        "average", i.averageTotal() == null ? "No scores yet" : String.valueOf(i.averageTotal()),
+                        "yours", i.yourScore() != null)).toList(), scored,
+                after == null || after.isBlank() ? null : PATH, page.next() == null ? null
+                : PATH + "?after=" + URLEncoder.encode(page.next(), StandardCharsets.UTF_8))));
     }
 
     @PersonalData
@@ -131,20 +128,15 @@ class ScoringPagesController {
         }
     }
 
-    private static Map<String, Object> model(ScoringItem item, Map<String, Integer> chosen) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("id", item.id().toString());
-        model.put("reference", item.reference());
-        model.put("experiences", labels(item.experiences()));
-        model.put("story", item.experienceStory() == null ? "" : item.experienceStory());
-        model.put("motivation", item.motivation() == null ? "" : item.motivation());
-        model.put("availability", item.availability() == null ? "Not given" : item.availability());
-        model.put("yourScore", item.yourScore());
-        model.put("criteria", Arrays.stream(Criterion.values()).map(c -> Map.of(
-                "key", c.key(), "label", c.label(),
-                "value", chosen.containsKey(c.key()) ? String.valueOf(chosen.get(c.key())) : "",
-                "items", List.of(item("1"), item("2"), item("3"), item("4"), item("5")))).toList());
-        return model;
+    private static ScoringPages.ScorePage model(ScoringItem item, Map<String, Integer> chosen) {
+        return new ScoringPages.ScorePage(item.id().toString(), item.reference(), labels(item.experiences()),
+                item.experienceStory() == null ? "" : item.experienceStory(),
+                item.motivation() == null ? "" : item.motivation(),
+                item.availability() == null ? "Not given" : item.availability(), item.yourScore(),
+                Arrays.stream(Criterion.values()).map(c -> Map.<String, Object>of(
+                        "key", c.key(), "label", c.label(),
+                        "value", chosen.containsKey(c.key()) ? String.valueOf(chosen.get(c.key())) : "",
+                        "items", List.of(item("1"), item("2"), item("3"), item("4"), item("5")))).toList());
     }
 
     private static Map<String, Object> item(String value) {
