@@ -1,6 +1,5 @@
 package org.carereview.consult.core.retention;
 
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.carereview.consult.core.draft.Drafts;
@@ -8,7 +7,6 @@ import org.carereview.consult.core.ratelimit.RateLimiter;
 import org.carereview.consult.core.signin.StaffSignIn;
 import org.carereview.consult.core.time.UkTime;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -17,15 +15,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The purge behind the retention schedule (ADR 19): one set-based statement per rule, each from the
- * injected clock, in an order the foreign keys allow (submissions, then deep-dive links, then sessions, then
- * accounts left with nothing). Submissions flagged for safeguarding are never purged: the safeguarding lead
- * decides about them (clearing the flag puts them back under the schedule).
+ * The purge behind the retention schedule (ADR 19): one set-based statement per rule ({@link RetentionStore}),
+ * each cutoff from the injected clock, in an order the foreign keys allow (submissions, then deep-dive links, then
+ * sessions, then accounts left with nothing). Submissions flagged for safeguarding are never purged (the store's
+ * statements keep them): the safeguarding lead decides about them (clearing the flag puts them back under the
+ * schedule).
  */
 @Singleton
 class Retention {
 
-    private final JdbcOperations jdbc;
+    private final RetentionStore store;
     private final Drafts drafts;
     private final RateLimiter rateLimiter;
     private final StaffSignIn signIn;
@@ -34,11 +33,11 @@ class Retention {
     private final ReviewConfiguration review;
     private final Clock clock;
 
-    Retention(JdbcOperations jdbc, Drafts drafts, RateLimiter rateLimiter, StaffSignIn signIn, MailFolder mailFolder,
+    Retention(RetentionStore store, Drafts drafts, RateLimiter rateLimiter, StaffSignIn signIn, MailFolder mailFolder,
               RetentionConfiguration periods, ReviewConfiguration review, Clock clock) {
         this.signIn = signIn;
         this.mailFolder = mailFolder;
-        this.jdbc = jdbc;
+        this.store = store;
         this.drafts = drafts;
         this.rateLimiter = rateLimiter;
         this.periods = periods;
@@ -70,55 +69,43 @@ class Retention {
     }
 
     int quarantined(Instant now) {
-        return update("DELETE FROM submission WHERE status = 'QUARANTINED' AND submitted_at < ? AND NOT safeguarding",
-                now.minus(periods.quarantined()));
+        return store.deleteQuarantinedSubmittedBefore(now.minus(periods.quarantined()));
     }
 
     int withdrawn(Instant now) {
-        return update("DELETE FROM submission WHERE status = 'WITHDRAWN' AND withdrawn_at < ? AND NOT safeguarding",
-                now.minus(periods.withdrawn()));
+        return store.deleteWithdrawnBefore(now.minus(periods.withdrawn()));
     }
 
     /** Every submission not flagged for safeguarding, with its channel details, notes and history (cascade). */
     int afterReviewEnds(Instant now) {
-        return reviewOver(now) ? update("DELETE FROM submission WHERE NOT safeguarding") : 0;
+        return reviewOver(now) ? store.deleteUnflaggedSubmissions() : 0;
     }
 
     /** Links no kept feedback came through, once the review is over (feedback refers to its link). */
     int deepDiveLinks(Instant now) {
-        return reviewOver(now) ? update("""
-                DELETE FROM deep_dive_link l
-                WHERE NOT EXISTS (SELECT 1 FROM deep_dive_feedback f WHERE f.link_token = l.token)
-                  AND NOT EXISTS (SELECT 1 FROM deep_dive_session s WHERE s.id = l.session_id AND s.safeguarding)""")
-                : 0;
+        return reviewOver(now) ? store.deleteDeepDiveLinksWithoutFeedback() : 0;
     }
 
     /** Sessions (facilitator, notes) with no kept feedback or link, unless marked for safeguarding. */
     int deepDiveSessions(Instant now) {
-        return reviewOver(now) ? update("""
-                DELETE FROM deep_dive_session s
-                WHERE NOT s.safeguarding
-                  AND NOT EXISTS (SELECT 1 FROM deep_dive_feedback f WHERE f.session_id = s.id)
-                  AND NOT EXISTS (SELECT 1 FROM deep_dive_link l WHERE l.session_id = s.id)""") : 0;
+        return reviewOver(now) ? store.deleteDeepDiveSessionsWithoutFeedback() : 0;
     }
 
     int equality(Instant now) {
-        return update("DELETE FROM ebe_equality WHERE EXISTS (SELECT 1 FROM ebe_window w WHERE w.closes_at < ?)",
-                now.minus(periods.equalityAfterWindowCloses()));
+        return store.deleteEqualityAnswersIfAWindowClosedBefore(now.minus(periods.equalityAfterWindowCloses()));
     }
 
     /** Sent, given-up or cancelled emails, with their recipient and fields; messages still being sent are kept. */
     int sentMessages(Instant now) {
-        return update("DELETE FROM outbox_message WHERE status IN ('SENT', 'FAILED_PERMANENTLY', 'CANCELLED') "
-                + "AND coalesce(sent_at, created_at) < ?", now.minus(periods.sentMessages()));
+        return store.deleteFinishedMessagesBefore(now.minus(periods.sentMessages()));
     }
 
     int idempotencyKeys(Instant now) {
-        return update("DELETE FROM idempotency_key WHERE created_at < ?", now.minus(periods.idempotencyKeys()));
+        return store.deleteIdempotencyKeysBefore(now.minus(periods.idempotencyKeys()));
     }
 
     int expiredTokens(Instant now) {
-        return update("DELETE FROM account_token WHERE expires_at < ?", now.minus(periods.expiredTokens()));
+        return store.deleteTokensExpiredBefore(now.minus(periods.expiredTokens()));
     }
 
     /**
@@ -126,42 +113,18 @@ class Retention {
      * not been created, changed or used within the period.
      */
     int unusedAccounts(Instant now) {
-        return update("""
-                DELETE FROM account a
-                WHERE a.password_hash IS NULL
-                  AND greatest(a.created_at, a.updated_at, a.last_used_at) < ?
-                  AND NOT EXISTS (SELECT 1 FROM account_role r WHERE r.account_id = a.id AND r.role <> 'CONTRIBUTOR')
-                  AND NOT EXISTS (SELECT 1 FROM submission s WHERE s.owner_id = a.id)
-                  AND NOT EXISTS (SELECT 1 FROM draft d WHERE d.owner_id = a.id)
-                  AND NOT EXISTS (SELECT 1 FROM account_token t WHERE t.account_id = a.id AND t.expires_at >= ?)
-                  AND NOT EXISTS (SELECT 1 FROM ebe_score e WHERE e.scorer_id = a.id)""",
-                now.minus(periods.unusedAccounts()), now);
+        return store.deleteUnusedAccounts(now.minus(periods.unusedAccounts()), now);
     }
 
     /** The audit log is append-only (V018): its trigger lets this transaction delete only rows before cutoff. */
     int audit(Instant now) {
         Instant cutoff = ZonedDateTime.ofInstant(now, UkTime.ZONE)
                 .minusMonths(periods.auditMonths()).toInstant();
-        jdbc.prepareStatement("SELECT set_config('consult.audit_purge_before', ?, true)", ps -> {
-            ps.setString(1, cutoff.toString());
-            return ps.execute();
-        });
-        int deleted = update("DELETE FROM audit_event WHERE at < ?", cutoff);
-        jdbc.prepareStatement("SELECT set_config('consult.audit_purge_before', '', true)", ps -> ps.execute());
-        return deleted;
+        return store.deleteAuditBefore(cutoff);
     }
 
     private boolean reviewOver(Instant now) {
         return review.keepUntil(periods.afterReviewEndsMonths()).map(until -> !now.isBefore(until.toInstant()))
                 .orElse(false);
-    }
-
-    private int update(String sql, Instant... instants) {
-        return jdbc.prepareStatement(sql, ps -> {
-            for (int i = 0; i < instants.length; i++) {
-                ps.setTimestamp(i + 1, Timestamp.from(instants[i]));
-            }
-            return ps.executeUpdate();
-        });
     }
 }
