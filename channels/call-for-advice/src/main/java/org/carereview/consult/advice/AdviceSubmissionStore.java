@@ -3,9 +3,9 @@ package org.carereview.consult.advice;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
+import org.carereview.consult.core.privacy.SentWithStore;
 
 import java.sql.ResultSet;
-import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -72,17 +72,8 @@ class AdviceSubmissionStore {
 
     /** The submissions whose contact address, trimmed and in lower case, is this one; in order, once each. */
     Set<UUID> sentWith(String email) {
-        return jdbc.prepareStatement(
-                "SELECT submission_id FROM advice_submission WHERE lower(trim(contact_email)) = ?", ps -> {
-            ps.setString(1, email);
-            Set<UUID> ids = new LinkedHashSet<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getObject(1, UUID.class));
-                }
-            }
-            return ids;
-        });
+        return SentWithStore.ids(jdbc,
+                "SELECT submission_id FROM advice_submission WHERE lower(trim(contact_email)) = ?", email);
     }
 
     /** Empties the answers, the address and the consents of one submission. */

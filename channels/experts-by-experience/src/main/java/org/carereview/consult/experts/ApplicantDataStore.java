@@ -5,11 +5,11 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import org.carereview.consult.core.crypto.FieldCipher;
 import org.carereview.consult.core.crypto.SealedColumn;
+import org.carereview.consult.core.privacy.SentWithStore;
 
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -40,16 +40,8 @@ class ApplicantDataStore {
 
     /** The applications whose applicant's address, trimmed and in lower case, is this one; in order, once each. */
     Set<UUID> sentWith(String email) {
-        return jdbc.prepareStatement("SELECT submission_id FROM ebe_application WHERE lower(trim(email)) = ?", ps -> {
-            ps.setString(1, email);
-            Set<UUID> ids = new LinkedHashSet<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getObject(1, UUID.class));
-                }
-            }
-            return ids;
-        });
+        return SentWithStore.ids(jdbc, "SELECT submission_id FROM ebe_application WHERE lower(trim(email)) = ?",
+                email);
     }
 
     /** The equality answers given with this application, opened; empty if none were given. */

@@ -1,10 +1,6 @@
 package org.carereview.consult.core.privacy;
 
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import org.carereview.consult.core.submission.ChannelContent;
-
-import java.sql.ResultSet;
-import java.util.LinkedHashSet;
 
 import java.util.List;
 import java.util.Set;
@@ -33,19 +29,5 @@ public interface PersonalDataHolder {
      */
     default int forget(String email) {
         return 0;
-    }
-
-    /** The submission ids a query with one parameter (the normalised email) selects, in order and once each. */
-    static Set<UUID> ids(JdbcOperations jdbc, String sql, String email) {
-        return jdbc.prepareStatement(sql, ps -> {
-            ps.setString(1, email);
-            Set<UUID> ids = new LinkedHashSet<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getObject(1, UUID.class));
-                }
-            }
-            return ids;
-        });
     }
 }
