@@ -27,6 +27,7 @@ import org.carereview.consult.core.safeguarding.SafeguardingConfiguration;
 import org.carereview.consult.core.safeguarding.SafeguardingPhrases;
 import org.carereview.consult.core.time.UkTime;
 import org.carereview.consult.web.Pages;
+import org.carereview.consult.web.pages.GovukItems;
 
 import java.util.List;
 import java.util.Map;
@@ -98,18 +99,20 @@ class PhrasesController {
         return new PhrasesPage(Viewer.of(who).has(Role.SAFEGUARDING_LEAD), configuration.threshold(), form, saved,
                 phrases.list().stream().map(p -> Map.<String, Object>of("phrase", p.phrase(), "weight", p.weight()))
                         .toList(),
-                phrases.history(20).stream().map(c -> Map.of("phrase", c.phrase(),
-                        "change", words(c), "when", UkTime.moment(c.changedAt()))).toList());
+                GovukItems.columns("Phrase", "Change", "When"),
+                phrases.history(20).stream().map(c -> List.of(GovukItems.cell(c.phrase()), GovukItems.cell(words(c)),
+                        GovukItems.cell(UkTime.moment(c.changedAt())))).toList());
     }
 
     /**
      * The screening's phrases ({@code safeguarding/phrases}): whether the reader is the lead (who may change them),
      * the weight at which a submission is flagged, the form as filled in, what was just saved (or null), the phrases
-     * with their weights, and the last changes.
+     * with their weights, and the last changes as a table.
      */
     @Introspected
     record PhrasesPage(boolean lead, int threshold, PhraseForm form, @Nullable String saved,
-                       List<Map<String, Object>> phrases, List<Map<String, String>> changes) {
+                       List<Map<String, Object>> phrases, List<Map<String, Object>> changesHead,
+                       List<List<Map<String, Object>>> changes) {
     }
 
     private static String words(SafeguardingPhrases.Change c) {
