@@ -32,8 +32,8 @@ public class Submissions {
     private final LearnedQueue learnedQueue;
     private final Clock clock;
 
-    Submissions(SubmissionRepository repository, SubmissionInsertStore inserts, References references, Screening screening, SafeguardingAlerts alerts,
-                LearnedQueue learnedQueue, Clock clock) {
+    Submissions(SubmissionRepository repository, SubmissionInsertStore inserts, References references,
+                Screening screening, SafeguardingAlerts alerts, LearnedQueue learnedQueue, Clock clock) {
         this.repository = repository;
         this.inserts = inserts;
         this.references = references;

@@ -135,6 +135,7 @@ class YourDataController {
 
     /** A page about one's own data, never cached; {@code model} null for a page with no variables of its own. */
     private static HttpResponse<?> page(String view, @Nullable Record model) {
-        return HttpResponse.ok(model == null ? Pages.view(view) : Pages.view(view, model)).header("Cache-Control", "no-store");
+        return HttpResponse.ok(model == null ? Pages.view(view) : Pages.view(view, model))
+                .header("Cache-Control", "no-store");
     }
 }

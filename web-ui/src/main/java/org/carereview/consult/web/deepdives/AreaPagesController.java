@@ -96,7 +96,8 @@ class AreaPagesController {
      */
     @Introspected
     record AreaPage(Area area, boolean admin, List<Map<String, Object>> rows, List<Session> sessions,
-                    List<Map<String, Object>> sessionOptions, List<Map<String, Object>> links, @Nullable String banner) {
+                    List<Map<String, Object>> sessionOptions, List<Map<String, Object>> links,
+                    @Nullable String banner) {
     }
 
     static List<Map<String, Object>> attributes(Area a) {

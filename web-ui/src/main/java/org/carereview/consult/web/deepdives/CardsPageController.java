@@ -88,7 +88,8 @@ class CardsPageController {
             return Pages.invalid(VIEW, model, form.pageErrors(e.errors()));
         } catch (ProblemException e) {
             // The same form was saved before with other cards (sent again from the browser's history).
-            return Pages.invalid(VIEW, model.withFormId(UUID.randomUUID().toString()), List.of(new FieldError("card-1-participantType",
+            return Pages.invalid(VIEW, model.withFormId(UUID.randomUUID().toString()), List.of(new FieldError(
+                    "card-1-participantType",
                     "This page was saved before. Check the cards below, then select Save cards to save them as new cards")));
         }
     }

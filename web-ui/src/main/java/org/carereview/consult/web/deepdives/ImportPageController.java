@@ -109,7 +109,8 @@ class ImportPageController {
 
     /**
      * Importing an area's cards from a spreadsheet ({@code deepdives/import}): the area, where the form posts, its
-     * sessions to choose from and the one chosen (or null), the columns a file must have, and how many cards it may hold.
+     * sessions to choose from and the one chosen (or null), the columns a file must have, and how many cards it may
+     * hold.
      */
     @Introspected
     record ImportPage(Area area, String action, List<Map<String, Object>> sessionOptions, @Nullable String sessionId,

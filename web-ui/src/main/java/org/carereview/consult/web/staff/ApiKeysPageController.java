@@ -73,7 +73,8 @@ class ApiKeysPageController {
             IssuedApiKey issued = keys.issue(form.name(), form.scope(), days(form.expiresInDays()),
                     UUID.fromString(who.getName()));
             return HttpResponse.ok(Pages.view("staff/api-key-issued",
-                            new IssuedPage(issued, ApiKeyRows.date(issued.expiresAt())))).header(HttpHeaders.CACHE_CONTROL, "no-store");
+                            new IssuedPage(issued, ApiKeyRows.date(issued.expiresAt()))))
+                    .header(HttpHeaders.CACHE_CONTROL, "no-store");
         } catch (InvalidInputException e) {
             return Pages.invalid("staff/api-keys", page(form, null), e.errors());
         }

@@ -69,7 +69,8 @@ class RequestsController {
             HeldData held = requests.find(actor(admin), who.request().person());
             return page("staff/requests", new RequestPages.Search(email(who), reference(who), held, null, null));
         } catch (InvalidInputException e) {
-            return Pages.invalid("staff/requests", new RequestPages.Search(email(who), reference(who), null, null, null),
+            return Pages.invalid("staff/requests",
+                    new RequestPages.Search(email(who), reference(who), null, null, null),
                     e.errors()).header("Cache-Control", "no-store");
         }
     }
