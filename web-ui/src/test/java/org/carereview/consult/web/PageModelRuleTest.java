@@ -26,15 +26,11 @@ class PageModelRuleTest {
     private static final String WEB = "org.carereview.consult.web";
 
     /**
-     * Pages whose models were still maps when the rule was written: the public journeys' question and check pages
-     * (one model class serves several templates), "your submissions" (the detail page), and the triage queue and
-     * submission pages (40-odd variables each, built by QueuePage and SubmissionPage).
+     * Pages whose models were still maps when the rule was written: the triage queue and submission pages (40-odd
+     * variables each, built by QueuePage and SubmissionPage).
      */
     private static final Set<String> STILL_MAPS = Set.of(
-            WEB + ".advice.AdviceQuestionsController", WEB + ".advice.AdviceCheckController",
-            WEB + ".experts.apply.ApplicationController", WEB + ".experts.apply.ApplicationCheckController",
-            WEB + ".account.YourSubmissionsController", WEB + ".triage.TriageQueueController",
-            WEB + ".triage.SubmissionResponses");
+            WEB + ".triage.TriageQueueController", WEB + ".triage.SubmissionResponses");
 
     private static final DescribedPredicate<JavaClass> ALLOWED = new DescribedPredicate<>("Pages or a listed page") {
         @Override

@@ -26,7 +26,6 @@ import org.carereview.consult.core.submission.SubmissionKind;
 import org.carereview.consult.web.Pages;
 import org.carereview.consult.web.words.PublicWords;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,6 +44,20 @@ import java.util.UUID;
 class YourSubmissionsController {
 
     static final String PATH = "/your-submissions";
+
+    /**
+     * One of the person's submissions ({@code account/submission}): its reference, what it was and its page, whether
+     * it was withdrawn, the summary rows, and the answers as summary rows (null once withdrawn: they are erased).
+     */
+    @Introspected
+    record SubmissionPage(String reference, String kindKey, String href, boolean withdrawn,
+                          List<Map<String, Object>> summary, @Nullable List<Map<String, Object>> answers) {
+    }
+
+    /** Asks to confirm withdrawing one ({@code account/withdraw}). */
+    @Introspected
+    record WithdrawPage(String reference, String kindKey, String href) {
+    }
 
     /** What the person sent ({@code account/your-submissions}), and the reference of one just withdrawn (or null). */
     @Introspected
@@ -87,13 +100,11 @@ class YourSubmissionsController {
             return notFound();
         }
         OwnedSubmission submission = found.get();
-        Map<String, Object> model = new HashMap<>(item(submission));
         SubmissionWords in = new SubmissionWords(words, locales.resolveOrDefault(request));
-        model.put("summary", in.summary(submission));
-        if (!submission.withdrawn()) {
-            model.put("answers", in.answers(ownSubmissions.details(submission.id(), owner.get()), submission.themes()));
-        }
-        return page("account/submission", model);
+        return page("account/submission", new SubmissionPage(submission.reference(),
+                SubmissionWords.kindKey(submission.kind()), href(submission), submission.withdrawn(),
+                in.summary(submission), submission.withdrawn() ? null
+                : in.answers(ownSubmissions.details(submission.id(), owner.get()), submission.themes())));
     }
 
     @NotAudited("a question about the person's own submission")
@@ -110,7 +121,8 @@ class YourSubmissionsController {
         if (found.get().withdrawn()) {
             return Pages.seeOther(PATH + "/" + found.get().id());
         }
-        return page("account/withdraw", item(found.get()));
+        OwnedSubmission s = found.get();
+        return page("account/withdraw", new WithdrawPage(s.reference(), SubmissionWords.kindKey(s.kind()), href(s)));
     }
 
     @Post("/{id}/withdraw")
@@ -142,6 +154,10 @@ class YourSubmissionsController {
         return item;
     }
 
+    private static String href(OwnedSubmission s) {
+        return PATH + "/" + s.id();
+    }
+
     private static Map<String, Object> item(OwnedSubmission s) {
         Map<String, Object> item = SubmissionWords.listItem(s.id(), s.reference(), s.kind(), s.submittedAt(),
                 s.status());
@@ -165,10 +181,6 @@ class YourSubmissionsController {
     }
 
     /** Personal pages: never kept by the browser or a shared cache. */
-    private static HttpResponse<?> page(String view, Map<String, Object> model) {
-        return HttpResponse.ok(Pages.view(view, model)).header("Cache-Control", "no-store");
-    }
-
     private static HttpResponse<?> page(String view, Record model) {
         return HttpResponse.ok(Pages.view(view, model)).header("Cache-Control", "no-store");
     }

@@ -1,5 +1,6 @@
 package org.carereview.consult.web.advice;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -31,7 +32,6 @@ import org.carereview.consult.web.Pages;
 import org.carereview.consult.web.SentReceipt;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -77,7 +77,7 @@ class AdviceCheckController {
             return id.flatMap(drafts::sent).<HttpResponse<?>>map(receipt -> confirmed(request, receipt))
                     .orElseGet(() -> Pages.seeOther("/call-for-advice?expired=1"));
         }
-        Map<String, Object> model = CheckAnswers.model(draft.get().answers());
+        CheckAnswers.CheckPage model = CheckAnswers.model(draft.get().answers());
         List<FieldError> errors = advice.check(draft.get().answers());
         if (!errors.isEmpty()) {
             return Pages.invalid("advice/check", model, CheckAnswers.linkToPages(errors));
@@ -90,7 +90,6 @@ class AdviceCheckController {
                 return confirmed(request, drafts.send(draft.get().id(), owner));
             }
         } catch (RateLimitedException e) {
-            model.put("retryAfter", e.retryAfterSeconds());
             return Pages.withErrors(HttpStatus.TOO_MANY_REQUESTS, "advice/check", model, List.of(FieldError.of("send",
                     "advice.error.send.tooMany", e.retryAfterSeconds())))
                     .header("Retry-After", String.valueOf(e.retryAfterSeconds()));
@@ -104,12 +103,17 @@ class AdviceCheckController {
                 .cookie(sent.issue(receipt.id(), request));
     }
 
+    /** The reference of advice just sent ({@code advice/confirmation}), and whether it was flagged for safeguarding. */
+    @Introspected
+    record ConfirmationPage(String reference, boolean flagged) {
+    }
+
     @NotAudited("the sender's own reference, shown back to them")
     @Get("/confirmation/{id}")
     HttpResponse<?> confirmation(@PathVariable UUID id, HttpRequest<?> request) {
         return advice.summary(id).filter(s -> sent.sentBy(request, id))
                 .<HttpResponse<?>>map(s -> HttpResponse.ok(Pages.view("advice/confirmation",
-                        Map.of("reference", s.reference(), "flagged", s.safeguarding()))))
+                        new ConfirmationPage(s.reference(), s.safeguarding()))))
                 .orElseGet(() -> Pages.notFound());
     }
 }

@@ -1,5 +1,6 @@
 package org.carereview.consult.web.advice;
 
+import io.micronaut.core.annotation.Introspected;
 import org.carereview.consult.advice.AdviceInput;
 import org.carereview.consult.advice.RespondentType;
 import org.carereview.consult.core.problem.FieldError;
@@ -21,7 +22,7 @@ final class CheckAnswers {
     private CheckAnswers() {
     }
 
-    static Map<String, Object> model(AdviceInput a) {
+    static CheckPage model(AdviceInput a) {
         List<Map<String, Object>> rows = new ArrayList<>();
         rows.add(row("advice.check.who", Step.WHO, "advice.check.change.who")
                 .valueKey(respondentKey(a.respondentType())).map);
@@ -41,9 +42,12 @@ final class CheckAnswers {
         rows.add(row("advice.check.email", Step.CONTACT, "advice.check.change.email").given(a.contactEmail()).map);
         rows.add(row("advice.check.consents", Step.CONTACT, "advice.check.change.consents").listOr(consents(a),
                 "advice.check.noConsents").map);
-        Map<String, Object> model = new HashMap<>();
-        model.put("rows", rows);
-        return model;
+        return new CheckPage(rows);
+    }
+
+    /** Check your answers ({@code advice/check}): one summary row per answer, with its change link. */
+    @Introspected
+    record CheckPage(List<Map<String, Object>> rows) {
     }
 
     /**

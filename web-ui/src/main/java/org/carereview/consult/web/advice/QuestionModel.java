@@ -1,11 +1,12 @@
 package org.carereview.consult.web.advice;
 
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
 import org.carereview.consult.advice.AdviceInput;
 import org.carereview.consult.advice.RespondentType;
 import org.carereview.consult.core.submission.Theme;
 
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,43 +27,41 @@ final class QuestionModel {
     private QuestionModel() {
     }
 
-    static Map<String, Object> of(Step step, AdviceInput a, boolean change, int maxLength) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("action", step.path());
-        // Where the page's script saves what is typed while the person is on the page (assets/app/autosave.js).
-        model.put("autosave", step.path() + "/autosave");
-        model.put("change", change);
-        model.put("backHref", change ? "/call-for-advice/check"
-                : step.previous(a).map(Step::path).orElse("/call-for-advice"));
-        switch (step) {
-            case WHO -> {
-                model.put("value", a.respondentType());
-                model.put("respondentTypes", Arrays.stream(RespondentType.values()).map(Enum::name).toList());
-            }
-            case ORGANISATION -> model.put("value", a.organisation());
-            case THEMES -> {
-                model.put("selected", a.themes() == null ? List.of() : a.themes());
-                model.put("themes", Arrays.stream(Theme.values()).map(Enum::name).toList());
-            }
-            case CONTACT -> {
-                model.put("value", a.contactEmail());
-                model.put("consentToContact", Boolean.TRUE.equals(a.consentToContact()));
-                model.put("consentToPublish", Boolean.TRUE.equals(a.consentToPublish()));
-            }
-            default -> {
-                model.put("field", TEXT_FIELDS.get(step));
-                model.put("maxLength", maxLength);
-                // Before the first box a person can write in, they are told who reads it if they tell us
-                // someone is being hurt (safety :: beforeYouWrite).
-                model.put("beforeYouWrite", step == FIRST_TEXT);
-                model.put("value", switch (step) {
-                    case KEY_QUESTIONS -> a.keyQuestions();
-                    case ENGAGEMENT -> a.engagementAdvice();
-                    case RESOURCES -> a.resources();
-                    default -> a.groupsToSpeakTo();
-                });
-            }
-        }
-        return model;
+    static QuestionPage of(Step step, AdviceInput a, boolean change, int maxLength) {
+        boolean text = TEXT_FIELDS.containsKey(step);
+        Object value = switch (step) {
+            case WHO -> a.respondentType();
+            case ORGANISATION -> a.organisation();
+            case THEMES -> null;
+            case CONTACT -> a.contactEmail();
+            case KEY_QUESTIONS -> a.keyQuestions();
+            case ENGAGEMENT -> a.engagementAdvice();
+            case RESOURCES -> a.resources();
+            default -> a.groupsToSpeakTo();
+        };
+        // The autosave address is where the page's script saves what is typed while the person is on the page
+        // (assets/app/autosave.js). Before the first box a person can write in, they are told who reads it if they
+        // tell us someone is being hurt (safety :: beforeYouWrite).
+        return new QuestionPage(step.path(), step.path() + "/autosave", change, change ? "/call-for-advice/check"
+                : step.previous(a).map(Step::path).orElse("/call-for-advice"), value,
+                step == Step.WHO ? Arrays.stream(RespondentType.values()).map(Enum::name).toList() : null,
+                step == Step.THEMES ? (a.themes() == null ? List.of() : a.themes()) : null,
+                step == Step.THEMES ? Arrays.stream(Theme.values()).map(Enum::name).toList() : null,
+                step == Step.CONTACT && Boolean.TRUE.equals(a.consentToContact()),
+                step == Step.CONTACT && Boolean.TRUE.equals(a.consentToPublish()),
+                text ? TEXT_FIELDS.get(step) : null, text ? maxLength : null, step == FIRST_TEXT);
+    }
+
+    /**
+     * One question page of the call for advice ({@code advice/<question>}): where it posts and autosaves, whether it
+     * was opened from check your answers, where "Back" goes, the answer so far, and what only some questions show
+     * (null or false on the others): who is answering's choices, the themes chosen and to choose from, the two
+     * consents, and for a box to write in the answer's name, the longest answer and whether to say who reads it first.
+     */
+    @Introspected
+    record QuestionPage(String action, String autosave, boolean change, String backHref, @Nullable Object value,
+                        @Nullable List<String> respondentTypes, @Nullable List<?> selected,
+                        @Nullable List<String> themes, boolean consentToContact, boolean consentToPublish,
+                        @Nullable String field, @Nullable Integer maxLength, boolean beforeYouWrite) {
     }
 }

@@ -36,8 +36,7 @@ class CheckAnswersTest {
         AdviceInput answers = new AdviceInput("ORGANISATION", "Kinship Carers Together", "Why?\nAnd why so far?", null, null,
                 null, List.of("CARE", "SAFETY"), null, true, false);
 
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> rows = (List<Map<String, Object>>) CheckAnswers.model(answers).get("rows");
+        List<Map<String, Object>> rows = CheckAnswers.model(answers).rows();
 
         assertEquals("advice.respondent.ORGANISATION", rows.get(0).get("valueKey"));
         assertEquals("Kinship Carers Together", rows.get(1).get("value"));

@@ -1,5 +1,6 @@
 package org.carereview.consult.web.experts.apply;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -36,7 +37,6 @@ import org.carereview.consult.web.SentReceipt;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -91,7 +91,7 @@ class ApplicationCheckController {
             return closed(false);
         }
         ApplicationInput answers = draft.get().answers();
-        Map<String, Object> model = model(answers);
+        CheckAnswers.CheckPage model = model(answers);
         List<FieldError> errors = applications.check(answers);
         if (!errors.isEmpty()) {
             return Pages.invalid(CHECK_VIEW, model, CheckAnswers.linkToSections(errors));
@@ -104,7 +104,6 @@ class ApplicationCheckController {
                 return confirmed(request, drafts.send(draft.get().id(), owner));
             }
         } catch (RateLimitedException e) {
-            model.put("retryAfter", e.retryAfterSeconds());
             return Pages.withErrors(HttpStatus.TOO_MANY_REQUESTS, CHECK_VIEW, model, List.of(FieldError.of("send",
                             "experts.error.send.rateLimited", e.retryAfterSeconds())))
                     .header("Retry-After", String.valueOf(e.retryAfterSeconds()));
@@ -126,10 +125,9 @@ class ApplicationCheckController {
     /** Answers sent outside the window cannot be accepted: 409, saying so plainly. */
     private HttpResponse<?> closed(boolean notOpenYet) {
         Window current = window.current();
-        return HttpResponse.status(HttpStatus.CONFLICT).body(Pages.view("experts/apply/closed", Map.of(
-                "notOpenYet", notOpenYet || clock.instant().isBefore(current.opensAt()),
-                "opens", Moment.of(current.opensAt()),
-                "closes", Moment.of(current.closesAt()))));
+        return HttpResponse.status(HttpStatus.CONFLICT).body(Pages.view("experts/apply/closed", new ClosedPage(
+                notOpenYet || clock.instant().isBefore(current.opensAt()), Moment.of(current.opensAt()),
+                Moment.of(current.closesAt()))));
     }
 
     @NotAudited("the applicant's own reference, shown back to them")
@@ -137,11 +135,21 @@ class ApplicationCheckController {
     HttpResponse<?> confirmation(@PathVariable UUID id, HttpRequest<?> request) {
         return applications.summary(id).filter(s -> sent.sentBy(request, id))
                 .<HttpResponse<?>>map(s -> HttpResponse.ok(Pages.view("experts/apply/confirmation",
-                        Map.of("reference", s.reference(), "flagged", s.safeguarding()))))
+                        new ConfirmationPage(s.reference(), s.safeguarding()))))
                 .orElseGet(() -> Pages.notFound());
     }
 
-    private Map<String, Object> model(ApplicationInput answers) {
+    /** Sent outside the window ({@code experts/apply/closed}): not open yet or closed, and when it opens and closes. */
+    @Introspected
+    record ClosedPage(boolean notOpenYet, Moment opens, Moment closes) {
+    }
+
+    /** The reference of an application just sent ({@code experts/apply/confirmation}), and whether it was flagged. */
+    @Introspected
+    record ConfirmationPage(String reference, boolean flagged) {
+    }
+
+    private CheckAnswers.CheckPage model(ApplicationInput answers) {
         return CheckAnswers.model(answers, applications.needsTrustedAdult(answers.dateOfBirth()));
     }
 }

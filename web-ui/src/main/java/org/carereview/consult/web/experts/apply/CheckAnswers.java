@@ -1,5 +1,6 @@
 package org.carereview.consult.web.experts.apply;
 
+import io.micronaut.core.annotation.Introspected;
 import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.core.time.UkTime;
 import org.carereview.consult.experts.ApplicationInput;
@@ -9,7 +10,6 @@ import org.carereview.consult.experts.Region;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +26,7 @@ final class CheckAnswers {
     private CheckAnswers() {
     }
 
-    static Map<String, Object> model(ApplicationInput a, boolean underSixteen) {
+    static CheckPage model(ApplicationInput a, boolean underSixteen) {
         Map<String, Object> s = SectionModel.answers(a);
         List<Map<String, Object>> sections = new ArrayList<>();
         sections.add(section(Section.EXPERIENCE, List.of(
@@ -64,9 +64,12 @@ final class CheckAnswers {
             agreed.add(option("experts.check.agreed.trustedAdult"));
         }
         sections.add(section(Section.AGREEMENTS, List.of(row("agreed", agreed, Section.AGREEMENTS))));
-        Map<String, Object> model = new HashMap<>();
-        model.put("sections", sections);
-        return model;
+        return new CheckPage(sections);
+    }
+
+    /** Check your answers ({@code experts/apply/check}): one summary card per section, with its rows. */
+    @Introspected
+    record CheckPage(List<Map<String, Object>> sections) {
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.carereview.consult.web.experts.apply;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import org.carereview.consult.experts.ApplicationInput;
 import org.carereview.consult.experts.Experience;
@@ -28,27 +29,28 @@ final class SectionModel {
      * @param typed what was just posted, when the page is shown again with errors (the date boxes keep
      *              exactly what was typed), otherwise null
      */
-    static Map<String, Object> of(Section section, ApplicationInput a, @Nullable SectionForm typed, boolean change,
-                                  boolean underSixteen, int maxLength) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("action", section.path());
-        // Where the page's script saves what is typed while the person is on the page (assets/app/autosave.js).
-        model.put("autosave", section.path() + "/autosave");
-        model.put("change", change);
-        model.put("backHref", change ? TASK_LIST + "/check" : TASK_LIST);
-        model.put("maxLength", maxLength);
-        model.put("underSixteen", underSixteen);
-        model.put("a", answers(a));
-        switch (section) {
-            case EXPERIENCE -> model.put("experienceCodes", Arrays.stream(Experience.values()).map(Enum::name).toList());
-            case ABOUT_YOU -> {
-                model.put("regionCodes", Arrays.stream(Region.values()).map(Enum::name).toList());
-                putDate(model, a.dateOfBirth(), typed);
-            }
-            default -> {
-            }
-        }
-        return model;
+    static SectionPage of(Section section, ApplicationInput a, @Nullable SectionForm typed, boolean change,
+                          boolean underSixteen, int maxLength) {
+        boolean aboutYou = section == Section.ABOUT_YOU;
+        // The autosave address is where the page's script saves what is typed while the person is on the page
+        // (assets/app/autosave.js).
+        return new SectionPage(section.path(), section.path() + "/autosave", change,
+                change ? TASK_LIST + "/check" : TASK_LIST, maxLength, underSixteen, answers(a),
+                section == Section.EXPERIENCE ? Arrays.stream(Experience.values()).map(Enum::name).toList() : null,
+                aboutYou ? Arrays.stream(Region.values()).map(Enum::name).toList() : null,
+                aboutYou ? date(a.dateOfBirth(), typed) : null);
+    }
+
+    /**
+     * One section's page of the application ({@code experts/apply/<section>}): where it posts and autosaves, whether
+     * it was opened from check your answers, where "Back" goes, the longest answer, whether the applicant is under 16,
+     * the answers so far as plain strings ({@code a}), and what only some sections show: the kinds of experience to
+     * choose from, the regions, and the date of birth boxes (each null on the other sections).
+     */
+    @Introspected
+    record SectionPage(String action, String autosave, boolean change, String backHref, int maxLength,
+                       boolean underSixteen, Map<String, Object> a, @Nullable List<String> experienceCodes,
+                       @Nullable List<String> regionCodes, @Nullable DateFields dateOfBirth) {
     }
 
     /** The answers as a map of plain strings, so a template never meets a missing nested record. */
@@ -81,8 +83,8 @@ final class SectionModel {
     }
 
     /** What the date of birth boxes show: what was just typed, else what was saved (a date, or boxes as typed). */
-    private static void putDate(Map<String, Object> model, @Nullable String iso, @Nullable SectionForm typed) {
-        model.put("dateOfBirth", typed != null ? typed.dateOfBirth() : DateFields.ofStored(iso));
+    private static DateFields date(@Nullable String iso, @Nullable SectionForm typed) {
+        return typed != null ? typed.dateOfBirth() : DateFields.ofStored(iso);
     }
 
     @Nullable

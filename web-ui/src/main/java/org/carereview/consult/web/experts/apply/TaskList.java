@@ -1,5 +1,6 @@
 package org.carereview.consult.web.experts.apply;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import org.carereview.consult.experts.ApplicationInput;
 import org.carereview.consult.experts.Applications;
@@ -28,7 +29,7 @@ final class TaskList {
     }
 
     /** The task list page's model, with every word from {@code words} (the bundle, in the applicant's version). */
-    static Map<String, Object> model(ApplicationInput a, Applications applications, UnaryOperator<String> words) {
+    static TaskListPage model(ApplicationInput a, Applications applications, UnaryOperator<String> words) {
         List<Map<String, Object>> tasks = new ArrayList<>();
         int completed = 0;
         int needed = 0;
@@ -42,11 +43,12 @@ final class TaskList {
                 }
             }
         }
-        Map<String, Object> model = new HashMap<>();
-        model.put("tasks", tasks);
-        model.put("completed", completed);
-        model.put("needed", needed);
-        return model;
+        return new TaskListPage(tasks, completed, needed);
+    }
+
+    /** The task list ({@code experts/apply/task-list}): each section as a task, and how many of those needed are done. */
+    @Introspected
+    record TaskListPage(List<Map<String, Object>> tasks, int completed, int needed) {
     }
 
     /** A section's status and hint (the ends of bundle keys), and whether it can be opened. */
