@@ -242,7 +242,7 @@ class AdviceJourneyTest implements FreshDatabase {
     }
 
     private static Locator continueButton(Page on) {
-        return on.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue").setExact(true));
+        return PublicPage.on(on).button("Continue");
     }
 
     @Test

@@ -89,105 +89,124 @@ class ApplicationJourneyTest implements FreshDatabase {
 
     @Test
     void aFifteenYearOldFillsInEverySectionIsAskedForATrustedAdultAndGetsTheirReference() {
+        startsFromTheHomePage();
+        choosesTheirExperience();
+        correctsTheirDateOfBirthAndIsToldATrustedAdultIsNeeded();
+        tellsTheirStoryAndLeavesTheOptionalQuestions();
+        agreesAndWillGetDeadlineReminders();
+        isSentToTheMissingTrustedAdultFromCheckYourAnswersAndSends();
+    }
+
+    /** From the home page to the task list: the start page says when applications close. */
+    private void startsFromTheHomePage() {
         page.navigate(server.getURL() + "/");
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Apply to join the Experts by Experience group")).click();
+        on().link("Apply to join the Experts by Experience group").click();
         assertEquals(server.getURL() + "/experts-by-experience", page.url());
         String start = mainText();
         assertTrue(start.matches(".*Applications close at 5pm on \\w+ 5 February \\d{4} \\(UK time\\)\\..*"), start);
         assertTrue(start.contains("your unfinished answers will be deleted"), start);
-        Browser.assertAccessible(page);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start now")).click();
+        on().assertAccessible().button("Start now").click();
 
         assertEquals(server.getURL() + "/experts-by-experience/application", page.url());
         assertEquals("Not yet started", status("experience"));
         assertEquals("Cannot start yet", status("trusted-adult"));
-        Browser.assertAccessible(page);
+        on().assertAccessible();
+    }
 
+    /** A section with nothing chosen is refused with its error, then done. */
+    private void choosesTheirExperience() {
         section("Your experience");
         saveAndContinue().click();
-        assertTrue(page.title().startsWith("Error: "), page.title());
+        assertTrue(on().hasErrors(), page.title());
         assertTrue(errorSummary().contains("Select at least one kind of experience"));
-        Browser.assertAccessible(page);
-        page.getByLabel("In care now", new Page.GetByLabelOptions().setExact(true)).check();
+        on().assertAccessible().answer("In care now").check();
         page.getByLabel("Left care (care leaver)").check();
         saveAndContinue().click();
         assertEquals("Completed", status("experience"));
+    }
 
+    /** A date that does not exist is refused, what was typed is kept, and the error leads to the day box. */
+    private void correctsTheirDateOfBirthAndIsToldATrustedAdultIsNeeded() {
         section("About you");
-        Browser.assertAccessible(page);
+        on().assertAccessible();
         LocalDate fifteen = LocalDate.now(ZoneId.of("Europe/London")).minusYears(15).minusDays(10);
         page.getByLabel("Your name").fill("Sam Taylor");
-        page.getByLabel("Day", new Page.GetByLabelOptions().setExact(true)).fill("31");
-        page.getByLabel("Month", new Page.GetByLabelOptions().setExact(true)).fill("2");
-        page.getByLabel("Year", new Page.GetByLabelOptions().setExact(true)).fill(String.valueOf(fifteen.getYear()));
-        page.getByLabel("London", new Page.GetByLabelOptions().setExact(true)).check();
+        on().answer("Day").fill("31");
+        on().answer("Month").fill("2");
+        on().answer("Year").fill(String.valueOf(fifteen.getYear()));
+        on().answer("London").check();
         page.getByLabel("Email address").fill("sam@example.org");
         saveAndContinue().click();
-        assertTrue(page.title().startsWith("Error: "), page.title());
+        assertTrue(on().hasErrors(), page.title());
         assertTrue(errorSummary().contains("Date of birth must be a real date"));
-        assertEquals("31", page.getByLabel("Day", new Page.GetByLabelOptions().setExact(true)).inputValue(), "what was typed is kept");
+        assertEquals("31", on().answer("Day").inputValue(), "what was typed is kept");
         page.locator(".govuk-error-summary a[href='#dateOfBirthDay']").click();
         assertEquals("dateOfBirthDay", page.evaluate("document.activeElement.id"), "the date's error leads to the day box");
-        Browser.assertAccessible(page);
-        page.getByLabel("Day", new Page.GetByLabelOptions().setExact(true)).fill(String.valueOf(fifteen.getDayOfMonth()));
-        page.getByLabel("Month", new Page.GetByLabelOptions().setExact(true)).fill(String.valueOf(fifteen.getMonthValue()));
+        on().assertAccessible();
+        on().answer("Day").fill(String.valueOf(fifteen.getDayOfMonth()));
+        on().answer("Month").fill(String.valueOf(fifteen.getMonthValue()));
         saveAndContinue().click();
         assertEquals("Completed", status("about-you"));
         assertEquals("Not yet started", status("trusted-adult"), "under 16, so a trusted adult is needed");
+    }
 
+    private void tellsTheirStoryAndLeavesTheOptionalQuestions() {
         section("Your story");
-        Browser.assertAccessible(page);
+        on().assertAccessible();
         page.getByLabel("Tell us about your experience of children's social care").fill("I moved foster homes four times.\nSchool helped.");
         page.getByLabel("Why would you like to join the group?").fill("So other children are listened to.");
         saveAndContinue().click();
 
         section("Taking part (optional)");
-        Browser.assertAccessible(page);
+        on().assertAccessible();
         saveAndContinue().click();
         assertEquals("Completed", status("taking-part"), "optional questions left blank are still done");
 
         section("Equality questions (optional)");
         assertTrue(mainText().contains("never shown to the people who score applications"));
-        Browser.assertAccessible(page);
+        on().assertAccessible();
         page.getByLabel("What is your gender? (optional)").fill("Girl");
         page.getByLabel("I prefer not to say").check();
         saveAndContinue().click();
+    }
 
+    private void agreesAndWillGetDeadlineReminders() {
         section("Agreements");
-        Browser.assertAccessible(page);
+        on().assertAccessible();
         page.getByLabel("I agree that the review can use my information to consider my application").check();
         page.getByLabel("I agree that the review can contact my trusted adult about my application").check();
         saveAndContinue().click();
         assertEquals("Not yet started", status("trusted-adult"));
         assertEquals(List.of("sam@example.org"), TestSql.column(dataSource,
                 "SELECT reminder_email FROM draft WHERE answers->>'name' = 'Sam Taylor'"), "deadline reminders will reach them");
+    }
 
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check your answers")).click();
+    /** Check your answers refuses to send without a trusted adult, links to the question, then sends. */
+    private void isSentToTheMissingTrustedAdultFromCheckYourAnswersAndSends() {
+        on().button("Check your answers").click();
         assertEquals(server.getURL() + "/experts-by-experience/application/check", page.url());
         assertTrue(page.content().contains("School helped."));
-        Browser.assertAccessible(page);
+        on().assertAccessible();
         sendApplication().click();
-        assertTrue(page.title().startsWith("Error: "), page.title());
+        assertTrue(on().hasErrors(), page.title());
         String missingAdult = "Enter the name of an adult you trust, because you are under 16";
         assertTrue(errorSummary().contains(missingAdult), errorSummary());
-        Browser.assertAccessible(page);
-
-        page.locator(".govuk-error-summary").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(missingAdult)).click();
+        on().assertAccessible().followError(missingAdult);
         assertTrue(page.url().startsWith(server.getURL() + "/experts-by-experience/application/trusted-adult?change=1"), page.url());
-        Browser.assertAccessible(page);
+        on().assertAccessible();
         page.getByLabel("Their name").fill("Alex Morgan");
         page.getByLabel("How do you know them?").fill("Foster carer");
         page.getByLabel("Their email address").fill("alex@example.org");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save and return to check your answers")).click();
+        on().button("Save and return to check your answers").click();
 
         assertEquals(server.getURL() + "/experts-by-experience/application/check", page.url());
         assertTrue(page.content().contains("Alex Morgan"));
         sendApplication().click();
-        String reference = page.getByTestId("reference").textContent().trim();
+        String reference = on().reference();
         assertTrue(reference.matches("EBE-[2-9A-Z]{4}-[2-9A-Z]{4}"), reference);
         assertTrue(page.title().startsWith("Application sent"), page.title());
         assertTrue(mainText().contains("Childline free on 0800 1111"));
-        Browser.assertAccessible(page);
+        on().assertAccessible();
         assertEquals(0, TestSql.count(dataSource, "SELECT count(*) FROM draft WHERE answers->>'name' = 'Sam Taylor'"),
                 "the sent draft is deleted");
     }
@@ -291,25 +310,28 @@ class ApplicationJourneyTest implements FreshDatabase {
         return page.locator("#" + task + "-status").textContent().strip();
     }
 
-    /** The page's main text with runs of white space made single spaces, as a reader hears it. */
+    private PublicPage on() {
+        return PublicPage.on(page);
+    }
+
     private String mainText() {
-        return page.locator("main").textContent().replaceAll("\\s+", " ");
+        return on().mainText();
     }
 
     private String errorSummary() {
-        return page.locator(".govuk-error-summary").textContent();
+        return on().errorSummary();
     }
 
     private Locator saveAndContinue() {
-        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save and continue"));
+        return on().button("Save and continue");
     }
 
     private Locator sendApplication() {
-        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send application"));
+        return on().button("Send application");
     }
 
     private static Locator continueButton(Page on) {
-        return on.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue").setExact(true));
+        return PublicPage.on(on).button("Continue");
     }
 
     private static int freePort() {

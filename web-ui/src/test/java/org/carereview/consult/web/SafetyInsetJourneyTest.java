@@ -222,7 +222,7 @@ class SafetyInsetJourneyTest implements FreshDatabase {
     }
 
     private Locator continueButton() {
-        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue").setExact(true));
+        return PublicPage.on(page).button("Continue");
     }
 
     private void section(String name) {
