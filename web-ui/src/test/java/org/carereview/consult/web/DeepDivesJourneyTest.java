@@ -69,105 +69,120 @@ class DeepDivesJourneyTest implements FreshDatabase {
     void aParticipantGivesFeedbackThroughALinkAndAFacilitatorEntersCards() {
         String token;
         try (BrowserContext admin = Browser.get().newContext()) {
-            Page page = admin.newPage();
-            signIn(page, ADMIN);
-            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Deep dives: areas, feedback cards and comparison")).click();
-            Browser.assertAccessible(page);
-            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Camden")).click();
-            Browser.assertAccessible(page);
-            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Add a session")).click();
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add session")).click();
-            assertTrue(page.title().startsWith("Error: "));
-            page.locator(".govuk-error-summary a[href='#heldOn']").click();
-            assertEquals("heldOnDay", page.evaluate("document.activeElement.name"), "the date's error leads to the day box");
-            Browser.assertAccessible(page);
-            page.getByLabel("Day").fill("12");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add session")).click();
-            assertTrue(page.locator(".govuk-error-summary").textContent()
-                    .contains("Date of the session must include a month and year"), "says which boxes are empty");
-            assertEquals("12", page.getByLabel("Day").inputValue(), "what was typed is kept");
-            page.getByLabel("Month").fill("3");
-            page.getByLabel("Year").fill("2027");
-            page.getByLabel("Families").check();
-            page.getByLabel("Facilitator (optional)").fill("Priya");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add session")).click();
-            assertTrue(page.locator(".govuk-notification-banner").textContent().contains("Session added"));
-            page.getByLabel("Which session is the link for?").selectOption(new SelectOption().setLabel("12 March 2027, families"));
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Make a participant link")).click();
-            Browser.assertAccessible(page);
-            assertTrue(page.getByTestId("qr").locator("svg[role=img] path").count() == 1, "a QR code drawn on the server");
-            String url = page.getByTestId("link-url").textContent().trim();
-            token = url.substring(url.lastIndexOf('/') + 1);
+            token = anAdministratorAddsASessionAndMakesItsLink(admin.newPage());
         }
-
         try (BrowserContext participant = Browser.get().newContext()) {
-            Page page = participant.newPage();
-            page.navigate(server.getURL() + "/deep-dives/feedback/" + token);
-            assertTrue(page.content().contains("12 March 2027, families"));
-            Browser.assertAccessible(page);
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send feedback")).click();
-            assertTrue(page.title().startsWith("Error: "));
-            Browser.assertAccessible(page);
-            page.getByLabel("Care-experienced young person").check();
-            page.getByLabel("What works well?").fill("My personal adviser answers the phone.");
-            page.getByLabel("What needs to change?").fill("Moving home less often.");
-            page.getByLabel("Care", new Page.GetByLabelOptions().setExact(true)).check();
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send feedback")).click();
-            String reference = page.getByTestId("reference").textContent();
-            assertTrue(reference.matches("DDF-[2-9A-Z]{4}-[2-9A-Z]{4}"), reference);
-            Browser.assertAccessible(page);
-            assertEquals(List.of("NEW|camden|2027-03-12|CARE_EXPERIENCED_YOUNG_PERSON|{CARE}|LINK"), TestSql.column(dataSource,
-                    "SELECT s.status || '|' || a.slug || '|' || ses.held_on || '|' || f.participant_type || '|' "
-                            + "|| s.themes::text || '|' || f.source FROM submission s JOIN deep_dive_feedback f "
-                            + "ON f.submission_id = s.id JOIN area a ON a.id = f.area_id JOIN deep_dive_session ses "
-                            + "ON ses.id = f.session_id WHERE s.reference = ?", reference));
+            aParticipantSendsFeedbackThroughTheLink(participant.newPage(), token);
         }
-
         accounts.createStaff(REVIEWER, Role.REVIEWER, PASSWORD);
         try (BrowserContext facilitator = Browser.get().newContext()) {
             Page page = facilitator.newPage();
             signIn(page, REVIEWER);
             page.navigate(server.getURL() + "/staff/deep-dives/areas/camden");
-            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Enter feedback cards")).click();
-            Browser.assertAccessible(page);
-            page.locator("#card-1-participantType").selectOption("FAMILY");
-            page.locator("#card-1-whatWorks").fill("The family hub is open late.");
-            page.locator("#card-1-themes").check();
-            page.locator("#card-1-dilemmas").check();
-            page.locator("#card-2-participantType").selectOption("PRACTITIONER");
-            page.locator("#card-2-themes-5").check();
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add another card")).click();
-            assertEquals(4, page.locator("fieldset legend:has-text('Card ')").count(), "one more card, nothing saved yet");
-            assertEquals("The family hub is open late.", page.locator("#card-1-whatWorks").inputValue());
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save cards")).click();
-            assertTrue(page.title().startsWith("Error: "));
-            String summary = page.locator(".govuk-error-summary").textContent();
-            assertTrue(summary.contains("Card 2: enter what works or what needs to change, or both"), summary);
-            Browser.assertAccessible(page);
-            assertTrue(page.locator("#card-1-themes").isChecked(), "what was typed is kept");
-            page.locator("#card-2-whatNeedsToChange").fill("Caseloads we can manage.");
-            page.locator("#card-4-participantType").selectOption("LEADER");
-            page.locator("#card-4-whatWorks").fill("Joint commissioning with health.");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save cards")).click();
-            assertTrue(page.locator(".govuk-notification-banner").textContent().contains("3 feedback cards saved"));
-            assertEquals(List.of("FAMILY|{SUPPORT}|{HELP_AND_PROTECTION}", "LEADER|{}|{}", "PRACTITIONER|{DELIVERY}|{}"),
-                    TestSql.column(dataSource, "SELECT f.participant_type || '|' || s.themes::text || '|' || s.dilemmas::text "
-                            + "FROM deep_dive_feedback f JOIN submission s ON s.id = f.submission_id JOIN area a "
-                            + "ON a.id = f.area_id WHERE f.source = 'BULK' AND a.slug = 'camden' ORDER BY 1"));
-
-            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Upload feedback cards from a CSV file")).click();
-            Browser.assertAccessible(page);
-            String bad = "participant_type,what_works,what_needs_to_change,themes\r\nFamily,Good,,\r\nDragon,Good,,Weather\r\n";
-            upload(page, bad);
-            String errors = page.locator(".govuk-error-summary").textContent();
-            assertTrue(errors.contains("Line 3: select one of the options for who gave the feedback"), errors);
-            assertTrue(errors.contains("Line 3: select themes from the list"), errors);
-            Browser.assertAccessible(page);
-            assertEquals(0, TestSql.count(dataSource, "SELECT count(*) FROM deep_dive_feedback WHERE source = 'CSV'"));
-            upload(page, "\uFEFFparticipant_type,what_works,what_needs_to_change,themes\r\nFamily,\"Good, really\",,Support\r\n"
-                    + "Practitioner,,Less paperwork,Delivery;Sustainability\r\n");
-            assertTrue(page.locator(".govuk-notification-banner").textContent().contains("2 feedback cards saved"));
+            aFacilitatorEntersCardsOnThePage(page);
+            andUploadsCardsFromACsvFile(page);
         }
+    }
+
+    /** A session needs a whole date (what was typed is kept); its link has a QR code. Answers the link's token. */
+    private String anAdministratorAddsASessionAndMakesItsLink(Page page) {
+        signIn(page, ADMIN);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Deep dives: areas, feedback cards and comparison")).click();
+        Browser.assertAccessible(page);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Camden")).click();
+        Browser.assertAccessible(page);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Add a session")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add session")).click();
+        assertTrue(page.title().startsWith("Error: "));
+        page.locator(".govuk-error-summary a[href='#heldOn']").click();
+        assertEquals("heldOnDay", page.evaluate("document.activeElement.name"), "the date's error leads to the day box");
+        Browser.assertAccessible(page);
+        page.getByLabel("Day").fill("12");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add session")).click();
+        assertTrue(page.locator(".govuk-error-summary").textContent()
+                .contains("Date of the session must include a month and year"), "says which boxes are empty");
+        assertEquals("12", page.getByLabel("Day").inputValue(), "what was typed is kept");
+        page.getByLabel("Month").fill("3");
+        page.getByLabel("Year").fill("2027");
+        page.getByLabel("Families").check();
+        page.getByLabel("Facilitator (optional)").fill("Priya");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add session")).click();
+        assertTrue(page.locator(".govuk-notification-banner").textContent().contains("Session added"));
+        page.getByLabel("Which session is the link for?").selectOption(new SelectOption().setLabel("12 March 2027, families"));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Make a participant link")).click();
+        Browser.assertAccessible(page);
+        assertTrue(page.getByTestId("qr").locator("svg[role=img] path").count() == 1, "a QR code drawn on the server");
+        String url = page.getByTestId("link-url").textContent().trim();
+        return url.substring(url.lastIndexOf('/') + 1);
+    }
+
+    /** The link names its session; an empty form is refused; the feedback is stored against the area and session. */
+    private void aParticipantSendsFeedbackThroughTheLink(Page page, String token) {
+        page.navigate(server.getURL() + "/deep-dives/feedback/" + token);
+        assertTrue(page.content().contains("12 March 2027, families"));
+        Browser.assertAccessible(page);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send feedback")).click();
+        assertTrue(page.title().startsWith("Error: "));
+        Browser.assertAccessible(page);
+        page.getByLabel("Care-experienced young person").check();
+        page.getByLabel("What works well?").fill("My personal adviser answers the phone.");
+        page.getByLabel("What needs to change?").fill("Moving home less often.");
+        page.getByLabel("Care", new Page.GetByLabelOptions().setExact(true)).check();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send feedback")).click();
+        String reference = page.getByTestId("reference").textContent();
+        assertTrue(reference.matches("DDF-[2-9A-Z]{4}-[2-9A-Z]{4}"), reference);
+        Browser.assertAccessible(page);
+        assertEquals(List.of("NEW|camden|2027-03-12|CARE_EXPERIENCED_YOUNG_PERSON|{CARE}|LINK"), TestSql.column(dataSource,
+                "SELECT s.status || '|' || a.slug || '|' || ses.held_on || '|' || f.participant_type || '|' "
+                        + "|| s.themes::text || '|' || f.source FROM submission s JOIN deep_dive_feedback f "
+                        + "ON f.submission_id = s.id JOIN area a ON a.id = f.area_id JOIN deep_dive_session ses "
+                        + "ON ses.id = f.session_id WHERE s.reference = ?", reference));
+    }
+
+    /** "Add another card" saves nothing; a card with no words is refused with what was typed kept; three are saved. */
+    private void aFacilitatorEntersCardsOnThePage(Page page) {
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Enter feedback cards")).click();
+        Browser.assertAccessible(page);
+        page.locator("#card-1-participantType").selectOption("FAMILY");
+        page.locator("#card-1-whatWorks").fill("The family hub is open late.");
+        page.locator("#card-1-themes").check();
+        page.locator("#card-1-dilemmas").check();
+        page.locator("#card-2-participantType").selectOption("PRACTITIONER");
+        page.locator("#card-2-themes-5").check();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add another card")).click();
+        assertEquals(4, page.locator("fieldset legend:has-text('Card ')").count(), "one more card, nothing saved yet");
+        assertEquals("The family hub is open late.", page.locator("#card-1-whatWorks").inputValue());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save cards")).click();
+        assertTrue(page.title().startsWith("Error: "));
+        String summary = page.locator(".govuk-error-summary").textContent();
+        assertTrue(summary.contains("Card 2: enter what works or what needs to change, or both"), summary);
+        Browser.assertAccessible(page);
+        assertTrue(page.locator("#card-1-themes").isChecked(), "what was typed is kept");
+        page.locator("#card-2-whatNeedsToChange").fill("Caseloads we can manage.");
+        page.locator("#card-4-participantType").selectOption("LEADER");
+        page.locator("#card-4-whatWorks").fill("Joint commissioning with health.");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save cards")).click();
+        assertTrue(page.locator(".govuk-notification-banner").textContent().contains("3 feedback cards saved"));
+        assertEquals(List.of("FAMILY|{SUPPORT}|{HELP_AND_PROTECTION}", "LEADER|{}|{}", "PRACTITIONER|{DELIVERY}|{}"),
+                TestSql.column(dataSource, "SELECT f.participant_type || '|' || s.themes::text || '|' || s.dilemmas::text "
+                        + "FROM deep_dive_feedback f JOIN submission s ON s.id = f.submission_id JOIN area a "
+                        + "ON a.id = f.area_id WHERE f.source = 'BULK' AND a.slug = 'camden' ORDER BY 1"));
+    }
+
+    /** A file with a bad line saves nothing and says which line; a good one (with a byte-order mark) saves its cards. */
+    private void andUploadsCardsFromACsvFile(Page page) {
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Upload feedback cards from a CSV file")).click();
+        Browser.assertAccessible(page);
+        String bad = "participant_type,what_works,what_needs_to_change,themes\r\nFamily,Good,,\r\nDragon,Good,,Weather\r\n";
+        upload(page, bad);
+        String errors = page.locator(".govuk-error-summary").textContent();
+        assertTrue(errors.contains("Line 3: select one of the options for who gave the feedback"), errors);
+        assertTrue(errors.contains("Line 3: select themes from the list"), errors);
+        Browser.assertAccessible(page);
+        assertEquals(0, TestSql.count(dataSource, "SELECT count(*) FROM deep_dive_feedback WHERE source = 'CSV'"));
+        upload(page, "\uFEFFparticipant_type,what_works,what_needs_to_change,themes\r\nFamily,\"Good, really\",,Support\r\n"
+                + "Practitioner,,Less paperwork,Delivery;Sustainability\r\n");
+        assertTrue(page.locator(".govuk-notification-banner").textContent().contains("2 feedback cards saved"));
     }
 
     @Test

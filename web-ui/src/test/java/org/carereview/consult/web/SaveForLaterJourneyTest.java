@@ -117,6 +117,22 @@ class SaveForLaterJourneyTest implements FreshDatabase {
         openWithoutJavaScript("/experts-by-experience");
         startNow();
 
+        keepsTheExperienceSectionAsTyped();
+        keepsTheAboutYouSectionAsTyped();
+        keepsTheTrustedAdultSectionAsTyped();
+        keepsTheStorySectionAsTyped();
+        keepsTheTakingPartSectionAsTyped();
+        keepsTheEqualitySectionAsTyped();
+        keepsTheAgreementsSectionAsTyped();
+
+        for (String task : List.of("experience", "about-you", "trusted-adult", "your-story", "taking-part", "equality",
+                "agreements")) {
+            assertEquals("Completed", status(task), task);
+        }
+    }
+
+    /** What was chosen is kept; nothing chosen is only refused by Continue. */
+    private void keepsTheExperienceSectionAsTyped() {
         section("experience");
         saveAndResume("/experts-by-experience", "/experts-by-experience/application");
         assertEquals("Incomplete", status("experience"));
@@ -126,7 +142,10 @@ class SaveForLaterJourneyTest implements FreshDatabase {
         continueAndExpect("Select at least one kind of experience");
         page.locator("input[name=experiences][value=CARE_LEAVER]").check();
         saveAndContinue();
+    }
 
+    /** A date of birth that does not exist and an unfinished address are kept as typed. */
+    private void keepsTheAboutYouSectionAsTyped() {
         LocalDate fifteen = LocalDate.now(ZoneId.of("Europe/London")).minusYears(15).minusDays(10);
         section("about-you");
         page.locator("input[name=name]").fill("Sam Taylor");
@@ -152,7 +171,10 @@ class SaveForLaterJourneyTest implements FreshDatabase {
         page.locator("input[name=email]").fill("sam@example.org");
         saveAndContinue();
         assertEquals("Not yet started", status("trusted-adult"));
+    }
 
+    /** A trusted adult half described is kept as typed. */
+    private void keepsTheTrustedAdultSectionAsTyped() {
         section("trusted-adult");
         page.locator("input[name=trustedAdultName]").fill("Alex Morgan");
         page.locator("input[name=trustedAdultPhone]").fill("12");
@@ -165,7 +187,10 @@ class SaveForLaterJourneyTest implements FreshDatabase {
         page.locator("input[name=trustedAdultRelationship]").fill("Foster carer");
         page.locator("input[name=trustedAdultPhone]").fill("07700 900 982");
         saveAndContinue();
+    }
 
+    /** A story written over two lines comes back as written; the missing answer is refused by Continue. */
+    private void keepsTheStorySectionAsTyped() {
         section("your-story");
         box("experienceStory").fill("My nan.\nThen a home.");
         saveAndResume("/experts-by-experience", "/experts-by-experience/application");
@@ -177,7 +202,10 @@ class SaveForLaterJourneyTest implements FreshDatabase {
         continueAndExpect("Tell us why you would like to join the group");
         box("motivation").fill("So children are heard.");
         saveAndContinue();
+    }
 
+    /** An answer over the limit is kept whole and refused by Continue. */
+    private void keepsTheTakingPartSectionAsTyped() {
         section("taking-part");
         box("availability").fill(TOO_LONG);
         saveAndResume("/experts-by-experience", "/experts-by-experience/application");
@@ -187,7 +215,10 @@ class SaveForLaterJourneyTest implements FreshDatabase {
         continueAndExpect(TOO_LONG_ERROR);
         box("availability").fill("After school");
         saveAndContinue();
+    }
 
+    /** Equality answers are kept as typed, over the limit too. */
+    private void keepsTheEqualitySectionAsTyped() {
         section("equality");
         page.locator("input[name=equalityGender]").fill(TOO_LONG.replace('\n', ' '));
         page.locator("input[name=equalityDisability][value=no]").check();
@@ -199,7 +230,10 @@ class SaveForLaterJourneyTest implements FreshDatabase {
         continueAndExpect("Each equality answer must be 40 characters or fewer");
         page.locator("input[name=equalityGender]").fill("Girl");
         saveAndContinue();
+    }
 
+    /** One agreement ticked is kept; the missing one is refused by Continue. */
+    private void keepsTheAgreementsSectionAsTyped() {
         section("agreements");
         page.locator("input[name=consentContactTrustedAdult]").check();
         saveAndResume("/experts-by-experience", "/experts-by-experience/application");
@@ -210,11 +244,6 @@ class SaveForLaterJourneyTest implements FreshDatabase {
         continueAndExpect("You must agree to us using your information");
         page.locator("input[name=consentDataUse]").check();
         saveAndContinue();
-
-        for (String task : List.of("experience", "about-you", "trusted-adult", "your-story", "taking-part", "equality",
-                "agreements")) {
-            assertEquals("Completed", status(task), task);
-        }
     }
 
     @Test
