@@ -52,7 +52,7 @@ public final class Pages {
     }
 
     /** A record page model as the template's variables: one per component, nulls kept (the template tests them). */
-    public static Map<String, Object> model(Record page) {
+    private static Map<String, Object> model(Record page) {
         BeanIntrospection<Record> introspection = BeanIntrospection.getIntrospection(record(page));
         Map<String, Object> model = new LinkedHashMap<>();
         for (BeanProperty<Record, Object> property : introspection.getBeanProperties()) {

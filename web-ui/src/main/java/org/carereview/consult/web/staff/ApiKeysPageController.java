@@ -25,6 +25,7 @@ import org.carereview.consult.core.routes.AdminOnly;
 import org.carereview.consult.core.routes.NotAudited;
 import org.carereview.consult.web.Pages;
 
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -111,12 +112,8 @@ class ApiKeysPageController {
     }
 
     private ApiKeysPage page(IssueForm form, @Nullable String revoked) {
-        return new ApiKeysPage(keys.list().stream().map(ApiKeyRows::row).toList(), orEmpty(form.name()),
-                orEmpty(form.scope()), orEmpty(form.expiresInDays()), ApiKeyRows.SCOPES,
+        return new ApiKeysPage(keys.list().stream().map(ApiKeyRows::row).toList(), Objects.toString(form.name(), ""),
+                Objects.toString(form.scope(), ""), Objects.toString(form.expiresInDays(), ""), ApiKeyRows.SCOPES,
                 "Between 1 and " + ApiKeys.MAX_DAYS + " days. Issue a new key before this one expires.", revoked);
-    }
-
-    private static String orEmpty(@Nullable String text) {
-        return text == null ? "" : text;
     }
 }

@@ -1,7 +1,6 @@
 package org.carereview.consult.web.summaries;
 
 import io.micronaut.core.annotation.Introspected;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
 import org.carereview.consult.core.access.Viewer;
@@ -18,6 +17,7 @@ import org.carereview.consult.web.words.PublicWords;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /** The models of the staff pages of "You said, we did", in staff's own (standard) words. */
@@ -55,8 +55,8 @@ class SummaryPages {
     }
 
     static NewSummaryPage form(SummaryInput form) {
-        return new NewSummaryPage(orEmpty(form.channel()), orEmpty(form.title()), orEmpty(form.whatWeDid()),
-                orEmpty(form.whatWeDidChild()), List.of(
+        return new NewSummaryPage(Objects.toString(form.channel(), ""), Objects.toString(form.title(), ""),
+                Objects.toString(form.whatWeDid(), ""), Objects.toString(form.whatWeDidChild(), ""), List.of(
                 GovukItems.item("CALL_FOR_ADVICE", CHANNELS.get("CALL_FOR_ADVICE"), "Quotes can be added: people were asked whether they agree to be quoted"),
                 GovukItems.item("DEEP_DIVE_FEEDBACK", CHANNELS.get("DEEP_DIVE_FEEDBACK"), "Counts only: people were not asked whether they agree to be quoted")));
     }
@@ -70,18 +70,14 @@ class SummaryPages {
                           List<Map<String, Object>> channelOptions) {
     }
 
-    private static String orEmpty(@Nullable String text) {
-        return text == null ? "" : text;
-    }
-
     /** One summary's page: its words, state, quotes (with who may approve each) and the quote form as typed. */
     SummaryEditPage model(UUID id, Authentication who, SummaryPagesController.QuoteForm typed) {
         Summary summary = summaries.find(id);
         UUID me = UUID.fromString(who.getName());
         List<Map<String, Object>> quotes = summaries.quotes(id, seesFlagged(who)).stream().map(q -> quote(q, me)).toList();
         return new SummaryEditPage(summary, CHANNELS.get(summary.channel().name()), STATES.get(summary.state().name()),
-                quotes, summary.channel() == SubmissionKind.CALL_FOR_ADVICE, orEmpty(typed.reference()),
-                orEmpty(typed.text()), quotes.stream().filter(q -> !(Boolean) q.get("approved")).count());
+                quotes, summary.channel() == SubmissionKind.CALL_FOR_ADVICE, Objects.toString(typed.reference(), ""),
+                Objects.toString(typed.text(), ""), quotes.stream().filter(q -> !(Boolean) q.get("approved")).count());
     }
 
     /**
