@@ -12,31 +12,23 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
- * A page's model is one record (ADR 42): no page builds its model as a map for {@code Pages}, except the few listed
- * here that still do. The list only shrinks; a planted page shows the rule fails.
+ * A page's model is one record (ADR 42): no page builds its model as a map for {@code Pages}, which alone turns a
+ * record into the template's variables. A planted page shows the rule fails.
  */
 class PageModelRuleTest {
 
     private static final String WEB = "org.carereview.consult.web";
 
-    /**
-     * Pages whose models were still maps when the rule was written: the triage queue and submission pages (40-odd
-     * variables each, built by QueuePage and SubmissionPage).
-     */
-    private static final Set<String> STILL_MAPS = Set.of(
-            WEB + ".triage.TriageQueueController", WEB + ".triage.SubmissionResponses");
-
-    private static final DescribedPredicate<JavaClass> ALLOWED = new DescribedPredicate<>("Pages or a listed page") {
+    private static final DescribedPredicate<JavaClass> ALLOWED = new DescribedPredicate<>("Pages") {
         @Override
         public boolean test(JavaClass c) {
             String top = c.getName().contains("$") ? c.getName().substring(0, c.getName().indexOf('$')) : c.getName();
-            return top.equals(Pages.class.getName()) || STILL_MAPS.contains(top);
+            return top.equals(Pages.class.getName());
         }
     };
 

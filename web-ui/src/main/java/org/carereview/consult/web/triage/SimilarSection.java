@@ -8,23 +8,18 @@ import java.util.Optional;
 
 /**
  * The submission page's "More like this" (ADR 0036): up to 10 submissions nearest in meaning that the viewer may
- * see, each a link with its channel and how alike it is, or why there are none yet.
+ * see, each a link with its channel and how alike it is ({@code rows}), or why there are none yet ({@code waiting}).
+ * Not {@code shown} when it could not be read or the submission was withdrawn.
  */
-final class SimilarSection {
+record SimilarSection(boolean shown, boolean waiting, List<Map<String, Object>> rows) {
 
-    private SimilarSection() {
-    }
-
-    /** Adds {@code similar} (rows), {@code similarWaiting} and {@code similarShown} to the page's model. */
-    static void add(Map<String, Object> model, Optional<Similar> similar) {
-        model.put("similarShown", similar.isPresent() && !Boolean.TRUE.equals(model.get("withdrawn")));
-        model.put("similarWaiting", similar.map(Similar::waiting).orElse(false));
+    static SimilarSection of(Optional<Similar> similar, boolean withdrawn) {
         List<Map<String, Object>> rows = similar.map(Similar::items).orElse(List.of()).stream()
                 .map(item -> Map.<String, Object>of("href", "/staff/triage/" + item.id(), "reference", item.reference(),
                         "snippet", item.snippet(), "channel", TriageWords.kind(item.kind()),
                         "alike", alike(item.similarity())))
                 .toList();
-        model.put("similar", rows);
+        return new SimilarSection(similar.isPresent() && !withdrawn, similar.map(Similar::waiting).orElse(false), rows);
     }
 
     /** How alike, as a percentage: 0.87 is "87%". */

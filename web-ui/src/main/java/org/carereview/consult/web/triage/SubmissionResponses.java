@@ -9,6 +9,7 @@ import org.carereview.consult.core.account.AccountService;
 import org.carereview.consult.core.problem.FieldError;
 import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.core.problem.ProblemException;
+import org.carereview.consult.core.submission.SubmissionStatus;
 import org.carereview.consult.deepdives.Areas;
 import org.carereview.consult.triage.TagSuggestions;
 import org.carereview.consult.triage.TriageDetails;
@@ -92,11 +93,11 @@ class SubmissionResponses {
      * The page's model, with the copy-and-paste campaign it is part of (ADR 0034) and the submissions like it (ADR 0036),
      * as this viewer may see them.
      */
-    private Map<String, Object> model(TriageSubmission s, Viewer viewer, @Nullable String banner, Map<String, String> typed) {
-        Map<String, Object> model = SubmissionPage.model(s, viewer, new StaffDirectory(accounts), areas.list(), banner, typed);
-        model.put("campaign", campaigns.of(s.id(), viewer.seesFlagged()).map(SubmissionPage::campaign).orElse(null));
-        model.put("suggestions", SuggestionRows.open(suggestions.of(s.id(), viewer)));
-        return withSimilar(model, viewer);
+    private SubmissionPage model(TriageSubmission s, Viewer viewer, @Nullable String banner, Map<String, String> typed) {
+        SubmissionPage.Around around = new SubmissionPage.Around(new StaffDirectory(accounts), areas.list(),
+                campaigns.of(s.id(), viewer.seesFlagged()).orElse(null), SuggestionRows.open(suggestions.of(s.id(), viewer)),
+                SimilarSection.of(similar(s.id(), viewer), s.status() == SubmissionStatus.WITHDRAWN));
+        return SubmissionPage.of(s, viewer, around, banner, typed);
     }
 
     private HttpResponse<?> again(UUID id, Viewer viewer, Map<String, String> typed, HttpStatus status,
@@ -107,17 +108,14 @@ class SubmissionResponses {
     }
 
     /** "More like this", read for the same viewer; the page's one audit event is the submission's read. */
-    private Map<String, Object> withSimilar(Map<String, Object> model, Viewer viewer) {
-        Optional<Similar> found;
+    private Optional<Similar> similar(UUID id, Viewer viewer) {
         try {
-            found = similar.find(UUID.fromString((String) model.get("id")), viewer);
+            return similar.find(id, viewer);
         } catch (RuntimeException | LinkageError e) {
             // The submission matters more than what is like it: without the model or the index, the section is left out.
             LOG.warn("More like this could not be read ({}); the page is shown without it", e.getClass().getSimpleName());
-            found = Optional.empty();
+            return Optional.empty();
         }
-        SimilarSection.add(model, found);
-        return model;
     }
 
     /** The GOV.UK "Page not found" page, the same whether the id is made up or the viewer may not see it. */

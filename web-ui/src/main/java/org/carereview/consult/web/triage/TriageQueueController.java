@@ -90,8 +90,7 @@ class TriageQueueController {
         } catch (InvalidInputException e) {
             errors = e.errors().stream().map(f -> filterField(f, query)).toList();
         }
-        var model = QueuePage.model(query, viewer, page, staff, areas.list(), banner);
-        model.putAll(QueuePage.campaign(campaign));
+        QueuePage model = QueuePage.of(query, viewer, page, staff, areas.list(), banner, campaign);
         if (errors.isEmpty()) {
             return HttpResponse.ok(Pages.view(QueuePage.VIEW, model)).header("Cache-Control", "no-store");
         }
