@@ -21,6 +21,7 @@ import org.carereview.consult.deepdives.CountTable;
 import org.carereview.consult.deepdives.Dashboards;
 import org.carereview.consult.deepdives.Dimension;
 import org.carereview.consult.web.Pages;
+import org.carereview.consult.web.pages.GovukItems;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -58,12 +59,22 @@ class DashboardPagesController {
                 continue;
             }
             sections.add(Map.of("title", line.title(), "chart", Charts.bars(line.dimension(), summary.area().name(), line),
-                    "items", line.items(), "total", line.total()));
+                    "head", List.of(GovukItems.column(line.title().equals("By month") ? "Month" : "Category"),
+                            GovukItems.numericColumn("Cards")),
+                    "rows", countRows(line)));
         }
         Counting counting = Counting.of("/staff/deep-dives/areas/" + slug + "/dashboard", once);
         return HttpResponse.ok(Pages.view("deepdives/dashboard", new DashboardPage(summary.area(), sections,
                 "/api/v1/deep-dives/areas/" + slug + "/summary.csv" + (once ? "?count=campaigns-once" : ""),
                 counting.text(), counting.otherHref(), counting.otherText())));
+    }
+
+    /** One row per count (its label a row header), then the total of the counts shown, as GOV.UK table cells. */
+    private static List<List<Map<String, Object>>> countRows(AreaSummary.Line line) {
+        List<List<Map<String, Object>>> rows = new ArrayList<>();
+        line.items().forEach(i -> rows.add(List.of(GovukItems.cell(i.label()), GovukItems.numeric(i.count()))));
+        rows.add(List.of(GovukItems.cell("Total of the counts shown"), GovukItems.numeric(line.total())));
+        return rows;
     }
 
     @NotAudited("counts, small ones suppressed (ADR 0008)")

@@ -4,12 +4,14 @@ import io.micronaut.core.annotation.Nullable;
 import org.carereview.consult.core.submission.SubmissionStatus;
 import org.carereview.consult.core.time.UkTime;
 import org.carereview.consult.triage.TriageSubmission;
+import org.carereview.consult.web.pages.GovukItems;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
-/** The history of changes in words: field, from, to, who and when; account ids shown as emails. */
+/** The history of changes in words, as rows of the GOV.UK table: field, from, to, who and when; account ids shown as emails. */
 final class HistoryRows {
 
     private static final Map<String, String> FIELDS = Map.of(
@@ -22,15 +24,19 @@ final class HistoryRows {
     private HistoryRows() {
     }
 
-    static List<Map<String, Object>> of(List<TriageSubmission.Change> changes, StaffDirectory staff) {
-        return changes.stream().<Map<String, Object>>map(c -> Map.of(
-                "field", FIELDS.getOrDefault(c.field(), c.field()),
-                "from", value(c.field(), c.oldValue(), staff),
-                "to", value(c.field(), c.newValue(), staff),
-                "who", c.changedBy() == null ? "The service"
+    /** The table's column headings, in the order of each row's cells. */
+    static final List<Map<String, Object>> HEAD = GovukItems.columns("What", "From", "To", "Who", "When");
+
+    /** One row of GOV.UK table cells per change (what, from, to, who, when), oldest first. */
+    static List<List<Map<String, Object>>> of(List<TriageSubmission.Change> changes, StaffDirectory staff) {
+        return changes.stream().map(c -> Stream.of(
+                FIELDS.getOrDefault(c.field(), c.field()),
+                value(c.field(), c.oldValue(), staff),
+                value(c.field(), c.newValue(), staff),
+                c.changedBy() == null ? "The service"
                         : "SUGGESTION".equals(c.via()) ? "Suggested, accepted by " + staff.email(c.changedBy())
                         : staff.email(c.changedBy()),
-                "when", UkTime.moment(c.changedAt()))).toList();
+                UkTime.moment(c.changedAt())).map(GovukItems::cell).toList()).toList();
     }
 
     private static String value(String field, @Nullable String value, StaffDirectory staff) {

@@ -30,7 +30,7 @@ record SubmissionPage(String id, String base, String reference, @Nullable String
                       List<Map<String, Object>> summary, List<Map<String, Object>> details, @Nullable Reach reach,
                       @Nullable Campaign campaign, SimilarSection similar, @Nullable Safeguarding safeguarding,
                       List<Map<String, Object>> suggestions, TriageForms triage, Notes notes,
-                      List<Map<String, Object>> history) {
+                      List<List<Map<String, Object>>> history, List<Map<String, Object>> historyHead) {
 
     static final String VIEW = "triage/submission";
 
@@ -53,7 +53,7 @@ record SubmissionPage(String id, String base, String reference, @Nullable String
                 around.suggestions(), TriageForms.of(s, staff),
                 new Notes(s.notes().stream().map(n -> new Entry(lines(n.text()), staff.email(n.author()),
                         UkTime.moment(n.createdAt()))).toList(), typed.get("text")),
-                HistoryRows.of(s.history(), staff));
+                HistoryRows.of(s.history(), staff), HistoryRows.HEAD);
     }
 
     /** Where it stands: its status in words, the flag, and which sections and forms apply. */
