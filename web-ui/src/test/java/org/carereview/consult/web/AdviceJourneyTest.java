@@ -17,8 +17,6 @@ import org.carereview.consult.db.TestSql;
 
 import javax.sql.DataSource;
 import org.carereview.consult.notifications.Dispatcher;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -49,8 +47,9 @@ class AdviceJourneyTest implements FreshDatabase {
     @Inject
     DataSource dataSource;
 
-    BrowserContext context;
-    Page page;
+    /** A fresh browser context and page for each test, closed after it. */
+    @RegisterExtension
+    final BrowserPage browser = new BrowserPage();
 
     @Override
     public Map<String, String> getProperties() {
@@ -63,71 +62,64 @@ class AdviceJourneyTest implements FreshDatabase {
         return properties;
     }
 
-    @BeforeEach
-    void openBrowser() {
-        context = Browser.get().newContext();
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        context.close();
+    private Page page() {
+        return browser.page();
     }
 
     @Test
     void aPersonAnswersOneQuestionAPageChecksTheirAnswersAndGetsTheReferenceOnScreenAndByEmail() throws Exception {
-        page.navigate(server.getURL() + "/");
-        Browser.assertAccessible(page);
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Send advice to the review")).click();
-        assertEquals(server.getURL() + "/call-for-advice", page.url());
-        Browser.assertAccessible(page);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start now")).click();
+        page().navigate(server.getURL() + "/");
+        Browser.assertAccessible(page());
+        page().getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Send advice to the review")).click();
+        assertEquals(server.getURL() + "/call-for-advice", page().url());
+        Browser.assertAccessible(page());
+        page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start now")).click();
 
-        assertEquals(server.getURL() + "/call-for-advice/who", page.url());
+        assertEquals(server.getURL() + "/call-for-advice/who", page().url());
         continueButton().click();
-        assertTrue(page.title().startsWith("Error: "), page.title());
-        assertTrue(page.locator(".govuk-error-summary").textContent().contains("Select who you are responding as"));
-        Browser.assertAccessible(page);
-        page.getByLabel("I am care-experienced").check();
+        assertTrue(page().title().startsWith("Error: "), page().title());
+        assertTrue(page().locator(".govuk-error-summary").textContent().contains("Select who you are responding as"));
+        Browser.assertAccessible(page());
+        page().getByLabel("I am care-experienced").check();
         continueButton().click();
 
-        assertEquals(server.getURL() + "/call-for-advice/key-questions", page.url(), "no organisation page for a person");
-        Browser.assertAccessible(page);
-        page.getByLabel("What key questions should the review answer?").fill("Why do children move home so often? 🏠\nAnd why so far?");
+        assertEquals(server.getURL() + "/call-for-advice/key-questions", page().url(), "no organisation page for a person");
+        Browser.assertAccessible(page());
+        page().getByLabel("What key questions should the review answer?").fill("Why do children move home so often? 🏠\nAnd why so far?");
         continueButton().click();
         for (String step : new String[] {"engagement", "resources", "groups"}) {
-            assertEquals(server.getURL() + "/call-for-advice/" + step, page.url());
-            Browser.assertAccessible(page);
+            assertEquals(server.getURL() + "/call-for-advice/" + step, page().url());
+            Browser.assertAccessible(page());
             continueButton().click();
         }
-        assertEquals(server.getURL() + "/call-for-advice/themes", page.url());
-        Browser.assertAccessible(page);
-        page.getByLabel("Care", new Page.GetByLabelOptions().setExact(true)).check();
+        assertEquals(server.getURL() + "/call-for-advice/themes", page().url());
+        Browser.assertAccessible(page());
+        page().getByLabel("Care", new Page.GetByLabelOptions().setExact(true)).check();
         continueButton().click();
 
-        assertEquals(server.getURL() + "/call-for-advice/contact", page.url());
-        page.getByLabel("Email address (optional)").fill("not an email");
+        assertEquals(server.getURL() + "/call-for-advice/contact", page().url());
+        page().getByLabel("Email address (optional)").fill("not an email");
         continueButton().click();
-        assertTrue(page.title().startsWith("Error: "));
-        Browser.assertAccessible(page);
-        page.getByLabel("Email address (optional)").fill("young.person@example.org");
-        page.getByLabel("You can contact me about my advice").check();
+        assertTrue(page().title().startsWith("Error: "));
+        Browser.assertAccessible(page());
+        page().getByLabel("Email address (optional)").fill("young.person@example.org");
+        page().getByLabel("You can contact me about my advice").check();
         continueButton().click();
 
-        assertEquals(server.getURL() + "/call-for-advice/check", page.url());
-        assertTrue(page.content().contains("And why so far?"));
-        Browser.assertAccessible(page);
-        page.locator("a[href='/call-for-advice/resources?change=1']").click();
-        page.getByLabel("What should the review read?").fill("The Care Crisis Review, 2018");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save and return to check your answers")).click();
-        assertEquals(server.getURL() + "/call-for-advice/check", page.url(), "Change returns to check your answers");
-        assertTrue(page.content().contains("The Care Crisis Review, 2018"));
+        assertEquals(server.getURL() + "/call-for-advice/check", page().url());
+        assertTrue(page().content().contains("And why so far?"));
+        Browser.assertAccessible(page());
+        page().locator("a[href='/call-for-advice/resources?change=1']").click();
+        page().getByLabel("What should the review read?").fill("The Care Crisis Review, 2018");
+        page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save and return to check your answers")).click();
+        assertEquals(server.getURL() + "/call-for-advice/check", page().url(), "Change returns to check your answers");
+        assertTrue(page().content().contains("The Care Crisis Review, 2018"));
 
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send advice")).click();
-        String reference = page.getByTestId("reference").textContent().trim();
+        page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send advice")).click();
+        String reference = page().getByTestId("reference").textContent().trim();
         assertTrue(reference.matches("CFA-[2-9A-Z]{4}-[2-9A-Z]{4}"), reference);
-        assertTrue(page.title().startsWith("Advice sent"));
-        Browser.assertAccessible(page);
+        assertTrue(page().title().startsWith("Advice sent"));
+        Browser.assertAccessible(page());
 
         assertEquals(1, dispatcher.dispatchDue());
         MimeMessage[] received = mail.getReceivedMessages();
@@ -140,17 +132,17 @@ class AdviceJourneyTest implements FreshDatabase {
 
     @Test
     void aPersonSavesLeavesAndResumesWithTheCodeOnAnotherDevice() {
-        page.navigate(server.getURL() + "/call-for-advice");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start now")).click();
-        page.getByLabel("Parent or family member").check();
+        page().navigate(server.getURL() + "/call-for-advice");
+        page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start now")).click();
+        page().getByLabel("Parent or family member").check();
         continueButton().click();
-        page.getByLabel("What key questions should the review answer?").fill("How do families get help before a crisis?");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save and come back later")).click();
-        String code = page.getByTestId("resume-code").textContent().trim();
-        Browser.assertAccessible(page);
-        Locator comeBack = page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Come back to your answers"));
+        page().getByLabel("What key questions should the review answer?").fill("How do families get help before a crisis?");
+        page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save and come back later")).click();
+        String code = page().getByTestId("resume-code").textContent().trim();
+        Browser.assertAccessible(page());
+        Locator comeBack = page().getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Come back to your answers"));
         assertEquals("/call-for-advice/resume", comeBack.getAttribute("href"), "a link with words, not a web address");
-        assertTrue(!page.locator("main").textContent().contains("/call-for-advice/resume"), "no bare path on the page");
+        assertTrue(!page().locator("main").textContent().contains("/call-for-advice/resume"), "no bare path on the page");
 
         BrowserContext other = Browser.get().newContext();
         try {
@@ -176,20 +168,20 @@ class AdviceJourneyTest implements FreshDatabase {
 
     @Test
     void theEmailedLinkOpensTheFirstQuestionAfterTheLastOneAnswered() throws Exception {
-        page.navigate(server.getURL() + "/call-for-advice");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start now")).click();
-        page.getByLabel("I am care-experienced").check();
+        page().navigate(server.getURL() + "/call-for-advice");
+        page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start now")).click();
+        page().getByLabel("I am care-experienced").check();
         continueButton().click();
-        page.getByLabel("What key questions should the review answer?").fill("Why do children move so often?");
+        page().getByLabel("What key questions should the review answer?").fill("Why do children move so often?");
         continueButton().click();
         continueButton().click();
         continueButton().click();
-        page.getByLabel("Who should the review speak to?").fill("Foster carers");
+        page().getByLabel("Who should the review speak to?").fill("Foster carers");
         continueButton().click();
-        assertEquals(server.getURL() + "/call-for-advice/themes", page.url());
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save and come back later")).click();
-        page.getByLabel("Email address").fill("comes.back@example.org");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Email me a link")).click();
+        assertEquals(server.getURL() + "/call-for-advice/themes", page().url());
+        page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save and come back later")).click();
+        page().getByLabel("Email address").fill("comes.back@example.org");
+        page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Email me a link")).click();
         assertEquals(1, dispatcher.dispatchDue());
         java.util.regex.Matcher link = java.util.regex.Pattern.compile("https?://\\S+/call-for-advice/resume/[A-Za-z0-9_-]+")
                 .matcher(GreenMailUtil.getBody(mail.getReceivedMessages()[0]));
@@ -209,36 +201,36 @@ class AdviceJourneyTest implements FreshDatabase {
 
     @Test
     void aBotFillingTheHiddenFieldIsAnsweredNormallyButQuarantined() {
-        page.navigate(server.getURL() + "/call-for-advice");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start now")).click();
-        page.getByLabel("Other", new Page.GetByLabelOptions().setExact(true)).check();
+        page().navigate(server.getURL() + "/call-for-advice");
+        page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start now")).click();
+        page().getByLabel("Other", new Page.GetByLabelOptions().setExact(true)).check();
         continueButton().click();
-        page.getByLabel("What key questions should the review answer?").fill("Buy cheap watches");
+        page().getByLabel("What key questions should the review answer?").fill("Buy cheap watches");
         continueButton().click();
-        page.navigate(server.getURL() + "/call-for-advice/contact");
-        page.locator("#website").evaluate("field => field.value = 'http://spam.example'");
+        page().navigate(server.getURL() + "/call-for-advice/contact");
+        page().locator("#website").evaluate("field => field.value = 'http://spam.example'");
         continueButton().click();
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send advice")).click();
-        String reference = page.getByTestId("reference").textContent().trim();
+        page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send advice")).click();
+        String reference = page().getByTestId("reference").textContent().trim();
         assertEquals(List.of("QUARANTINED|HONEYPOT"), TestSql.column(dataSource,
                 "SELECT status || '|' || quarantine_reason FROM submission WHERE reference = ?", reference));
 
         signInAsAdministrator();
-        page.navigate(server.getURL() + "/staff/quarantine");
-        assertTrue(page.content().contains(reference), "staff see what was held back");
-        Browser.assertAccessible(page);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Release " + reference)).click();
+        page().navigate(server.getURL() + "/staff/quarantine");
+        assertTrue(page().content().contains(reference), "staff see what was held back");
+        Browser.assertAccessible(page());
+        page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Release " + reference)).click();
         assertEquals(List.of("NEW"), TestSql.column(dataSource, "SELECT status FROM submission WHERE reference = ?", reference));
         assertEquals(List.of("RELEASE"), TestSql.column(dataSource, "SELECT e.action FROM audit_event e "
                 + "JOIN submission s ON s.id = e.submission_id WHERE s.reference = ?", reference), "the release is audited");
     }
 
     private void signInAsAdministrator() {
-        Browser.signInAsStaff(page, server.getURL(), ADMIN, ADMIN_PASSWORD);
+        Browser.signInAsStaff(page(), server.getURL(), ADMIN, ADMIN_PASSWORD);
     }
 
     private Locator continueButton() {
-        return continueButton(page);
+        return continueButton(page());
     }
 
     private static Locator continueButton(Page on) {
@@ -247,31 +239,31 @@ class AdviceJourneyTest implements FreshDatabase {
 
     @Test
     void anAdministratorSignsInToTheStaffConsole() {
-        page.navigate(server.getURL() + "/staff");
-        assertEquals(server.getURL() + "/staff/sign-in", page.url(), "the console asks for sign-in first");
-        Browser.assertAccessible(page);
+        page().navigate(server.getURL() + "/staff");
+        assertEquals(server.getURL() + "/staff/sign-in", page().url(), "the console asks for sign-in first");
+        Browser.assertAccessible(page());
 
-        page.getByLabel("Email address").fill(ADMIN);
-        page.getByLabel("Password").fill("wrong password");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-        assertTrue(page.title().startsWith("Error: "));
-        Browser.assertAccessible(page);
+        page().getByLabel("Email address").fill(ADMIN);
+        page().getByLabel("Password").fill("wrong password");
+        page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        assertTrue(page().title().startsWith("Error: "));
+        Browser.assertAccessible(page());
 
-        page.getByLabel("Password").fill(ADMIN_PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-        assertEquals(server.getURL() + "/staff", page.url());
-        assertTrue(page.content().contains(ADMIN));
-        Browser.assertAccessible(page);
+        page().getByLabel("Password").fill(ADMIN_PASSWORD);
+        page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        assertEquals(server.getURL() + "/staff", page().url());
+        assertTrue(page().content().contains(ADMIN));
+        Browser.assertAccessible(page());
 
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Manage staff accounts")).click();
-        Browser.assertAccessible(page);
+        page().getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Manage staff accounts")).click();
+        Browser.assertAccessible(page());
     }
 
     @Test
     void anUnknownPageIsAFriendly404() {
-        com.microsoft.playwright.Response response = page.navigate(server.getURL() + "/no-such-page");
+        com.microsoft.playwright.Response response = page().navigate(server.getURL() + "/no-such-page");
         assertEquals(404, response.status());
-        assertTrue(page.title().contains("Page not found"), page.title());
-        Browser.assertAccessible(page);
+        assertTrue(page().title().contains("Page not found"), page().title());
+        Browser.assertAccessible(page());
     }
 }

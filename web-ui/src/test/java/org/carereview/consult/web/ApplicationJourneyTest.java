@@ -18,8 +18,6 @@ import org.carereview.consult.db.TestSql;
 import org.carereview.consult.experts.ApplicationWindow;
 import org.carereview.consult.experts.Window;
 import org.carereview.consult.notifications.Dispatcher;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -64,8 +62,9 @@ class ApplicationJourneyTest implements FreshDatabase {
     @Inject
     ApplicationWindow window;
 
-    BrowserContext context;
-    Page page;
+    /** A fresh browser context and page for each test, closed after it. */
+    @RegisterExtension
+    final BrowserPage browser = new BrowserPage();
 
     @Override
     public Map<String, String> getProperties() {
@@ -76,15 +75,8 @@ class ApplicationJourneyTest implements FreshDatabase {
         return properties;
     }
 
-    @BeforeEach
-    void openBrowser() {
-        context = Browser.get().newContext();
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        context.close();
+    private Page page() {
+        return browser.page();
     }
 
     @Test
@@ -99,15 +91,15 @@ class ApplicationJourneyTest implements FreshDatabase {
 
     /** From the home page to the task list: the start page says when applications close. */
     private void startsFromTheHomePage() {
-        page.navigate(server.getURL() + "/");
+        page().navigate(server.getURL() + "/");
         on().link("Apply to join the Experts by Experience group").click();
-        assertEquals(server.getURL() + "/experts-by-experience", page.url());
+        assertEquals(server.getURL() + "/experts-by-experience", page().url());
         String start = mainText();
         assertTrue(start.matches(".*Applications close at 5pm on \\w+ 5 February \\d{4} \\(UK time\\)\\..*"), start);
         assertTrue(start.contains("your unfinished answers will be deleted"), start);
         on().assertAccessible().button("Start now").click();
 
-        assertEquals(server.getURL() + "/experts-by-experience/application", page.url());
+        assertEquals(server.getURL() + "/experts-by-experience/application", page().url());
         assertEquals("Not yet started", status("experience"));
         assertEquals("Cannot start yet", status("trusted-adult"));
         on().assertAccessible();
@@ -117,10 +109,10 @@ class ApplicationJourneyTest implements FreshDatabase {
     private void choosesTheirExperience() {
         section("Your experience");
         saveAndContinue().click();
-        assertTrue(on().hasErrors(), page.title());
+        assertTrue(on().hasErrors(), page().title());
         assertTrue(errorSummary().contains("Select at least one kind of experience"));
         on().assertAccessible().answer("In care now").check();
-        page.getByLabel("Left care (care leaver)").check();
+        page().getByLabel("Left care (care leaver)").check();
         saveAndContinue().click();
         assertEquals("Completed", status("experience"));
     }
@@ -130,18 +122,18 @@ class ApplicationJourneyTest implements FreshDatabase {
         section("About you");
         on().assertAccessible();
         LocalDate fifteen = LocalDate.now(ZoneId.of("Europe/London")).minusYears(15).minusDays(10);
-        page.getByLabel("Your name").fill("Sam Taylor");
+        page().getByLabel("Your name").fill("Sam Taylor");
         on().answer("Day").fill("31");
         on().answer("Month").fill("2");
         on().answer("Year").fill(String.valueOf(fifteen.getYear()));
         on().answer("London").check();
-        page.getByLabel("Email address").fill("sam@example.org");
+        page().getByLabel("Email address").fill("sam@example.org");
         saveAndContinue().click();
-        assertTrue(on().hasErrors(), page.title());
+        assertTrue(on().hasErrors(), page().title());
         assertTrue(errorSummary().contains("Date of birth must be a real date"));
         assertEquals("31", on().answer("Day").inputValue(), "what was typed is kept");
-        page.locator(".govuk-error-summary a[href='#dateOfBirthDay']").click();
-        assertEquals("dateOfBirthDay", page.evaluate("document.activeElement.id"), "the date's error leads to the day box");
+        page().locator(".govuk-error-summary a[href='#dateOfBirthDay']").click();
+        assertEquals("dateOfBirthDay", page().evaluate("document.activeElement.id"), "the date's error leads to the day box");
         on().assertAccessible();
         on().answer("Day").fill(String.valueOf(fifteen.getDayOfMonth()));
         on().answer("Month").fill(String.valueOf(fifteen.getMonthValue()));
@@ -153,8 +145,8 @@ class ApplicationJourneyTest implements FreshDatabase {
     private void tellsTheirStoryAndLeavesTheOptionalQuestions() {
         section("Your story");
         on().assertAccessible();
-        page.getByLabel("Tell us about your experience of children's social care").fill("I moved foster homes four times.\nSchool helped.");
-        page.getByLabel("Why would you like to join the group?").fill("So other children are listened to.");
+        page().getByLabel("Tell us about your experience of children's social care").fill("I moved foster homes four times.\nSchool helped.");
+        page().getByLabel("Why would you like to join the group?").fill("So other children are listened to.");
         saveAndContinue().click();
 
         section("Taking part (optional)");
@@ -165,16 +157,16 @@ class ApplicationJourneyTest implements FreshDatabase {
         section("Equality questions (optional)");
         assertTrue(mainText().contains("never shown to the people who score applications"));
         on().assertAccessible();
-        page.getByLabel("What is your gender? (optional)").fill("Girl");
-        page.getByLabel("I prefer not to say").check();
+        page().getByLabel("What is your gender? (optional)").fill("Girl");
+        page().getByLabel("I prefer not to say").check();
         saveAndContinue().click();
     }
 
     private void agreesAndWillGetDeadlineReminders() {
         section("Agreements");
         on().assertAccessible();
-        page.getByLabel("I agree that the review can use my information to consider my application").check();
-        page.getByLabel("I agree that the review can contact my trusted adult about my application").check();
+        page().getByLabel("I agree that the review can use my information to consider my application").check();
+        page().getByLabel("I agree that the review can contact my trusted adult about my application").check();
         saveAndContinue().click();
         assertEquals("Not yet started", status("trusted-adult"));
         assertEquals(List.of("sam@example.org"), TestSql.column(dataSource,
@@ -184,27 +176,27 @@ class ApplicationJourneyTest implements FreshDatabase {
     /** Check your answers refuses to send without a trusted adult, links to the question, then sends. */
     private void isSentToTheMissingTrustedAdultFromCheckYourAnswersAndSends() {
         on().button("Check your answers").click();
-        assertEquals(server.getURL() + "/experts-by-experience/application/check", page.url());
-        assertTrue(page.content().contains("School helped."));
+        assertEquals(server.getURL() + "/experts-by-experience/application/check", page().url());
+        assertTrue(page().content().contains("School helped."));
         on().assertAccessible();
         sendApplication().click();
-        assertTrue(on().hasErrors(), page.title());
+        assertTrue(on().hasErrors(), page().title());
         String missingAdult = "Enter the name of an adult you trust, because you are under 16";
         assertTrue(errorSummary().contains(missingAdult), errorSummary());
         on().assertAccessible().followError(missingAdult);
-        assertTrue(page.url().startsWith(server.getURL() + "/experts-by-experience/application/trusted-adult?change=1"), page.url());
+        assertTrue(page().url().startsWith(server.getURL() + "/experts-by-experience/application/trusted-adult?change=1"), page().url());
         on().assertAccessible();
-        page.getByLabel("Their name").fill("Alex Morgan");
-        page.getByLabel("How do you know them?").fill("Foster carer");
-        page.getByLabel("Their email address").fill("alex@example.org");
+        page().getByLabel("Their name").fill("Alex Morgan");
+        page().getByLabel("How do you know them?").fill("Foster carer");
+        page().getByLabel("Their email address").fill("alex@example.org");
         on().button("Save and return to check your answers").click();
 
-        assertEquals(server.getURL() + "/experts-by-experience/application/check", page.url());
-        assertTrue(page.content().contains("Alex Morgan"));
+        assertEquals(server.getURL() + "/experts-by-experience/application/check", page().url());
+        assertTrue(page().content().contains("Alex Morgan"));
         sendApplication().click();
         String reference = on().reference();
         assertTrue(reference.matches("EBE-[2-9A-Z]{4}-[2-9A-Z]{4}"), reference);
-        assertTrue(page.title().startsWith("Application sent"), page.title());
+        assertTrue(page().title().startsWith("Application sent"), page().title());
         assertTrue(mainText().contains("Childline free on 0800 1111"));
         on().assertAccessible();
         assertEquals(0, TestSql.count(dataSource, "SELECT count(*) FROM draft WHERE answers->>'name' = 'Sam Taylor'"),
@@ -213,14 +205,14 @@ class ApplicationJourneyTest implements FreshDatabase {
 
     @Test
     void anApplicantSavesAndComesBackWithTheCodeOnAnotherDeviceOrTheEmailedLink() throws Exception {
-        page.navigate(server.getURL() + "/experts-by-experience");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start now")).click();
+        page().navigate(server.getURL() + "/experts-by-experience");
+        page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start now")).click();
         section("Your experience");
-        page.getByLabel("Adopted", new Page.GetByLabelOptions().setExact(true)).check();
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save and come back later")).click();
-        String code = page.getByTestId("resume-code").textContent().trim();
-        Browser.assertAccessible(page);
-        assertEquals("/experts-by-experience/resume", page.getByRole(AriaRole.LINK,
+        page().getByLabel("Adopted", new Page.GetByLabelOptions().setExact(true)).check();
+        page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save and come back later")).click();
+        String code = page().getByTestId("resume-code").textContent().trim();
+        Browser.assertAccessible(page());
+        assertEquals("/experts-by-experience/resume", page().getByRole(AriaRole.LINK,
                 new Page.GetByRoleOptions().setName("Come back to your answers")).getAttribute("href"));
 
         BrowserContext other = Browser.get().newContext();
@@ -244,10 +236,10 @@ class ApplicationJourneyTest implements FreshDatabase {
             other.close();
         }
 
-        page.getByLabel("Email address").fill("applicant@example.org");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Email me a link")).click();
-        assertTrue(page.title().startsWith("Check your email"), page.title());
-        Browser.assertAccessible(page);
+        page().getByLabel("Email address").fill("applicant@example.org");
+        page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Email me a link")).click();
+        assertTrue(page().title().startsWith("Check your email"), page().title());
+        Browser.assertAccessible(page());
         assertEquals(1, dispatcher.dispatchDue());
         MimeMessage[] received = mail.getReceivedMessages();
         assertEquals(1, received.length);
@@ -276,22 +268,22 @@ class ApplicationJourneyTest implements FreshDatabase {
 
     @Test
     void answersSentAfterTheCloseAreRefusedPlainlyAndTheStartPageSaysApplicationsHaveClosed() {
-        page.navigate(server.getURL() + "/experts-by-experience");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start now")).click();
+        page().navigate(server.getURL() + "/experts-by-experience");
+        page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start now")).click();
         Window before = window.current();
         window.set("2020-01-06T09:00", "2020-02-05T17:00", null);
         try {
-            page.navigate(server.getURL() + "/experts-by-experience/application/check");
-            Response refused = page.waitForResponse(r -> r.request().method().equals("POST"), () -> sendApplication().click());
+            page().navigate(server.getURL() + "/experts-by-experience/application/check");
+            Response refused = page().waitForResponse(r -> r.request().method().equals("POST"), () -> sendApplication().click());
             assertEquals(409, refused.status());
-            assertTrue(page.title().startsWith("Applications have closed"), page.title());
+            assertTrue(page().title().startsWith("Applications have closed"), page().title());
             assertTrue(mainText().contains("We could not accept your answers"), mainText());
-            Browser.assertAccessible(page);
+            Browser.assertAccessible(page());
 
-            page.navigate(server.getURL() + "/experts-by-experience");
+            page().navigate(server.getURL() + "/experts-by-experience");
             assertTrue(mainText().contains("Applications have closed"), mainText());
-            assertEquals(0, page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start now")).count());
-            Browser.assertAccessible(page);
+            assertEquals(0, page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start now")).count());
+            Browser.assertAccessible(page());
         } finally {
             window.set(ukTime(before.opensAt()), ukTime(before.closesAt()), null);
         }
@@ -302,16 +294,16 @@ class ApplicationJourneyTest implements FreshDatabase {
     }
 
     private void section(String name) {
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name).setExact(true)).click();
+        page().getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name).setExact(true)).click();
     }
 
     private String status(String task) {
-        assertEquals(server.getURL() + "/experts-by-experience/application", page.url());
-        return page.locator("#" + task + "-status").textContent().strip();
+        assertEquals(server.getURL() + "/experts-by-experience/application", page().url());
+        return page().locator("#" + task + "-status").textContent().strip();
     }
 
     private PublicPage on() {
-        return PublicPage.on(page);
+        return PublicPage.on(page());
     }
 
     private String mainText() {

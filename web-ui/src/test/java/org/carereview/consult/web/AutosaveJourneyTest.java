@@ -1,6 +1,5 @@
 package org.carereview.consult.web;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
@@ -11,10 +10,10 @@ import jakarta.inject.Inject;
 import org.carereview.consult.db.FreshDatabase;
 import org.carereview.consult.db.TestDatabase;
 import org.carereview.consult.db.TestSql;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import javax.sql.DataSource;
 import java.util.HashMap;
@@ -43,8 +42,10 @@ class AutosaveJourneyTest implements FreshDatabase {
     @Inject
     DataSource dataSource;
 
-    BrowserContext context;
-    Page page;
+    /** A fresh browser context and page for each test, closed after it. */
+    @RegisterExtension
+    final BrowserPage browser = new BrowserPage();
+
     final List<String> autosaves = new CopyOnWriteArrayList<>();
 
     @Override
@@ -56,48 +57,45 @@ class AutosaveJourneyTest implements FreshDatabase {
     }
 
     @BeforeEach
-    void openBrowser() {
-        context = Browser.get().newContext();
-        page = context.newPage();
+    void listenForAutosaves() {
         autosaves.clear();
-        page.onRequest(request -> {
+        page().onRequest(request -> {
             if (request.url().endsWith("/autosave")) {
                 autosaves.add(request.postData());
             }
         });
     }
 
-    @AfterEach
-    void closeBrowser() {
-        context.close();
+    private Page page() {
+        return browser.page();
     }
 
     @Test
     void typingOnAFreeTextPageIsSavedQuietlyWithinThirtySecondsAndTheResumeCodeBringsItBack() {
-        page.clock().install();
+        page().clock().install();
         startAdvice();
-        Locator box = page.locator("textarea[name=keyQuestions]");
+        Locator box = page().locator("textarea[name=keyQuestions]");
         box.fill(ADVICE);
 
-        page.clock().runFor(29_000);
+        page().clock().runFor(29_000);
         assertEquals(0, autosaves.size(), "nothing is sent while the person is still typing");
-        Response saved = page.waitForResponse(r -> r.url().endsWith("/call-for-advice/key-questions/autosave"),
-                () -> page.clock().runFor(1_000));
+        Response saved = page().waitForResponse(r -> r.url().endsWith("/call-for-advice/key-questions/autosave"),
+                () -> page().clock().runFor(1_000));
         assertEquals(204, saved.status());
         assertTrue(saved.request().postData().contains("csrfToken="), "a form post with its CSRF field");
         assertEquals(1, drafts(ADVICE), "saved on the server without a button pressed");
-        Browser.assertAccessible(page);
+        Browser.assertAccessible(page());
 
         box.pressSequentially(" and");
         box.pressSequentially(" ask again");
-        page.waitForResponse(r -> r.url().endsWith("/autosave"), () -> page.clock().runFor(30_000));
+        page().waitForResponse(r -> r.url().endsWith("/autosave"), () -> page().clock().runFor(30_000));
         assertEquals(2, autosaves.size(), "one save for everything typed within 30 seconds");
         assertEquals(1, drafts(ADVICE + " and ask again"));
 
         // A resume code, from the next page, so this page's answer is only ever saved by autosave.
-        page.navigate(url("/call-for-advice/engagement"));
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save and come back later")).click();
-        String code = page.getByTestId("resume-code").textContent().strip();
+        page().navigate(url("/call-for-advice/engagement"));
+        page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save and come back later")).click();
+        String code = page().getByTestId("resume-code").textContent().strip();
         Page elsewhere = Browser.get().newContext().newPage();
         try {
             elsewhere.navigate(url("/call-for-advice/resume"));
@@ -113,46 +111,46 @@ class AutosaveJourneyTest implements FreshDatabase {
     @Test
     void followingTheBackLinkSavesWhatIsOnThePageFirst() {
         startAdvice();
-        page.locator("textarea[name=keyQuestions]").fill("An answer that will be changed");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue").setExact(true)).click();
-        page.navigate(url("/call-for-advice/key-questions?change=1"));
-        page.locator("textarea[name=keyQuestions]").fill(ADVICE);
+        page().locator("textarea[name=keyQuestions]").fill("An answer that will be changed");
+        page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue").setExact(true)).click();
+        page().navigate(url("/call-for-advice/key-questions?change=1"));
+        page().locator("textarea[name=keyQuestions]").fill(ADVICE);
 
-        page.locator("a.govuk-back-link").click();
-        page.waitForURL(url("/call-for-advice/check"));
-        assertTrue(page.locator("main").textContent().contains(ADVICE), "check your answers shows what was on the page");
+        page().locator("a.govuk-back-link").click();
+        page().waitForURL(url("/call-for-advice/check"));
+        assertTrue(page().locator("main").textContent().contains(ADVICE), "check your answers shows what was on the page");
 
-        page.navigate(url("/experts-by-experience"));
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start now")).click();
-        page.navigate(url("/experts-by-experience/application/your-story"));
-        page.locator("textarea[name=experienceStory]").fill(STORY);
-        page.locator("a.govuk-back-link").click();
-        page.waitForURL(url("/experts-by-experience/application"));
-        assertEquals("Incomplete", page.locator("#your-story-status").textContent().strip());
+        page().navigate(url("/experts-by-experience"));
+        page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start now")).click();
+        page().navigate(url("/experts-by-experience/application/your-story"));
+        page().locator("textarea[name=experienceStory]").fill(STORY);
+        page().locator("a.govuk-back-link").click();
+        page().waitForURL(url("/experts-by-experience/application"));
+        assertEquals("Incomplete", page().locator("#your-story-status").textContent().strip());
         assertEquals(1, drafts(STORY));
     }
 
     @Test
     void leavingThePageAnyOtherWaySavesWhatIsOnIt() {
-        page.navigate(url("/experts-by-experience"));
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start now")).click();
-        page.navigate(url("/experts-by-experience/application/taking-part"));
-        page.locator("textarea[name=availability]").fill("Saturdays, left-by-address-bar-2D");
+        page().navigate(url("/experts-by-experience"));
+        page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start now")).click();
+        page().navigate(url("/experts-by-experience/application/taking-part"));
+        page().locator("textarea[name=availability]").fill("Saturdays, left-by-address-bar-2D");
 
-        page.navigate(url("/"));
+        page().navigate(url("/"));
         // Sent as the page goes (a keepalive request, which the browser does not report to the test once the
         // page has gone): wait for it to reach the draft.
-        page.waitForCondition(() -> drafts("left-by-address-bar-2D") == 1);
-        page.navigate(url("/experts-by-experience/application/taking-part"));
-        assertEquals("Saturdays, left-by-address-bar-2D", page.locator("textarea[name=availability]").inputValue());
+        page().waitForCondition(() -> drafts("left-by-address-bar-2D") == 1);
+        page().navigate(url("/experts-by-experience/application/taking-part"));
+        assertEquals("Saturdays, left-by-address-bar-2D", page().locator("textarea[name=availability]").inputValue());
     }
 
     private void startAdvice() {
-        page.navigate(url("/call-for-advice"));
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start now")).click();
-        page.locator("input[name=respondentType][value=CARE_EXPERIENCED]").check();
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue").setExact(true)).click();
-        assertEquals(url("/call-for-advice/key-questions"), page.url());
+        page().navigate(url("/call-for-advice"));
+        page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start now")).click();
+        page().locator("input[name=respondentType][value=CARE_EXPERIENCED]").check();
+        page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue").setExact(true)).click();
+        assertEquals(url("/call-for-advice/key-questions"), page().url());
     }
 
     private long drafts(String containing) {

@@ -1,6 +1,5 @@
 package org.carereview.consult.web;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -11,10 +10,9 @@ import org.carereview.consult.db.FreshDatabase;
 import org.carereview.consult.db.TestDatabase;
 import org.carereview.consult.db.TestSql;
 import org.carereview.consult.deepdives.Links;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
@@ -51,8 +49,9 @@ class SafetyInsetJourneyTest implements FreshDatabase {
     @Inject
     Links links;
 
-    BrowserContext context;
-    Page page;
+    /** A fresh browser context and page for each test, closed after it. */
+    @RegisterExtension
+    final BrowserPage browser = new BrowserPage();
 
     @Override
     public Map<String, String> getProperties() {
@@ -65,41 +64,34 @@ class SafetyInsetJourneyTest implements FreshDatabase {
         return properties;
     }
 
-    @BeforeEach
-    void openBrowser() {
-        context = Browser.get().newContext();
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        context.close();
+    private Page page() {
+        return browser.page();
     }
 
     @Test
     void showsWhoWillReadItBeforeTheFirstAnswerBoxOfTheCallForAdvice() {
-        page.navigate(server.getURL() + "/call-for-advice");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start now")).click();
-        assertEquals(0, page.locator("textarea").count(), "the first page is a choice, not a box to write in");
-        assertEquals(0, page.locator(INSET).count());
-        page.getByLabel("I am care-experienced").check();
+        page().navigate(server.getURL() + "/call-for-advice");
+        page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start now")).click();
+        assertEquals(0, page().locator("textarea").count(), "the first page is a choice, not a box to write in");
+        assertEquals(0, page().locator(INSET).count());
+        page().getByLabel("I am care-experienced").check();
         continueButton().click();
 
-        assertEquals(server.getURL() + "/call-for-advice/key-questions", page.url());
+        assertEquals(server.getURL() + "/call-for-advice/key-questions", page().url());
         assertInsetBeforeTheFirstAnswerBox();
-        assertEquals("What key questions should the review answer?", page.locator("h1").textContent().trim(),
+        assertEquals("What key questions should the review answer?", page().locator("h1").textContent().trim(),
                 "the question is still the page's heading");
-        assertTrue(page.getByLabel("What key questions should the review answer?").isVisible(), "the box keeps its label");
+        assertTrue(page().getByLabel("What key questions should the review answer?").isVisible(), "the box keeps its label");
     }
 
     @Test
     void showsWhoWillReadItBeforeTheFirstAnswerBoxOfTheApplication() {
-        page.navigate(server.getURL() + "/experts-by-experience");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start now")).click();
+        page().navigate(server.getURL() + "/experts-by-experience");
+        page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start now")).click();
         for (String before : List.of("Your experience", "About you")) {
             section(before);
-            assertEquals(0, page.locator("textarea").count(), before + " has no box to write in");
-            page.goBack();
+            assertEquals(0, page().locator("textarea").count(), before + " has no box to write in");
+            page().goBack();
         }
 
         section("Your story");
@@ -109,19 +101,19 @@ class SafetyInsetJourneyTest implements FreshDatabase {
     @Test
     void showsWhoWillReadItBeforeTheFirstAnswerBoxOfTheDeepDiveFeedbackPage() {
         String token = links.create("camden", null, null).token();
-        page.navigate(server.getURL() + "/deep-dives/feedback/" + token);
+        page().navigate(server.getURL() + "/deep-dives/feedback/" + token);
         assertInsetBeforeTheFirstAnswerBox();
-        assertEquals(1, page.locator(".govuk-inset-text").count(), "one inset with the numbers, not two");
+        assertEquals(1, page().locator(".govuk-inset-text").count(), "one inset with the numbers, not two");
     }
 
     @Test
     void afterAdviceThatMaySayAChildIsBeingHurtHelpComesBeforeThePanel() {
         sendAdvice(DISCLOSURE);
 
-        assertTrue(page.title().startsWith("Advice sent"), page.title());
+        assertTrue(page().title().startsWith("Advice sent"), page().title());
         assertEquals(List.of("true"), TestSql.column(dataSource,
                 "SELECT safeguarding::text FROM submission WHERE reference = ?", reference()));
-        Locator help = page.locator(READ_SOON);
+        Locator help = page().locator(READ_SOON);
         assertEquals(1, help.count());
         assertTrue(help.isVisible());
         assertTrue(precedes(READ_SOON, ".govuk-panel"), "help comes before the panel with the reference");
@@ -131,13 +123,13 @@ class SafetyInsetJourneyTest implements FreshDatabase {
         assertTrue(text.contains("If you are in danger now, call 999."), text);
         assertTelLinks(help);
 
-        String main = page.locator("main").textContent().toLowerCase(Locale.ROOT);
+        String main = page().locator("main").textContent().toLowerCase(Locale.ROOT);
         for (String word : List.of("flag", "disclos", "alert")) {
             assertFalse(main.contains(word), "someone reading over their shoulder must not see \"" + word + "\"");
         }
-        assertEquals(1, page.locator("main a[href='tel:999']").count(), "the safety line is not shown twice");
-        assertEquals(0, page.getByText("If you are worried about your safety or a child's safety").count());
-        Browser.assertAccessible(page);
+        assertEquals(1, page().locator("main a[href='tel:999']").count(), "the safety line is not shown twice");
+        assertEquals(0, page().getByText("If you are worried about your safety or a child's safety").count());
+        Browser.assertAccessible(page());
     }
 
     @Test
@@ -146,35 +138,35 @@ class SafetyInsetJourneyTest implements FreshDatabase {
 
         assertEquals(List.of("false"), TestSql.column(dataSource,
                 "SELECT safeguarding::text FROM submission WHERE reference = ?", reference()));
-        assertEquals(0, page.locator(READ_SOON).count());
+        assertEquals(0, page().locator(READ_SOON).count());
         assertTrue(precedes(".govuk-panel", "main h2"), "the panel comes first");
-        assertTrue(page.getByText("If you are worried about your safety or a child's safety").isVisible());
-        assertTelLinks(page.locator("main"));
-        Browser.assertAccessible(page);
+        assertTrue(page().getByText("If you are worried about your safety or a child's safety").isVisible());
+        assertTelLinks(page().locator("main"));
+        Browser.assertAccessible(page());
     }
 
     @Test
     void afterDeepDiveFeedbackThatMaySayAChildIsBeingHurtHelpComesBeforeThePanel() {
         String token = links.create("camden", null, null).token();
-        page.navigate(server.getURL() + "/deep-dives/feedback/" + token);
-        page.getByLabel("Care-experienced young person").check();
-        page.getByLabel("What needs to change?").fill(DISCLOSURE);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send feedback")).click();
+        page().navigate(server.getURL() + "/deep-dives/feedback/" + token);
+        page().getByLabel("Care-experienced young person").check();
+        page().getByLabel("What needs to change?").fill(DISCLOSURE);
+        page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send feedback")).click();
 
-        assertTrue(page.title().startsWith("Feedback sent"), page.title());
+        assertTrue(page().title().startsWith("Feedback sent"), page().title());
         assertTrue(precedes(READ_SOON, ".govuk-panel"), "help comes before the panel with the reference");
-        assertTelLinks(page.locator(READ_SOON));
-        assertEquals(1, page.locator("main a[href='tel:999']").count(), "the safety line is not shown twice");
-        Browser.assertAccessible(page);
+        assertTelLinks(page().locator(READ_SOON));
+        assertEquals(1, page().locator("main a[href='tel:999']").count(), "the safety line is not shown twice");
+        Browser.assertAccessible(page());
     }
 
-    /** The inset is on this page, before the first textarea, says who reads it, has tap-to-call numbers, and axe is content. */
+    /** The inset is on this page(), before the first textarea, says who reads it, has tap-to-call numbers, and axe is content. */
     private void assertInsetBeforeTheFirstAnswerBox() {
-        Locator inset = page.locator(INSET);
-        assertEquals(1, inset.count(), "the inset is on " + page.url());
+        Locator inset = page().locator(INSET);
+        assertEquals(1, inset.count(), "the inset is on " + page().url());
         assertTrue(inset.isVisible());
         assertTrue(inset.getAttribute("class").contains("govuk-inset-text"));
-        assertTrue(page.locator("textarea").count() > 0, page.url() + " has a box to write in");
+        assertTrue(page().locator("textarea").count() > 0, page().url() + " has a box to write in");
         assertTrue(precedes(INSET, "textarea"), "the inset comes before the first box to write in");
         String text = inset.textContent().replaceAll("\\s+", " ");
         assertTrue(text.contains("someone from our safeguarding team will read it"), text);
@@ -182,7 +174,7 @@ class SafetyInsetJourneyTest implements FreshDatabase {
         assertTrue(text.contains("we will tell you first"), text);
         assertTrue(text.contains("we cannot get in touch with you"), text);
         assertTelLinks(inset);
-        Browser.assertAccessible(page);
+        Browser.assertAccessible(page());
     }
 
     private static void assertTelLinks(Locator within) {
@@ -191,41 +183,41 @@ class SafetyInsetJourneyTest implements FreshDatabase {
         assertEquals("0808 800 5000", within.locator("a.govuk-link[href='tel:08088005000']").first().textContent());
     }
 
-    /** Whether the first element matching {@code first} comes before the first matching {@code second} in the page. */
+    /** Whether the first element matching {@code first} comes before the first matching {@code second} in the page(). */
     private boolean precedes(String first, String second) {
-        return (Boolean) page.evaluate("([a, b]) => { const x = document.querySelector(a), y = document.querySelector(b);"
+        return (Boolean) page().evaluate("([a, b]) => { const x = document.querySelector(a), y = document.querySelector(b);"
                 + " return !!x && !!y && (x.compareDocumentPosition(y) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0; }",
                 List.of(first, second));
     }
 
     private void sendAdvice(String keyQuestions) {
-        page.navigate(server.getURL() + "/call-for-advice");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start now")).click();
-        page.getByLabel("I am care-experienced").check();
+        page().navigate(server.getURL() + "/call-for-advice");
+        page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start now")).click();
+        page().getByLabel("I am care-experienced").check();
         continueButton().click();
-        page.getByLabel("What key questions should the review answer?").fill(keyQuestions);
+        page().getByLabel("What key questions should the review answer?").fill(keyQuestions);
         continueButton().click();
         for (String step : List.of("engagement", "resources", "groups")) {
-            assertEquals(server.getURL() + "/call-for-advice/" + step, page.url());
+            assertEquals(server.getURL() + "/call-for-advice/" + step, page().url());
             continueButton().click();
         }
-        page.getByLabel("Care", new Page.GetByLabelOptions().setExact(true)).check();
+        page().getByLabel("Care", new Page.GetByLabelOptions().setExact(true)).check();
         continueButton().click();
-        assertEquals(server.getURL() + "/call-for-advice/contact", page.url());
+        assertEquals(server.getURL() + "/call-for-advice/contact", page().url());
         continueButton().click();
-        assertEquals(server.getURL() + "/call-for-advice/check", page.url());
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send advice")).click();
+        assertEquals(server.getURL() + "/call-for-advice/check", page().url());
+        page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send advice")).click();
     }
 
     private String reference() {
-        return page.getByTestId("reference").textContent().trim();
+        return page().getByTestId("reference").textContent().trim();
     }
 
     private Locator continueButton() {
-        return PublicPage.on(page).button("Continue");
+        return PublicPage.on(page()).button("Continue");
     }
 
     private void section(String name) {
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name).setExact(true)).click();
+        page().getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name).setExact(true)).click();
     }
 }

@@ -14,10 +14,9 @@ import org.carereview.consult.db.TestDatabase;
 import org.carereview.consult.db.TestSql;
 import org.carereview.consult.experts.ApplicationDrafts;
 import org.carereview.consult.experts.ApplicationInput;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import javax.sql.DataSource;
 import java.util.HashMap;
@@ -53,8 +52,10 @@ class SharedDeviceJourneyTest implements FreshDatabase {
     @Inject
     JsonMapper json;
 
-    BrowserContext context;
-    Page page;
+    /** A fresh browser context and page for each test, closed after it. */
+    @RegisterExtension
+    final BrowserPage browser = new BrowserPage(
+            new com.microsoft.playwright.Browser.NewContextOptions().setJavaScriptEnabled(true));
 
     @Override
     public Map<String, String> getProperties() {
@@ -64,15 +65,8 @@ class SharedDeviceJourneyTest implements FreshDatabase {
         return properties;
     }
 
-    @BeforeEach
-    void openBrowser() {
-        context = Browser.get().newContext(new com.microsoft.playwright.Browser.NewContextOptions().setJavaScriptEnabled(true));
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        context.close();
+    private Page page() {
+        return browser.page();
     }
 
     @Test
@@ -82,32 +76,32 @@ class SharedDeviceJourneyTest implements FreshDatabase {
         assertEquals(-1.0, cookie.expires, "a session cookie: gone when the browser closes");
         assertTrue(cookie.httpOnly);
 
-        Response question = page.navigate(url("/call-for-advice/key-questions"));
-        assertTrue(page.content().contains(ADVICE), "the question page shows the answer");
+        Response question = page().navigate(url("/call-for-advice/key-questions"));
+        assertTrue(page().content().contains(ADVICE), "the question page shows the answer");
         assertNoStore(question);
-        Response check = page.navigate(url("/call-for-advice/check"));
-        assertTrue(page.content().contains(ADVICE));
+        Response check = page().navigate(url("/call-for-advice/check"));
+        assertTrue(page().content().contains(ADVICE));
         assertNoStore(check);
-        assertTrue(forgetButton(page).isVisible(), "check your answers offers to forget");
-        Browser.assertAccessible(page);
+        assertTrue(forgetButton(page()).isVisible(), "check your answers offers to forget");
+        Browser.assertAccessible(page());
 
-        page.navigate(url("/call-for-advice/key-questions"));
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save and come back later")).click();
-        String code = page.getByTestId("resume-code").textContent().trim();
-        assertTrue(forgetButton(page).isVisible(), "the page with the resume code offers to forget");
-        forgetButton(page).click();
+        page().navigate(url("/call-for-advice/key-questions"));
+        page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save and come back later")).click();
+        String code = page().getByTestId("resume-code").textContent().trim();
+        assertTrue(forgetButton(page()).isVisible(), "the page with the resume code offers to forget");
+        forgetButton(page()).click();
 
-        assertEquals(url("/call-for-advice/forgotten"), page.url());
-        assertTrue(page.title().startsWith("Your answers are no longer on this device"), page.title());
-        assertTrue(page.locator("main").textContent().contains("resume code"));
-        assertEquals(0, forgetButton(page).count(), "nothing left to forget");
-        assertNoStore(page.navigate(page.url()));
-        Browser.assertAccessible(page);
-        assertTrue(context.cookies().stream().noneMatch(c -> c.name.equals("cfa-draft")));
+        assertEquals(url("/call-for-advice/forgotten"), page().url());
+        assertTrue(page().title().startsWith("Your answers are no longer on this device"), page().title());
+        assertTrue(page().locator("main").textContent().contains("resume code"));
+        assertEquals(0, forgetButton(page()).count(), "nothing left to forget");
+        assertNoStore(page().navigate(page().url()));
+        Browser.assertAccessible(page());
+        assertTrue(browser.context().cookies().stream().noneMatch(c -> c.name.equals("cfa-draft")));
         assertEquals(1, TestSql.count(dataSource, "SELECT count(*) FROM draft WHERE answers::text LIKE '%secret-advice-7Q%'"),
                 "the draft stays on the server for the resume code");
 
-        Page next = context.newPage();
+        Page next = browser.context().newPage();
         next.navigate(url("/call-for-advice"));
         assertEquals(0, next.getByText("Continue where you left off").count());
         next.navigate(url("/call-for-advice/check"));
@@ -127,15 +121,15 @@ class SharedDeviceJourneyTest implements FreshDatabase {
     void afterSendingAdviceNothingOfItCanBeReadInThatBrowserOrWithTheOldCookie() {
         startAdvice();
         String draft = draftCookie("cfa-draft").value;
-        page.navigate(url("/call-for-advice/check"));
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send advice")).click();
-        String reference = page.getByTestId("reference").textContent().trim();
+        page().navigate(url("/call-for-advice/check"));
+        page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send advice")).click();
+        String reference = page().getByTestId("reference").textContent().trim();
         assertTrue(reference.startsWith("CFA-"), reference);
-        assertFalse(page.content().contains(ADVICE), "the confirmation shows the reference, not the answers");
-        assertTrue(context.cookies().stream().noneMatch(c -> c.name.equals("cfa-draft")), "sending clears the draft cookie");
-        assertNoStore(page.navigate(page.url()));
+        assertFalse(page().content().contains(ADVICE), "the confirmation shows the reference, not the answers");
+        assertTrue(browser.context().cookies().stream().noneMatch(c -> c.name.equals("cfa-draft")), "sending clears the draft cookie");
+        assertNoStore(page().navigate(page().url()));
 
-        Page next = context.newPage();
+        Page next = browser.context().newPage();
         next.navigate(url("/call-for-advice"));
         assertEquals(0, next.getByText("Continue where you left off").count());
         next.navigate(url("/call-for-advice/check"));
@@ -156,25 +150,25 @@ class SharedDeviceJourneyTest implements FreshDatabase {
 
     @Test
     void afterForgetTheNextPersonSeesNoApplicationAndAfterSendingNothingOfItCanBeRead() throws Exception {
-        page.navigate(url("/experts-by-experience"));
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start now")).click();
+        page().navigate(url("/experts-by-experience"));
+        page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start now")).click();
         Cookie cookie = draftCookie("ebe-draft");
         assertEquals(-1.0, cookie.expires, "a session cookie: gone when the browser closes");
-        assertTrue(forgetButton(page).isVisible(), "the task list offers to forget");
+        assertTrue(forgetButton(page()).isVisible(), "the task list offers to forget");
         completeApplication(UUID.fromString(cookie.value));
 
-        Response check = page.navigate(url("/experts-by-experience/application/check"));
-        assertTrue(page.content().contains(STORY));
+        Response check = page().navigate(url("/experts-by-experience/application/check"));
+        assertTrue(page().content().contains(STORY));
         assertNoStore(check);
-        Response question = page.navigate(url("/experts-by-experience/application/your-story"));
-        assertTrue(page.content().contains(STORY));
+        Response question = page().navigate(url("/experts-by-experience/application/your-story"));
+        assertTrue(page().content().contains(STORY));
         assertNoStore(question);
-        assertTrue(forgetButton(page).isVisible(), "a question page offers to forget");
-        forgetButton(page).click();
-        assertEquals(url("/experts-by-experience/forgotten"), page.url());
-        Browser.assertAccessible(page);
+        assertTrue(forgetButton(page()).isVisible(), "a question page offers to forget");
+        forgetButton(page()).click();
+        assertEquals(url("/experts-by-experience/forgotten"), page().url());
+        Browser.assertAccessible(page());
 
-        Page next = context.newPage();
+        Page next = browser.context().newPage();
         next.navigate(url("/experts-by-experience"));
         assertEquals(0, next.getByText("Continue your application").count());
         next.navigate(url("/experts-by-experience/application/check"));
@@ -182,19 +176,19 @@ class SharedDeviceJourneyTest implements FreshDatabase {
         next.close();
 
         // The same applicant starts again, sends it, and the browser keeps nothing of it.
-        page.navigate(url("/experts-by-experience"));
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start now")).click();
+        page().navigate(url("/experts-by-experience"));
+        page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start now")).click();
         String draft = draftCookie("ebe-draft").value;
         completeApplication(UUID.fromString(draft));
-        page.navigate(url("/experts-by-experience/application/check"));
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send application")).click();
-        String reference = page.getByTestId("reference").textContent().trim();
+        page().navigate(url("/experts-by-experience/application/check"));
+        page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send application")).click();
+        String reference = page().getByTestId("reference").textContent().trim();
         assertTrue(reference.startsWith("EBE-"), reference);
-        assertFalse(page.content().contains(STORY), "the confirmation shows the reference, not the answers");
-        assertFalse(page.content().contains("Jordan Example"));
-        assertTrue(context.cookies().stream().noneMatch(c -> c.name.equals("ebe-draft")), "sending clears the draft cookie");
+        assertFalse(page().content().contains(STORY), "the confirmation shows the reference, not the answers");
+        assertFalse(page().content().contains("Jordan Example"));
+        assertTrue(browser.context().cookies().stream().noneMatch(c -> c.name.equals("ebe-draft")), "sending clears the draft cookie");
 
-        next = context.newPage();
+        next = browser.context().newPage();
         next.navigate(url("/experts-by-experience/application/check"));
         assertFalse(next.content().contains(STORY));
         BrowserContext withOldCookie = Browser.get().newContext();
@@ -209,14 +203,14 @@ class SharedDeviceJourneyTest implements FreshDatabase {
     }
 
     private void startAdvice() {
-        page.navigate(url("/call-for-advice"));
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start now")).click();
-        assertTrue(forgetButton(page).isVisible(), "the first question offers to forget");
-        page.getByLabel("I am care-experienced").check();
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue").setExact(true)).click();
-        page.getByLabel("What key questions should the review answer?").fill(ADVICE);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue").setExact(true)).click();
-        assertEquals(url("/call-for-advice/engagement"), page.url());
+        page().navigate(url("/call-for-advice"));
+        page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start now")).click();
+        assertTrue(forgetButton(page()).isVisible(), "the first question offers to forget");
+        page().getByLabel("I am care-experienced").check();
+        page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue").setExact(true)).click();
+        page().getByLabel("What key questions should the review answer?").fill(ADVICE);
+        page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue").setExact(true)).click();
+        assertEquals(url("/call-for-advice/engagement"), page().url());
     }
 
     private void completeApplication(UUID draft) throws Exception {
@@ -233,7 +227,7 @@ class SharedDeviceJourneyTest implements FreshDatabase {
     }
 
     private Cookie draftCookie(String name) {
-        return context.cookies().stream().filter(c -> c.name.equals(name)).findFirst()
+        return browser.context().cookies().stream().filter(c -> c.name.equals(name)).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + name + " cookie"));
     }
 

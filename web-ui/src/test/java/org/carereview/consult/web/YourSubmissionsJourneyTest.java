@@ -4,7 +4,6 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.microsoft.playwright.APIResponse;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
@@ -21,8 +20,6 @@ import org.carereview.consult.db.FreshDatabase;
 import org.carereview.consult.db.TestDatabase;
 import org.carereview.consult.db.TestSql;
 import org.carereview.consult.notifications.Dispatcher;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -73,8 +70,9 @@ class YourSubmissionsJourneyTest implements FreshDatabase {
     @Inject
     DataSource dataSource;
 
-    BrowserContext context;
-    Page page;
+    /** A fresh browser context and page for each test, closed after it. */
+    @RegisterExtension
+    final BrowserPage browser = new BrowserPage();
 
     @Override
     public Map<String, String> getProperties() {
@@ -85,15 +83,8 @@ class YourSubmissionsJourneyTest implements FreshDatabase {
         return properties;
     }
 
-    @BeforeEach
-    void openBrowser() {
-        context = Browser.get().newContext();
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        context.close();
+    private Page page() {
+        return browser.page();
     }
 
     @Test
@@ -103,66 +94,66 @@ class YourSubmissionsJourneyTest implements FreshDatabase {
         String reference = (String) receipt.get("reference");
         String sentOn = DATE.format(Instant.parse((String) receipt.get("submittedAt")));
 
-        page.navigate(server.getURL() + "/your-submissions");
-        assertEquals(server.getURL() + "/sign-in", page.url(), "not signed in: sent to the sign-in page");
+        page().navigate(server.getURL() + "/your-submissions");
+        assertEquals(server.getURL() + "/sign-in", page().url(), "not signed in: sent to the sign-in page");
         assertEquals("Sign in to see what you have sent", heading());
-        Browser.assertAccessible(page);
+        Browser.assertAccessible(page());
 
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send me a link")).click();
-        assertTrue(page.title().startsWith("Error: "), page.title());
-        assertTrue(page.locator(".govuk-error-summary").textContent().contains("Enter your email address"));
-        Browser.assertAccessible(page);
+        page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send me a link")).click();
+        assertTrue(page().title().startsWith("Error: "), page().title());
+        assertTrue(page().locator(".govuk-error-summary").textContent().contains("Enter your email address"));
+        Browser.assertAccessible(page());
 
-        page.getByLabel("Email address").fill("Journey.Person@Example.org");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send me a link")).click();
-        assertEquals(server.getURL() + "/sign-in/check-your-email", page.url());
+        page().getByLabel("Email address").fill("Journey.Person@Example.org");
+        page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send me a link")).click();
+        assertEquals(server.getURL() + "/sign-in/check-your-email", page().url());
         assertEquals("Check your email", heading());
-        assertTrue(page.content().contains("15 minutes"));
-        Browser.assertAccessible(page);
+        assertTrue(page().content().contains("15 minutes"));
+        Browser.assertAccessible(page());
 
         String token = TestSql.lastLinkToken(dataSource, "sign-in-link", email);
         dispatcher.dispatchDue();
         assertTrue(List.of(mail.getReceivedMessages()).stream().map(GreenMailUtil::getBody)
                 .anyMatch(body -> body.contains("/sign-in/" + token)), "the link was emailed");
 
-        page.navigate(server.getURL() + "/sign-in/" + token);
-        Browser.assertAccessible(page);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-        assertEquals(server.getURL() + "/your-submissions", page.url());
+        page().navigate(server.getURL() + "/sign-in/" + token);
+        Browser.assertAccessible(page());
+        page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        assertEquals(server.getURL() + "/your-submissions", page().url());
         assertEquals("Your submissions", heading());
-        String row = page.locator("tbody tr").first().textContent();
+        String row = page().locator("tbody tr").first().textContent();
         for (String expected : List.of(reference, "Advice to the review", sentOn, "Received")) {
             assertTrue(row.contains(expected), expected + " in " + row);
         }
-        Browser.assertAccessible(page);
+        Browser.assertAccessible(page());
 
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(reference)).click();
-        assertEquals(server.getURL() + "/your-submissions/" + receipt.get("id"), page.url());
-        String answers = page.locator("main").textContent();
+        page().getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(reference)).click();
+        assertEquals(server.getURL() + "/your-submissions/" + receipt.get("id"), page().url());
+        String answers = page().locator("main").textContent();
         for (String expected : List.of("Why do children move home so often?", "I am care-experienced", "Care", sentOn)) {
             assertTrue(answers.contains(expected), expected);
         }
-        Browser.assertAccessible(page);
+        Browser.assertAccessible(page());
 
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Withdraw")).click();
+        page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Withdraw")).click();
         assertEquals("Are you sure you want to withdraw " + reference + "?", heading());
-        assertTrue(page.locator("main").textContent().contains("We keep only the reference and the date you withdrew it"));
-        Browser.assertAccessible(page);
+        assertTrue(page().locator("main").textContent().contains("We keep only the reference and the date you withdrew it"));
+        Browser.assertAccessible(page());
 
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Yes, withdraw it")).click();
-        assertTrue(page.url().startsWith(server.getURL() + "/your-submissions?withdrawn="), page.url());
-        assertTrue(page.locator(".govuk-notification-banner--success").textContent()
+        page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Yes, withdraw it")).click();
+        assertTrue(page().url().startsWith(server.getURL() + "/your-submissions?withdrawn="), page().url());
+        assertTrue(page().locator(".govuk-notification-banner--success").textContent()
                 .contains("You have withdrawn " + reference));
-        assertTrue(page.locator("tbody tr").first().textContent().contains("Withdrawn"));
-        Browser.assertAccessible(page);
+        assertTrue(page().locator("tbody tr").first().textContent().contains("Withdrawn"));
+        Browser.assertAccessible(page());
 
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(reference)).click();
-        String tombstone = page.locator("main").textContent();
+        page().getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(reference)).click();
+        String tombstone = page().locator("main").textContent();
         assertTrue(tombstone.contains(reference));
         assertTrue(tombstone.contains("Withdrawn on " + DATE.format(Instant.now())), tombstone);
         assertFalse(tombstone.contains("Why do children move home so often?"), "the answers are gone");
-        assertEquals(0, page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Withdraw")).count());
-        Browser.assertAccessible(page);
+        assertEquals(0, page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Withdraw")).count());
+        Browser.assertAccessible(page());
 
         assertEquals(1, TestSql.count(dataSource, "SELECT count(*) FROM advice_submission WHERE submission_id = ?::uuid "
                 + "AND key_questions IS NULL AND respondent_type IS NULL AND contact_email IS NULL", receipt.get("id")));
@@ -173,20 +164,20 @@ class YourSubmissionsJourneyTest implements FreshDatabase {
         String email = "used.twice@example.org";
         http.toBlocking().exchange(HttpRequest.POST("/api/v1/auth/magic-link", Map.of("email", email)));
         String token = TestSql.lastLinkToken(dataSource, "sign-in-link", email);
-        page.navigate(server.getURL() + "/sign-in/" + token);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-        assertEquals(server.getURL() + "/your-submissions", page.url());
-        assertTrue(page.content().contains("You have not sent anything with this email address"));
-        Browser.assertAccessible(page);
+        page().navigate(server.getURL() + "/sign-in/" + token);
+        page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        assertEquals(server.getURL() + "/your-submissions", page().url());
+        assertTrue(page().content().contains("You have not sent anything with this email address"));
+        Browser.assertAccessible(page());
 
-        Response again = page.navigate(server.getURL() + "/sign-in/" + token);
+        Response again = page().navigate(server.getURL() + "/sign-in/" + token);
         assertEquals(404, again.status());
         assertEquals("This link has expired", heading());
-        Browser.assertAccessible(page);
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Ask for a new link")).click();
-        assertEquals(server.getURL() + "/your-submissions", page.url(), "already signed in: straight to the list");
+        Browser.assertAccessible(page());
+        page().getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Ask for a new link")).click();
+        assertEquals(server.getURL() + "/your-submissions", page().url(), "already signed in: straight to the list");
 
-        assertEquals(404, page.navigate(server.getURL() + "/sign-in/not-a-real-token").status());
+        assertEquals(404, page().navigate(server.getURL() + "/sign-in/not-a-real-token").status());
     }
 
     @Test
@@ -194,15 +185,15 @@ class YourSubmissionsJourneyTest implements FreshDatabase {
         String theirs = (String) sendAdvice("someone.else@example.org").get("id");
         signInInBrowser("nosy.person@example.org");
 
-        Response response = page.navigate(server.getURL() + "/your-submissions/" + theirs);
+        Response response = page().navigate(server.getURL() + "/your-submissions/" + theirs);
         assertEquals(404, response.status());
-        assertTrue(page.title().contains("Page not found"), page.title());
-        Browser.assertAccessible(page);
-        assertEquals(404, page.navigate(server.getURL() + "/your-submissions/" + theirs + "/withdraw").status());
-        assertEquals(404, page.navigate(server.getURL() + "/your-submissions/not-an-id").status());
+        assertTrue(page().title().contains("Page not found"), page().title());
+        Browser.assertAccessible(page());
+        assertEquals(404, page().navigate(server.getURL() + "/your-submissions/" + theirs + "/withdraw").status());
+        assertEquals(404, page().navigate(server.getURL() + "/your-submissions/not-an-id").status());
 
-        String csrf = page.locator("input[name=csrfToken]").first().inputValue();
-        APIResponse post = page.request().post(server.getURL() + "/your-submissions/" + theirs + "/withdraw",
+        String csrf = page().locator("input[name=csrfToken]").first().inputValue();
+        APIResponse post = page().request().post(server.getURL() + "/your-submissions/" + theirs + "/withdraw",
                 RequestOptions.create().setForm(FormData.create().set("csrfToken", csrf)).setMaxRedirects(0));
         assertEquals(404, post.status());
         assertEquals(List.of("NEW"), TestSql.column(dataSource, "SELECT status FROM submission WHERE id = ?::uuid", theirs));
@@ -227,11 +218,11 @@ class YourSubmissionsJourneyTest implements FreshDatabase {
 
         signInInBrowser(email);
 
-        String row = page.locator("tr", new Page.LocatorOptions().setHasText((String) receipt.get("reference")))
+        String row = page().locator("tr", new Page.LocatorOptions().setHasText((String) receipt.get("reference")))
                 .textContent();
         assertTrue(row.contains("Application to join the Experts by Experience group"), row);
         assertTrue(row.contains("Shortlisted: we will contact you about the next step"), row);
-        Browser.assertAccessible(page);
+        Browser.assertAccessible(page());
     }
 
 
@@ -240,12 +231,12 @@ class YourSubmissionsJourneyTest implements FreshDatabase {
     }
 
     private void signInInBrowser(String email) {
-        page.navigate(server.getURL() + "/sign-in");
-        page.getByLabel("Email address").fill(email);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send me a link")).click();
-        page.navigate(server.getURL() + "/sign-in/" + TestSql.lastLinkToken(dataSource, "sign-in-link", email));
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-        assertEquals(server.getURL() + "/your-submissions", page.url());
+        page().navigate(server.getURL() + "/sign-in");
+        page().getByLabel("Email address").fill(email);
+        page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send me a link")).click();
+        page().navigate(server.getURL() + "/sign-in/" + TestSql.lastLinkToken(dataSource, "sign-in-link", email));
+        page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        assertEquals(server.getURL() + "/your-submissions", page().url());
     }
 
     private static int freePort() {
@@ -257,6 +248,6 @@ class YourSubmissionsJourneyTest implements FreshDatabase {
     }
 
     private String heading() {
-        return page.locator("h1").textContent().strip();
+        return page().locator("h1").textContent().strip();
     }
 }
