@@ -1,8 +1,6 @@
 package org.carereview.consult.web;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -33,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AdviceJourneyTest implements FreshDatabase {
 
     @RegisterExtension
-    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
+    static final TestMail mail = new TestMail();
 
     static final String ADMIN = "journey.admin@example.org";
     static final String ADMIN_PASSWORD = "a journey admin password";
@@ -54,9 +52,7 @@ class AdviceJourneyTest implements FreshDatabase {
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = TestDatabase.fresh().withAdministrator(ADMIN, ADMIN_PASSWORD);
-        properties.put("consult.smtp.host", "localhost");
-        properties.put("consult.smtp.port", String.valueOf(ServerSetupTest.SMTP.getPort()));
-        properties.put("consult.smtp.starttls", "false");
+        properties.putAll(mail.properties());
         // A browser completes the journey faster than a person; the minimum time is tested on its own.
         properties.put("consult.advice.minimum-time", "0s");
         return properties;

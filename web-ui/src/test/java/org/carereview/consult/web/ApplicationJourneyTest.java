@@ -1,8 +1,6 @@
 package org.carereview.consult.web;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -23,9 +21,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import javax.sql.DataSource;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -44,11 +39,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ApplicationJourneyTest implements FreshDatabase {
 
-    /** A free port rather than GreenMail's fixed 3025, so this test can run beside others that use it. */
-    static final ServerSetup SMTP = new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
-
     @RegisterExtension
-    static GreenMailExtension mail = new GreenMailExtension(SMTP);
+    static final TestMail mail = new TestMail();
 
     @Inject
     EmbeddedServer server;
@@ -69,9 +61,7 @@ class ApplicationJourneyTest implements FreshDatabase {
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(TestDatabase.fresh().micronautProperties());
-        properties.put("consult.smtp.host", "localhost");
-        properties.put("consult.smtp.port", String.valueOf(SMTP.getPort()));
-        properties.put("consult.smtp.starttls", "false");
+        properties.putAll(mail.properties());
         return properties;
     }
 
@@ -324,13 +314,5 @@ class ApplicationJourneyTest implements FreshDatabase {
 
     private static Locator continueButton(Page on) {
         return PublicPage.on(on).button("Continue");
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

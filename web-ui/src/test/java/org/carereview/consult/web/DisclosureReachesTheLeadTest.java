@@ -1,8 +1,6 @@
 package org.carereview.consult.web;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -39,9 +37,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import javax.sql.DataSource;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -78,11 +73,8 @@ class DisclosureReachesTheLeadTest implements FreshDatabase {
     static final String REVIEWER = "reach.reviewer@example.org";
     static final String PASSWORD = "a reach-the-lead password";
 
-    /** A free port rather than GreenMail's fixed 3025, so this test can run beside others that use it. */
-    static final ServerSetup SMTP = new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
-
     @RegisterExtension
-    static GreenMailExtension mail = new GreenMailExtension(SMTP);
+    static final TestMail mail = new TestMail();
 
     @Inject
     EmbeddedServer server;
@@ -126,9 +118,7 @@ class DisclosureReachesTheLeadTest implements FreshDatabase {
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(TestDatabase.fresh().micronautProperties());
         properties.put(TestClock.PROPERTY, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-        properties.put("consult.smtp.host", "localhost");
-        properties.put("consult.smtp.port", String.valueOf(SMTP.getPort()));
-        properties.put("consult.smtp.starttls", "false");
+        properties.putAll(mail.properties());
         // The test runs the dispatcher itself, once, after moving the clock.
         properties.put("consult.notifications.scheduler.enabled", "false");
         // A browser finishes a journey faster than a person; the spam timers are tested on their own.
@@ -360,13 +350,5 @@ class DisclosureReachesTheLeadTest implements FreshDatabase {
 
     private static void section(Page page, String name) {
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name).setExact(true)).click();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

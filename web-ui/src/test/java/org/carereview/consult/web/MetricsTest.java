@@ -1,7 +1,5 @@
 package org.carereview.consult.web;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -27,9 +25,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import javax.sql.DataSource;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -64,10 +59,8 @@ class MetricsTest implements FreshDatabase {
     /** Longer than consult.metrics.cache-for (30 s), so the next scrape reads the database again. */
     static final Duration PAST_THE_CACHE = Duration.ofSeconds(31);
 
-    static final ServerSetup SMTP = new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
-
     @RegisterExtension
-    static GreenMailExtension mail = new GreenMailExtension(SMTP);
+    static final TestMail mail = new TestMail();
 
     @Inject
     @Client("/")
@@ -90,9 +83,7 @@ class MetricsTest implements FreshDatabase {
         Map<String, String> properties = new HashMap<>(TestDatabase.fresh().withAdministrator(ADMIN, PASSWORD));
         properties.put(TestClock.PROPERTY, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         properties.put("consult.metrics.token", TOKEN);
-        properties.put("consult.smtp.host", "127.0.0.1");
-        properties.put("consult.smtp.port", String.valueOf(SMTP.getPort()));
-        properties.put("consult.smtp.starttls", "false");
+        properties.putAll(mail.properties());
         properties.put("consult.notifications.scheduler.enabled", "false");
         return properties;
     }
@@ -242,13 +233,5 @@ class MetricsTest implements FreshDatabase {
         Matcher m = Pattern.compile("^" + Pattern.quote(name) + " (\\S+)$", Pattern.MULTILINE).matcher(scrape);
         assertTrue(m.find(), name + " in the scrape");
         return Double.parseDouble(m.group(1));
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,8 +1,6 @@
 package org.carereview.consult.web;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
@@ -25,9 +23,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import javax.sql.DataSource;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -45,11 +40,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class YourSubmissionsJourneyTest implements FreshDatabase {
 
-    /** A free port rather than GreenMail's fixed 3025, so this test can run beside others that use it. */
-    static final ServerSetup SMTP = new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
-
     @RegisterExtension
-    static GreenMailExtension mail = new GreenMailExtension(SMTP);
+    static final TestMail mail = new TestMail();
 
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK)
             .withZone(ZoneId.of("Europe/London"));
@@ -77,9 +69,7 @@ class YourSubmissionsJourneyTest implements FreshDatabase {
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(TestDatabase.fresh().micronautProperties());
-        properties.put("consult.smtp.host", "localhost");
-        properties.put("consult.smtp.port", String.valueOf(SMTP.getPort()));
-        properties.put("consult.smtp.starttls", "false");
+        properties.putAll(mail.properties());
         return properties;
     }
 
@@ -237,14 +227,6 @@ class YourSubmissionsJourneyTest implements FreshDatabase {
         page().navigate(server.getURL() + "/sign-in/" + TestSql.lastLinkToken(dataSource, "sign-in-link", email));
         page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
         assertEquals(server.getURL() + "/your-submissions", page().url());
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private String heading() {
