@@ -123,7 +123,7 @@ class AdviceWordsTest implements FreshDatabase {
 
             page.locator("#send").click();
             page.waitForURL(base + "/call-for-advice/confirmation/*");
-            String reference = page.getByTestId("reference").textContent().trim();
+            String reference = PublicPage.on(page).reference();
             check.allow(reference).check(page, "confirmation");
 
             check.finish();

@@ -200,7 +200,7 @@ class ApplicationJourneyTest implements FreshDatabase {
         section("Your experience");
         page().getByLabel("Adopted", new Page.GetByLabelOptions().setExact(true)).check();
         page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save and come back later")).click();
-        String code = page().getByTestId("resume-code").textContent().trim();
+        String code = on().resumeCode();
         Browser.assertAccessible(page());
         assertEquals("/experts-by-experience/resume", page().getByRole(AriaRole.LINK,
                 new Page.GetByRoleOptions().setName("Come back to your answers")).getAttribute("href"));

@@ -138,7 +138,7 @@ class ApplicationWordsTest implements FreshDatabase {
             saveAndContinue(page, 200);
             assertEquals(url("/application/check"), page.url());
             send(page, 200);
-            String reference = page.getByTestId("reference").textContent().strip();
+            String reference = PublicPage.on(page).reference();
             check.allow(reference);
             check.check(page, "confirmation");
 

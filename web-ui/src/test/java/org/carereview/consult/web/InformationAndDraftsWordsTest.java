@@ -92,7 +92,7 @@ class InformationAndDraftsWordsTest implements FreshDatabase {
 
             page.locator("main textarea").first().fill("Why do children move so often?");
             Browser.clickAndWait(page, page.locator("main button[name=action][value=save]"));
-            String code = page.getByTestId("resume-code").textContent().strip();
+            String code = PublicPage.on(page).resumeCode();
             check.allow(code).check(page, "saved, with the resume code");
 
             assertEquals(422, Browser.clickAndWait(page, page.locator("main form button[type=submit]").first()).status());

@@ -7,8 +7,11 @@ import com.microsoft.playwright.options.AriaRole;
 /**
  * A page object for the public journeys in a browser test (the call for advice, the application, deep-dive
  * feedback): links, buttons and answers by the words a person reads, the page's text as it is heard, the error
- * summary and the reference on a confirmation page. A journey test says what the person does
- * ({@code on.button("Save and continue").click()}), not which element it is. Staff pages have {@link StaffPage}.
+ * summary, the reference on a confirmation page and a saved draft's resume code. A journey test says what the
+ * person does ({@code on.button("Save and continue").click()}), not which element it is. Staff pages have
+ * {@link StaffPage}. The words tests ({@code AdviceWordsTest} and the like) walk the same pages in every version of
+ * the words, so they find links and buttons by selectors instead; only the helpers that read no words, such as
+ * {@link #reference()}, serve them.
  */
 final class PublicPage {
 
@@ -62,6 +65,11 @@ final class PublicPage {
     /** The reference on a confirmation page. */
     String reference() {
         return page.getByTestId("reference").textContent().trim();
+    }
+
+    /** The resume code on the page after "Save and come back later". */
+    String resumeCode() {
+        return page.getByTestId("resume-code").textContent().trim();
     }
 
     /** axe finds nothing wrong with the page as it is now. */
