@@ -2,6 +2,7 @@ package org.carereview.consult.triage;
 
 import io.micronaut.core.annotation.Nullable;
 import org.carereview.consult.core.access.Visibility;
+import org.carereview.consult.core.submission.LiveSubmissions;
 import org.carereview.consult.core.time.UkTime;
 
 import java.sql.PreparedStatement;
@@ -39,7 +40,7 @@ final class Conditions {
         if (filter.status() != null) {
             c.add(" AND s.status = ?", filter.status().name());
         } else {
-            c.add(" AND s.status NOT IN ('QUARANTINED', 'WITHDRAWN')");
+            c.add(LiveSubmissions.only("s"));
         }
         if (filter.kind() != null) {
             c.add(" AND s.kind = ?", filter.kind().name());

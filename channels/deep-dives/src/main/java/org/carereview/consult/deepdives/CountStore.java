@@ -3,6 +3,7 @@ package org.carereview.consult.deepdives;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import org.carereview.consult.core.access.Visibility;
+import org.carereview.consult.core.submission.LiveSubmissions;
 import org.carereview.consult.core.time.UkTime;
 
 import java.sql.ResultSet;
@@ -37,7 +38,7 @@ class CountStore {
                 FROM submission s
                 JOIN deep_dive_feedback f ON f.submission_id = s.id
                 LEFT JOIN deep_dive_session ses ON ses.id = f.session_id%s
-                WHERE s.kind = 'DEEP_DIVE_FEEDBACK' AND s.status NOT IN ('QUARANTINED', 'WITHDRAWN')%s%s)
+                WHERE s.kind = 'DEEP_DIVE_FEEDBACK'%s%s)
             SELECT 'THEME', area_id, theme, count(*) FROM counted, unnest(themes) AS theme GROUP BY area_id, theme
             UNION ALL
             SELECT 'DILEMMA', area_id, dilemma, count(*) FROM counted, unnest(dilemmas) AS dilemma GROUP BY area_id, dilemma
@@ -46,9 +47,11 @@ class CountStore {
                 WHERE participant_type IS NOT NULL GROUP BY area_id, participant_type
             UNION ALL
             SELECT 'MONTH', area_id, month, count(*) FROM counted GROUP BY area_id, month""";
-    private static final String EVERY_CARD = SQL.formatted("", UkTime.ZONE.getId(), "", Visibility.unflagged("s"), "");
+    /** The cards that count: live and unflagged. */
+    private static final String COUNTED = LiveSubmissions.only("s") + Visibility.unflagged("s");
+    private static final String EVERY_CARD = SQL.formatted("", UkTime.ZONE.getId(), "", COUNTED, "");
     private static final String CAMPAIGNS_ONCE = SQL.formatted("DISTINCT ON (f.area_id, coalesce(sc.group_id, s.id))", UkTime.ZONE.getId(),
-            " LEFT JOIN submission_campaign sc ON sc.submission_id = s.id", Visibility.unflagged("s"),
+            " LEFT JOIN submission_campaign sc ON sc.submission_id = s.id", COUNTED,
             " ORDER BY f.area_id, coalesce(sc.group_id, s.id), s.submitted_at, s.id");
 
     private final JdbcOperations jdbc;

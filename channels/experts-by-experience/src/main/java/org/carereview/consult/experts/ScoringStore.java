@@ -7,6 +7,7 @@ import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import org.carereview.consult.core.access.Visibility;
 import org.carereview.consult.core.redaction.Redactor;
+import org.carereview.consult.core.submission.LiveSubmissions;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,7 +56,7 @@ class ScoringStore {
                 + "(SELECT x.criteria::text FROM ebe_score x WHERE x.submission_id = s.id AND x.scorer_id = ?), "
                 + "s.submitted_at, r.submission_id IS NOT NULL "
                 + "FROM submission s JOIN ebe_application a ON a.submission_id = s.id " + REDACTED
-                + "WHERE a.outcome IN ('SUBMITTED', 'SHORTLISTED') AND s.status NOT IN ('WITHDRAWN', 'QUARANTINED') "
+                + "WHERE a.outcome IN ('SUBMITTED', 'SHORTLISTED')" + LiveSubmissions.only("s") + " "
                 + Visibility.submissions(includeFlagged, "s") + " "
                 + (after == null ? "" : "AND (s.submitted_at, s.id) > (?, ?) ")
                 + "ORDER BY s.submitted_at, s.id LIMIT ?";
@@ -85,7 +86,7 @@ class ScoringStore {
                 + "(SELECT x.criteria::text FROM ebe_score x WHERE x.submission_id = s.id AND x.scorer_id = ?), "
                 + "s.submitted_at, r.submission_id IS NOT NULL "
                 + "FROM submission s JOIN ebe_application a ON a.submission_id = s.id " + REDACTED
-                + "WHERE s.id = ? AND a.outcome IN ('SUBMITTED', 'SHORTLISTED') AND s.status NOT IN ('WITHDRAWN', 'QUARANTINED') "
+                + "WHERE s.id = ? AND a.outcome IN ('SUBMITTED', 'SHORTLISTED')" + LiveSubmissions.only("s") + " "
                 + Visibility.submissions(includeFlagged, "s") + " ";
         return jdbc.prepareStatement(sql, ps -> {
             ps.setObject(1, scorer);
@@ -124,7 +125,7 @@ class ScoringStore {
     /** Whether this application can be scored by this reader (exists, open for scoring, visible to them). */
     boolean scorable(UUID id, boolean includeFlagged) {
         return jdbc.prepareStatement("SELECT 1 FROM submission s JOIN ebe_application a ON a.submission_id = s.id "
-                + "WHERE s.id = ? AND a.outcome IN ('SUBMITTED', 'SHORTLISTED') AND s.status NOT IN ('WITHDRAWN', 'QUARANTINED')"
+                + "WHERE s.id = ? AND a.outcome IN ('SUBMITTED', 'SHORTLISTED')" + LiveSubmissions.only("s")
                 + Visibility.submissions(includeFlagged, "s"), ps -> {
             ps.setObject(1, id);
             try (ResultSet rs = ps.executeQuery()) {

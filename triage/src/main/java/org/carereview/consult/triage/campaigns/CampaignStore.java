@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import org.carereview.consult.core.access.Visibility;
+import org.carereview.consult.core.submission.LiveSubmissions;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -39,7 +40,6 @@ class CampaignStore {
             + "FROM jsonb_each_text(r.answers) a) AS text "
             + "FROM submission s JOIN redacted_answer r ON r.submission_id = s.id "
             + "WHERE s.withdrawn_at IS NULL" + Visibility.unflagged("s") + " ORDER BY s.created_at, s.id";
-    private static final String LIVE = " AND s.status NOT IN ('QUARANTINED', 'WITHDRAWN')";
 
     private final JdbcOperations jdbc;
 
@@ -90,7 +90,7 @@ class CampaignStore {
     Map<UUID, Integer> sizes(Collection<UUID> groups, boolean seesFlagged) {
         Map<UUID, Integer> sizes = new HashMap<>();
         String sql = "SELECT sc.group_id, count(*) FROM submission_campaign sc JOIN submission s ON s.id = sc.submission_id"
-                + " WHERE sc.group_id = ANY(?)" + Visibility.submissions(seesFlagged, "s") + LIVE
+                + " WHERE sc.group_id = ANY(?)" + Visibility.submissions(seesFlagged, "s") + LiveSubmissions.only("s")
                 + " GROUP BY sc.group_id HAVING count(*) >= 2";
         return jdbc.prepareStatement(sql, ps -> {
             ps.setArray(1, ps.getConnection().createArrayOf("uuid", groups.toArray()));
@@ -119,7 +119,8 @@ class CampaignStore {
         String sql = "SELECT s.reference, (SELECT string_agg(a.value, ' ' ORDER BY a.key) FROM jsonb_each_text(r.answers) a)"
                 + " FROM submission_campaign sc JOIN submission s ON s.id = sc.submission_id"
                 + " JOIN redacted_answer r ON r.submission_id = s.id WHERE sc.group_id = ?"
-                + Visibility.submissions(seesFlagged, "s") + LIVE + " ORDER BY s.created_at, s.id LIMIT 1";
+                + Visibility.submissions(seesFlagged, "s") + LiveSubmissions.only("s")
+                + " ORDER BY s.created_at, s.id LIMIT 1";
         return jdbc.prepareStatement(sql, ps -> {
             ps.setObject(1, group);
             try (ResultSet rs = ps.executeQuery()) {

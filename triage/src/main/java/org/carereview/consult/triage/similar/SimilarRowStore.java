@@ -4,6 +4,7 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import org.carereview.consult.core.access.Viewer;
 import org.carereview.consult.core.access.Visibility;
+import org.carereview.consult.core.submission.LiveSubmissions;
 import org.carereview.consult.core.submission.SubmissionKind;
 import org.carereview.consult.core.submission.SubmissionStatus;
 
@@ -54,7 +55,7 @@ class SimilarRowStore {
         }
         return jdbc.prepareStatement("SELECT s.id, s.reference, s.kind, left((SELECT string_agg(a.value, ' ' ORDER BY "
                 + "a.key) FROM jsonb_each_text(s.redacted_text) a), ?) FROM submission s WHERE s.id = ANY (?)"
-                + " AND s.status NOT IN ('QUARANTINED', 'WITHDRAWN')" + Visibility.submissions(viewer, "s"), ps -> {
+                + LiveSubmissions.only("s") + Visibility.submissions(viewer, "s"), ps -> {
             ps.setInt(1, SNIPPET + 1);
             ps.setArray(2, ps.getConnection().createArrayOf("uuid", candidates.toArray()));
             Map<UUID, Row> rows = new HashMap<>();

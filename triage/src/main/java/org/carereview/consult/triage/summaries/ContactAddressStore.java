@@ -3,6 +3,7 @@ package org.carereview.consult.triage.summaries;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import org.carereview.consult.core.access.Visibility;
+import org.carereview.consult.core.submission.LiveSubmissions;
 
 import java.sql.ResultSet;
 import java.util.ArrayList;
@@ -20,9 +21,10 @@ class ContactAddressStore {
 
     /** The addresses of live, unflagged submissions with consent to contact, in order. */
     List<String> consenting() {
-        return jdbc.prepareStatement("SELECT DISTINCT lower(trim(a.contact_email)) FROM advice_submission a "
-                + "JOIN submission s ON s.id = a.submission_id WHERE a.consent_to_contact AND a.contact_email IS NOT NULL "
-                + "AND s.status NOT IN ('QUARANTINED', 'WITHDRAWN')" + Visibility.unflagged("s") + " ORDER BY 1", ps -> {
+        String sql = "SELECT DISTINCT lower(trim(a.contact_email)) FROM advice_submission a JOIN submission s "
+                + "ON s.id = a.submission_id WHERE a.consent_to_contact AND a.contact_email IS NOT NULL"
+                + LiveSubmissions.only("s") + Visibility.unflagged("s") + " ORDER BY 1";
+        return jdbc.prepareStatement(sql, ps -> {
             List<String> found = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -58,7 +58,7 @@ class QuoteSource {
         if (c.kind() != channel) {
             throw new InvalidInputException("reference", ref + " was not sent to the call for advice, the channel of this summary");
         }
-        if ("WITHDRAWN".equals(c.status()) || "QUARANTINED".equals(c.status())) {
+        if (!c.status().live()) {
             throw new InvalidInputException("reference", ref + " has been withdrawn or is held as possible spam, so it cannot be quoted");
         }
         if (!c.consented()) {

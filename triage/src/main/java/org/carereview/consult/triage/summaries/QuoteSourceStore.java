@@ -5,6 +5,7 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import org.carereview.consult.core.access.Visibility;
 import org.carereview.consult.core.submission.SubmissionKind;
+import org.carereview.consult.core.submission.SubmissionStatus;
 
 import java.sql.ResultSet;
 import java.util.Optional;
@@ -15,7 +16,8 @@ import java.util.UUID;
 class QuoteSourceStore {
 
     /** A submission that is not flagged, with its redacted answers as JSON (null: not redacted yet). */
-    record Candidate(UUID id, SubmissionKind kind, String status, boolean consented, @Nullable String answers) {
+    record Candidate(UUID id, SubmissionKind kind, SubmissionStatus status, boolean consented,
+                     @Nullable String answers) {
     }
 
     private final JdbcOperations jdbc;
@@ -32,8 +34,9 @@ class QuoteSourceStore {
                     ps.setString(1, reference);
                     try (ResultSet rs = ps.executeQuery()) {
                         return rs.next() ? Optional.of(new Candidate(rs.getObject("id", UUID.class),
-                                SubmissionKind.valueOf(rs.getString("kind")), rs.getString("status"),
-                                rs.getBoolean("consented"), rs.getString("answers"))) : Optional.<Candidate>empty();
+                                SubmissionKind.valueOf(rs.getString("kind")),
+                                SubmissionStatus.valueOf(rs.getString("status")), rs.getBoolean("consented"),
+                                rs.getString("answers"))) : Optional.<Candidate>empty();
                     }
                 });
     }

@@ -3,6 +3,7 @@ package org.carereview.consult.triage.summaries;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import org.carereview.consult.core.access.Visibility;
+import org.carereview.consult.core.submission.LiveSubmissions;
 
 import java.sql.ResultSet;
 import java.sql.Timestamp;
@@ -21,7 +22,7 @@ import java.util.UUID;
 class QuoteStore {
 
     static final String STILL_ALLOWED = " AND q.approved_by IS NOT NULL AND a.consent_to_publish"
-            + " AND s.status NOT IN ('QUARANTINED', 'WITHDRAWN')" + Visibility.unflagged("s");
+            + LiveSubmissions.only("s") + Visibility.unflagged("s");
     private static final String SELECT = "SELECT q.id, q.submission_id, s.reference, q.field, q.text, q.added_by, "
             + "q.approved_by FROM public_summary_quote q JOIN submission s ON s.id = q.submission_id "
             + "LEFT JOIN advice_submission a ON a.submission_id = s.id WHERE q.summary_id = ?";

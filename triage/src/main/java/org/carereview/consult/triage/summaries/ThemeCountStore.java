@@ -3,6 +3,7 @@ package org.carereview.consult.triage.summaries;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import org.carereview.consult.core.access.Visibility;
+import org.carereview.consult.core.submission.LiveSubmissions;
 import org.carereview.consult.core.submission.SubmissionKind;
 
 import java.sql.ResultSet;
@@ -25,8 +26,8 @@ class ThemeCountStore {
 
     List<Counted> count(SubmissionKind channel) {
         return jdbc.prepareStatement("SELECT t.code, count(s.id) FROM theme t "
-                + "LEFT JOIN submission s ON t.code = ANY(s.themes) AND s.kind = ? "
-                + "AND s.status NOT IN ('QUARANTINED', 'WITHDRAWN')" + Visibility.unflagged("s")
+                + "LEFT JOIN submission s ON t.code = ANY(s.themes) AND s.kind = ?"
+                + LiveSubmissions.only("s") + Visibility.unflagged("s")
                 + " GROUP BY t.code, t.position ORDER BY t.position", ps -> {
             ps.setString(1, channel.name());
             List<Counted> counted = new ArrayList<>();

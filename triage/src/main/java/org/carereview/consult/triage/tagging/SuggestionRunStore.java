@@ -3,6 +3,7 @@ package org.carereview.consult.triage.tagging;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
+import org.carereview.consult.core.submission.LiveSubmissions;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -40,8 +41,8 @@ class SuggestionRunStore {
         String due = "SELECT s.id, (SELECT string_agg(a.value, ' ' ORDER BY a.key) "
                 + "FROM jsonb_each_text(r.answers) a) "
                 + "FROM submission s JOIN redacted_answer r ON r.submission_id = s.id "
-                + "WHERE s.themes = '{}' AND s.status NOT IN ('QUARANTINED', 'WITHDRAWN') "
-                + "AND NOT EXISTS (SELECT 1 FROM tag_suggestion_run t WHERE t.submission_id = s.id) "
+                + "WHERE s.themes = '{}'" + LiveSubmissions.only("s")
+                + " AND NOT EXISTS (SELECT 1 FROM tag_suggestion_run t WHERE t.submission_id = s.id) "
                 + "ORDER BY s.created_at, s.id LIMIT " + batch;
         return jdbc.prepareStatement(due, ps -> {
             List<Due> out = new ArrayList<>();

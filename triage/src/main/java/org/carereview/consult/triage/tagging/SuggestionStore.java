@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import org.carereview.consult.core.access.Visibility;
+import org.carereview.consult.core.submission.LiveSubmissions;
 
 import java.sql.Array;
 import java.sql.PreparedStatement;
@@ -28,12 +29,13 @@ public class SuggestionStore {
                          String state, List<UUID> similarIds, List<String> similarReferences) {
     }
 
+    /** A suggestion's columns; {@code %1$s}: what a similar submission {@code o} must be to be named (in its join). */
     private static final String COLUMNS = "ts.submission_id, (SELECT own.reference FROM submission own "
             + "WHERE own.id = ts.submission_id), ts.frame, ts.code, ts.confidence, ts.sentence, ts.state, "
-            + "ARRAY(SELECT o.id FROM unnest(ts.similar_ids) WITH ORDINALITY u (id, n) JOIN submission o ON o.id = u.id "
-            + "WHERE o.status NOT IN ('QUARANTINED', 'WITHDRAWN')%1$s ORDER BY u.n) AS similar_ids, "
-            + "ARRAY(SELECT o.reference FROM unnest(ts.similar_ids) WITH ORDINALITY u (id, n) JOIN submission o ON o.id = u.id "
-            + "WHERE o.status NOT IN ('QUARANTINED', 'WITHDRAWN')%1$s ORDER BY u.n) AS similar_refs";
+            + "ARRAY(SELECT o.id FROM unnest(ts.similar_ids) WITH ORDINALITY u (id, n) "
+            + "JOIN submission o ON o.id = u.id%1$s ORDER BY u.n) AS similar_ids, "
+            + "ARRAY(SELECT o.reference FROM unnest(ts.similar_ids) WITH ORDINALITY u (id, n) "
+            + "JOIN submission o ON o.id = u.id%1$s ORDER BY u.n) AS similar_refs";
 
     private final JdbcOperations jdbc;
 
@@ -60,7 +62,7 @@ public class SuggestionStore {
     public List<Stored> openFor(@Nullable String frame, @Nullable String code, boolean seesFlagged, int limit) {
         return query("SELECT " + columns(seesFlagged) + " FROM tag_suggestion ts JOIN submission s ON s.id = ts.submission_id"
                 + " WHERE ts.state = 'OPEN' AND (?::text IS NULL OR ts.frame = ?) AND (?::text IS NULL OR ts.code = ?)"
-                + " AND s.status NOT IN ('QUARANTINED', 'WITHDRAWN')" + Visibility.submissions(seesFlagged, "s")
+                + LiveSubmissions.only("s") + Visibility.submissions(seesFlagged, "s")
                 + " ORDER BY ts.confidence DESC, s.id, ts.code LIMIT " + limit, frame, frame, code, code);
     }
 
@@ -78,7 +80,7 @@ public class SuggestionStore {
     }
 
     private static String columns(boolean seesFlagged) {
-        return COLUMNS.formatted(Visibility.submissions(seesFlagged, "o"));
+        return COLUMNS.formatted(LiveSubmissions.only("o") + Visibility.submissions(seesFlagged, "o"));
     }
 
     private List<Stored> query(String sql, Object... args) {

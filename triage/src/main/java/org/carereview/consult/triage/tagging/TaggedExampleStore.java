@@ -4,6 +4,7 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import org.carereview.consult.core.access.Visibility;
 import org.carereview.consult.core.submission.Dilemma;
+import org.carereview.consult.core.submission.LiveSubmissions;
 import org.carereview.consult.core.submission.Theme;
 import org.carereview.consult.triage.suggestions.TaggedExample;
 
@@ -26,7 +27,7 @@ class TaggedExampleStore {
     private static final String SQL = """
             WITH tagged AS (
                 SELECT s.id, s.themes, s.dilemmas, s.updated_at FROM submission s
-                WHERE s.themes <> '{}' AND s.status NOT IN ('QUARANTINED', 'WITHDRAWN')%s
+                WHERE s.themes <> '{}'%s
             ), chosen AS (
                 SELECT DISTINCT id FROM (
                     SELECT t.id, row_number() OVER (PARTITION BY theme ORDER BY t.updated_at DESC, t.id) AS n
@@ -37,7 +38,7 @@ class TaggedExampleStore {
             FROM tagged t JOIN chosen c ON c.id = t.id
             JOIN redacted_answer r ON r.submission_id = t.id
             JOIN answer_embedding e ON e.submission_id = t.id AND e.state = 'DONE' AND e.model = ?
-            ORDER BY t.id""".formatted(Visibility.unflagged("s"));
+            ORDER BY t.id""".formatted(LiveSubmissions.only("s") + Visibility.unflagged("s"));
 
     private final JdbcOperations jdbc;
 
