@@ -61,7 +61,7 @@ record SubmissionPage(String id, String base, String reference, @Nullable String
                  boolean withdrawn, boolean canFlag) {
 
         static State of(TriageSubmission s) {
-            boolean changeable = s.status() != SubmissionStatus.QUARANTINED && s.status() != SubmissionStatus.WITHDRAWN;
+            boolean changeable = s.status().live();
             return new State(TriageWords.status(s.status()), TriageWords.statusClasses(s.status()), s.safeguarding(),
                     changeable, s.status() == SubmissionStatus.QUARANTINED, s.status() == SubmissionStatus.WITHDRAWN,
                     !s.safeguarding() && changeable);
