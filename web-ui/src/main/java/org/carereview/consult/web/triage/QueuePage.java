@@ -60,7 +60,7 @@ record QueuePage(String heading, boolean lead, boolean exports, @Nullable String
     }
 
     /** One submission's row; {@code snippet} holds the matching words when searching (the page marks the matches). */
-    record Row(String id, String checkboxId, String href, String reference, String kind, String status,
+    record Row(String id, String href, String reference, String kind, String status,
                String statusClasses, String themes, String area, String sent, boolean flagged, @Nullable String campaign,
                @Nullable String campaignHref, List<Snippets.Part> snippet) {
     }
@@ -109,8 +109,7 @@ record QueuePage(String heading, boolean lead, boolean exports, @Nullable String
         areas.forEach(a -> areaNames.put(a.slug(), a.name()));
         List<Row> rows = new ArrayList<>();
         for (TriageItem i : items) {
-            int n = rows.size() + 1;
-            rows.add(new Row(i.id().toString(), n == 1 ? "ids" : "ids-" + n, "/staff/triage/" + i.id(), i.reference(),
+            rows.add(new Row(i.id().toString(), "/staff/triage/" + i.id(), i.reference(),
                     TriageWords.kind(i.kind()), TriageWords.status(i.status()), TriageWords.statusClasses(i.status()),
                     i.themes().isEmpty() ? "None" : TriageWords.themes(i.themes()),
                     i.area() == null ? "" : areaNames.getOrDefault(i.area(), i.area()), UkTime.day(i.submittedAt()),

@@ -33,11 +33,8 @@ record SuggestionsPage(@Nullable String banner, String theme, List<Map<String, O
         String caption = candidates.size() == 1 ? "1 submission suggested " + label
                 : candidates.size() + " submissions suggested " + label;
         List<Map<String, Object>> rows = new ArrayList<>();
-        int n = 0;
         for (TagSuggestions.Candidate c : candidates) {
-            n++;
-            rows.add(Map.of("id", c.id().toString(), "checkboxId", n == 1 ? "ids" : "ids-" + n,
-                    "href", "/staff/triage/" + c.id(), "reference", c.reference(),
+            rows.add(Map.of("id", c.id().toString(), "href", "/staff/triage/" + c.id(), "reference", c.reference(),
                     "likelihood", SuggestionRows.likelihood(c.confidence()), "sentence", c.sentence()));
         }
         return new SuggestionsPage(banner, code, themes, caption, rows);
