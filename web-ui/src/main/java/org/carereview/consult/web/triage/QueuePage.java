@@ -14,6 +14,7 @@ import org.carereview.consult.web.DateFields;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -95,7 +96,7 @@ record QueuePage(String heading, boolean lead, boolean exports, @Nullable String
     }
 
     private static List<Hidden> hidden(QueueQuery query) {
-        Map<String, String> values = new java.util.LinkedHashMap<>(query.filters());
+        Map<String, String> values = new LinkedHashMap<>(query.filters());
         if (query.after() != null && !query.after().isBlank()) {
             values.put("after", query.after());
         }
