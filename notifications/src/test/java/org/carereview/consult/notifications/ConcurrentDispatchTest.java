@@ -6,6 +6,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
+import org.carereview.consult.db.FreePorts;
 import org.carereview.consult.db.FreshDatabase;
 import org.carereview.consult.db.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,7 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConcurrentDispatchTest implements FreshDatabase {
 
-    static final int SMTP_PORT = TestSupport.freePort();
+    static final int SMTP_PORT = FreePorts.next();
     private static final int MESSAGES = 60;
     private static final Pattern REFERENCE = Pattern.compile("Your reference is: (RACE-\\d+)");
 

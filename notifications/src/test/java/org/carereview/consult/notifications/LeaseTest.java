@@ -5,6 +5,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
+import org.carereview.consult.db.FreePorts;
 import org.carereview.consult.db.FreshDatabase;
 import org.carereview.consult.db.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LeaseTest implements FreshDatabase {
 
-    static final int SMTP_PORT = TestSupport.freePort();
+    static final int SMTP_PORT = FreePorts.next();
 
     @RegisterExtension
     static final GreenMailExtension SMTP = new GreenMailExtension(

@@ -6,6 +6,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
+import org.carereview.consult.db.FreePorts;
 import org.carereview.consult.db.FreshDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MessageTemplatesTest implements FreshDatabase {
 
-    static final int SMTP_PORT = TestSupport.freePort();
+    static final int SMTP_PORT = FreePorts.next();
 
     @RegisterExtension
     static final GreenMailExtension SMTP = new GreenMailExtension(

@@ -4,6 +4,7 @@ import org.carereview.consult.db.ExpectedNoise;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
+import org.carereview.consult.db.FreePorts;
 import org.carereview.consult.db.FreshDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,7 +39,7 @@ class PermanentRejectionTest implements FreshDatabase {
 
     @Override
     public Map<String, String> getProperties() {
-        int port = TestSupport.freePort();
+        int port = FreePorts.next();
         try {
             server = new RejectingSmtpServer(port);
         } catch (IOException e) {

@@ -5,6 +5,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
+import org.carereview.consult.db.FreePorts;
 import org.carereview.consult.db.FreshDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -22,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ScheduledDispatchTest implements FreshDatabase {
 
-    static final int SMTP_PORT = TestSupport.freePort();
+    static final int SMTP_PORT = FreePorts.next();
 
     @RegisterExtension
     static final GreenMailExtension SMTP = new GreenMailExtension(

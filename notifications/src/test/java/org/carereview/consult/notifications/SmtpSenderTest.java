@@ -2,6 +2,7 @@ package org.carereview.consult.notifications;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
+import org.carereview.consult.db.FreePorts;
 import org.carereview.consult.db.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -15,8 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SmtpSenderTest {
 
-    static final int SMTP_PORT = TestSupport.freePort();
-    static final int POLICY_PORT = TestSupport.freePort();
+    static final int SMTP_PORT = FreePorts.next();
+    static final int POLICY_PORT = FreePorts.next();
 
     @RegisterExtension
     static final GreenMailExtension SMTP = new GreenMailExtension(

@@ -4,6 +4,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import org.carereview.consult.db.ExpectedNoise;
+import org.carereview.consult.db.FreePorts;
 import org.carereview.consult.db.FreshDatabase;
 import org.carereview.consult.db.MutableClock;
 import org.junit.jupiter.api.AfterAll;
@@ -28,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StartTlsTest implements FreshDatabase {
 
-    static final int PORT = TestSupport.freePort();
+    static final int PORT = FreePorts.next();
     private final StartTlsSmtpServer server = startServer();
     private final OutgoingMail mail = new OutgoingMail(UUID.randomUUID(), "sam@example.org", "Your reference",
             "Your reference is CFA-TLS1-0001\n");

@@ -2,10 +2,6 @@ package org.carereview.consult.notifications;
 
 import io.micronaut.transaction.TransactionOperations;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.HashMap;
@@ -21,14 +17,6 @@ final class TestSupport {
     }
 
     /** A port nothing listens on right now. */
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(LOCALHOST))) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** Database properties plus: scheduler off, plain SMTP to this port on localhost. */
     static Map<String, String> withSmtp(Map<String, String> database, int port) {
         Map<String, String> properties = new HashMap<>(database);

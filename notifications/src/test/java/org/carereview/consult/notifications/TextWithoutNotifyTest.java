@@ -4,6 +4,7 @@ import org.carereview.consult.db.ExpectedNoise;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
+import org.carereview.consult.db.FreePorts;
 import org.carereview.consult.db.FreshDatabase;
 import org.carereview.consult.db.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,7 +43,7 @@ class TextWithoutNotifyTest implements FreshDatabase {
 
     @Override
     public Map<String, String> getProperties() {
-        return TestSupport.withSmtp(FreshDatabase.super.getProperties(), TestSupport.freePort());
+        return TestSupport.withSmtp(FreshDatabase.super.getProperties(), FreePorts.next());
     }
 
     @BeforeEach

@@ -2,10 +2,8 @@ package org.carereview.consult.web;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
+import org.carereview.consult.db.FreePorts;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.Map;
 
 /**
@@ -25,7 +23,7 @@ final class TestMail extends GreenMailExtension {
     private final ServerSetup smtp;
 
     TestMail() {
-        this(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        this(new ServerSetup(FreePorts.next(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     }
 
     private TestMail(ServerSetup smtp) {
@@ -39,13 +37,5 @@ final class TestMail extends GreenMailExtension {
                 "consult.smtp.host", smtp.getBindAddress(),
                 "consult.smtp.port", String.valueOf(smtp.getPort()),
                 "consult.smtp.starttls", "false");
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,16 +1,13 @@
 package org.carereview.consult.web;
 
+import org.carereview.consult.db.MainSources;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,23 +28,18 @@ class VisibilityRuleSpeltOnceTest {
     private static final Set<String> ALLOWED = Set.of("Visibility.java", "RetentionStore.java", "Eraser.java");
 
     @Test
-    void noClassButVisibilitySpellsTheFlaggedSubmissionCondition() throws IOException {
-        Path root = Path.of("..").toAbsolutePath().normalize();
+    void noClassButVisibilitySpellsTheFlaggedSubmissionCondition() {
+        Path root = MainSources.root();
         List<String> found = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(root)) {
-            files.filter(p -> p.toString().endsWith(".java"))
-                    .filter(p -> p.toString().contains("/src/main/java/"))
-                    .filter(p -> !ALLOWED.contains(p.getFileName().toString()))
-                    .forEach(p -> {
-                        List<String> lines = read(p);
-                        for (int i = 0; i < lines.size(); i++) {
-                            String line = lines.get(i).strip();
-                            boolean comment = line.startsWith("*") || line.startsWith("/*") || line.startsWith("//");
-                            if (!comment && FLAG_CONDITION.matcher(line).find()) {
-                                found.add(root.relativize(p) + ":" + (i + 1));
-                            }
-                        }
-                    });
+        for (Path source : MainSources.under(root, ALLOWED)) {
+            List<String> lines = MainSources.read(source).lines().toList();
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i).strip();
+                boolean comment = line.startsWith("*") || line.startsWith("/*") || line.startsWith("//");
+                if (!comment && FLAG_CONDITION.matcher(line).find()) {
+                    found.add(root.relativize(source) + ":" + (i + 1));
+                }
+            }
         }
         assertTrue(found.isEmpty(), "the flagged-submission condition spelt outside Visibility: " + found);
     }
@@ -56,13 +48,5 @@ class VisibilityRuleSpeltOnceTest {
     void theCheckFindsTheConditionsItLooksFor() {
         assertTrue(FLAG_CONDITION.matcher("\"WHERE id = ? AND NOT s.safeguarding\"").find());
         assertTrue(FLAG_CONDITION.matcher("\" AND safeguarding ORDER BY\"").find());
-    }
-
-    private static List<String> read(Path p) {
-        try {
-            return Files.readAllLines(p);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -13,6 +13,7 @@ import org.carereview.consult.core.account.AccountService;
 import org.carereview.consult.core.account.Role;
 import org.carereview.consult.core.crypto.FieldCipher;
 import org.carereview.consult.core.crypto.SealedColumn;
+import org.carereview.consult.db.FreePorts;
 import org.carereview.consult.db.FreshDatabase;
 import org.carereview.consult.db.TestSql;
 import org.carereview.consult.notifications.Dispatcher;
@@ -23,7 +24,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import javax.sql.DataSource;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.sql.Connection;
 import java.util.Arrays;
 import java.util.List;
@@ -45,7 +45,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DeepDiveSessionNotesTest implements FreshDatabase {
 
-    static final ServerSetup SMTP = new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+    static final ServerSetup SMTP = new ServerSetup(FreePorts.next(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
     static final String DISCLOSURE = "A girl told us her stepdad hits her and she is scared to go home";
     static final String ORDINARY = "Twelve young people came. They talked about moving schools and wanted more say in reviews.";
     static final String TEMPLATE = "safeguarding-notes-alert";
@@ -235,14 +235,6 @@ class DeepDiveSessionNotesTest implements FreshDatabase {
         try {
             return Arrays.stream(message.getAllRecipients()).anyMatch(a -> a.toString().equalsIgnoreCase(email));
         } catch (jakarta.mail.MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

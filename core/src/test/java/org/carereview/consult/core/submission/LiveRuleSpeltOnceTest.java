@@ -1,16 +1,17 @@
 package org.carereview.consult.core.submission;
 
+import org.carereview.consult.db.MainSources;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,8 +29,7 @@ class LiveRuleSpeltOnceTest {
 
     @Test
     void noClassButLiveSubmissionsSpellsTheLiveCondition() {
-        Path root = Path.of("..").toAbsolutePath().normalize();
-        List<String> found = spellings(root);
+        List<String> found = spellings(MainSources.root());
         assertTrue(found.isEmpty(), "the live-submission condition spelt outside LiveSubmissions: " + found);
     }
 
@@ -56,35 +56,18 @@ class LiveRuleSpeltOnceTest {
 
     /** Every place, as {@code path:line}, a main Java source other than the rule's home spells the condition. */
     private static List<String> spellings(Path root) {
-        try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(p -> p.toString().endsWith(".java"))
-                    .filter(p -> p.toString().contains("/src/main/java/"))
-                    .filter(p -> !p.getFileName().toString().equals("LiveSubmissions.java"))
-                    .sorted()
-                    .flatMap(p -> {
-                        String text = read(p);
-                        Matcher m = LIVE_CONDITION.matcher(text);
-                        Stream.Builder<String> at = Stream.builder();
-                        while (m.find()) {
-                            at.add(root.relativize(p) + ":" + lineOf(text, m.start()));
-                        }
-                        return at.build();
-                    })
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        List<String> found = new ArrayList<>();
+        for (Path source : MainSources.under(root, Set.of("LiveSubmissions.java"))) {
+            String text = MainSources.read(source);
+            Matcher m = LIVE_CONDITION.matcher(text);
+            while (m.find()) {
+                found.add(root.relativize(source) + ":" + lineOf(text, m.start()));
+            }
         }
+        return found;
     }
 
     private static long lineOf(String text, int offset) {
         return text.substring(0, offset).chars().filter(c -> c == '\n').count() + 1;
-    }
-
-    private static String read(Path p) {
-        try {
-            return Files.readString(p);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
