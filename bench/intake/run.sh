@@ -93,7 +93,7 @@ METRICS_TOKEN=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
   CONSULT_SAFEGUARDING_LEARNED_QUEUE_ENABLED=false CONSULT_SAFEGUARDING_LEARNED_ENABLED="$LEARNED_CHECK" \
   CONSULT_TRUST_FORWARDED_FOR=$([ -n "$SPREAD" ] && echo true || echo false) \
   MICRONAUT_SERVER_PORT=$PORT_APP \
-  exec java -Xmx"$HEAP" -jar "$ROOT/web-ui/target/consult.jar" > "$WORK/app.log" 2>&1 ) &
+  exec java -Xmx"$HEAP" ${JAVA_EXTRA:-} -jar "$ROOT/web-ui/target/consult.jar" > "$WORK/app.log" 2>&1 ) &
 APP_PID=$!
 app_failed() {
   echo "the application did not start ($1); the end of its log:" >&2

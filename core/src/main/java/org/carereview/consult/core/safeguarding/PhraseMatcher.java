@@ -1,6 +1,7 @@
 package org.carereview.consult.core.safeguarding;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,13 @@ final class PhraseMatcher {
 
     private final List<Phrase> phrases;
     private final Set<String> vocabulary = new HashSet<>();
+    /** The phrases each run of letters is (a phrase's letters as read, or as typed). */
+    private final Map<String, List<Phrase>> byRun = new HashMap<>();
+    /** Every beginning of such a run: a run that begins no phrase is not made any longer. */
+    private final Set<String> beginnings = new HashSet<>();
+    /** The vocabulary by length, each list in the vocabulary's own order, with each word's place in that order. */
+    private final Map<Integer, List<String>> vocabularyByLength = new HashMap<>();
+    private final Map<String, Integer> vocabularyOrder = new HashMap<>();
 
     PhraseMatcher(Map<String, Integer> weights) {
         List<Phrase> list = new ArrayList<>(weights.size());
@@ -34,6 +42,23 @@ final class PhraseMatcher {
             list.add(new Phrase(phrase, Canonical.foldAll(String.join("", words)), typed(phrase), weight));
         });
         this.phrases = List.copyOf(list);
+        for (Phrase phrase : phrases) {
+            if (!phrase.letters().isEmpty()) {
+                index(phrase.letters(), phrase);
+                index(phrase.typed(), phrase);
+            }
+        }
+        for (String word : vocabulary) {
+            vocabularyOrder.put(word, vocabularyOrder.size());
+            vocabularyByLength.computeIfAbsent(word.length(), n -> new ArrayList<>()).add(word);
+        }
+    }
+
+    private void index(String run, Phrase phrase) {
+        byRun.computeIfAbsent(run, r -> new ArrayList<>()).add(phrase);
+        for (int end = 0; end <= run.length(); end++) {
+            beginnings.add(run.substring(0, end));
+        }
     }
 
     Screening.Result match(String text, int threshold) {
@@ -41,12 +66,13 @@ final class PhraseMatcher {
         for (int i = 0; i < words.size(); i++) {
             words.set(i, corrected(words.get(i)));
         }
-        Set<String> runs = runs(words);
-        runs.addAll(runs(Canonical.tokens(text).stream().map(Canonical::foldAll).toList()));
+        Set<Phrase> found = new HashSet<>();
+        find(words, found);
+        find(Canonical.tokens(text).stream().map(Canonical::foldAll).toList(), found);
         int score = 0;
         List<String> matched = new ArrayList<>();
         for (Phrase phrase : phrases) {
-            if (!phrase.letters().isEmpty() && (runs.contains(phrase.letters()) || runs.contains(phrase.typed()))) {
+            if (found.contains(phrase)) {
                 score += phrase.weight();
                 matched.add(phrase.phrase());
             }
@@ -61,30 +87,46 @@ final class PhraseMatcher {
         return Canonical.foldAll(out.toString());
     }
 
-    /** Every run of neighbouring words, put together, up to {@link #LONGEST} letters. */
-    private static Set<String> runs(List<String> words) {
-        Set<String> runs = new HashSet<>();
+    /**
+     * The phrases found among the runs of neighbouring words, put together, up to {@link #LONGEST} letters. A run is
+     * made longer only while it begins some phrase: folding letters keeps a run's beginning, so a longer run from
+     * the same word can be a phrase only if the shorter one begins one.
+     */
+    private void find(List<String> words, Set<Phrase> found) {
         StringBuilder run = new StringBuilder();
         for (int start = 0; start < words.size(); start++) {
             run.setLength(0);
             for (int end = start; end < words.size() && run.length() + words.get(end).length() <= LONGEST; end++) {
                 run.append(words.get(end));
-                runs.add(end == start ? run.toString() : Canonical.foldAll(run.toString()));
+                String folded = Canonical.foldAll(run.toString());
+                List<Phrase> phrasesOfRun = byRun.get(end == start ? run.toString() : folded);
+                if (phrasesOfRun != null) {
+                    found.addAll(phrasesOfRun);
+                }
+                if (!beginnings.contains(folded)) {
+                    break;
+                }
             }
         }
-        return runs;
     }
 
+    /** The vocabulary's word one slip away, the first in the vocabulary's order; only words of a length near. */
     private String corrected(String word) {
         if (word.length() < 5 || vocabulary.contains(word)) {
             return word;
         }
-        for (String known : vocabulary) {
-            if (oneSlip(word, known)) {
-                return known;
+        String best = null;
+        for (int length = word.length() - 1; length <= word.length() + 1; length++) {
+            for (String known : vocabularyByLength.getOrDefault(length, List.of())) {
+                if (oneSlip(word, known)) {
+                    if (best == null || vocabularyOrder.get(known) < vocabularyOrder.get(best)) {
+                        best = known;
+                    }
+                    break;
+                }
             }
         }
-        return word;
+        return best == null ? word : best;
     }
 
     /** Optimal string alignment distance of exactly one: one letter missing, added, changed, or two swapped. */
