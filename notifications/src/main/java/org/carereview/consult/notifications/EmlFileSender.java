@@ -4,6 +4,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import org.eclipse.angus.mail.util.CRLFOutputStream;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -50,7 +51,7 @@ final class EmlFileSender implements MailSender {
             var message = messages.build(session, mail);
             Files.createDirectories(folder);
             temporary = Files.createTempFile(folder, ".writing-", ".tmp");
-            try (OutputStream out = new CRLFOutputStream(Files.newOutputStream(temporary))) {
+            try (OutputStream out = new CRLFOutputStream(new BufferedOutputStream(Files.newOutputStream(temporary)))) {
                 message.writeTo(out);
             }
             String unique = UUID.randomUUID().toString().substring(0, 8);

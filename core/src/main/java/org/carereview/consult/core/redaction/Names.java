@@ -28,6 +28,12 @@ final class Names {
             + "|ous|able|ible|ful|less|ised|ized|ise|ize|ally|ive)$");
     /** Names that start a question before a role ("Will my brother be ok"): after them the role needs a comma. */
     private static final Set<String> QUESTION_WORDS = Set.of("will", "may");
+    /** Words that are never a surname after a title, whatever their case. */
+    private static final Set<String> JOINING_WORDS = Set.of("and", "or", "the", "of");
+    /** Between a title and the name: an optional full stop, then space ("Mrs. Khan", "Dr Patel"). */
+    private static final Pattern AFTER_TITLE = Pattern.compile("\\.?\\s+");
+    /** Between two names of a list: a comma, "and" or "&" ("Sam, Jo and Ali"). */
+    private static final Pattern LIST_JOIN = Pattern.compile("\\s*(?:,|and|&)\\s*");
 
     private Names() {
     }
@@ -50,7 +56,8 @@ final class Names {
             int spanStart = start;
             boolean name;
             String previous = i > 0 ? key(text, words.get(i - 1)[0], words.get(i - 1)[1]) : "";
-            if (i > 0 && TITLES.contains(previous) && text.substring(words.get(i - 1)[1], start).matches("\\.?\\s+")) {
+            if (i > 0 && TITLES.contains(previous)
+                    && AFTER_TITLE.matcher(text.substring(words.get(i - 1)[1], start)).matches()) {
                 name = titled(previous, text, start, end);
                 spanStart = words.get(i - 1)[0];
             } else {
@@ -83,7 +90,7 @@ final class Names {
         }
         boolean ordinary = isOrdinary(key);
         boolean listJoin = lastEnd >= 0 && lastEnd < start
-                && text.substring(lastEnd, start).matches("\\s*(?:,|and|&)\\s*");
+                && LIST_JOIN.matcher(text.substring(lastEnd, start)).matches();
         if (listed || WordLists.WORD_NAMES.contains(key)) {
             // In lower case an ordinary word after a role is the word ("my sw will ring"), unless "called".
             boolean cued = NameCues.before(text, start) || listJoin
@@ -107,7 +114,7 @@ final class Names {
             return listed;
         }
         return listed || Character.isUpperCase(text.charAt(start)) && !KEPT.contains(key)
-                && !Set.of("and", "or", "the", "of").contains(key);
+                && !JOINING_WORDS.contains(key);
     }
 
     private static boolean surname(String text, int start, int end) {
@@ -118,7 +125,12 @@ final class Names {
 
     /** The word without a possessive "'s". */
     private static int stem(String text, int start, int end) {
-        return end - start > 3 && text.substring(end - 2, end).matches("['’][sS]") ? end - 2 : end;
+        if (end - start <= 3) {
+            return end;
+        }
+        char apostrophe = text.charAt(end - 2);
+        char s = text.charAt(end - 1);
+        return (apostrophe == '\'' || apostrophe == '’') && (s == 's' || s == 'S') ? end - 2 : end;
     }
 
     private static String key(String text, int start, int end) {

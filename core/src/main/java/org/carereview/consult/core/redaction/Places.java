@@ -35,6 +35,17 @@ final class Places {
     private static final Pattern PLACEMENT = Pattern.compile("\\b((?:" + WORD + "\\s+){1,3}?)" + HOME_TYPE + "\\b",
             Pattern.CASE_INSENSITIVE);
 
+    /** Each kind needs its type word, and an address a digit: a text without one is not searched for that kind. */
+    private static final Pattern ANY_SCHOOL_TYPE = Pattern.compile("\\b" + SCHOOL_TYPE + "\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern ANY_HOME_TYPE = Pattern.compile("\\b(?:home|unit|house|lodge)\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern ANY_DIGIT = Pattern.compile("\\d");
+    /** A type that names a place only after a capitalised word ("Willow Lodge", not "the big house"). */
+    private static final Pattern PLAIN_TYPE = Pattern.compile(".*\\b(house|lodge|high|college)$");
+    private static final Pattern POSSESSIVE = Pattern.compile("'?s$");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
     /** Words that make a school or home ordinary ("my old school", "a children's home", "the care home"). */
     private static final Set<String> GENERIC = Set.copyOf(List.of("a", "an", "the", "my", "our", "his", "her",
             "their", "your", "this", "that", "same", "new", "old", "local", "first", "last", "next", "another",
@@ -55,12 +66,18 @@ final class Places {
 
     static List<Found> find(String text) {
         List<Found> found = new ArrayList<>();
-        Matcher a = ADDRESS.matcher(text);
-        while (a.find()) {
-            found.add(new Found(Kind.ADDRESS, a.start(), a.end() - (a.group().endsWith(".") ? 1 : 0)));
+        if (ANY_DIGIT.matcher(text).find()) {
+            Matcher a = ADDRESS.matcher(text);
+            while (a.find()) {
+                found.add(new Found(Kind.ADDRESS, a.start(), a.end() - (a.group().endsWith(".") ? 1 : 0)));
+            }
         }
-        named(text, SCHOOL.matcher(text), Kind.SCHOOL, found);
-        named(text, PLACEMENT.matcher(text), Kind.PLACEMENT, found);
+        if (ANY_SCHOOL_TYPE.matcher(text).find()) {
+            named(text, SCHOOL.matcher(text), Kind.SCHOOL, found);
+        }
+        if (ANY_HOME_TYPE.matcher(text).find()) {
+            named(text, PLACEMENT.matcher(text), Kind.PLACEMENT, found);
+        }
         return found;
     }
 
@@ -72,16 +89,16 @@ final class Places {
         int from = 0;
         while (from < text.length() && m.find(from)) {
             int start = m.start(1);
-            String[] words = m.group(1).trim().split("\\s+");
+            String[] words = SPACES.split(m.group(1).trim());
             boolean named = words.length > 0;
             for (String word : words) {
                 String w = word.toLowerCase().replace("’", "'");
-                if (w.length() < 2 || GENERIC.contains(w) || GENERIC.contains(w.replaceAll("'?s$", ""))
+                if (w.length() < 2 || GENERIC.contains(w) || GENERIC.contains(POSSESSIVE.matcher(w).replaceAll(""))
                         || Names.isOrdinary(w)) {
                     named = false;
                 }
             }
-            boolean plainType = m.group().toLowerCase().matches(".*\\b(house|lodge|high|college)$");
+            boolean plainType = PLAIN_TYPE.matcher(m.group().toLowerCase()).matches();
             if (named && plainType && !Character.isUpperCase(words[0].charAt(0)) && !words[0].equalsIgnoreCase("st")) {
                 named = false;
             }
