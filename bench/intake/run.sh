@@ -69,7 +69,7 @@ PSQL=(psql -h 127.0.0.1 -p "$PORT_PG" -U postgres -d consult -v ON_ERROR_STOP=1 
 # PostgreSQL as Debian installs it, with its defaults (fsync, synchronous_commit and full_page_writes on), except
 # for the connections: the application's pool (10) and the clients of either workload fit with room to spare.
 as_pg "$PGBIN/initdb -D $WORK/pg -U postgres --auth=trust" >/dev/null
-as_pg "$PGBIN/pg_ctl -D $WORK/pg -l $WORK/pg.log -o '-p $PORT_PG -k $WORK -c max_connections=64' -w start" >/dev/null
+as_pg "$PGBIN/pg_ctl -D $WORK/pg -l $WORK/pg.log -o '-p $PORT_PG -k $WORK -c max_connections=64 ${PG_EXTRA:-}' -w start" >/dev/null
 psql -h 127.0.0.1 -p "$PORT_PG" -U postgres -q -c "CREATE DATABASE consult"
 PG_VERSION=$("${PSQL[@]}" -c "SHOW server_version")
 PG_SETTINGS=$("${PSQL[@]}" -F= -c "SELECT name, setting FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', \

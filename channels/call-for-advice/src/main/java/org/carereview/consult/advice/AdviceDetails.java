@@ -19,4 +19,10 @@ record AdviceDetails(
         @Nullable String contactEmail,
         boolean consentToContact,
         boolean consentToPublish) {
+
+    /** These details, for the submission just written with this id. */
+    AdviceDetails of(UUID id) {
+        return new AdviceDetails(id, respondentType, organisation, keyQuestions, engagementAdvice, resources,
+                groupsToSpeakTo, contactEmail, consentToContact, consentToPublish);
+    }
 }

@@ -99,17 +99,18 @@ public class AdviceService {
         String email = AdviceValidator.isBlank(input.contactEmail()) ? null : Emails.normalise(input.contactEmail());
         UUID owner = signedInAccount != null ? signedInAccount : email != null ? accounts.contributorFor(email) : null;
         Set<Theme> themes = AdviceValidator.themes(input.themes());
-        NewSubmission created = submissions.create(new SubmissionDraft(SubmissionKind.CALL_FOR_ADVICE,
-                quarantineReason == null ? SubmissionStatus.NEW : SubmissionStatus.QUARANTINED, owner, null, themes,
-                Set.of(), searchText(input), quarantineReason));
         RespondentType type = AdviceValidator.parseRespondent(input.respondentType());
-        AdviceDetails saved = new AdviceDetails(created.id(), type,
+        AdviceDetails unsaved = new AdviceDetails(null, type,
                 type == RespondentType.ORGANISATION ? blankToNull(input.organisation()) : null,
                 blankToNull(input.keyQuestions()), blankToNull(input.engagementAdvice()),
                 blankToNull(input.resources()), blankToNull(input.groupsToSpeakTo()), email,
                 Boolean.TRUE.equals(input.consentToContact()), Boolean.TRUE.equals(input.consentToPublish()));
-        details.save(saved);
-        redactions.redactNew(created.id(), AdviceContent.answers(saved));
+        Redactions.NewRedaction redacted = redactions.redactNew(AdviceContent.answers(unsaved));
+        NewSubmission created = submissions.create(new SubmissionDraft(SubmissionKind.CALL_FOR_ADVICE,
+                quarantineReason == null ? SubmissionStatus.NEW : SubmissionStatus.QUARANTINED, owner, null, themes,
+                Set.of(), searchText(input), quarantineReason).withRedactedAnswers(redacted.answers()));
+        details.save(unsaved.of(created.id()));
+        redactions.keepNew(created.id(), redacted);
         if (email != null && quarantineReason == null) {
             receipts.send(email, created.reference());
         }

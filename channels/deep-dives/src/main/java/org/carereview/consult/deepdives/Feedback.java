@@ -210,11 +210,13 @@ public class Feedback {
 
     private FeedbackReceipt save(UUID areaId, Card card, Source source, @Nullable String linkToken, @Nullable UUID by,
                                  @Nullable QuarantineReason quarantineReason) {
+        Redactions.NewRedaction redacted = redactions.redactNew(FeedbackContent.answers(card));
         NewSubmission created = submissions.create(new SubmissionDraft(SubmissionKind.DEEP_DIVE_FEEDBACK,
                 quarantineReason == null ? SubmissionStatus.NEW : SubmissionStatus.QUARANTINED, null, areaId,
-                card.themes(), card.dilemmas(), card.searchText(), quarantineReason));
+                card.themes(), card.dilemmas(), card.searchText(), quarantineReason)
+                .withRedactedAnswers(redacted.answers()));
         store.insert(created.id(), areaId, card, source, linkToken, by);
-        redactions.redactNew(created.id(), FeedbackContent.answers(card));
+        redactions.keepNew(created.id(), redacted);
         return new FeedbackReceipt(created.id(), created.reference());
     }
 

@@ -36,6 +36,13 @@ class ApplicationStore {
                   @Nullable String trustedAdultEmail, @Nullable String trustedAdultPhone, String experienceStory,
                   String motivation, @Nullable String availability, @Nullable String accessNeeds,
                   @Nullable String supportNeeds, boolean consentDataUse, boolean consentContactTrustedAdult) {
+
+        /** This row, for the submission just written with this id. */
+        NewRow of(UUID id) {
+            return new NewRow(id, experiences, name, preferredName, dateOfBirth, ageBand, region, email, phone,
+                    trustedAdultName, trustedAdultRelationship, trustedAdultEmail, trustedAdultPhone, experienceStory,
+                    motivation, availability, accessNeeds, supportNeeds, consentDataUse, consentContactTrustedAdult);
+        }
     }
 
     /** Where a keyset page starts: after the row with this submission time and id (newest first). */

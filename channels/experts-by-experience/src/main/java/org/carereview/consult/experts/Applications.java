@@ -126,14 +126,11 @@ public class Applications {
         }
         String email = blank(input.email()) ? null : Emails.normalise(input.email());
         UUID owner = signedIn != null ? signedIn : email != null ? accounts.contributorFor(email) : null;
-        NewSubmission created = submissions.create(SubmissionDraft.of(SubmissionKind.EBE_APPLICATION, owner, null,
-                Set.of(), Set.of(), searchText(input), needs(input)));
-
         LocalDate dateOfBirth = ApplicationValidator.parseDate(input.dateOfBirth());
         ApplicationInput.TrustedAdult adult = input.trustedAdult() == null
                 ? new ApplicationInput.TrustedAdult(null, null, null, null) : input.trustedAdult();
         ApplicationInput.Consents consents = input.consents();
-        ApplicationStore.NewRow row = new ApplicationStore.NewRow(created.id(), ApplicationValidator.parseExperiences(input.experiences()),
+        ApplicationStore.NewRow unsaved = new ApplicationStore.NewRow(null, ApplicationValidator.parseExperiences(input.experiences()),
                 input.name(), orNull(input.preferredName()), dateOfBirth, AgeBand.of(dateOfBirth, today),
                 Region.parse(input.region()), email, blank(input.phone()) ? null : input.phone().strip(),
                 orNull(adult.name()), orNull(adult.relationship()),
@@ -141,8 +138,11 @@ public class Applications {
                 blank(adult.phone()) ? null : adult.phone().strip(),
                 input.experienceStory(), input.motivation(), orNull(input.availability()), orNull(input.accessNeeds()),
                 orNull(input.supportNeeds()), true, Boolean.TRUE.equals(consents.contactTrustedAdult()));
-        store.insert(row);
-        redactions.redactNew(created.id(), ApplicationContent.answers(row));
+        Redactions.NewRedaction redacted = redactions.redactNew(ApplicationContent.answers(unsaved));
+        NewSubmission created = submissions.create(SubmissionDraft.of(SubmissionKind.EBE_APPLICATION, owner, null,
+                Set.of(), Set.of(), searchText(input), needs(input)).withRedactedAnswers(redacted.answers()));
+        store.insert(unsaved.of(created.id()));
+        redactions.keepNew(created.id(), redacted);
         if (ApplicationValidator.hasAnswers(input.equality())) {
             store.insertEquality(created.id(), equalityJson(input.equality()));
         }

@@ -48,13 +48,25 @@ class RedactionStore {
 
     /** Keeps the redaction and the submission's copy of the redacted text, in one statement. */
     void put(UUID submissionId, Stored stored, Instant now) {
-        jdbc.prepareStatement("""
+        keep("""
                 WITH kept AS (
                     INSERT INTO redacted_answer (submission_id, answers, found, corrections, redacted_at)
                     VALUES (?, ?::jsonb, ?::jsonb, ?::jsonb, ?) ON CONFLICT (submission_id) DO UPDATE SET
                     answers = EXCLUDED.answers, found = EXCLUDED.found, corrections = EXCLUDED.corrections,
                     redacted_at = EXCLUDED.redacted_at RETURNING submission_id, answers)
-                UPDATE submission s SET redacted_text = kept.answers FROM kept WHERE s.id = kept.submission_id""", ps -> {
+                UPDATE submission s SET redacted_text = kept.answers FROM kept WHERE s.id = kept.submission_id""",
+                submissionId, stored, now);
+    }
+
+    /** Keeps a new submission's redaction; its row already holds the same redacted text, written with it. */
+    void putNew(UUID submissionId, Stored stored, Instant now) {
+        keep("""
+                INSERT INTO redacted_answer (submission_id, answers, found, corrections, redacted_at)
+                VALUES (?, ?::jsonb, ?::jsonb, ?::jsonb, ?)""", submissionId, stored, now);
+    }
+
+    private void keep(String sql, UUID submissionId, Stored stored, Instant now) {
+        jdbc.prepareStatement(sql, ps -> {
             ps.setObject(1, submissionId);
             ps.setString(2, write(stored.answers()));
             ps.setString(3, write(stored.found()));

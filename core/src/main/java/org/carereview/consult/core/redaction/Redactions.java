@@ -53,13 +53,26 @@ public class Redactions {
                 redact(originals(submissionId, kind), Map.of()), clock.instant()));
     }
 
+    /** A new submission's free-text answers, redacted before anything of it is written. */
+    public record NewRedaction(Map<String, String> answers, Map<String, List<Found>> found) {
+    }
+
     /**
-     * Redacts a new submission from the answers its channel has just written ({@link ChannelContent#freeText} names,
-     * as its {@code describe} gives them), without reading them back; in the transaction that writes it.
+     * Redacts a new submission's answers, as its channel will write them ({@link ChannelContent#freeText} names, as
+     * its {@code describe} gives them), before its row is written: the channel passes {@link NewRedaction#answers}
+     * to the row ({@code SubmissionDraft.withRedactedAnswers}) and then calls {@link #keepNew}, so the submission's
+     * row is written once.
      */
+    public NewRedaction redactNew(Map<String, String> answers) {
+        RedactionStore.Stored stored = redact(answers, Map.of());
+        return new NewRedaction(stored.answers(), stored.found());
+    }
+
+    /** Keeps a new submission's redaction, in the transaction that has just written its row with the same answers. */
     @Transactional
-    public void redactNew(UUID submissionId, Map<String, String> answers) {
-        store.put(submissionId, redact(answers, Map.of()), clock.instant());
+    public void keepNew(UUID submissionId, NewRedaction redaction) {
+        store.putNew(submissionId, new RedactionStore.Stored(redaction.answers(), redaction.found(), Map.of()),
+                clock.instant());
     }
 
     /** Redacts up to {@code limit} submissions that have none yet. @return how many were redacted */

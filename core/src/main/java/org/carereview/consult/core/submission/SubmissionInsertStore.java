@@ -1,8 +1,11 @@
 package org.carereview.consult.core.submission;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
@@ -12,25 +15,27 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Writes a new submission's common row in one statement: its search vector and text in the same row version
- * (an UPDATE after the INSERT would write the row twice and maintain its search index twice), and a reference
+ * Writes a new submission's common row in one statement: its search vector, text and redacted answers in the same
+ * row version (an UPDATE after the INSERT would write the row twice and maintain its search index twice), and a reference
  * already taken (1 in about 10^11) answered by an empty result, not an error that would end the transaction.
  */
 @Singleton
 class SubmissionInsertStore {
 
     private final JdbcOperations jdbc;
+    private final JsonMapper json;
 
-    SubmissionInsertStore(JdbcOperations jdbc) {
+    SubmissionInsertStore(JdbcOperations jdbc, JsonMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     /** The new row's id, or empty when {@code reference} is taken. Runs in the caller's transaction. */
     Optional<UUID> insert(SubmissionDraft draft, String reference, boolean flagged, String text, Instant now) {
         return jdbc.prepareStatement("""
                 INSERT INTO submission (kind, reference, status, owner_id, area_id, themes, dilemmas, safeguarding,
-                    submitted_at, quarantine_reason, created_at, updated_at, search_vector, search_text)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, to_tsvector('english', ?), ?)
+                    submitted_at, quarantine_reason, created_at, updated_at, search_vector, search_text, redacted_text)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, to_tsvector('english', ?), ?, ?::jsonb)
                 ON CONFLICT (reference) DO NOTHING RETURNING id""", ps -> {
             Timestamp at = Timestamp.from(now);
             ps.setString(1, draft.kind().name());
@@ -47,10 +52,19 @@ class SubmissionInsertStore {
             ps.setTimestamp(12, at);
             ps.setString(13, text);
             ps.setString(14, text);
+            ps.setString(15, draft.redactedAnswers() == null ? null : write(draft.redactedAnswers()));
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(rs.getObject(1, UUID.class)) : Optional.<UUID>empty();
             }
         });
+    }
+
+    private String write(java.util.Map<String, String> answers) {
+        try {
+            return json.writeValueAsString(answers);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Array codes(java.sql.Connection connection, java.util.Set<? extends Enum<?>> codes)
