@@ -130,8 +130,9 @@ public class Applications {
         ApplicationInput.TrustedAdult adult = input.trustedAdult() == null
                 ? new ApplicationInput.TrustedAdult(null, null, null, null) : input.trustedAdult();
         ApplicationInput.Consents consents = input.consents();
-        ApplicationStore.NewRow unsaved = new ApplicationStore.NewRow(null, ApplicationValidator.parseExperiences(input.experiences()),
-                input.name(), orNull(input.preferredName()), dateOfBirth, AgeBand.of(dateOfBirth, today),
+        ApplicationStore.NewRow unsaved = new ApplicationStore.NewRow(null,
+                ApplicationValidator.parseExperiences(input.experiences()), input.name(), orNull(input.preferredName()),
+                dateOfBirth, AgeBand.of(dateOfBirth, today),
                 Region.parse(input.region()), email, blank(input.phone()) ? null : input.phone().strip(),
                 orNull(adult.name()), orNull(adult.relationship()),
                 blank(adult.email()) ? null : Emails.normalise(adult.email()),

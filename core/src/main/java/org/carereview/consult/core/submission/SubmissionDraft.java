@@ -40,8 +40,8 @@ public record SubmissionDraft(
     /** A submission that goes straight to the triage queue. */
     public static SubmissionDraft of(SubmissionKind kind, @Nullable UUID ownerId, @Nullable UUID areaId,
                                      Set<Theme> themes, Set<Dilemma> dilemmas, String searchText) {
-        return new SubmissionDraft(kind, SubmissionStatus.NEW, ownerId, areaId, themes, dilemmas, searchText, null, null,
-                null);
+        return new SubmissionDraft(kind, SubmissionStatus.NEW, ownerId, areaId, themes, dilemmas, searchText, null,
+                null, null);
     }
 
     /** As {@link #of}, with free text that is screened but not stored for search. */

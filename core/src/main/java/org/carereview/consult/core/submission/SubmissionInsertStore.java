@@ -16,8 +16,8 @@ import java.util.UUID;
 
 /**
  * Writes a new submission's common row in one statement: its search vector, text and redacted answers in the same
- * row version (an UPDATE after the INSERT would write the row twice and maintain its search index twice), and a reference
- * already taken (1 in about 10^11) answered by an empty result, not an error that would end the transaction.
+ * row version (an UPDATE after the INSERT would write the row twice and maintain its search index twice), and a
+ * reference already taken (1 in about 10^11) answered by an empty result, not an error that would end the transaction.
  */
 @Singleton
 class SubmissionInsertStore {

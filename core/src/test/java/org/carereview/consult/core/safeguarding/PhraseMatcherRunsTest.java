@@ -44,7 +44,8 @@ class PhraseMatcherRunsTest {
     }
 
     private static Map<String, Integer> shippedPhrases() throws IOException {
-        try (InputStream in = PhraseMatcherRunsTest.class.getClassLoader().getResourceAsStream("safeguarding/phrases.tsv")) {
+        ClassLoader loader = PhraseMatcherRunsTest.class.getClassLoader();
+        try (InputStream in = loader.getResourceAsStream("safeguarding/phrases.tsv")) {
             return PhraseSeeder.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
     }

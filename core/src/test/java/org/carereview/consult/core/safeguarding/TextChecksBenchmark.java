@@ -34,7 +34,8 @@ public final class TextChecksBenchmark {
             answers.add(answer.toString());
         }
         Map<String, Integer> phrases;
-        try (InputStream in = TextChecksBenchmark.class.getClassLoader().getResourceAsStream("safeguarding/phrases.tsv")) {
+        ClassLoader loader = TextChecksBenchmark.class.getClassLoader();
+        try (InputStream in = loader.getResourceAsStream("safeguarding/phrases.tsv")) {
             phrases = PhraseSeeder.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
         PhraseMatcher matcher = new PhraseMatcher(phrases);
