@@ -6,12 +6,6 @@
 #   bash bench/embeddings/run.sh [number of answers, default 1000]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-CP_FILE=$(mktemp /tmp/embeddings-bench-cp.XXXXXX)
-trap 'rm -f "$CP_FILE"' EXIT
-./mvnw -B -q -pl core -am test-compile dependency:build-classpath \
-  -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test >/dev/null
-echo "Machine: $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg), $(java -version 2>&1 | head -1)"
-java -Xmx256m -cp "core/target/classes:core/target/test-classes:$(cat "$CP_FILE")" \
-  org.carereview.consult.core.safeguarding.EmbeddingBenchmark "${1:-1000}" \
-  bench/redaction/held-out.txt bench/screening/held-out.tsv 2>&1 \
-  | grep -v -e '^SLF4J' -e 'CudaUtils'
+source bench/lib.sh
+run_test_main core 256m org.carereview.consult.core.safeguarding.EmbeddingBenchmark "${1:-1000}" \
+  bench/redaction/held-out.txt bench/screening/held-out.tsv

@@ -5,11 +5,5 @@
 #   bash bench/redaction/run.sh [file]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-CP_FILE=$(mktemp /tmp/redaction-bench-cp.XXXXXX)
-trap 'rm -f "$CP_FILE"' EXIT
-./mvnw -B -q -pl core -am test-compile dependency:build-classpath \
-  -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test >/dev/null
-echo "Machine: $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg), $(java -version 2>&1 | head -1)"
-java -Xmx256m -cp "core/target/classes:core/target/test-classes:$(cat "$CP_FILE")" \
-  org.carereview.consult.core.redaction.RedactionBenchmark "${1:-bench/redaction/held-out.txt}" 2>&1 \
-  | grep -v -e '^SLF4J'
+source bench/lib.sh
+run_test_main core 256m org.carereview.consult.core.redaction.RedactionBenchmark "${1:-bench/redaction/held-out.txt}"

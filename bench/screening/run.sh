@@ -7,14 +7,8 @@
 #   bash bench/screening/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-CP_FILE=$(mktemp /tmp/screening-bench-cp.XXXXXX)
-trap 'rm -f "$CP_FILE"' EXIT
-./mvnw -B -q -pl core -am test-compile dependency:build-classpath \
-  -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test >/dev/null
-echo "Machine: $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg), $(java -version 2>&1 | head -1)"
-java -Xmx512m -cp "core/target/classes:core/target/test-classes:$(cat "$CP_FILE")" \
-  org.carereview.consult.core.safeguarding.ScreeningBenchmark bench/screening/held-out.tsv 2>&1 \
-  | grep -v -e '^SLF4J' -e 'CudaUtils'
+source bench/lib.sh
+run_test_main core 512m org.carereview.consult.core.safeguarding.ScreeningBenchmark bench/screening/held-out.tsv
 if [ -f web-ui/target/consult.jar ]; then
   echo "The application's jar (web-ui/target/consult.jar), model included: $(du -m web-ui/target/consult.jar | cut -f1) MB"
 fi

@@ -5,11 +5,5 @@
 #   bash bench/suggestions/run.sh [draws, default 5]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-CP_FILE=$(mktemp /tmp/suggestions-bench-cp.XXXXXX)
-trap 'rm -f "$CP_FILE"' EXIT
-./mvnw -B -q -pl triage -am test-compile dependency:build-classpath \
-  -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test >/dev/null
-echo "Machine: $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg), $(java -version 2>&1 | head -1)"
-java -Xmx1g -cp "triage/target/classes:triage/target/test-classes:$(cat "$CP_FILE")" \
-  org.carereview.consult.triage.suggestions.SuggestionBenchmark "${1:-5}" 2>&1 \
-  | grep -v -e '^SLF4J' -e 'CudaUtils'
+source bench/lib.sh
+run_test_main triage 1g org.carereview.consult.triage.suggestions.SuggestionBenchmark "${1:-5}"
