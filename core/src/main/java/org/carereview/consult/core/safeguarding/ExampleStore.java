@@ -39,13 +39,14 @@ class ExampleStore {
     }
 
     List<Stored> all() {
-        return jdbc.prepareStatement("SELECT id, text, label, source, vector, model FROM safeguarding_example ORDER BY seq",
+        return jdbc.prepareStatement("SELECT id, text, label, source, array_send(vector), model FROM safeguarding_example "
+                + "ORDER BY seq",
                 ps -> {
                     List<Stored> list = new ArrayList<>();
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             list.add(new Stored(rs.getObject(1, UUID.class), rs.getString(2),
-                                    "DISCLOSURE".equals(rs.getString(3)), rs.getString(4), floats(rs.getArray(5)),
+                                    "DISCLOSURE".equals(rs.getString(3)), rs.getString(4), StoredVectors.read(rs.getBytes(5)),
                                     rs.getString(6)));
                         }
                     }
@@ -86,11 +87,13 @@ class ExampleStore {
                 });
     }
 
-    void saveVector(UUID id, float[] vector, String model) {
-        jdbc.prepareStatement("UPDATE safeguarding_example SET vector = ?, model = ? WHERE id = ?", ps -> {
+    /** Keeps the vector made from {@code text}, unless the example's text has changed since it was read. */
+    void saveVector(UUID id, String text, float[] vector, String model) {
+        jdbc.prepareStatement("UPDATE safeguarding_example SET vector = ?, model = ? WHERE id = ? AND text = ?", ps -> {
             ps.setArray(1, array(ps, vector));
             ps.setString(2, model);
             ps.setObject(3, id);
+            ps.setString(4, text);
             return ps.executeUpdate();
         });
     }
@@ -183,18 +186,5 @@ class ExampleStore {
             boxed[i] = vector[i];
         }
         return ps.getConnection().createArrayOf("real", boxed);
-    }
-
-    @Nullable
-    private static float[] floats(@Nullable Array array) throws SQLException {
-        if (array == null) {
-            return null;
-        }
-        Object[] values = (Object[]) array.getArray();
-        float[] out = new float[values.length];
-        for (int i = 0; i < values.length; i++) {
-            out[i] = ((Number) values[i]).floatValue();
-        }
-        return out;
     }
 }

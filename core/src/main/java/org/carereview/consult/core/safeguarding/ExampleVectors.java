@@ -1,15 +1,18 @@
 package org.carereview.consult.core.safeguarding;
 
+import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Reads every example with its vector for the learned check to learn from, making (and keeping) the vectors
- * of examples that have none yet or were made by another model. Runs in a transaction of its own, off the path
- * of any submission.
+ * of examples that have none yet or were made by another model. The examples are read in a short transaction; the
+ * model reads with none open (no pooled connection held for the seconds 810 examples take), and each new vector
+ * is saved as soon as it is made, so a start stopped half way keeps what it made. Off the path of any submission.
  */
 @Singleton
 class ExampleVectors {
@@ -19,24 +22,29 @@ class ExampleVectors {
     }
 
     private final ExampleStore store;
+    private final TransactionOperations<Connection> transactions;
 
-    ExampleVectors(ExampleStore store) {
+    ExampleVectors(ExampleStore store, TransactionOperations<Connection> transactions) {
         this.store = store;
+        this.transactions = transactions;
     }
 
-    @Transactional
     Snapshot load(SentenceEncoder encoder) {
-        long version = store.version();
+        Snapshot read = transactions.executeRead(status -> new Snapshot(store.version(), store.all()));
         List<ExampleStore.Stored> examples = new ArrayList<>();
-        for (ExampleStore.Stored e : store.all()) {
+        for (ExampleStore.Stored e : read.examples()) {
             if (e.vector() == null || !encoder.name().equals(e.model())) {
                 float[] vector = encoder.encode(Canonical.forModel(e.text()));
-                store.saveVector(e.id(), vector, encoder.name());
+                ExampleStore.Stored made = e;
+                transactions.executeWrite(status -> {
+                    store.saveVector(made.id(), made.text(), vector, encoder.name());
+                    return null;
+                });
                 e = new ExampleStore.Stored(e.id(), e.text(), e.disclosure(), e.source(), vector, encoder.name());
             }
             examples.add(e);
         }
-        return new Snapshot(version, examples);
+        return new Snapshot(read.version(), examples);
     }
 
     @Transactional

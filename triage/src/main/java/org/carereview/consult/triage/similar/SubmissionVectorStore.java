@@ -3,8 +3,8 @@ package org.carereview.consult.triage.similar;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
+import org.carereview.consult.core.safeguarding.StoredVectors;
 
-import java.nio.ByteBuffer;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -97,7 +97,7 @@ class SubmissionVectorStore {
                     current = id;
                     sum = null;
                 }
-                sum = add(sum, rs.getBytes(2));
+                sum = StoredVectors.add(sum, rs.getBytes(2));
                 Timestamp at = rs.getTimestamp(3);
                 if (at != null && (latest == null || at.toInstant().isAfter(latest))) {
                     latest = at.toInstant();
@@ -124,30 +124,5 @@ class SubmissionVectorStore {
             sum[i] *= scale;
         }
         sink.accept(id, sum);
-    }
-
-    /**
-     * Adds one binary {@code real[]} (a header of dimensions, flags, element type, then length and lower bound per
-     * dimension; then each element as its length and 4 big-endian bytes) to the running sum.
-     */
-    static float[] add(@Nullable float[] sum, byte[] binary) {
-        ByteBuffer in = ByteBuffer.wrap(binary);
-        int dimensions = in.getInt();
-        in.getInt(); // whether it holds nulls: a stored vector never does
-        in.getInt(); // the element type (float4)
-        int length = dimensions == 0 ? 0 : 1;
-        for (int d = 0; d < dimensions; d++) {
-            length *= in.getInt();
-            in.getInt(); // the dimension's lower bound
-        }
-        float[] total = sum == null ? new float[length] : sum;
-        if (total.length != length) {
-            throw new IllegalStateException("vectors of " + total.length + " and " + length + " for one submission");
-        }
-        for (int i = 0; i < length; i++) {
-            in.getInt(); // 4, the element's length
-            total[i] += in.getFloat();
-        }
-        return total;
     }
 }

@@ -3,6 +3,7 @@ package org.carereview.consult.triage.tagging;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import org.carereview.consult.core.access.Visibility;
+import org.carereview.consult.core.safeguarding.StoredVectors;
 import org.carereview.consult.core.submission.Dilemma;
 import org.carereview.consult.core.submission.LiveSubmissions;
 import org.carereview.consult.core.submission.Theme;
@@ -33,7 +34,7 @@ class TaggedExampleStore {
                     SELECT t.id, row_number() OVER (PARTITION BY theme ORDER BY t.updated_at DESC, t.id) AS n
                     FROM tagged t, unnest(t.themes) AS theme) ranked
                 WHERE n <= ?)
-            SELECT t.id, t.themes, t.dilemmas, e.vector,
+            SELECT t.id, t.themes, t.dilemmas, array_send(e.vector),
                    (SELECT string_agg(a.value, ' ' ORDER BY a.key) FROM jsonb_each_text(r.answers) a) AS text
             FROM tagged t JOIN chosen c ON c.id = t.id
             JOIN redacted_answer r ON r.submission_id = t.id
@@ -64,7 +65,7 @@ class TaggedExampleStore {
                         row = new Row(next, rs.getString(5), themes((Object[]) rs.getArray(2).getArray()),
                                 dilemma((Object[]) rs.getArray(3).getArray()));
                     }
-                    row.add((Float[]) rs.getArray(4).getArray());
+                    row.add(rs.getBytes(4));
                 }
                 if (row != null) {
                     out.add(row.example());
@@ -101,13 +102,8 @@ class TaggedExampleStore {
             this.dilemma = dilemma;
         }
 
-        void add(Float[] vector) {
-            if (sum == null) {
-                sum = new float[vector.length];
-            }
-            for (int i = 0; i < Math.min(sum.length, vector.length); i++) {
-                sum[i] += vector[i];
-            }
+        void add(byte[] vector) {
+            sum = StoredVectors.add(sum, vector);
         }
 
         TaggedExample example() {
