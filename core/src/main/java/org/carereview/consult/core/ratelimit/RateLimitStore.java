@@ -35,18 +35,6 @@ class RateLimitStore {
         });
     }
 
-    /** The window's total so far, counting nothing (no lock: a quick refusal before any work). */
-    @Transactional
-    int hits(String key, Instant windowStart) {
-        return jdbc.prepareStatement("SELECT hits FROM rate_limit WHERE bucket = ? AND window_start = ?", ps -> {
-            ps.setString(1, key);
-            ps.setObject(2, OffsetDateTime.ofInstant(windowStart, ZoneOffset.UTC));
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getInt(1) : 0;
-            }
-        });
-    }
-
     @Transactional
     int deleteBefore(Instant cutoff) {
         return jdbc.prepareStatement("DELETE FROM rate_limit WHERE window_start < ?", ps -> {

@@ -22,6 +22,9 @@ import java.time.temporal.ChronoUnit;
  * from one address (a school, a council, a phone network's shared address) wait for each other: a post that
  * writes in a transaction counts with {@link #counted}, which refuses a full window before any work and counts
  * the hit after the work, so the row is locked only while the post commits.
+ * Which windows are full is known on each node from its own counts ({@link FullWindows}): the database's count, taken
+ * as each hit is written, stays the only truth, so a post that another node filled the window for is still refused,
+ * only after its work (which its transaction then rolls back), and from then on this node refuses before any work.
  * A limit of {@code 0} turns the check off: nothing is read or written.
  */
 @Singleton
@@ -38,6 +41,7 @@ public class RateLimiter {
     private final RateLimitConfiguration config;
     private final Clock clock;
     private final TrustedProxies proxies;
+    private final FullWindows fullWindows = new FullWindows();
 
     RateLimiter(RateLimitStore store, BucketKeys keys, RateLimitConfiguration config, Clock clock) {
         this.store = store;
@@ -81,16 +85,17 @@ public class RateLimiter {
     }
 
     /**
-     * Whether this client's window for {@code bucket} is already full at the configured limit: a read that counts
-     * nothing, for a caller about to do costly work before {@link #counted} (which reads it again).
+     * Whether this client's window for {@code bucket} is known on this node to be full at the configured limit, for a
+     * caller about to do costly work before {@link #counted}: nothing is read or counted. A window another node filled
+     * is not known here until this node's own count finds it full (then the post is refused after its work).
      */
     public boolean full(String bucket, HttpRequest<?> request) {
         return full(bucket, clientAddress(request), clock.instant());
     }
 
-    private boolean full(String bucket, String client, Instant now) {
-        int limit = config.rateLimitPerMinute();
-        return limit > 0 && store.hits(keys.key(bucket, client), now.truncatedTo(ChronoUnit.MINUTES)) >= limit;
+    boolean full(String bucket, String client, Instant now) {
+        return config.rateLimitPerMinute() > 0
+                && fullWindows.isFull(keys.key(bucket, client), now.truncatedTo(ChronoUnit.MINUTES));
     }
 
     /** Counts this request against {@code bucket} at a limit of its own (0 turns this bucket off). */
@@ -122,7 +127,11 @@ public class RateLimiter {
         }
         Instant now = clock.instant();
         Instant windowStart = now.truncatedTo(ChronoUnit.MINUTES);
-        int hits = store.hit(keys.key(bucket, clientAddress), windowStart);
+        String key = keys.key(bucket, clientAddress);
+        int hits = store.hit(key, windowStart);
+        if (hits >= config.rateLimitPerMinute()) {
+            fullWindows.filled(key, windowStart);
+        }
         if (hits > limitPerMinute) {
             long retryAfter = secondsUntil(now, windowStart.plus(WINDOW));
             LOG.debug("Refused a post to rate limit bucket {}: over {} a minute", bucket, limitPerMinute);
