@@ -39,15 +39,15 @@ class ExampleStore {
     }
 
     List<Stored> all() {
-        return jdbc.prepareStatement("SELECT id, text, label, source, array_send(vector), model FROM safeguarding_example "
-                + "ORDER BY seq",
+        return jdbc.prepareStatement("SELECT id, text, label, source, array_send(vector), model "
+                + "FROM safeguarding_example ORDER BY seq",
                 ps -> {
                     List<Stored> list = new ArrayList<>();
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             list.add(new Stored(rs.getObject(1, UUID.class), rs.getString(2),
-                                    "DISCLOSURE".equals(rs.getString(3)), rs.getString(4), StoredVectors.read(rs.getBytes(5)),
-                                    rs.getString(6)));
+                                    "DISCLOSURE".equals(rs.getString(3)), rs.getString(4),
+                                    StoredVectors.read(rs.getBytes(5)), rs.getString(6)));
                         }
                     }
                     return list;

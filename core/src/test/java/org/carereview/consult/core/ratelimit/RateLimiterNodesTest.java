@@ -55,7 +55,8 @@ class RateLimiterNodesTest implements FreshDatabase {
         for (int i = 0; i < 5; i++) {
             tx.executeWrite(s -> nodeA.counted("public-post", "198.51.100.7", () -> work.add("A")));
         }
-        assertThrows(RateLimitedException.class, () -> nodeA.counted("public-post", "198.51.100.7", () -> work.add("A")));
+        assertThrows(RateLimitedException.class,
+                () -> nodeA.counted("public-post", "198.51.100.7", () -> work.add("A")));
         assertEquals(5, work.size(), "node A counted the window full and refuses before any work");
 
         assertThrows(RateLimitedException.class, () -> tx.executeWrite(s -> nodeB.counted("public-post",

@@ -42,7 +42,8 @@ class ExampleVectorsTest implements FreshDatabase {
 
         Counting failing = new Counting(3);
         assertThrows(IllegalStateException.class, () -> vectors.load(failing));
-        assertEquals(3L, TestSql.count(dataSource, "SELECT count(*) FROM safeguarding_example WHERE model = 'counting'"),
+        assertEquals(3L, TestSql.count(dataSource,
+                "SELECT count(*) FROM safeguarding_example WHERE model = 'counting'"),
                 "the three made before the failure are kept");
 
         Counting working = new Counting(Integer.MAX_VALUE);

@@ -30,7 +30,8 @@ class StoredVectorsTest {
     void addsVectorsElementByElementAndRefusesOnesOfAnotherLength() throws SQLException {
         try (Connection c = TestDatabase.fresh().connect()) {
             float[] sum = StoredVectors.add(null, sent(c, new float[] {1f, 2f, 3f}));
-            assertArrayEquals(new float[] {1.5f, 1f, 3.25f}, StoredVectors.add(sum, sent(c, new float[] {0.5f, -1f, 0.25f})));
+            assertArrayEquals(new float[] {1.5f, 1f, 3.25f},
+                    StoredVectors.add(sum, sent(c, new float[] {0.5f, -1f, 0.25f})));
             byte[] shorter = sent(c, new float[] {1f, 2f});
             assertThrows(IllegalStateException.class, () -> StoredVectors.add(new float[] {0f, 0f, 0f}, shorter));
         }
