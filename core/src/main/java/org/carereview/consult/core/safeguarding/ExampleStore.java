@@ -2,6 +2,7 @@ package org.carereview.consult.core.safeguarding;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.sql.Array;
@@ -15,7 +16,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The labelled examples, their vectors and history, and the version nodes learn from. Callers hold the transaction. */
+/**
+ * The labelled examples, their vectors and history, and the version nodes learn from. Callers hold the transaction,
+ * except for the two the learned check uses with none open ({@link #snapshot}, {@link #saveVector}), which make
+ * their own when there is none.
+ */
 @Singleton
 class ExampleStore {
 
@@ -36,6 +41,12 @@ class ExampleStore {
                 return rs.next() ? rs.getLong(1) : 0L;
             }
         });
+    }
+
+    /** The version and every example, read in one transaction. */
+    @Transactional
+    ExampleVectors.Snapshot snapshot() {
+        return new ExampleVectors.Snapshot(version(), all());
     }
 
     List<Stored> all() {
@@ -88,6 +99,7 @@ class ExampleStore {
     }
 
     /** Keeps the vector made from {@code text}, unless the example's text has changed since it was read. */
+    @Transactional
     void saveVector(UUID id, String text, float[] vector, String model) {
         jdbc.prepareStatement("UPDATE safeguarding_example SET vector = ?, model = ? WHERE id = ? AND text = ?", ps -> {
             ps.setArray(1, array(ps, vector));

@@ -1,10 +1,8 @@
 package org.carereview.consult.core.safeguarding;
 
-import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
-import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,24 +20,18 @@ class ExampleVectors {
     }
 
     private final ExampleStore store;
-    private final TransactionOperations<Connection> transactions;
 
-    ExampleVectors(ExampleStore store, TransactionOperations<Connection> transactions) {
+    ExampleVectors(ExampleStore store) {
         this.store = store;
-        this.transactions = transactions;
     }
 
     Snapshot load(SentenceEncoder encoder) {
-        Snapshot read = transactions.executeRead(status -> new Snapshot(store.version(), store.all()));
+        Snapshot read = store.snapshot();
         List<ExampleStore.Stored> examples = new ArrayList<>();
         for (ExampleStore.Stored e : read.examples()) {
             if (e.vector() == null || !encoder.name().equals(e.model())) {
                 float[] vector = encoder.encode(Canonical.forModel(e.text()));
-                ExampleStore.Stored made = e;
-                transactions.executeWrite(status -> {
-                    store.saveVector(made.id(), made.text(), vector, encoder.name());
-                    return null;
-                });
+                store.saveVector(e.id(), e.text(), vector, encoder.name());
                 e = new ExampleStore.Stored(e.id(), e.text(), e.disclosure(), e.source(), vector, encoder.name());
             }
             examples.add(e);
