@@ -12,9 +12,9 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,9 +22,11 @@ import java.util.concurrent.TimeUnit;
  * learned from the labelled examples gives the probability that it tells of harm to the writer or a child now,
  * rather than talking about harm. An example the lead gave that is very like the piece decides it outright.
  *
- * <p>The model loads, and the classifier is learned, in the background: at start-up, and again whenever the
- * examples' version in the database moves (an example added or removed on any node). Until then, and if the
- * model fails, {@link #check} answers empty: the caller screens by phrases alone and queues the submission for
+ * <p>The model loads, and the classifier is learned, in the background: a few seconds after start-up
+ * ({@link LearnedConfiguration#startAfter}), or sooner if a text needs it first, and again whenever the examples'
+ * version in the database moves (an example added or removed on any node). Not at the moment of start-up: on two
+ * cores its second of CPU held up the node's first page (ADR 0039). Until then, and if the model fails,
+ * {@link #check} answers empty: the caller screens by phrases alone and queues the submission for
  * {@link LearnedQueue}, so nothing waits for the model and nothing goes unread by it.
  */
 @Singleton
@@ -44,7 +46,7 @@ public class LearnedCheck {
     private final LearnedConfiguration config;
     private final BeanProvider<SentenceEncoder> encoders;
     private final ExampleVectors vectors;
-    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+    private final ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "safeguarding-learned-check");
         t.setDaemon(true);
         return t;
@@ -66,8 +68,17 @@ public class LearnedCheck {
 
     @EventListener
     void onStartup(StartupEvent event) {
-        if (config.enabled()) {
+        if (!config.enabled()) {
+            return;
+        }
+        if (config.startAfter().isZero()) {
             refit();
+        } else {
+            background.schedule(() -> {
+                if (!started()) {
+                    refit();
+                }
+            }, config.startAfter().toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
@@ -94,6 +105,11 @@ public class LearnedCheck {
             return Optional.empty();
         }
         return Optional.of(new Reading(current.version(), verdict(current, model, text)));
+    }
+
+    /** Whether loading and learning has been started on this node (whether or not it has finished). */
+    boolean started() {
+        return fitting != null;
     }
 
     /** Whether the model is loaded and has learned some version of the examples (reads nothing). */

@@ -15,6 +15,8 @@ import java.time.Duration;
  * @param exampleFile the classpath resource of labelled examples loaded on the first start
  * @param readers how many requests may have the model read their text at once (0: one per core)
  * @param readerWait how long a request waits for its turn before its text is queued for the check instead
+ * @param startAfter how long after start-up the model starts loading and learning, unless a text needs it sooner
+ *                   (0: at start-up itself, when it takes CPU from the node's first page)
  */
 @ConfigurationProperties("consult.safeguarding.learned")
 public record LearnedConfiguration(
@@ -23,7 +25,8 @@ public record LearnedConfiguration(
         @Bindable(defaultValue = "0.90") double nearest,
         @Bindable(defaultValue = "safeguarding/examples.tsv") String exampleFile,
         @Bindable(defaultValue = "0") int readers,
-        @Bindable(defaultValue = "250ms") Duration readerWait) {
+        @Bindable(defaultValue = "250ms") Duration readerWait,
+        @Bindable(defaultValue = "5s") Duration startAfter) {
 
     /** Chosen by cross-validation on the training examples ({@code bash bench/screening/run.sh} prints it). */
     public static final String DEFAULT_THRESHOLD = "0.55";

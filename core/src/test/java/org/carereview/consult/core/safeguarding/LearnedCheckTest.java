@@ -94,6 +94,7 @@ class LearnedCheckTest implements FreshDatabase {
             // One request at a time reads with the model, and none waits for its turn: a busy model is one reader.
             properties.put("consult.safeguarding.learned.readers", "1");
             properties.put("consult.safeguarding.learned.reader-wait", "0s");
+            properties.put("consult.safeguarding.learned.start-after", "0s");
             properties.put(TestClock.PROPERTY, START);
         }
         return properties;
@@ -101,6 +102,7 @@ class LearnedCheckTest implements FreshDatabase {
 
     @BeforeAll
     void modelReady() {
+        assertTrue(learned.started(), "with start-after 0, the check starts learning at start-up itself");
         lead = accounts.createStaff("learned.lead@example.org", Role.SAFEGUARDING_LEAD, PASSWORD).id();
         assertTrue(learned.awaitReady(300), "the model loads and learns from the shipped examples");
     }

@@ -16,7 +16,7 @@ class ModelReadersTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2027-02-05T16:59:00Z"));
     private final ModelReaders readers = new ModelReaders(
-            new LearnedConfiguration(true, 0.55, 0.9, "safeguarding/examples.tsv", 1, Duration.ZERO), clock);
+            new LearnedConfiguration(true, 0.55, 0.9, "safeguarding/examples.tsv", 1, Duration.ZERO, Duration.ZERO), clock);
 
     @Test
     void aQuietModelReadsATextInTurnAndIsNotBusy() {
@@ -27,7 +27,8 @@ class ModelReadersTest {
     @Test
     void onceARequestMissesItsTurnTheModelIsBusyForAMinuteAndNobodyWaits() throws InterruptedException {
         ModelReaders waiting = new ModelReaders(
-                new LearnedConfiguration(true, 0.55, 0.9, "safeguarding/examples.tsv", 1, Duration.ofMillis(250)), clock);
+                new LearnedConfiguration(true, 0.55, 0.9, "safeguarding/examples.tsv", 1, Duration.ofMillis(250),
+                        Duration.ZERO), clock);
         assertEquals(250, waiting.waitMillis());
         try (HeldTurn held = HeldTurn.take(waiting)) {
             assertEquals(Optional.empty(), waiting.read(() -> Optional.of("never read")));
