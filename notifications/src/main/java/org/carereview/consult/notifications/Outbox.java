@@ -72,7 +72,8 @@ public class Outbox {
         if (fields == null) {
             throw new IllegalArgumentException("fields must not be null: pass an empty map");
         }
-        templates.get(template).render(fields);
+        // The check rendering makes, without the rendering: the message is rendered when it is sent.
+        templates.get(template).requireFields(fields);
         Map<String, String> stored = new HashMap<>();
         fields.forEach((name, value) -> {
             if (name != null && value != null) {

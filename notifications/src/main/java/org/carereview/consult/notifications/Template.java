@@ -79,12 +79,17 @@ record Template(String id, String subject, String body) {
         return missing;
     }
 
-    /** Fills every placeholder, or throws {@link IllegalArgumentException} naming the missing fields. */
-    Rendered render(Map<String, String> fields) {
+    /** Throws {@link IllegalArgumentException} naming the missing fields, if any: what {@link #render} checks. */
+    void requireFields(Map<String, String> fields) {
         List<String> missing = missingFields(fields);
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException("template '" + id + "' needs a value for " + missing);
         }
+    }
+
+    /** Fills every placeholder, or throws {@link IllegalArgumentException} naming the missing fields. */
+    Rendered render(Map<String, String> fields) {
+        requireFields(fields);
         // A header is one line: a value with line breaks must not start a new header.
         String renderedSubject = fill(subject, fields).replaceAll("[\\r\\n]+", " ");
         return new Rendered(renderedSubject, fill(body, fields));
