@@ -30,9 +30,15 @@ final class PhraseMatcher {
     private final Map<String, List<Phrase>> byRun = new HashMap<>();
     /** Every beginning of such a run: a run that begins no phrase is not made any longer. */
     private final Set<String> beginnings = new HashSet<>();
-    /** The vocabulary by length, each list in the vocabulary's own order, with each word's place in that order. */
-    private final Map<Integer, List<String>> vocabularyByLength = new HashMap<>();
+    /** Each word's place in the vocabulary's order: of two words one slip away, the first is taken. */
     private final Map<String, Integer> vocabularyOrder = new HashMap<>();
+    /**
+     * The vocabulary's words by each form they take with one letter deleted, and by themselves. Two words are one
+     * slip apart only if one is the other with a letter deleted, or both give the same word with a letter deleted
+     * (a letter changed, or two swapped), so a word's own such forms find every candidate without reading the
+     * whole vocabulary.
+     */
+    private final Map<String, List<String>> byDeletion = new HashMap<>();
 
     PhraseMatcher(Map<String, Integer> weights) {
         List<Phrase> list = new ArrayList<>(weights.size());
@@ -50,8 +56,15 @@ final class PhraseMatcher {
         }
         for (String word : vocabulary) {
             vocabularyOrder.put(word, vocabularyOrder.size());
-            vocabularyByLength.computeIfAbsent(word.length(), n -> new ArrayList<>()).add(word);
+            byDeletion.computeIfAbsent(word, k -> new ArrayList<>()).add(word);
+            for (int i = 0; i < word.length(); i++) {
+                byDeletion.computeIfAbsent(deleted(word, i), k -> new ArrayList<>()).add(word);
+            }
         }
+    }
+
+    private static String deleted(String word, int at) {
+        return word.substring(0, at) + word.substring(at + 1);
     }
 
     private void index(String run, Phrase phrase) {
@@ -110,23 +123,28 @@ final class PhraseMatcher {
         }
     }
 
-    /** The vocabulary's word one slip away, the first in the vocabulary's order; only words of a length near. */
+    /** The vocabulary's word one slip away, the first in the vocabulary's order. */
     private String corrected(String word) {
         if (word.length() < 5 || vocabulary.contains(word)) {
             return word;
         }
-        String best = null;
-        for (int length = word.length() - 1; length <= word.length() + 1; length++) {
-            for (String known : vocabularyByLength.getOrDefault(length, List.of())) {
-                if (oneSlip(word, known)) {
-                    if (best == null || vocabularyOrder.get(known) < vocabularyOrder.get(best)) {
-                        best = known;
-                    }
-                    break;
-                }
-            }
+        String best = closer(null, word, byDeletion.get(word));
+        for (int i = 0; i < word.length(); i++) {
+            best = closer(best, word, byDeletion.get(deleted(word, i)));
         }
         return best == null ? word : best;
+    }
+
+    private String closer(String best, String word, List<String> candidates) {
+        if (candidates == null) {
+            return best;
+        }
+        for (String known : candidates) {
+            if ((best == null || vocabularyOrder.get(known) < vocabularyOrder.get(best)) && oneSlip(word, known)) {
+                best = known;
+            }
+        }
+        return best;
     }
 
     /** Optimal string alignment distance of exactly one: one letter missing, added, changed, or two swapped. */
