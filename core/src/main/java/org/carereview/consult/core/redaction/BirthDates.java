@@ -33,8 +33,12 @@ final class BirthDates {
     private BirthDates() {
     }
 
+    /** Every date and "born in" year has a digit: a text without one is not searched. */
     static List<Found> find(String text) {
         List<Found> found = new ArrayList<>();
+        if (Contacts.digits(text) == 0) {
+            return found;
+        }
         Matcher m = DATE.matcher(text);
         while (m.find()) {
             String before = text.substring(Math.max(0, m.start() - 45), m.start());

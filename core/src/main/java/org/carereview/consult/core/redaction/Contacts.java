@@ -15,11 +15,12 @@ final class Contacts {
     private static final String TLD = "(?:com|org|net|co|uk|ac|gov|io|me|info|edu|nhs|sch)";
 
     /**
-     * Spelled out: a user (its dots may be said too; not an ordinary word, as in "was at home dot com"), "at",
-     * and a domain whose dots are said, ending in a known top-level domain.
+     * Spelled out: a user (group 1; its dots may be said too; not an ordinary word, as in "was at home dot com"),
+     * "at" between any white space (a line break too), and a domain whose dots are said, ending in a known
+     * top-level domain.
      */
     private static final Pattern SPOKEN_EMAIL = Pattern.compile(
-            "(?<![\\w.])[a-z0-9][\\w.-]*(?:\\s+dot\\s+[\\w-]+)*\\s+at\\s+[a-z0-9-]+"
+            "(?<![\\w.])([a-z0-9][\\w.-]*(?:\\s+dot\\s+[\\w-]+)*)\\s+at\\s+[a-z0-9-]+"
                     + "(?:\\s*(?:\\.|\\bdot\\b)\\s*[a-z0-9-]+)*\\s*(?:\\.|\\bdot\\b)\\s*" + TLD + "\\b",
             Pattern.CASE_INSENSITIVE);
 
@@ -38,19 +39,59 @@ final class Contacts {
     private Contacts() {
     }
 
+    /**
+     * Each kind is searched for only in a text that has what every match of it has: an email an "@", a spelled-out
+     * one the word "at" between spaces, a phone number ten digits, a postcode a digit. Most answers have none.
+     */
     static List<Found> find(String text) {
         List<Found> found = new ArrayList<>();
-        add(found, Kind.EMAIL, EMAIL.matcher(text));
-        Matcher spoken = SPOKEN_EMAIL.matcher(text);
-        while (spoken.find()) {
-            String user = spoken.group().substring(0, spoken.group().toLowerCase().lastIndexOf(" at ")).strip();
-            if (!Names.isOrdinary(user.toLowerCase())) {
-                found.add(new Found(Kind.EMAIL, spoken.start(), spoken.end()));
+        if (text.indexOf('@') >= 0) {
+            add(found, Kind.EMAIL, EMAIL.matcher(text));
+        }
+        int digits = digits(text);
+        if (hasSpacedAt(text)) {
+            Matcher spoken = SPOKEN_EMAIL.matcher(text);
+            while (spoken.find()) {
+                if (!Names.isOrdinary(spoken.group(1).toLowerCase())) {
+                    found.add(new Found(Kind.EMAIL, spoken.start(), spoken.end()));
+                }
             }
         }
-        add(found, Kind.PHONE, PHONE.matcher(text));
-        add(found, Kind.POSTCODE, POSTCODE.matcher(text));
+        if (digits >= 10) {
+            add(found, Kind.PHONE, PHONE.matcher(text));
+        }
+        if (digits >= 1) {
+            add(found, Kind.POSTCODE, POSTCODE.matcher(text));
+        }
         return found;
+    }
+
+    /** How many ASCII digits the text has: the patterns' {@code \d} matches no others. */
+    static int digits(String text) {
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Whether "at", in any case, stands somewhere with white space on both sides, as {@code \s+at\s+} needs. */
+    private static boolean hasSpacedAt(String text) {
+        for (int i = 1; i + 2 < text.length(); i++) {
+            if ((text.charAt(i) | 0x20) == 'a' && (text.charAt(i + 1) | 0x20) == 't'
+                    && isSpace(text.charAt(i - 1)) && isSpace(text.charAt(i + 2))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code \s} in a pattern without UNICODE_CHARACTER_CLASS: space, tab, the line ends, vertical tab, form feed. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\u000B' || c == '\f';
     }
 
     private static void add(List<Found> found, Kind kind, Matcher m) {

@@ -42,6 +42,27 @@ class RedactorTest {
         }
     }
 
+    /** A line break or a tab around "at" used to end the request in an error, losing the answer. */
+    @Test
+    void redactsASpelledOutEmailBrokenOverTwoLines() {
+        assertEquals("my email is [email]\nthanks", redact("my email is sam\nat example dot com\nthanks"));
+        assertEquals("[email]", redact("chris dot moore\tat example dot net"));
+        keeps("i was\nat home dot com");
+    }
+
+    /** Each kind is looked for only in a text with what all its matches have (an "@", ten digits, a digit, "at"). */
+    @Test
+    void findsDetailsWithTheLeastEachKindNeeds() {
+        assertEquals("ring [phone]", redact("ring 01632 96000"));
+        assertEquals("[email] ok", redact("x@example.org ok"));
+        assertEquals("mine is [email]", redact("mine is SAM\tAT\texample DOT com"));
+        assertEquals("near [postcode]", redact("near LS1 4AB"));
+        assertEquals("near [postcode]", redact("near GIR 0AA"));
+        assertEquals("born [date of birth]", redact("born 1 may"));
+        keeps("ring 0163 296 00 (nine digits)");
+        keeps("write to box@ nowhere");
+    }
+
     @Test
     void leavesServiceNumbersReferencesMoneyAndYears() {
         keeps("Childline on 0800 1111 helped when I called 999.");
