@@ -135,6 +135,7 @@ final class PhraseMatcher {
         return best == null ? word : best;
     }
 
+    /** Of {@code best} (null: none yet) and those of the candidates one slip from {@code word}: the first in order. */
     private String closer(String best, String word, List<String> candidates) {
         if (candidates == null) {
             return best;
