@@ -36,7 +36,7 @@ final class BirthDates {
     /** Every date and "born in" year has a digit: a text without one is not searched. */
     static List<Found> find(String text) {
         List<Found> found = new ArrayList<>();
-        if (Contacts.digits(text) == 0) {
+        if (Redactor.digits(text) == 0) {
             return found;
         }
         Matcher m = DATE.matcher(text);

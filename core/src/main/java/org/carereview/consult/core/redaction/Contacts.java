@@ -48,7 +48,6 @@ final class Contacts {
         if (text.indexOf('@') >= 0) {
             add(found, Kind.EMAIL, EMAIL.matcher(text));
         }
-        int digits = digits(text);
         if (hasSpacedAt(text)) {
             Matcher spoken = SPOKEN_EMAIL.matcher(text);
             while (spoken.find()) {
@@ -57,6 +56,7 @@ final class Contacts {
                 }
             }
         }
+        int digits = Redactor.digits(text);
         if (digits >= 10) {
             add(found, Kind.PHONE, PHONE.matcher(text));
         }
@@ -64,18 +64,6 @@ final class Contacts {
             add(found, Kind.POSTCODE, POSTCODE.matcher(text));
         }
         return found;
-    }
-
-    /** How many ASCII digits the text has: the patterns' {@code \d} matches no others. */
-    static int digits(String text) {
-        int n = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= '0' && c <= '9') {
-                n++;
-            }
-        }
-        return n;
     }
 
     /** Whether "at", in any case, stands somewhere with white space on both sides, as {@code \s+at\s+} needs. */

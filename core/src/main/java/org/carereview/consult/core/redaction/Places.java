@@ -40,7 +40,6 @@ final class Places {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern ANY_HOME_TYPE = Pattern.compile("\\b(?:home|unit|house|lodge)\\b",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern ANY_DIGIT = Pattern.compile("\\d");
     /** A type that names a place only after a capitalised word ("Willow Lodge", not "the big house"). */
     private static final Pattern PLAIN_TYPE = Pattern.compile(".*\\b(house|lodge|high|college)$");
     private static final Pattern POSSESSIVE = Pattern.compile("'?s$");
@@ -66,7 +65,7 @@ final class Places {
 
     static List<Found> find(String text) {
         List<Found> found = new ArrayList<>();
-        if (ANY_DIGIT.matcher(text).find()) {
+        if (Redactor.digits(text) > 0) {
             Matcher a = ADDRESS.matcher(text);
             while (a.find()) {
                 found.add(new Found(Kind.ADDRESS, a.start(), a.end() - (a.group().endsWith(".") ? 1 : 0)));

@@ -60,6 +60,18 @@ public class Redactor {
         return kept;
     }
 
+    /** How many ASCII digits the text has: what the rules' {@code \d} matches (numbers, addresses, dates). */
+    static int digits(String text) {
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                n++;
+            }
+        }
+        return n;
+    }
+
     private static String replace(String text, List<Found> found) {
         StringBuilder out = new StringBuilder(text.length());
         int at = 0;
