@@ -57,8 +57,9 @@ class AdviceApiController {
                                        @Nullable @Header(Idempotency.HEADER) String idempotencyKey,
                                        @Nullable Authentication authentication) {
         UUID owner = authentication == null ? null : UUID.fromString(authentication.getName());
-        // A replay of an earlier request is answered before the rate limit counts anything. The safeguarding model
-        // reads the answers before the transaction (no connection held while it reads), unless the window is full.
+        // A replay of an earlier request gets its stored answer and counts nothing (its count is rolled back). The
+        // safeguarding model reads the answers before the transaction (no connection held while it reads), unless the
+        // window is full.
         Idempotency.Outcome<AdviceReceipt> outcome;
         try (Screening.Ahead ahead = rateLimiter.full("public-post", request) ? Screening.Ahead.NONE
                 : advice.screenAhead(input)) {

@@ -77,7 +77,7 @@ class ApplicationsApiController {
                                             @Nullable Authentication authentication) {
         ApplicationInput input = read(body);
         UUID owner = authentication == null ? null : UUID.fromString(authentication.getName());
-        // A replay of an earlier request is answered before the window or the rate limit is looked at. The
+        // A replay of an earlier request gets its stored answer, even after the close or over the rate limit. The
         // safeguarding model reads the answers before the transaction (no connection held while it reads), unless
         // the sender's window is full.
         Idempotency.Outcome<ApplicationReceipt> outcome;

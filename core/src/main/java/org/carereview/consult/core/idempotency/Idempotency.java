@@ -4,7 +4,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.json.JsonMapper;
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.carereview.consult.core.problem.ProblemException;
 
@@ -13,14 +12,17 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Runs a create at most once per {@code Idempotency-Key}. The key row is inserted in the same
- * transaction as the record it protects: concurrent requests with the same key wait on that row,
- * then replay the stored answer. A failure rolls both back, so the key can be tried again.
+ * Runs a create at most once per {@code Idempotency-Key}. The create runs in a transaction that ends by inserting the
+ * key's row with its answer, so the key and the record it protects are committed together and the row is written
+ * once. When the key is already there (an earlier request, or one with the same key committing first: the insert
+ * waits for it) that transaction rolls back what it did and the stored answer is replayed. A create that fails
+ * replays the stored answer too when there is one (a repeat after the window closed, or over the rate limit, still
+ * gets its answer); otherwise its error stands and, nothing being stored, the key can be tried again.
  */
 @Singleton
 public class Idempotency {
@@ -31,39 +33,49 @@ public class Idempotency {
     public record Outcome<T>(T body, boolean replayed) {
     }
 
-    private final IdempotencyStore store;
+    private final IdempotentRuns runs;
     private final JsonMapper json;
-    private final Clock clock;
 
-    Idempotency(IdempotencyStore store, JsonMapper json, Clock clock) {
-        this.store = store;
+    Idempotency(IdempotentRuns runs, JsonMapper json) {
+        this.runs = runs;
         this.json = json;
-        this.clock = clock;
     }
 
-    @Transactional
     public <T> Outcome<T> run(String scope, @Nullable String key, Object request, Class<T> type, Supplier<T> action) {
         if (key == null || key.isBlank()) {
-            return new Outcome<>(action.get(), false);
+            return new Outcome<>(runs.run(action), false);
         }
         if (key.length() > 255) {
             throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-idempotency-key",
                     "Idempotency-Key is too long", "Use a key of at most 255 characters, such as a UUID.");
         }
         String hash = hash(request);
-        int inserted = store.insertIfAbsent(scope, key, hash, clock.instant());
-        if (inserted == 1) {
-            T body = action.get();
-            store.saveCreated(scope, key, write(body));
-            return new Outcome<>(body, false);
+        try {
+            return new Outcome<>(runs.once(scope, key, hash, action, this::write), false);
+        } catch (RuntimeException failed) {
+            Optional<IdempotencyStore.Stored> stored = storedAfter(failed, scope, key);
+            if (stored.isEmpty()) {
+                if (failed instanceof IdempotentRuns.AlreadyAnswered) {
+                    throw new IllegalStateException("idempotency row vanished");
+                }
+                throw failed;
+            }
+            if (!stored.get().requestHash().equals(hash)) {
+                throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused",
+                        "Idempotency-Key already used",
+                        "This Idempotency-Key was already used with a different request body.");
+            }
+            return new Outcome<>(read(stored.get().body(), type), true);
         }
-        IdempotencyStore.Stored stored = store.find(scope, key)
-                .orElseThrow(() -> new IllegalStateException("idempotency row vanished"));
-        if (!stored.requestHash().equals(hash)) {
-            throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused",
-                    "Idempotency-Key already used", "This Idempotency-Key was already used with a different request body.");
+    }
+
+    private Optional<IdempotencyStore.Stored> storedAfter(RuntimeException failed, String scope, String key) {
+        try {
+            return runs.stored(scope, key);
+        } catch (RuntimeException lookup) {
+            failed.addSuppressed(lookup);
+            throw failed;
         }
-        return new Outcome<>(read(stored.body(), type), true);
     }
 
     private String hash(Object request) {

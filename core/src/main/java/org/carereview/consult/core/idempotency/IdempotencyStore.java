@@ -22,25 +22,19 @@ class IdempotencyStore {
         this.jdbc = jdbc;
     }
 
-    /** Inserts the key with no answer yet, unless it is there (waiting for a transaction inserting it); 1 if new. */
-    int insertIfAbsent(String scope, String key, String requestHash, Instant now) {
+    /**
+     * Inserts the key with the answer it was given, unless it is there: 1 if inserted, 0 if another request stored it
+     * (waiting, if that request's transaction is still open, until it ends).
+     */
+    int insertAnswered(String scope, String key, String requestHash, String body, Instant now) {
         return jdbc.prepareStatement("""
                 INSERT INTO idempotency_key (scope, key, request_hash, response_status, response_body, created_at)
-                VALUES (?, ?, ?, 0, '', ?) ON CONFLICT DO NOTHING""", ps -> {
+                VALUES (?, ?, ?, 201, ?, ?) ON CONFLICT DO NOTHING""", ps -> {
             ps.setString(1, scope);
             ps.setString(2, key);
             ps.setString(3, requestHash);
-            ps.setTimestamp(4, Timestamp.from(now));
-            return ps.executeUpdate();
-        });
-    }
-
-    void saveCreated(String scope, String key, String body) {
-        jdbc.prepareStatement("UPDATE idempotency_key SET response_status = 201, response_body = ? "
-                + "WHERE scope = ? AND key = ?", ps -> {
-            ps.setString(1, body);
-            ps.setString(2, scope);
-            ps.setString(3, key);
+            ps.setString(4, body);
+            ps.setTimestamp(5, Timestamp.from(now));
             return ps.executeUpdate();
         });
     }
