@@ -81,7 +81,8 @@ class LinksApiController {
 
     /**
      * Anyone with the link: 404 if it is unknown or closed; a replay (same Idempotency-Key) gets its stored answer
-     * and counts nothing against the rate limit. The key is also recorded with the card under a unique key, so one key is one card.
+     * and counts nothing against the rate limit. The key is also recorded with the card under a unique key, so one
+     * key is one card.
      */
     @Post("/links/{token}/feedback")
     @Status(HttpStatus.CREATED)

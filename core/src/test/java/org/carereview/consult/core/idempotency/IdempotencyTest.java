@@ -153,7 +153,8 @@ class IdempotencyTest implements FreshDatabase {
     @Test
     void withoutAKeyEveryRequestCreates() {
         for (String key : new String[] {null, " "}) {
-            assertFalse(idempotency.run("test", key, Map.of("a", 1), Receipt.class, () -> create("keyless")).replayed());
+            assertFalse(idempotency.run("test", key, Map.of("a", 1), Receipt.class, () -> create("keyless"))
+                    .replayed());
         }
         assertEquals(2, written("keyless"));
     }
