@@ -3,6 +3,7 @@ package org.carereview.consult.notifications;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Singleton;
 import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -15,7 +16,7 @@ import javax.sql.DataSource;
 class TableChangeStore {
 
     /** The channel the tables' triggers announce changes on. */
-    private static final String CHANNEL = "consult_changes";
+    static final String CHANNEL = "consult_changes";
 
     private final DataSource dataSource;
 
@@ -34,10 +35,20 @@ class TableChangeStore {
             PGConnection pg = connection.unwrap(PGConnection.class);
             listening.run();
             while (!stopped.getAsBoolean()) {
-                if (pg.getNotifications(1000) != null) {
+                if (heard(pg, 1000)) {
                     announced.run();
                 }
             }
         }
+    }
+
+    /**
+     * Whether anything was announced on a listening connection within {@code waitMillis}. The driver answers an
+     * empty array, not null, when nothing was: until 2026-12-05 every second's wait counted as an announcement, so
+     * nodes dropped what they kept once a second.
+     */
+    static boolean heard(PGConnection pg, int waitMillis) throws SQLException {
+        PGNotification[] said = pg.getNotifications(waitMillis);
+        return said != null && said.length > 0;
     }
 }

@@ -16,9 +16,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link #UNKNOWN} and caches read every time; reconnecting moves it, so nothing missed in between is kept.
  */
 @Singleton
-class TableChanges {
+public class TableChanges {
 
-    static final long UNKNOWN = -1;
+    public static final long UNKNOWN = -1;
     private static final Logger LOG = LoggerFactory.getLogger(TableChanges.class);
 
     private final TableChangeStore store;
@@ -39,12 +39,12 @@ class TableChanges {
     }
 
     /** The current generation, or {@link #UNKNOWN} when changes on other nodes would not be heard. */
-    long generation() {
+    public long generation() {
         return listening ? generation.get() : UNKNOWN;
     }
 
     /** Marks a change made on this node (its own announcement follows when the change commits). */
-    void changed() {
+    public void changed() {
         generation.incrementAndGet();
     }
 

@@ -3,6 +3,7 @@ package org.carereview.consult.notifications;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.carereview.consult.db.Eventually;
 import org.carereview.consult.db.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -11,12 +12,10 @@ import io.micronaut.test.support.TestPropertyProvider;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Each node keeps the templates it has read, and drops them when one is saved on any node (issue 17). */
 @MicronautTest(transactional = false)
@@ -43,7 +42,7 @@ class TemplateCacheTest implements TestPropertyProvider {
 
     @Test
     void aTemplateIsReadOnceWhileNothingChanges() {
-        awaitTrue(() -> changes.generation() != TableChanges.UNKNOWN, "this node listens for changes");
+        Eventually.holds(() -> changes.generation() != TableChanges.UNKNOWN, "this node listens for changes");
         Template first = rendered.get(ID);
         assertSame(first, rendered.get(ID), "the second read is the kept copy");
     }
@@ -53,7 +52,8 @@ class TemplateCacheTest implements TestPropertyProvider {
         try (ApplicationContext other = ApplicationContext.run(Map.<String, Object>copyOf(properties), "test")) {
             Templates otherTemplates = other.getBean(Templates.class);
             TableChanges otherChanges = other.getBean(TableChanges.class);
-            awaitTrue(() -> otherChanges.generation() != TableChanges.UNKNOWN, "the other node listens for changes");
+            Eventually.holds(() -> otherChanges.generation() != TableChanges.UNKNOWN,
+                    "the other node listens for changes");
             String before = otherTemplates.get(ID).subject();
             assertSame(otherTemplates.get(ID), otherTemplates.get(ID), "the other node keeps its copy");
 
@@ -61,19 +61,10 @@ class TemplateCacheTest implements TestPropertyProvider {
             String subject = "Saved on the first node " + UUID.randomUUID();
             templates.update(ID, subject, opened.body(), opened.version(), null);
 
-            awaitTrue(() -> otherTemplates.get(ID).subject().equals(subject), "the other node reads the saved text");
+            Eventually.holds(() -> otherTemplates.get(ID).subject().equals(subject),
+                    "the other node reads the saved text");
             assertNotEquals(before, subject);
             assertEquals(subject, rendered.get(ID).subject(), "and so does the node that saved it");
-        }
-    }
-
-    /** Waits up to 10 s for something another thread does (a notification arriving), checking every 20 ms. */
-    private static void awaitTrue(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "within 10 s: " + what);
-            Thread.onSpinWait();
-            java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
         }
     }
 }

@@ -4,8 +4,8 @@ import jakarta.inject.Singleton;
 
 /**
  * The lead's phrases, ready to match, kept for as long as their version in the database stays the same. A phrase
- * added or removed on any node moves the version (a trigger), and the next submission on every node reads them
- * again: the version is read anyway with the examples' version, so the phrases cost no extra round trip.
+ * added or removed on any node moves the version (a trigger), and every node reads them again once it has the new
+ * version ({@link ModelVersions}).
  */
 @Singleton
 class PhraseCache {

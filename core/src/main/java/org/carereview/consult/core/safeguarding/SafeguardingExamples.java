@@ -43,14 +43,16 @@ public class SafeguardingExamples {
     private final ExampleStore store;
     private final SubmissionFlagStore submissions;
     private final LearnedCheck learned;
+    private final ModelVersions versions;
     private final AuditLog audit;
     private final Clock clock;
 
-    SafeguardingExamples(ExampleStore store, SubmissionFlagStore submissions, LearnedCheck learned, AuditLog audit,
-                         Clock clock) {
+    SafeguardingExamples(ExampleStore store, SubmissionFlagStore submissions, LearnedCheck learned,
+                         ModelVersions versions, AuditLog audit, Clock clock) {
         this.store = store;
         this.submissions = submissions;
         this.learned = learned;
+        this.versions = versions;
         this.audit = audit;
         this.clock = clock;
     }
@@ -93,6 +95,7 @@ public class SafeguardingExamples {
         UUID id = store.insert(body, disclosure, "LEAD", null, null, null, by, now);
         store.history(id, disclosure, "LEAD", "ADDED", by, now);
         audit.record(by, AuditAction.EXAMPLE_CHANGE, null, "added");
+        versions.changedHere();
         learned.refit();
         return new Example(id, body, label, "LEAD", by, now);
     }
@@ -104,6 +107,7 @@ public class SafeguardingExamples {
         Instant now = clock.instant();
         store.history(id, "DISCLOSURE".equals(removed[0]), removed[1], "REMOVED", by, now);
         audit.record(by, AuditAction.EXAMPLE_CHANGE, null, "removed");
+        versions.changedHere();
         learned.refit();
     }
 
@@ -122,6 +126,7 @@ public class SafeguardingExamples {
         UUID id = store.insert(body, false, "UNFLAGGED", submissionId, null, null, by, now);
         store.history(id, false, "UNFLAGGED", "ADDED", by, now);
         audit.record(by, AuditAction.EXAMPLE_CHANGE, submissionId, "counter-example");
+        versions.changedHere();
         learned.refit();
     }
 }

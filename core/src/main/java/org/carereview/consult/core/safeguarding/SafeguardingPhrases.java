@@ -33,11 +33,13 @@ public class SafeguardingPhrases {
     }
 
     private final PhraseStore store;
+    private final ModelVersions versions;
     private final AuditLog audit;
     private final Clock clock;
 
-    SafeguardingPhrases(PhraseStore store, AuditLog audit, Clock clock) {
+    SafeguardingPhrases(PhraseStore store, ModelVersions versions, AuditLog audit, Clock clock) {
         this.store = store;
+        this.versions = versions;
         this.audit = audit;
         this.clock = clock;
     }
@@ -72,6 +74,7 @@ public class SafeguardingPhrases {
         Instant now = clock.instant();
         Integer old = store.weightOf(normal).orElse(null);
         store.upsert(normal, weight, by, now);
+        versions.changedHere();
         store.history(normal, old == null ? "ADDED" : "REWEIGHTED", old, weight, by, now);
         audit.record(by, AuditAction.PHRASE_CHANGE, null, old == null ? "added" : "reweighted");
         return new Phrase(normal, weight, by, now);
@@ -84,6 +87,7 @@ public class SafeguardingPhrases {
                 "Not Found", "No such phrase."));
         Instant now = clock.instant();
         store.delete(normal);
+        versions.changedHere();
         store.history(normal, "REMOVED", old, null, by, now);
         audit.record(by, AuditAction.PHRASE_CHANGE, null, "removed");
     }

@@ -15,9 +15,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * Screens free text for a possible safeguarding disclosure, in two ways (ADR 0010, ADR 0013):
  * <ul>
  *   <li>the lead's weighted phrases, found however the text was spelled ({@link PhraseMatcher}): each distinct
- *       phrase found adds its weight; at the threshold the text is flagged. Each call reads the phrases' version
- *       and the examples' version (one row); the phrases are read again only when theirs has moved
- *       ({@link PhraseCache}), so a phrase the lead adds on one node counts at once on every node;</li>
+ *       phrase found adds its weight; at the threshold the text is flagged. The phrases are read again only when
+ *       their version has moved ({@link PhraseCache}), and the versions only when a change was announced or what
+ *       a node holds is a few seconds old ({@link ModelVersions}), so a phrase the lead adds on one node counts on
+ *       every node within seconds (in practice milliseconds);</li>
  *   <li>the learned check ({@link LearnedCheck}), which tells a disclosure from an answer that only talks about
  *       harm. When it is not ready or fails, the result says so ({@link Result#pending}) and the caller queues
  *       the submission for it: the text is never held up or lost for the model.</li>
@@ -51,16 +52,16 @@ public class Screening {
     private final AtomicLong readAhead = new AtomicLong();
     private final AtomicLong deferred = new AtomicLong();
     private final AtomicLong readInTransaction = new AtomicLong();
-    private final PhraseStore phrases;
+    private final ModelVersions versions;
     private final PhraseCache matchers;
     private final SafeguardingConfiguration configuration;
     private final LearnedCheck learned;
     private final ModelReaders readers;
 
-    Screening(PhraseStore phrases, PhraseCache matchers, SafeguardingConfiguration configuration, LearnedCheck learned,
-              ModelReaders readers) {
+    Screening(ModelVersions versions, PhraseCache matchers, SafeguardingConfiguration configuration,
+              LearnedCheck learned, ModelReaders readers) {
         this.readers = readers;
-        this.phrases = phrases;
+        this.versions = versions;
         this.matchers = matchers;
         this.configuration = configuration;
         this.learned = learned;
@@ -89,8 +90,8 @@ public class Screening {
 
     @Transactional
     public Result screen(String text) {
-        PhraseStore.Versions versions = phrases.versions();
-        Result byPhrases = matchers.at(versions.phrases()).match(text, configuration.threshold());
+        PhraseStore.Versions current = versions.current();
+        Result byPhrases = matchers.at(current.phrases()).match(text, configuration.threshold());
         if (!learned.enabled()) {
             return byPhrases;
         }
@@ -100,12 +101,12 @@ public class Screening {
             if (ahead != null && ahead.reading == null) {
                 deferred.incrementAndGet();
                 verdict = Optional.empty();
-            } else if (ahead != null && ahead.reading.version() == versions.examples()) {
+            } else if (ahead != null && ahead.reading.version() == current.examples()) {
                 ahead.used = true;
                 readAhead.incrementAndGet();
                 verdict = Optional.of(ahead.reading.verdict());
             } else {
-                verdict = learned.check(text, versions.examples());
+                verdict = learned.check(text, current.examples());
                 verdict.ifPresent(v -> readInTransaction.incrementAndGet());
             }
         } catch (RuntimeException | LinkageError e) {

@@ -20,12 +20,14 @@ import org.carereview.consult.core.submission.NewSubmission;
 import org.carereview.consult.core.submission.SubmissionDraft;
 import org.carereview.consult.core.submission.SubmissionKind;
 import org.carereview.consult.core.submission.Submissions;
+import org.carereview.consult.db.Eventually;
 import org.carereview.consult.db.FreshDatabase;
 import org.carereview.consult.db.MutableClock;
 import org.carereview.consult.db.TestClock;
 import org.carereview.consult.db.TestDatabase;
 import org.carereview.consult.db.TestSql;
 import org.carereview.consult.notifications.Dispatcher;
+import org.carereview.consult.notifications.TableChanges;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -77,6 +79,7 @@ class LearnedCheckTest implements FreshDatabase {
     @Inject Dispatcher dispatcher;
     @Inject DataSource dataSource;
     @Inject MutableClock clock;
+    @Inject TableChanges changes;
     @Inject TransactionOperations<Connection> tx;
     @Inject @Client("/") HttpClient http;
 
@@ -230,7 +233,9 @@ class LearnedCheckTest implements FreshDatabase {
 
     @Test
     void whileTheModelLearnsASubmissionIsScreenedByPhrasesQueuedAndItsLeadAlertedWithinAMinute() throws Exception {
+        long heard = changes.generation();
         TestSql.execute(dataSource, "UPDATE safeguarding_model_version SET version = version + 1");
+        Eventually.holds(() -> changes.generation() > heard, "this node hears of the new version");
         NewSubmission sent = send("nobody would notice if i wasnt here anymore, im so tired of everything");
         assertFalse(flagged(sent), "phrases alone do not flag it");
         assertEquals(1, TestSql.count(dataSource, "SELECT count(*) FROM safeguarding_check_queue WHERE submission_id = ?",
@@ -281,7 +286,8 @@ class LearnedCheckTest implements FreshDatabase {
             boolean before = otherTx.executeWrite(s -> otherScreening.screen(text)).flagged();
 
             SafeguardingExamples.Example added = examples.add(text, before ? "ORDINARY" : "DISCLOSURE", lead);
-            assertTrue(otherTx.executeWrite(s -> otherScreening.screen(text)).pending(), "the other node sees the new version");
+            Eventually.holds(() -> otherTx.executeWrite(s -> otherScreening.screen(text)).pending(),
+                    "the other node sees the new version");
             assertTrue(other.getBean(LearnedCheck.class).awaitReady(120));
             assertEquals(!before, otherTx.executeWrite(s -> otherScreening.screen(text)).flagged());
             examples.remove(added.id(), lead);
