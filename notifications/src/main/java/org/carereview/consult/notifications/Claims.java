@@ -2,7 +2,6 @@ package org.carereview.consult.notifications;
 
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
-import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -15,11 +14,12 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The dispatcher's side of {@code outbox_message}. Each method is its own short transaction. A claim sets
- * {@code claimed_until} and {@code next_attempt_at} to the end of the lease, so one condition
- * ({@code status IN (CREATED, SENDING) AND next_attempt_at <= now}) finds new, retrying and abandoned
- * messages alike. Every later update names the {@code attempts} value of its claim: a dispatcher whose lease
- * ran out and was taken over cannot overwrite the newer claim.
+ * The dispatcher's side of {@code outbox_message}. Each method is its own short transaction, on the connection the
+ * dispatcher holds for its batch ({@link Dispatcher#dispatchDue}), so it is never called inside another transaction.
+ * A claim sets {@code claimed_until} and {@code next_attempt_at} to the end of the lease, so one condition
+ * ({@code status IN (CREATED, SENDING) AND next_attempt_at <= now}) finds new, retrying and abandoned messages
+ * alike. Every later update names the {@code attempts} value of its claim: a dispatcher whose lease ran out and was
+ * taken over cannot overwrite the newer claim.
  */
 @Singleton
 class Claims {
@@ -46,7 +46,7 @@ class Claims {
     }
 
     /** Claims up to {@code limit} due messages, skipping rows another dispatcher has locked. */
-    @Transactional(propagation = TransactionDefinition.Propagation.REQUIRES_NEW)
+    @Transactional
     List<Claimed> claim(Instant now, Instant leaseEnd, int limit, int maxAttempts) {
         // Out of attempts: an abandoned claim on the last attempt (the dead node may have sent it), or a
         // waiting message after maxAttempts was lowered. Given up, not tried again.
@@ -63,24 +63,24 @@ class Claims {
      * at-least-once promise anyway (as for a node that dies mid-send). At a peak this saves one flush of the
      * write-ahead log per email, and everything else the database holds stays durable.
      */
-    @Transactional(propagation = TransactionDefinition.Propagation.REQUIRES_NEW)
+    @Transactional
     boolean markSent(Claimed claim, Instant now) {
         store.commitWithoutWaitingForDisk();
         return store.markSent(claim.id(), claim.attempts(), now);
     }
 
-    @Transactional(propagation = TransactionDefinition.Propagation.REQUIRES_NEW)
+    @Transactional
     boolean reschedule(Claimed claim, Instant nextAttempt, String error) {
         return store.reschedule(claim.id(), claim.attempts(), nextAttempt, error);
     }
 
-    @Transactional(propagation = TransactionDefinition.Propagation.REQUIRES_NEW)
+    @Transactional
     boolean markFailed(Claimed claim, String error) {
         return store.markFailed(claim.id(), claim.attempts(), error);
     }
 
     /** Gives a claim back unsent (its lease is nearly over), without counting the attempt. */
-    @Transactional(propagation = TransactionDefinition.Propagation.REQUIRES_NEW)
+    @Transactional
     boolean release(Claimed claim, Instant now) {
         return store.release(claim.id(), claim.attempts(), now);
     }

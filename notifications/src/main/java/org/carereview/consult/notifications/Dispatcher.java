@@ -1,5 +1,6 @@
 package org.carereview.consult.notifications;
 
+import io.micronaut.data.connection.annotation.Connectable;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +14,9 @@ import java.util.List;
  * Sends due outbox messages. Safe to run on any number of nodes at once: rows are claimed with
  * {@code FOR UPDATE SKIP LOCKED} in a short transaction, sent outside any transaction, then marked.
  * A message is sent at least once; a node that dies mid-send leaves a lease that runs out, and the
- * message is claimed again.
+ * message is claimed again. A batch keeps the connection it claimed with until each of its messages is marked: at a
+ * peak the requests may hold every other connection in the pool, and a message sent but not marked for want of one
+ * would go again when its lease ran out (a child's receipt twice).
  */
 @Singleton
 public class Dispatcher {
@@ -40,10 +43,12 @@ public class Dispatcher {
     }
 
     /**
-     * Claims up to {@code batchSize} due messages and tries to send each once.
+     * Claims up to {@code batchSize} due messages and tries to send each once, on one connection held throughout
+     * (between its short transactions the connection waits outside any). Not to be called inside a transaction.
      *
      * @return how many were sent
      */
+    @Connectable
     public int dispatchDue() {
         Instant now = clock.instant();
         Instant leaseEnd = now.plus(config.lease());

@@ -39,6 +39,7 @@ final class FakeNotify implements AutoCloseable {
     private final List<Received> received = new ArrayList<>();
     private final Deque<Failure> failures = new ArrayDeque<>();
     private int requests;
+    private Runnable whileAnswering = () -> { };
 
     FakeNotify() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(TestSupport.LOCALHOST), 0), 0);
@@ -81,6 +82,12 @@ final class FakeNotify implements AutoCloseable {
         received.clear();
         failures.clear();
         requests = 0;
+        whileAnswering = () -> { };
+    }
+
+    /** Runs before each answer, as the sender waits for it (a test does what the rest of the node might meanwhile). */
+    synchronized void whileAnswering(Runnable action) {
+        whileAnswering = action;
     }
 
     @Override
@@ -93,7 +100,9 @@ final class FakeNotify implements AutoCloseable {
             String channel = exchange.getRequestURI().getPath().substring("/v2/notifications/".length());
             JSONObject body = new JSONObject(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             Failure failure;
+            Runnable meanwhile;
             synchronized (this) {
+                meanwhile = whileAnswering;
                 requests++;
                 failure = failures.poll();
                 if (failure == null && !FakeNotifyToken.signedByTheKey(exchange.getRequestHeaders().getFirst("Authorization"))) {
@@ -104,6 +113,7 @@ final class FakeNotify implements AutoCloseable {
                     received.add(new Received(channel, body));
                 }
             }
+            meanwhile.run();
             if (failure != null) {
                 answer(exchange, failure.status(), new JSONObject().put("status_code", failure.status())
                         .put("errors", List.of(new JSONObject().put("error", failure.error())
