@@ -23,6 +23,8 @@ import java.time.Duration;
  * @param keepFieldsFor    how long a sent message keeps its fields (links, references) before they are emptied
  * @param keepFailedFor    how long, from when it was queued, a message given up keeps its fields, and so may be
  *                         sent again by an administrator (the failed emails page) once the mail setting is fixed
+ * @param templatesKeptFor the longest a node renders messages from a template it read without reading it again,
+ *                         should it miss another node's announcement that the template was saved ({@link Templates})
  */
 @ConfigurationProperties("consult.notifications")
 public record NotificationsConfiguration(
@@ -33,5 +35,6 @@ public record NotificationsConfiguration(
         @Bindable(defaultValue = "1h") @NotNull Duration maxBackoff,
         @Bindable(defaultValue = "2m") @NotNull Duration lease,
         @Bindable(defaultValue = "1d") @NotNull Duration keepFieldsFor,
-        @Bindable(defaultValue = "30d") @NotNull Duration keepFailedFor) {
+        @Bindable(defaultValue = "30d") @NotNull Duration keepFailedFor,
+        @Bindable(defaultValue = "30s") @NotNull Duration templatesKeptFor) {
 }

@@ -4,14 +4,19 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.carereview.consult.db.Eventually;
+import org.carereview.consult.db.MutableClock;
 import org.carereview.consult.db.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import io.micronaut.test.support.TestPropertyProvider;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import javax.sql.DataSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -31,6 +36,16 @@ class TemplateCacheTest implements TestPropertyProvider {
     Templates rendered;
     @Inject
     TableChanges changes;
+    @Inject
+    MutableClock clock;
+    @Inject
+    DataSource dataSource;
+    @Inject
+    TemplateStore store;
+    @Inject
+    TemplateFiles files;
+    @Inject
+    NotificationsConfiguration config;
 
     @Override
     public Map<String, String> getProperties() {
@@ -65,6 +80,39 @@ class TemplateCacheTest implements TestPropertyProvider {
                     "the other node reads the saved text");
             assertNotEquals(before, subject);
             assertEquals(subject, rendered.get(ID).subject(), "and so does the node that saved it");
+        }
+    }
+
+    /**
+     * A node whose listening connection hears nothing and never fails (dropped silently by the network, or passed
+     * through a pooler that does not forward announcements) still sends a saved wording within thirty seconds.
+     */
+    @Test
+    void aNodeThatHearsNoAnnouncementsReadsASavedTemplateOnceItsCopyIsThirtySecondsOld() {
+        TableChanges deaf = new TableChanges(new TableChangeStore(dataSource) {
+            @Override
+            void listen(Runnable listening, Runnable announced, BooleanSupplier stopped) {
+                listening.run();
+                while (!stopped.getAsBoolean()) {
+                    LockSupport.parkNanos(10_000_000L);
+                }
+            }
+        });
+        deaf.start();
+        try {
+            Templates node = new Templates(store, files, deaf, clock, config);
+            Eventually.holds(() -> deaf.generation() != TableChanges.UNKNOWN, "the deaf node counts as listening");
+            Template kept = node.get(ID);
+            MessageTemplate opened = templates.find(ID).orElseThrow();
+            String subject = "Saved where this node did not hear it " + UUID.randomUUID();
+            templates.update(ID, subject, opened.body(), opened.version(), null);
+
+            clock.advance(Duration.ofSeconds(29));
+            assertSame(kept, node.get(ID), "within the thirty seconds the kept copy stands");
+            clock.advance(Duration.ofSeconds(1));
+            assertEquals(subject, node.get(ID).subject(), "thirty seconds on, the node reads the template again");
+        } finally {
+            deaf.stop();
         }
     }
 }
