@@ -1,17 +1,27 @@
 package org.carereview.consult.notifications;
 
+import com.zaxxer.hikari.HikariDataSource;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Singleton;
+import org.postgresql.Driver;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Properties;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 
-/** Announcements of changed tables (PostgreSQL NOTIFY), heard on a connection of its own, outside transactions. */
+/**
+ * Announcements of changed tables (PostgreSQL NOTIFY), heard on a connection of its own, outside transactions and
+ * outside the pool: the pool's connections are the requests', and a connection held for good would be one fewer for
+ * them at a peak. It is opened with the pool's own address, user and driver settings, or with
+ * {@code consult.changes.database-url} when that is set (PostgreSQL itself, where the pool goes through PgBouncer
+ * in transaction mode, through which LISTEN does not work).
+ */
 @Singleton
 class TableChangeStore {
 
@@ -19,9 +29,11 @@ class TableChangeStore {
     static final String CHANNEL = "consult_changes";
 
     private final DataSource dataSource;
+    private final String url;
 
-    TableChangeStore(DataSource dataSource) {
+    TableChangeStore(DataSource dataSource, @Value("${consult.changes.database-url:}") String url) {
         this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
+        this.url = url;
     }
 
     /**
@@ -30,7 +42,7 @@ class TableChangeStore {
      * throws when the connection fails (it is closed either way).
      */
     void listen(Runnable listening, Runnable announced, BooleanSupplier stopped) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = open(); Statement statement = connection.createStatement()) {
             statement.execute("LISTEN " + CHANNEL);
             PGConnection pg = connection.unwrap(PGConnection.class);
             listening.run();
@@ -40,6 +52,27 @@ class TableChangeStore {
                 }
             }
         }
+    }
+
+    /** A connection of the listener's own, with the pool's settings; one from the pool if it is not Hikari's. */
+    private Connection open() throws SQLException {
+        if (!(dataSource instanceof HikariDataSource pool)) {
+            return dataSource.getConnection();
+        }
+        Properties settings = new Properties();
+        settings.putAll(pool.getDataSourceProperties());
+        if (pool.getUsername() != null) {
+            settings.setProperty("user", pool.getUsername());
+        }
+        if (pool.getPassword() != null) {
+            settings.setProperty("password", pool.getPassword());
+        }
+        settings.setProperty("ApplicationName", "consult table changes");
+        Connection connection = new Driver().connect(url.isBlank() ? pool.getJdbcUrl() : url, settings);
+        if (connection == null) {
+            throw new SQLException("Not a PostgreSQL address: set consult.changes.database-url to jdbc:postgresql://...");
+        }
+        return connection;
     }
 
     /**
