@@ -1,7 +1,6 @@
 package org.carereview.consult.notifications;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Singleton;
 import org.postgresql.Driver;
@@ -20,7 +19,7 @@ import javax.sql.DataSource;
  * outside the pool: the pool's connections are the requests', and a connection held for good would be one fewer for
  * them at a peak. It is opened with the pool's own address, user and driver settings, or with
  * {@code consult.changes.database-url} when that is set (PostgreSQL itself, where the pool goes through PgBouncer
- * in transaction mode, through which LISTEN does not work).
+ * in transaction mode, through which LISTEN does not work; {@link ListenAddress}).
  */
 @Singleton
 class TableChangeStore {
@@ -31,9 +30,9 @@ class TableChangeStore {
     private final DataSource dataSource;
     private final String url;
 
-    TableChangeStore(DataSource dataSource, @Value("${consult.changes.database-url:}") String url) {
+    TableChangeStore(DataSource dataSource, ListenAddress address) {
         this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
-        this.url = url;
+        this.url = address.url();
     }
 
     /**
@@ -68,9 +67,9 @@ class TableChangeStore {
             settings.setProperty("password", pool.getPassword());
         }
         settings.setProperty("ApplicationName", "consult table changes");
-        Connection connection = new Driver().connect(url.isBlank() ? pool.getJdbcUrl() : url, settings);
+        Connection connection = new Driver().connect(url.isEmpty() ? pool.getJdbcUrl() : url, settings);
         if (connection == null) {
-            throw new SQLException("Not a PostgreSQL address: set consult.changes.database-url to jdbc:postgresql://...");
+            throw new SQLException("The pool's address is not PostgreSQL's");
         }
         return connection;
     }

@@ -21,6 +21,8 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A node listens for table changes on a connection outside its pool, so at a peak every pooled connection is the
@@ -86,5 +88,23 @@ class ListeningConnectionTest implements TestPropertyProvider {
             assertEquals(List.of("LISTEN consult_changes"), TestSql.column(dataSource, "SELECT query "
                     + "FROM pg_stat_activity WHERE application_name = 'listening-via-setting'"));
         }
+    }
+
+    @Test
+    void aSettingThatIsNotAPostgresAddressStopsTheStartWithAMessage() {
+        Map<String, Object> withSetting = new HashMap<>(properties);
+        withSetting.put("consult.changes.database-url", "postgres://db-host/consult");
+        RuntimeException refused = assertThrows(RuntimeException.class,
+                () -> ApplicationContext.run(withSetting, "test").close());
+        assertTrue(messages(refused).contains("CONSULT_CHANGES_DATABASE_URL is not a PostgreSQL address"),
+                messages(refused));
+    }
+
+    private static String messages(Throwable failure) {
+        StringBuilder all = new StringBuilder();
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            all.append(t.getMessage()).append('\n');
+        }
+        return all.toString();
     }
 }

@@ -89,7 +89,7 @@ class TemplateCacheTest implements TestPropertyProvider {
      */
     @Test
     void aNodeThatHearsNoAnnouncementsReadsASavedTemplateOnceItsCopyIsThirtySecondsOld() {
-        TableChanges deaf = new TableChanges(new TableChangeStore(dataSource, "") {
+        TableChanges deaf = new TableChanges(new TableChangeStore(dataSource, new ListenAddress("")) {
             @Override
             void listen(Runnable listening, Runnable announced, BooleanSupplier stopped) {
                 listening.run();
