@@ -1,7 +1,6 @@
 package org.carereview.consult.notifications;
 
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
@@ -56,14 +55,7 @@ class ListeningConnectionTest implements TestPropertyProvider {
         Eventually.holds(() -> changes.generation() != TableChanges.UNKNOWN, "the node listens for changes");
         List<Connection> taken = new ArrayList<>();
         try {
-            DataSource pool = DelegatingDataSource.unwrapDataSource(dataSource);
-            while (true) {
-                try {
-                    taken.add(pool.getConnection());
-                } catch (SQLException e) {
-                    break;
-                }
-            }
+            TestSupport.takeEveryFreeConnection(dataSource, taken);
             assertEquals(POOL, taken.size(), "every pooled connection was free for the requests");
             long before = changes.generation();
             try (Connection other = db.connect(); Statement say = other.createStatement()) {

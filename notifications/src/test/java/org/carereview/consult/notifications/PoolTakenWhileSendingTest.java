@@ -1,6 +1,5 @@
 package org.carereview.consult.notifications;
 
-import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
@@ -71,7 +70,11 @@ class PoolTakenWhileSendingTest implements FreshDatabase {
     @Test
     void aMessageSentWhileRequestsHoldEveryConnectionIsMarkedSentAndNotSentAgain() throws SQLException {
         List<UUID> ids = List.of(enqueue("CFA-AAAA"), enqueue("CFA-BBBB"));
-        NOTIFY.whileAnswering(this::takeEveryFreeConnection);
+        NOTIFY.whileAnswering(() -> {
+            synchronized (taken) {
+                TestSupport.takeEveryFreeConnection(dataSource, taken);
+            }
+        });
 
         assertEquals(2, dispatcher.dispatchDue(), "both sent while the pool was taken");
         assertTrue(!taken.isEmpty(), "while sending, the test took what the pool had left");
@@ -88,19 +91,5 @@ class PoolTakenWhileSendingTest implements FreshDatabase {
     private UUID enqueue(String reference) {
         return tx.executeWrite(status -> outbox.enqueue("advice-receipt", TestSupport.uniqueAddress("pool"),
                 Map.of("reference", reference)));
-    }
-
-    /** What a peak of requests does: borrows connections until the pool has none left to give within its wait. */
-    private void takeEveryFreeConnection() {
-        DataSource pool = DelegatingDataSource.unwrapDataSource(dataSource);
-        synchronized (taken) {
-            while (true) {
-                try {
-                    taken.add(pool.getConnection());
-                } catch (SQLException e) {
-                    return;
-                }
-            }
-        }
     }
 }

@@ -1,12 +1,16 @@
 package org.carereview.consult.notifications;
 
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.transaction.TransactionOperations;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 /** Small shared pieces of the tests' set-up. */
 final class TestSupport {
@@ -55,5 +59,20 @@ final class TestSupport {
                 return s.executeUpdate(statement);
             }
         });
+    }
+
+    /**
+     * What a peak of requests does: borrows connections from the application's pool into {@code taken} until the
+     * pool has none left to give within its wait. The caller closes them.
+     */
+    static void takeEveryFreeConnection(DataSource dataSource, List<Connection> taken) {
+        DataSource pool = DelegatingDataSource.unwrapDataSource(dataSource);
+        while (true) {
+            try {
+                taken.add(pool.getConnection());
+            } catch (SQLException e) {
+                return;
+            }
+        }
     }
 }

@@ -1,11 +1,10 @@
 package org.carereview.consult.core.safeguarding;
 
 import jakarta.inject.Singleton;
+import org.carereview.consult.notifications.KeptCopy;
 import org.carereview.consult.notifications.TableChanges;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 
 /**
  * The examples' and the phrases' versions that screening works with, read from the database once and kept while
@@ -19,36 +18,19 @@ import java.time.Instant;
 @Singleton
 class ModelVersions {
 
-    private record Held(long generation, Instant readAt, PhraseStore.Versions versions) {
-    }
-
     private final PhraseStore store;
     private final TableChanges changes;
-    private final Clock clock;
-    private final Duration keptFor;
-    private volatile Held held;
+    private final KeptCopy<PhraseStore.Versions> kept;
 
     ModelVersions(PhraseStore store, TableChanges changes, Clock clock, SafeguardingConfiguration configuration) {
         this.store = store;
         this.changes = changes;
-        this.clock = clock;
-        this.keptFor = configuration.versionsKeptFor();
+        this.kept = new KeptCopy<>(changes, clock, configuration.versionsKeptFor());
     }
 
     /** The current versions; reads them in the caller's transaction unless the ones held still stand. */
     PhraseStore.Versions current() {
-        long generation = changes.generation();
-        Instant now = clock.instant();
-        Held last = held;
-        if (last != null && generation != TableChanges.UNKNOWN && last.generation() == generation
-                && !now.isBefore(last.readAt()) && now.isBefore(last.readAt().plus(keptFor))) {
-            return last.versions();
-        }
-        PhraseStore.Versions read = store.versions();
-        if (generation != TableChanges.UNKNOWN) {
-            held = new Held(generation, now, read);
-        }
-        return read;
+        return kept.get(store::versions);
     }
 
     /** Marks a change to the phrases or the examples made on this node (its announcement follows the commit). */
