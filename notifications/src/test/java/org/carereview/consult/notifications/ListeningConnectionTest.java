@@ -58,9 +58,7 @@ class ListeningConnectionTest implements TestPropertyProvider {
             TestSupport.takeEveryFreeConnection(dataSource, taken);
             assertEquals(POOL, taken.size(), "every pooled connection was free for the requests");
             long before = changes.generation();
-            try (Connection other = db.connect(); Statement say = other.createStatement()) {
-                say.execute("NOTIFY " + TableChangeStore.CHANNEL + ", 'message_template'");
-            }
+            announce();
             Eventually.holds(() -> changes.generation() != before, "the node hears the announcement");
         } finally {
             for (Connection c : taken) {
@@ -83,6 +81,30 @@ class ListeningConnectionTest implements TestPropertyProvider {
     }
 
     @Test
+    void aListeningConnectionTheNetworkDropsWithoutAWordIsReplacedAndHearsAgain() throws Exception {
+        try (FreezingProxy network = new FreezingProxy(db.url())) {
+            Map<String, Object> settings = new HashMap<>(properties);
+            settings.put("consult.changes.database-url", network.url());
+            settings.put("consult.changes.probe-after", "1s");
+            settings.put("consult.changes.probe-timeout", "1s");
+            try (ApplicationContext node = ApplicationContext.run(settings, "test")) {
+                TableChanges nodeChanges = node.getBean(TableChanges.class);
+                Eventually.holds(() -> nodeChanges.generation() != TableChanges.UNKNOWN, "the node listens");
+
+                network.forgetOpenConnections();
+                long deaf = nodeChanges.generation();
+                announce();
+                Eventually.holds(() -> nodeChanges.generation() != deaf,
+                        "the node stops keeping what it read (it may have missed a change)");
+                Eventually.holds(() -> nodeChanges.generation() != TableChanges.UNKNOWN, "the node listens again");
+                long again = nodeChanges.generation();
+                announce();
+                Eventually.holds(() -> nodeChanges.generation() != again, "the node hears the next announcement");
+            }
+        }
+    }
+
+    @Test
     void aSettingThatIsNotAPostgresAddressStopsTheStartWithAMessage() {
         Map<String, Object> withSetting = new HashMap<>(properties);
         withSetting.put("consult.changes.database-url", "postgres://db-host/consult");
@@ -90,6 +112,12 @@ class ListeningConnectionTest implements TestPropertyProvider {
                 () -> ApplicationContext.run(withSetting, "test").close());
         assertTrue(messages(refused).contains("CONSULT_CHANGES_DATABASE_URL is not a PostgreSQL address"),
                 messages(refused));
+    }
+
+    private void announce() throws SQLException {
+        try (Connection other = db.connect(); Statement say = other.createStatement()) {
+            say.execute("NOTIFY " + TableChangeStore.CHANNEL + ", 'message_template'");
+        }
     }
 
     private static String messages(Throwable failure) {

@@ -89,7 +89,8 @@ class TemplateCacheTest implements TestPropertyProvider {
      */
     @Test
     void aNodeThatHearsNoAnnouncementsReadsASavedTemplateOnceItsCopyIsThirtySecondsOld() {
-        TableChanges deaf = new TableChanges(new TableChangeStore(dataSource, new ListenAddress("")) {
+        TableChanges deaf = new TableChanges(new TableChangeStore(dataSource, new ListenAddress(""),
+                Duration.ofSeconds(10), Duration.ofSeconds(5)) {
             @Override
             void listen(Runnable listening, Runnable announced, BooleanSupplier stopped) {
                 listening.run();
