@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  *     to the safeguarding lead and administrators ({@link #mayContact}).</li>
  *     <li>A submission still waiting for the learned safeguarding check (queued because the model was busy or
  *     loading when it was sent) is treated as possibly flagged until the check has read it: only the lead,
- *     administrators and its own sender see it (ADR 0038).</li>
+ *     administrators and its own sender see it (ADR 45).</li>
  *     <li>Reviewers see the words and the triage fields of every other submission.</li>
  *     <li>A contributor sees only their own.</li>
  * </ul>

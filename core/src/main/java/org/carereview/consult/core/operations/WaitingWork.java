@@ -7,7 +7,7 @@ import jakarta.inject.Singleton;
  * Work waiting for people, as counts only (for the platform team's metrics): submissions the spam defences held
  * back, and submissions flagged for safeguarding on which the lead has recorded no action yet ("No action
  * recorded yet" on the submission's page); submissions waiting for the learned safeguarding check (hidden from
- * reviewers until it has read them, ADR 38); and answers waiting for the embeddings worker (ADR 33). One read,
+ * reviewers until it has read them, ADR 45); and answers waiting for the embeddings worker (ADR 33). One read,
  * each count from a partial index; no content, no ids.
  */
 @Singleton

@@ -50,7 +50,7 @@ class ServiceMeters implements MeterBinder {
         waiting(registry, "consult.safeguarding.learned.waiting",
                 "Submissions waiting for the learned safeguarding check, hidden from reviewers until it reads them",
                 WaitingWork.Counts::learnedCheckWaiting, "submissions");
-        // Read inside the transaction means a pooled connection held while the model read (ADR 38): near 0 normally.
+        // Read inside the transaction means a pooled connection held while the model read (ADR 45): near 0 normally.
         readings(registry, "ahead", Screening.Readings::ahead);
         readings(registry, "in_transaction", Screening.Readings::inTransaction);
         readings(registry, "queued", Screening.Readings::deferred);
