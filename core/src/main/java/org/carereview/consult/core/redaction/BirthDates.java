@@ -2,6 +2,7 @@ package org.carereview.consult.core.redaction;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,10 +34,13 @@ final class BirthDates {
     private BirthDates() {
     }
 
-    /** Every date and "born in" year has a digit: a text without one is not searched. */
+    /**
+     * Every date and "born in" year has a digit, and its cue: a text without a digit, or with none of "born",
+     * "birth" and a "dob" however dotted, is not searched (most answers, whose dates are not dates of birth).
+     */
     static List<Found> find(String text) {
         List<Found> found = new ArrayList<>();
-        if (Redactor.digits(text) == 0) {
+        if (Redactor.digits(text) == 0 || !mayHaveCue(text)) {
             return found;
         }
         Matcher m = DATE.matcher(text);
@@ -51,5 +55,12 @@ final class BirthDates {
             found.add(new Found(Kind.DATE_OF_BIRTH, year.start(1), year.end(1)));
         }
         return found;
+    }
+
+    /** What every {@code CUE} and {@code BORN_IN_YEAR} has, in any case: "born", "birth", or d, o, b with dots. */
+    static boolean mayHaveCue(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        return lower.contains("born") || lower.contains("birth") || lower.contains("dob") || lower.contains("d.o")
+                || lower.contains("do.b");
     }
 }

@@ -41,7 +41,8 @@ final class Contacts {
 
     /**
      * Each kind is searched for only in a text that has what every match of it has: an email an "@", a spelled-out
-     * one the word "at" between spaces, a phone number ten digits, a postcode a digit. Most answers have none.
+     * one the word "at" between spaces, a phone number ten digits, a postcode a digit before two letters. Most
+     * answers have none.
      */
     static List<Found> find(String text) {
         List<Found> found = new ArrayList<>();
@@ -60,10 +61,22 @@ final class Contacts {
         if (digits >= 10) {
             add(found, Kind.PHONE, PHONE.matcher(text));
         }
-        if (digits >= 1) {
+        if (digits >= 1 && hasInwardCode(text)) {
             add(found, Kind.POSTCODE, POSTCODE.matcher(text));
         }
         return found;
+    }
+
+    /** Whether a digit stands before two letters somewhere ("1AA"), as every postcode ends; most answers have none. */
+    static boolean hasInwardCode(String text) {
+        for (int i = 0; i + 2 < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9' && Character.isLetter(text.charAt(i + 1))
+                    && Character.isLetter(text.charAt(i + 2))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether "at", in any case, stands somewhere with white space on both sides, as {@code \s+at\s+} needs. */

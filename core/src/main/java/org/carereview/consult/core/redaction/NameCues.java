@@ -1,5 +1,6 @@
 package org.carereview.consult.core.redaction;
 
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -51,12 +52,17 @@ final class NameCues {
         return ROLE_BEFORE.matcher(text.substring(Math.max(0, start - 60), start)).find();
     }
 
+    /** Every strong cue has "called" or "name" in it, in some case: a window without either is not searched. */
     static boolean strongBefore(String text, int start) {
-        return STRONG_BEFORE.matcher(text.substring(Math.max(0, start - 30), start)).find();
+        String window = text.substring(Math.max(0, start - 30), start);
+        String lower = window.toLowerCase(Locale.ROOT);
+        return (lower.contains("called") || lower.contains("name")) && STRONG_BEFORE.matcher(window).find();
     }
 
+    /** Every naming cue has "name" in it, in some case: a window without it is not searched. */
     static boolean namingBefore(String text, int start) {
-        return NAMING_BEFORE.matcher(text.substring(Math.max(0, start - 30), start)).find();
+        String window = text.substring(Math.max(0, start - 30), start);
+        return window.toLowerCase(Locale.ROOT).contains("name") && NAMING_BEFORE.matcher(window).find();
     }
 
     /** A role after the word; {@code strict}, only after a comma or "is"/"was" ("Will, my brother", not "Will my"). */

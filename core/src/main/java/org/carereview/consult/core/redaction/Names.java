@@ -24,8 +24,8 @@ final class Names {
             "barnardo's", "nspcc", "childline", "iro", "sw", "pa");
 
     /** Endings of ordinary words, not names: a word not in the lists needs a name's shape ("Safeguarding"). */
-    private static final Pattern WORDISH = Pattern.compile("(?:ing|tion|sion|ment|ness|ity|ship|ance|ence|ism"
-            + "|ous|able|ible|ful|less|ised|ized|ise|ize|ally|ive)$");
+    private static final List<String> WORDISH = List.of("ing", "tion", "sion", "ment", "ness", "ity", "ship",
+            "ance", "ence", "ism", "ous", "able", "ible", "ful", "less", "ised", "ized", "ise", "ize", "ally", "ive");
     /** Names that start a question before a role ("Will my brother be ok"): after them the role needs a comma. */
     private static final Set<String> QUESTION_WORDS = Set.of("will", "may");
     /** Words that are never a surname after a title, whatever their case. */
@@ -84,11 +84,10 @@ final class Names {
         }
         String first = key.contains("-") ? key.substring(0, key.indexOf('-')) : key;
         boolean listed = WordLists.FIRST_NAMES.contains(key) || WordLists.FIRST_NAMES.contains(first);
-        boolean ambiguous = WordLists.WORD_NAMES.contains(key) || isOrdinary(key);
-        if (listed && !ambiguous) {
+        boolean ordinary = isOrdinary(key);
+        if (listed && !ordinary && !WordLists.WORD_NAMES.contains(key)) {
             return true;
         }
-        boolean ordinary = isOrdinary(key);
         boolean listJoin = lastEnd >= 0 && lastEnd < start
                 && LIST_JOIN.matcher(text.substring(lastEnd, start)).matches();
         if (listed || WordLists.WORD_NAMES.contains(key)) {
@@ -98,7 +97,7 @@ final class Names {
             return cued && (Character.isUpperCase(text.charAt(start)) || !ordinary)
                     || NameCues.strongBefore(text, start);
         }
-        if (ordinary || WORDISH.matcher(key).find()) {
+        if (ordinary || WORDISH.stream().anyMatch(key::endsWith)) {
             return false;
         }
         boolean titleCase = Character.isUpperCase(text.charAt(start))

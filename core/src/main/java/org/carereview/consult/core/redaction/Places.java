@@ -2,6 +2,7 @@ package org.carereview.consult.core.redaction;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,11 +36,13 @@ final class Places {
     private static final Pattern PLACEMENT = Pattern.compile("\\b((?:" + WORD + "\\s+){1,3}?)" + HOME_TYPE + "\\b",
             Pattern.CASE_INSENSITIVE);
 
-    /** Each kind needs its type word, and an address a digit: a text without one is not searched for that kind. */
-    private static final Pattern ANY_SCHOOL_TYPE = Pattern.compile("\\b" + SCHOOL_TYPE + "\\b",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern ANY_HOME_TYPE = Pattern.compile("\\b(?:home|unit|house|lodge)\\b",
-            Pattern.CASE_INSENSITIVE);
+    /**
+     * Each kind needs its type word, and an address a digit: a text without one is not searched for that kind. The
+     * words of {@code SCHOOL_TYPE}, and those every {@code HOME_TYPE} ends in.
+     */
+    private static final List<String> SCHOOL_TYPES = List.of("primary", "academy", "high", "school", "college",
+            "infants", "juniors", "secondary", "grammar");
+    private static final List<String> HOME_TYPES = List.of("home", "unit", "house", "lodge");
     /** A type that names a place only after a capitalised word ("Willow Lodge", not "the big house"). */
     private static final Pattern PLAIN_TYPE = Pattern.compile(".*\\b(house|lodge|high|college)$");
     private static final Pattern POSSESSIVE = Pattern.compile("'?s$");
@@ -71,13 +74,32 @@ final class Places {
                 found.add(new Found(Kind.ADDRESS, a.start(), a.end() - (a.group().endsWith(".") ? 1 : 0)));
             }
         }
-        if (ANY_SCHOOL_TYPE.matcher(text).find()) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (hasWord(lower, SCHOOL_TYPES)) {
             named(text, SCHOOL.matcher(text), Kind.SCHOOL, found);
         }
-        if (ANY_HOME_TYPE.matcher(text).find()) {
+        if (hasWord(lower, HOME_TYPES)) {
             named(text, PLACEMENT.matcher(text), Kind.PLACEMENT, found);
         }
         return found;
+    }
+
+    /**
+     * Whether one of {@code words} stands in {@code lower} (the text in lower case) with no letter or digit against
+     * it on either side: wherever the patterns' {@code \\bword\\b} matches, and sometimes where it does not
+     * ("_school"), which only costs a search that finds nothing.
+     */
+    static boolean hasWord(String lower, List<String> words) {
+        for (String word : words) {
+            for (int at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + 1)) {
+                int after = at + word.length();
+                if ((at == 0 || !Character.isLetterOrDigit(lower.charAt(at - 1)))
+                        && (after == lower.length() || !Character.isLetterOrDigit(lower.charAt(after)))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
