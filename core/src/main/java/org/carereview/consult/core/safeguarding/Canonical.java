@@ -32,8 +32,17 @@ final class Canonical {
 
     /** The words of the text in the form phrases are matched in. */
     static List<String> matching(String text) {
+        return matching(tokens(text));
+    }
+
+    /** The words of a text whose {@link #tokens} these are, in the form phrases are matched in. */
+    static List<String> matching(List<String> tokens) {
         List<String> out = new ArrayList<>();
-        for (String word : read(text)) {
+        for (String word : read(tokens)) {
+            if (word.indexOf(' ') < 0) {
+                out.add(foldAll(word));
+                continue;
+            }
             for (String part : word.split(" ")) {
                 out.add(foldAll(part));
             }
@@ -43,11 +52,10 @@ final class Canonical {
 
     /** The text as plain words for the model. */
     static String forModel(String text) {
-        return String.join(" ", read(text));
+        return String.join(" ", read(tokens(text)));
     }
 
-    private static List<String> read(String text) {
-        List<String> tokens = tokens(text);
+    private static List<String> read(List<String> tokens) {
         List<String> out = new ArrayList<>(tokens.size());
         for (int i = 0; i < tokens.size(); i++) {
             String token = tokens.get(i);
@@ -70,6 +78,9 @@ final class Canonical {
             return token;
         }
         String plain = foldHeld(unLeet(token));
+        if (plain.equals(token)) {
+            return plain; // looked up above already
+        }
         known = SPELLINGS.get(foldAll(plain));
         return known != null ? known : plain;
     }
@@ -128,6 +139,9 @@ final class Canonical {
 
     /** A letter held down three or more times is one letter: "sooo" is "so", "scareddd" is "scared". */
     private static String foldHeld(String word) {
+        if (!hasRun(word, 3, true)) {
+            return word;
+        }
         StringBuilder out = new StringBuilder(word.length());
         int i = 0;
         while (i < word.length()) {
@@ -147,6 +161,9 @@ final class Canonical {
 
     /** Every run of one letter is one letter: "kill" is "kil", "hitting" is "hiting". */
     static String foldAll(String word) {
+        if (!hasRun(word, 2, false) && (word.isEmpty() || word.charAt(0) != 0)) {
+            return word;
+        }
         StringBuilder out = new StringBuilder(word.length());
         char last = 0;
         for (int i = 0; i < word.length(); i++) {
@@ -157,6 +174,19 @@ final class Canonical {
             last = c;
         }
         return out.toString();
+    }
+
+    /** Whether a character (a digit too, if {@code digits}) stands {@code length} times in a row. */
+    private static boolean hasRun(String word, int length, boolean digits) {
+        int run = 1;
+        for (int i = 1; i < word.length(); i++) {
+            char c = word.charAt(i);
+            run = c == word.charAt(i - 1) && (digits || !Character.isDigit(c)) ? run + 1 : 1;
+            if (run >= length) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isDigits(String s) {

@@ -75,13 +75,14 @@ final class PhraseMatcher {
     }
 
     Screening.Result match(String text, int threshold) {
-        List<String> words = new ArrayList<>(Canonical.matching(text));
+        List<String> tokens = Canonical.tokens(text);
+        List<String> words = new ArrayList<>(Canonical.matching(tokens));
         for (int i = 0; i < words.size(); i++) {
             words.set(i, corrected(words.get(i)));
         }
         Set<Phrase> found = new HashSet<>();
         find(words, found);
-        find(Canonical.tokens(text).stream().map(Canonical::foldAll).toList(), found);
+        find(tokens.stream().map(Canonical::foldAll).toList(), found);
         int score = 0;
         List<String> matched = new ArrayList<>();
         for (Phrase phrase : phrases) {
@@ -111,8 +112,9 @@ final class PhraseMatcher {
             run.setLength(0);
             for (int end = start; end < words.size() && run.length() + words.get(end).length() <= LONGEST; end++) {
                 run.append(words.get(end));
-                String folded = Canonical.foldAll(run.toString());
-                List<Phrase> phrasesOfRun = byRun.get(end == start ? run.toString() : folded);
+                String joined = run.toString();
+                String folded = Canonical.foldAll(joined);
+                List<Phrase> phrasesOfRun = byRun.get(end == start ? joined : folded);
                 if (phrasesOfRun != null) {
                     found.addAll(phrasesOfRun);
                 }
