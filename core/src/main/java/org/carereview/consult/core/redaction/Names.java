@@ -97,13 +97,22 @@ final class Names {
             return cued && (Character.isUpperCase(text.charAt(start)) || !ordinary)
                     || NameCues.strongBefore(text, start);
         }
-        if (ordinary || WORDISH.stream().anyMatch(key::endsWith)) {
+        if (ordinary || endsLikeAWord(key)) {
             return false;
         }
         boolean titleCase = Character.isUpperCase(text.charAt(start))
                 && !text.substring(start + 1, end).equals(text.substring(start + 1, end).toUpperCase(Locale.ROOT));
         return titleCase && (NameCues.before(text, start) || NameCues.after(text, end, false) || listJoin)
                 || NameCues.namingBefore(text, start);
+    }
+
+    private static boolean endsLikeAWord(String key) {
+        for (String ending : WORDISH) {
+            if (key.endsWith(ending)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean titled(String title, String text, int start, int end) {

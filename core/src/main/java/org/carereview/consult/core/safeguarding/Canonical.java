@@ -117,7 +117,7 @@ final class Canonical {
 
     /** Digits inside a word that also has letters are letters: b3ats, h1ts, sc4red, d1e, h8. */
     private static String unLeet(String token) {
-        if (isDigits(token) || token.chars().noneMatch(Character::isDigit)) {
+        if (isDigits(token) || !hasDigit(token)) {
             return token;
         }
         StringBuilder out = new StringBuilder(token.length() + 2);
@@ -190,7 +190,21 @@ final class Canonical {
     }
 
     private static boolean isDigits(String s) {
-        return !s.isEmpty() && s.chars().allMatch(Character::isDigit);
+        for (int i = 0; i < s.length(); i++) {
+            if (!Character.isDigit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return !s.isEmpty();
+    }
+
+    private static boolean hasDigit(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isDigit(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Map<String, String> load(String resource) {
