@@ -86,7 +86,7 @@ final class Places {
 
     /**
      * Whether one of {@code words} stands in {@code lower} (the text in lower case) with no letter or digit against
-     * it on either side: wherever the patterns' {@code \\bword\\b} matches, and sometimes where it does not
+     * it on either side: wherever the patterns' {@code \bword\b} matches, and sometimes where it does not
      * ("_school"), which only costs a search that finds nothing.
      */
     static boolean hasWord(String lower, List<String> words) {

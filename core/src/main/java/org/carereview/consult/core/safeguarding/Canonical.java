@@ -139,7 +139,7 @@ final class Canonical {
 
     /** A letter held down three or more times is one letter: "sooo" is "so", "scareddd" is "scared". */
     private static String foldHeld(String word) {
-        if (!hasRun(word, 3, true)) {
+        if (!hasHeldLetter(word)) {
             return word;
         }
         StringBuilder out = new StringBuilder(word.length());
@@ -161,7 +161,7 @@ final class Canonical {
 
     /** Every run of one letter is one letter: "kill" is "kil", "hitting" is "hiting". */
     static String foldAll(String word) {
-        if (!hasRun(word, 2, false) && (word.isEmpty() || word.charAt(0) != 0)) {
+        if (nothingToFold(word)) {
             return word;
         }
         StringBuilder out = new StringBuilder(word.length());
@@ -176,17 +176,28 @@ final class Canonical {
         return out.toString();
     }
 
-    /** Whether a character (a digit too, if {@code digits}) stands {@code length} times in a row. */
-    private static boolean hasRun(String word, int length, boolean digits) {
-        int run = 1;
-        for (int i = 1; i < word.length(); i++) {
+    /** Whether {@link #foldHeld} would change the word: a character three or more times in a row. */
+    private static boolean hasHeldLetter(String word) {
+        for (int i = 2; i < word.length(); i++) {
             char c = word.charAt(i);
-            run = c == word.charAt(i - 1) && (digits || !Character.isDigit(c)) ? run + 1 : 1;
-            if (run >= length) {
+            if (c == word.charAt(i - 1) && c == word.charAt(i - 2)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether {@link #foldAll} would drop nothing (the same walk): most words, which then need no copy. */
+    private static boolean nothingToFold(String word) {
+        char last = 0;
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (c == last && !Character.isDigit(c)) {
+                return false;
+            }
+            last = c;
+        }
+        return true;
     }
 
     private static boolean isDigits(String s) {
