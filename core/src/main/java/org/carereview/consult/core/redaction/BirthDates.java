@@ -37,10 +37,11 @@ final class BirthDates {
     /**
      * Every date and "born in" year has a digit, and its cue: a text without a digit, or with none of "born",
      * "birth" and a "dob" however dotted, is not searched (most answers, whose dates are not dates of birth).
+     * {@code lower} is the text in lower case, {@code digits} how many digits it has ({@link Redactor#find}).
      */
-    static List<Found> find(String text) {
+    static List<Found> find(String text, String lower, int digits) {
         List<Found> found = new ArrayList<>();
-        if (Redactor.digits(text) == 0 || !mayHaveCue(text)) {
+        if (digits == 0 || !cueIn(lower)) {
             return found;
         }
         Matcher m = DATE.matcher(text);
@@ -59,7 +60,10 @@ final class BirthDates {
 
     /** What every {@code CUE} and {@code BORN_IN_YEAR} has, in any case: "born", "birth", or d, o, b with dots. */
     static boolean mayHaveCue(String text) {
-        String lower = text.toLowerCase(Locale.ROOT);
+        return cueIn(text.toLowerCase(Locale.ROOT));
+    }
+
+    private static boolean cueIn(String lower) {
         return lower.contains("born") || lower.contains("birth") || lower.contains("dob") || lower.contains("d.o")
                 || lower.contains("do.b");
     }

@@ -44,7 +44,7 @@ final class Contacts {
      * one the word "at" between spaces, a phone number ten digits, a postcode a digit before two letters. Most
      * answers have none.
      */
-    static List<Found> find(String text) {
+    static List<Found> find(String text, int digits) {
         List<Found> found = new ArrayList<>();
         if (text.indexOf('@') >= 0) {
             add(found, Kind.EMAIL, EMAIL.matcher(text));
@@ -57,7 +57,6 @@ final class Contacts {
                 }
             }
         }
-        int digits = Redactor.digits(text);
         if (digits >= 10) {
             add(found, Kind.PHONE, PHONE.matcher(text));
         }

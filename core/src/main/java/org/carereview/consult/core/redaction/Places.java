@@ -2,7 +2,6 @@ package org.carereview.consult.core.redaction;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -66,15 +65,15 @@ final class Places {
     private Places() {
     }
 
-    static List<Found> find(String text) {
+    /** {@code lower} is the text in lower case, {@code digits} how many digits it has ({@link Redactor#find}). */
+    static List<Found> find(String text, String lower, int digits) {
         List<Found> found = new ArrayList<>();
-        if (Redactor.digits(text) > 0) {
+        if (digits > 0) {
             Matcher a = ADDRESS.matcher(text);
             while (a.find()) {
                 found.add(new Found(Kind.ADDRESS, a.start(), a.end() - (a.group().endsWith(".") ? 1 : 0)));
             }
         }
-        String lower = text.toLowerCase(Locale.ROOT);
         if (hasWord(lower, SCHOOL_TYPES)) {
             named(text, SCHOOL.matcher(text), Kind.SCHOOL, found);
         }

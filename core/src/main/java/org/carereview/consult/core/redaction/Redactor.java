@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Finds personal details in a free-text answer and replaces each with its placeholder ({@code [name]},
@@ -42,12 +43,17 @@ public class Redactor {
         return new Redaction(replace(text, found), found);
     }
 
-    /** Every detail the rules find, overlaps resolved, in order of position. */
+    /**
+     * Every detail the rules find, overlaps resolved, in order of position. The text's digits are counted and its
+     * lower-case form made once here, for the rules that skip their searches by them.
+     */
     static List<Found> find(String text) {
+        int digits = digits(text);
+        String lower = text.toLowerCase(Locale.ROOT);
         List<Found> candidates = new ArrayList<>();
-        candidates.addAll(Contacts.find(text));
-        candidates.addAll(BirthDates.find(text));
-        candidates.addAll(Places.find(text));
+        candidates.addAll(Contacts.find(text, digits));
+        candidates.addAll(BirthDates.find(text, lower, digits));
+        candidates.addAll(Places.find(text, lower, digits));
         candidates.addAll(Names.find(text));
         candidates.sort(PREFERRED);
         List<Found> kept = new ArrayList<>();
