@@ -36,12 +36,15 @@ public class AdviceService {
     private final Redactions redactions;
     private final Submissions submissions;
     private final AdviceRepository details;
+    private final AdviceSubmissionStore rows;
     private final AccountService accounts;
     private final AdviceReceipts receipts;
     private final AdviceConfiguration configuration;
 
-    AdviceService(Submissions submissions, AdviceRepository details, AccountService accounts, AdviceReceipts receipts,
-                  AdviceConfiguration configuration, Redactions redactions) {
+    AdviceService(Submissions submissions, AdviceRepository details, AdviceSubmissionStore rows,
+                  AccountService accounts, AdviceReceipts receipts, AdviceConfiguration configuration,
+                  Redactions redactions) {
+        this.rows = rows;
         this.redactions = redactions;
         this.submissions = submissions;
         this.details = details;
@@ -109,7 +112,7 @@ public class AdviceService {
         NewSubmission created = submissions.create(new SubmissionDraft(SubmissionKind.CALL_FOR_ADVICE,
                 quarantineReason == null ? SubmissionStatus.NEW : SubmissionStatus.QUARANTINED, owner, null, themes,
                 Set.of(), searchText(input), quarantineReason).withRedactedAnswers(redacted.answers()));
-        details.save(unsaved.of(created.id()));
+        rows.insert(unsaved.of(created.id()));
         redactions.keepNew(created.id(), redacted);
         if (email != null && quarantineReason == null) {
             receipts.send(email, created.reference());

@@ -29,6 +29,29 @@ class AdviceSubmissionStore {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Writes a new submission's details, in the caller's transaction. By hand rather than through the repository's
+     * {@code save}: on the intake's path, Micronaut Data's work around this one INSERT (the entity's introspection,
+     * each value bound through its converters) cost about 6 % of a submission's CPU.
+     */
+    void insert(AdviceDetails d) {
+        jdbc.prepareStatement("INSERT INTO advice_submission (submission_id, respondent_type, organisation, "
+                + "key_questions, engagement_advice, resources, groups_to_speak_to, contact_email, consent_to_contact, "
+                + "consent_to_publish) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
+            ps.setObject(1, d.submissionId());
+            ps.setString(2, d.respondentType() == null ? null : d.respondentType().name());
+            ps.setString(3, d.organisation());
+            ps.setString(4, d.keyQuestions());
+            ps.setString(5, d.engagementAdvice());
+            ps.setString(6, d.resources());
+            ps.setString(7, d.groupsToSpeakTo());
+            ps.setString(8, d.contactEmail());
+            ps.setBoolean(9, d.consentToContact());
+            ps.setBoolean(10, d.consentToPublish());
+            return ps.executeUpdate();
+        });
+    }
+
     Optional<Answers> answers(UUID submissionId) {
         return jdbc.prepareStatement("SELECT respondent_type, organisation, key_questions, engagement_advice, "
                 + "resources, groups_to_speak_to FROM advice_submission WHERE submission_id = ?", ps -> {

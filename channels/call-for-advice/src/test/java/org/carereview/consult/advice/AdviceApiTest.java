@@ -77,8 +77,12 @@ class AdviceApiTest implements FreshDatabase {
         String id = (String) receipt.get("id");
         assertEquals(List.of("CALL_FOR_ADVICE|NEW|{CARE,SUPPORT}"), TestSql.column(dataSource,
                 "SELECT kind || '|' || status || '|' || themes::text FROM submission WHERE id = ?::uuid", id));
-        assertEquals(List.of("Why do children move placements so often?"), TestSql.column(dataSource,
-                "SELECT key_questions FROM advice_submission WHERE submission_id = ?::uuid", id));
+        assertEquals(List.of("CARE_EXPERIENCED|-|Why do children move placements so often?|Meet young people "
+                + "where they already are.|-|Children in care councils|sam@example.org|t|f"), TestSql.column(dataSource,
+                "SELECT concat_ws('|', respondent_type, coalesce(organisation, '-'), key_questions, "
+                + "engagement_advice, coalesce(resources, '-'), groups_to_speak_to, contact_email, "
+                + "consent_to_contact, consent_to_publish) FROM advice_submission WHERE submission_id = ?::uuid", id),
+                "every answer in its own column");
         assertEquals(List.of(reference), TestSql.column(dataSource,
                 "SELECT fields->>'reference' FROM outbox_message WHERE template = 'advice-receipt' AND recipient = ?",
                 "sam@example.org"));
@@ -102,6 +106,9 @@ class AdviceApiTest implements FreshDatabase {
         assertTrue(!written.contains("07700 900123") && !written.contains("ana.lopez@example.org"), written);
         assertEquals(List.of(written), TestSql.column(dataSource,
                 "SELECT redacted_text::text FROM submission WHERE id = ?::uuid", id), "the submission's copy");
+        assertEquals(List.of("ORGANISATION|Friends of Ana Lopez"), TestSql.column(dataSource,
+                "SELECT respondent_type || '|' || organisation FROM advice_submission WHERE submission_id = ?::uuid",
+                id));
 
         redactions.redact(UUID.fromString(id));
         assertEquals(List.of(written), TestSql.column(dataSource,
