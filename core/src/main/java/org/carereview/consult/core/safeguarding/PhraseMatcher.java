@@ -13,7 +13,7 @@ import java.util.Set;
  * "hitsme", "hits me" and "h1ts meee" all match "hits me", and "want todie" matches "want to die", while
  * "whits means" does not match "hits me". Runs are also made of the words as typed, so "donttellanyone" matches
  * "dont tell anyone" although "dont" is read as "do not". A word of five letters or more that is one slip (a letter missing,
- * added, changed or two swapped) from a phrase's word is read as that word ("scaried", "bruisses").
+ * added, changed or two swapped) from a phrase's word is read as that word ({@link Slips}).
  */
 final class PhraseMatcher {
 
@@ -25,23 +25,16 @@ final class PhraseMatcher {
     }
 
     private final List<Phrase> phrases;
-    private final Set<String> vocabulary = new HashSet<>();
     /** The phrases each run of letters is (a phrase's letters as read, or as typed). */
     private final Map<String, List<Phrase>> byRun = new HashMap<>();
     /** Every beginning of such a run: a run that begins no phrase is not made any longer. */
     private final Set<String> beginnings = new HashSet<>();
-    /** Each word's place in the vocabulary's order: of two words one slip away, the first is taken. */
-    private final Map<String, Integer> vocabularyOrder = new HashMap<>();
-    /**
-     * The vocabulary's words by each form they take with one letter deleted, and by themselves. Two words are one
-     * slip apart only if one is the other with a letter deleted, or both give the same word with a letter deleted
-     * (a letter changed, or two swapped), so a word's own such forms find every candidate without reading the
-     * whole vocabulary.
-     */
-    private final Map<String, List<String>> byDeletion = new HashMap<>();
+    /** The phrases' words a word one slip from is read as. */
+    private final Slips slips;
 
     PhraseMatcher(Map<String, Integer> weights) {
         List<Phrase> list = new ArrayList<>(weights.size());
+        Set<String> vocabulary = new HashSet<>();
         weights.forEach((phrase, weight) -> {
             List<String> words = Canonical.matching(phrase);
             words.stream().filter(w -> w.length() >= 5).forEach(vocabulary::add);
@@ -54,17 +47,7 @@ final class PhraseMatcher {
                 index(phrase.typed(), phrase);
             }
         }
-        for (String word : vocabulary) {
-            vocabularyOrder.put(word, vocabularyOrder.size());
-            byDeletion.computeIfAbsent(word, k -> new ArrayList<>()).add(word);
-            for (int i = 0; i < word.length(); i++) {
-                byDeletion.computeIfAbsent(deleted(word, i), k -> new ArrayList<>()).add(word);
-            }
-        }
-    }
-
-    private static String deleted(String word, int at) {
-        return word.substring(0, at) + word.substring(at + 1);
+        this.slips = new Slips(vocabulary);
     }
 
     private void index(String run, Phrase phrase) {
@@ -78,7 +61,7 @@ final class PhraseMatcher {
         List<String> tokens = Canonical.tokens(text);
         List<String> words = new ArrayList<>(Canonical.matching(tokens));
         for (int i = 0; i < words.size(); i++) {
-            words.set(i, corrected(words.get(i)));
+            words.set(i, slips.corrected(words.get(i)));
         }
         Set<Phrase> found = new HashSet<>();
         find(words, found);
@@ -123,51 +106,5 @@ final class PhraseMatcher {
                 }
             }
         }
-    }
-
-    /** The vocabulary's word one slip away, the first in the vocabulary's order. */
-    private String corrected(String word) {
-        if (word.length() < 5 || vocabulary.contains(word)) {
-            return word;
-        }
-        String best = closer(null, word, byDeletion.get(word));
-        for (int i = 0; i < word.length(); i++) {
-            best = closer(best, word, byDeletion.get(deleted(word, i)));
-        }
-        return best == null ? word : best;
-    }
-
-    /** Of {@code best} (null: none yet) and those of the candidates one slip from {@code word}: the first in order. */
-    private String closer(String best, String word, List<String> candidates) {
-        if (candidates == null) {
-            return best;
-        }
-        for (String known : candidates) {
-            if ((best == null || vocabularyOrder.get(known) < vocabularyOrder.get(best)) && oneSlip(word, known)) {
-                best = known;
-            }
-        }
-        return best;
-    }
-
-    /** Optimal string alignment distance of exactly one: one letter missing, added, changed, or two swapped. */
-    static boolean oneSlip(String a, String b) {
-        int la = a.length();
-        int lb = b.length();
-        if (Math.abs(la - lb) > 1 || a.equals(b)) {
-            return false;
-        }
-        int i = 0;
-        while (i < Math.min(la, lb) && a.charAt(i) == b.charAt(i)) {
-            i++;
-        }
-        if (la == lb) {
-            if (a.substring(i + 1).equals(b.substring(i + 1))) {
-                return true;
-            }
-            return i + 1 < la && a.charAt(i) == b.charAt(i + 1) && a.charAt(i + 1) == b.charAt(i)
-                    && a.substring(i + 2).equals(b.substring(i + 2));
-        }
-        return la > lb ? a.substring(i + 1).equals(b.substring(i)) : a.substring(i).equals(b.substring(i + 1));
     }
 }

@@ -85,7 +85,7 @@ class PhraseMatcherRunsTest {
             String word = words.get(i);
             if (word.length() >= 5 && !vocabulary.contains(word)) {
                 for (String known : vocabulary) {
-                    if (PhraseMatcher.oneSlip(word, known)) {
+                    if (Slips.oneSlip(word, known)) {
                         words.set(i, known);
                         break;
                     }

@@ -70,11 +70,11 @@ class PhraseMatcherTest {
 
     @Test
     void oneSlipIsOneLetterMissingAddedChangedOrTwoSwapped() {
-        assertTrue(PhraseMatcher.oneSlip("scard", "scared"));
-        assertTrue(PhraseMatcher.oneSlip("scaried", "scared"));
-        assertTrue(PhraseMatcher.oneSlip("scarad", "scared"));
-        assertTrue(PhraseMatcher.oneSlip("sacred", "scared"));
-        assertFalse(PhraseMatcher.oneSlip("scared", "scared"));
-        assertFalse(PhraseMatcher.oneSlip("sacrde", "scared"));
+        assertTrue(Slips.oneSlip("scard", "scared"));
+        assertTrue(Slips.oneSlip("scaried", "scared"));
+        assertTrue(Slips.oneSlip("scarad", "scared"));
+        assertTrue(Slips.oneSlip("sacred", "scared"));
+        assertFalse(Slips.oneSlip("scared", "scared"));
+        assertFalse(Slips.oneSlip("sacrde", "scared"));
     }
 }
