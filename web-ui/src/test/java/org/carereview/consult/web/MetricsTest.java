@@ -136,6 +136,23 @@ class MetricsTest implements FreshDatabase {
     }
 
     @Test
+    void everyAnswerOfARouteIsCountedUnderItsOneSeries() {
+        String series = "http_server_requests_seconds_count{method=\"GET\",outcome=\"SUCCESS\",status=\"200\","
+                + "uri=\"STATIC\"}";
+        http.toBlocking().exchange(HttpRequest.GET("/assets/api-docs.js"), String.class);
+        double before = count(scrape(), series);
+        for (int i = 0; i < 3; i++) {
+            http.toBlocking().exchange(HttpRequest.GET("/assets/api-docs.js"), String.class);
+        }
+        assertEquals(before + 3, count(scrape(), series), 0.0, "three more answers, three more in the count");
+    }
+
+    private static double count(String scrape, String series) {
+        return scrape.lines().filter(l -> l.startsWith(series + " ")).findFirst()
+                .map(l -> Double.parseDouble(l.substring(series.length() + 1))).orElseThrow();
+    }
+
+    @Test
     void withoutTheScrapeTokenNoOneGetsIn() {
         assertEquals(HttpStatus.UNAUTHORIZED, refused(HttpRequest.GET("/metrics")));
         assertEquals(HttpStatus.UNAUTHORIZED, refused(HttpRequest.GET("/metrics").bearerAuth(TOKEN + "x")));

@@ -15,6 +15,8 @@ import io.micronaut.web.router.RouteAttributes;
 import io.micronaut.web.router.UriRouteInfo;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code http_server_requests_seconds{method, uri, status, outcome}}: every answer's count and time, by the route's
@@ -24,7 +26,8 @@ import java.time.Duration;
  * micronaut-micrometer's: that one sits inside the security filter, so the 401s and 403s it answers were never
  * counted, and it folds every redirect (each form post's answer) into one {@code REDIRECTION}. This one is outermost
  * but for the security headers, so refusals (security's, and the 413s and 404s of SendersMistakes) are counted too.
- * Latency buckets for Prometheus's {@code histogram_quantile}: 50 ms to 5 s.
+ * Latency buckets for Prometheus's {@code histogram_quantile}: 50 ms to 5 s. Each timer is built and registered once
+ * and then kept here by its labels (a few hundred at most: routes, methods and statuses), not built again per answer.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 final class RequestMeters implements Ordered {
@@ -34,7 +37,12 @@ final class RequestMeters implements Ordered {
     private static final Duration[] BUCKETS = {Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
         Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5)};
 
+    /** A timer's labels. */
+    private record Labels(String method, String uri, int status) {
+    }
+
     private final BeanProvider<MeterRegistry> registry;
+    private final Map<Labels, Timer> timers = new ConcurrentHashMap<>();
 
     RequestMeters(BeanProvider<MeterRegistry> registry) {
         this.registry = registry;
@@ -55,13 +63,17 @@ final class RequestMeters implements Ordered {
     void record(HttpRequest<?> request, MutableHttpResponse<?> response) {
         long start = request.getAttribute(START, Long.class).orElse(System.nanoTime());
         int status = response.code();
-        Timer.builder(NAME)
-                .description("Answers the service gave, by route template, method and status")
-                .tags(Tags.of("method", request.getMethod().name(), "uri", uri(request, status),
-                        "status", Integer.toString(status), "outcome", outcome(status)))
-                .serviceLevelObjectives(BUCKETS)
-                .register(registry.get())
+        timers.computeIfAbsent(new Labels(request.getMethod().name(), uri(request, status), status), this::timer)
                 .record(Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private Timer timer(Labels labels) {
+        return Timer.builder(NAME)
+                .description("Answers the service gave, by route template, method and status")
+                .tags(Tags.of("method", labels.method(), "uri", labels.uri(),
+                        "status", Integer.toString(labels.status()), "outcome", outcome(labels.status())))
+                .serviceLevelObjectives(BUCKETS)
+                .register(registry.get());
     }
 
     private static String uri(HttpRequest<?> request, int status) {
