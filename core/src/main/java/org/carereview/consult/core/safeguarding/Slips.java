@@ -19,7 +19,7 @@ import java.util.Set;
  */
 final class Slips {
 
-    /** The table of the index's hashes: 2^16 bits, so a few hundred words' forms fill about one bit in fifty. */
+    /** The table of the index's hashes: 2^16 bits, of which a thousand forms set fewer than one in fifty. */
     private static final int TABLE_BITS = 16;
 
     private final Set<String> vocabulary;
