@@ -32,7 +32,8 @@ class AdviceSubmissionStore {
     /**
      * Writes a new submission's details, in the caller's transaction. By hand rather than through the repository's
      * {@code save}: on the intake's path, Micronaut Data's work around this one INSERT (the entity's introspection,
-     * each value bound through its converters) cost about 6 % of a submission's CPU.
+     * each value bound through its converters) was about 6 % of the request threads' samples in a profile of the
+     * intake bench.
      */
     void insert(AdviceDetails d) {
         jdbc.prepareStatement("INSERT INTO advice_submission (submission_id, respondent_type, organisation, "

@@ -69,7 +69,8 @@ class SubmissionInsertStore {
 
     /**
      * The codes as a {@code text[]} literal. An enum's name is letters, digits and underscores, so nothing in it needs
-     * quoting; the driver's {@code createArrayOf} looked its types up on every call (2 % of a submission's CPU).
+     * quoting; the driver's {@code createArrayOf} looked its types up on every call (2 % of the request threads'
+     * samples in a profile of the intake bench).
      */
     private static String codes(java.util.Set<? extends Enum<?>> codes) {
         return codes.stream().map(Enum::name).sorted().collect(Collectors.joining(",", "{", "}"));
