@@ -22,8 +22,7 @@ final class Slips {
     /** The table of the index's hashes: 2^16 bits, of which a thousand forms set fewer than one in fifty. */
     private static final int TABLE_BITS = 16;
 
-    private final Set<String> vocabulary;
-    /** Each word's place in the vocabulary's order: of two words one slip away, the first is taken. */
+    /** Each word of the vocabulary and its place in its order: of two words one slip away, the first is taken. */
     private final Map<String, Integer> order = new HashMap<>();
     private final Map<String, List<String>> byDeletion = new HashMap<>();
     private final long[] hashes = new long[(1 << TABLE_BITS) / 64];
@@ -32,7 +31,6 @@ final class Slips {
 
     /** {@code vocabulary}: the phrases' words of five letters or more, in the order ties are settled. */
     Slips(Set<String> vocabulary) {
-        this.vocabulary = Set.copyOf(vocabulary);
         int min = Integer.MAX_VALUE;
         int max = 0;
         for (String word : vocabulary) {
@@ -58,7 +56,7 @@ final class Slips {
     String corrected(String word) {
         // One slip changes a word's length by one at most.
         if (word.length() < 5 || word.length() < shortest - 1 || word.length() > longest + 1
-                || vocabulary.contains(word)) {
+                || order.containsKey(word)) {
             return word;
         }
         String best = closer(null, word, byDeletion.get(word));
