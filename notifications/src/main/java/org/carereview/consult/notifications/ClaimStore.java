@@ -3,7 +3,6 @@ package org.carereview.consult.notifications;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -72,13 +71,23 @@ class ClaimStore {
         });
     }
 
-    /** This transaction's commit does not wait for the write-ahead log to reach the disk. */
-    void commitWithoutWaitingForDisk() {
-        jdbc.prepareStatement("SET LOCAL synchronous_commit TO OFF", PreparedStatement::execute);
-    }
-
+    /**
+     * Marks a sent message in a statement that also turns off, for its own transaction, the commit's wait for the
+     * write-ahead log to reach the disk: {@code set_config(..., true)} lasts until that transaction ends, so the
+     * connection keeps its own setting and every later transaction on it is durable. Before, a separate
+     * {@code SET LOCAL} statement cost a round trip of its own. The setting is computed only when the claim's row is
+     * found; a mark that finds none writes nothing, so has nothing to flush.
+     */
     boolean markSent(UUID id, int attempts, Instant now) {
-        return update("status = 'SENT', sent_at = ?, claimed_until = NULL, last_error = NULL", id, attempts, now);
+        return jdbc.prepareStatement("""
+                UPDATE outbox_message m SET status = 'SENT', sent_at = ?, claimed_until = NULL, last_error = NULL
+                FROM (SELECT set_config('synchronous_commit', 'off', true)) AS without_waiting_for_the_disk
+                WHERE m.id = ? AND m.status = 'SENDING' AND m.attempts = ?""", ps -> {
+            Sql.setInstant(ps, 1, now);
+            ps.setObject(2, id);
+            ps.setInt(3, attempts);
+            return ps.executeUpdate() == 1;
+        });
     }
 
     boolean reschedule(UUID id, int attempts, Instant nextAttempt, String error) {
