@@ -74,9 +74,9 @@ class ClaimStore {
     /**
      * Marks a sent message in a statement that also turns off, for its own transaction, the commit's wait for the
      * write-ahead log to reach the disk: {@code set_config(..., true)} lasts until that transaction ends, so the
-     * connection keeps its own setting and every later transaction on it is durable. Before, a separate
-     * {@code SET LOCAL} statement cost a round trip of its own. The setting is computed only when the claim's row is
-     * found; a mark that finds none writes nothing, so has nothing to flush.
+     * connection keeps its own setting and every later transaction on it is durable, and it costs no round trip of
+     * its own as a {@code SET LOCAL} statement would. The setting is computed only when the claim's row is found; a
+     * mark that finds none writes nothing, so has nothing to flush.
      */
     boolean markSent(UUID id, int attempts, Instant now) {
         return jdbc.prepareStatement("""

@@ -19,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -55,8 +54,7 @@ class EmlFallbackTest implements FreshDatabase {
             throw new UncheckedIOException(e);
         }
         startupLogs = new CapturedLogs(); // before the context starts: the start-up line must be caught
-        Map<String, String> properties = new HashMap<>(FreshDatabase.super.getProperties());
-        properties.put("consult.notifications.scheduler.enabled", "false");
+        Map<String, String> properties = TestSupport.withSchedulerOff(FreshDatabase.super.getProperties());
         properties.put("consult.smtp.host", ""); // blank counts as unset, whatever the machine's environment says
         properties.put("consult.mail.folder", folder.toString());
         return properties;

@@ -38,8 +38,7 @@ class OutboxRetentionTest implements FreshDatabase {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new java.util.HashMap<>(FreshDatabase.super.getProperties());
-        properties.put("consult.notifications.scheduler.enabled", "false");
+        Map<String, String> properties = TestSupport.withSchedulerOff(FreshDatabase.super.getProperties());
         properties.put("consult.mail.folder", System.getProperty("java.io.tmpdir") + "/outbox-retention-" + UUID.randomUUID());
         return properties;
     }

@@ -14,7 +14,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -46,9 +45,7 @@ class SentMarkTest implements FreshDatabase {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(FreshDatabase.super.getProperties());
-        properties.put("consult.notifications.scheduler.enabled", "false");
-        return properties;
+        return TestSupport.withSchedulerOff(FreshDatabase.super.getProperties());
     }
 
     @BeforeEach

@@ -20,11 +20,16 @@ final class TestSupport {
     private TestSupport() {
     }
 
-    /** A port nothing listens on right now. */
-    /** Database properties plus: scheduler off, plain SMTP to this port on localhost. */
-    static Map<String, String> withSmtp(Map<String, String> database, int port) {
+    /** Database properties plus: scheduler off (a test dispatches when it means to). */
+    static Map<String, String> withSchedulerOff(Map<String, String> database) {
         Map<String, String> properties = new HashMap<>(database);
         properties.put("consult.notifications.scheduler.enabled", "false");
+        return properties;
+    }
+
+    /** Database properties plus: scheduler off, plain SMTP to this port on localhost. */
+    static Map<String, String> withSmtp(Map<String, String> database, int port) {
+        Map<String, String> properties = withSchedulerOff(database);
         properties.put("consult.smtp.host", LOCALHOST);
         properties.put("consult.smtp.port", Integer.toString(port));
         properties.put("consult.smtp.starttls", "false");
@@ -34,8 +39,7 @@ final class TestSupport {
 
     /** Database properties plus: scheduler off, GOV.UK Notify at this fake, with its generic templates. */
     static Map<String, String> withNotify(Map<String, String> database, FakeNotify notify) {
-        Map<String, String> properties = new HashMap<>(database);
-        properties.put("consult.notifications.scheduler.enabled", "false");
+        Map<String, String> properties = withSchedulerOff(database);
         properties.put("consult.smtp.host", "");
         properties.put("consult.notify.api-key", FakeNotify.API_KEY);
         properties.put("consult.notify.base-url", notify.baseUrl());
