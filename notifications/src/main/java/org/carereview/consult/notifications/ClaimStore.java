@@ -21,6 +21,10 @@ class ClaimStore {
         }
     }
 
+    /** Joined by a sent mark's UPDATE: see {@link #markSent}. */
+    private static final String WITHOUT_WAITING_FOR_THE_DISK =
+            " FROM (SELECT set_config('synchronous_commit', 'off', true)) AS without_waiting_for_the_disk";
+
     private final JdbcOperations jdbc;
 
     ClaimStore(JdbcOperations jdbc) {
@@ -79,36 +83,32 @@ class ClaimStore {
      * mark that finds none writes nothing, so has nothing to flush.
      */
     boolean markSent(UUID id, int attempts, Instant now) {
-        return jdbc.prepareStatement("""
-                UPDATE outbox_message m SET status = 'SENT', sent_at = ?, claimed_until = NULL, last_error = NULL
-                FROM (SELECT set_config('synchronous_commit', 'off', true)) AS without_waiting_for_the_disk
-                WHERE m.id = ? AND m.status = 'SENDING' AND m.attempts = ?""", ps -> {
-            Sql.setInstant(ps, 1, now);
-            ps.setObject(2, id);
-            ps.setInt(3, attempts);
-            return ps.executeUpdate() == 1;
-        });
+        return update("status = 'SENT', sent_at = ?, claimed_until = NULL, last_error = NULL",
+                WITHOUT_WAITING_FOR_THE_DISK, id, attempts, now);
     }
 
     boolean reschedule(UUID id, int attempts, Instant nextAttempt, String error) {
-        return update("status = 'CREATED', next_attempt_at = ?, claimed_until = NULL, last_error = ?",
+        return update("status = 'CREATED', next_attempt_at = ?, claimed_until = NULL, last_error = ?", "",
                 id, attempts, nextAttempt, error);
     }
 
     boolean markFailed(UUID id, int attempts, String error) {
-        return update("status = 'FAILED_PERMANENTLY', claimed_until = NULL, last_error = ?", id, attempts, error);
+        return update("status = 'FAILED_PERMANENTLY', claimed_until = NULL, last_error = ?", "", id, attempts, error);
     }
 
     /** Gives a claim back without counting its attempt. */
     boolean release(UUID id, int attempts, Instant now) {
-        return update("status = 'CREATED', attempts = attempts - 1, next_attempt_at = ?, claimed_until = NULL",
+        return update("status = 'CREATED', attempts = attempts - 1, next_attempt_at = ?, claimed_until = NULL", "",
                 id, attempts, now);
     }
 
-    /** Updates the row only while it is still the claim with this many attempts; true if it was. */
-    private boolean update(String assignments, UUID id, int attempts, Object... values) {
-        return jdbc.prepareStatement("UPDATE outbox_message SET " + assignments
-                + " WHERE id = ? AND status = 'SENDING' AND attempts = ?", ps -> {
+    /**
+     * Updates the row only while it is still the claim with this many attempts; true if it was. {@code from}: a
+     * FROM clause the statement joins, or nothing.
+     */
+    private boolean update(String assignments, String from, UUID id, int attempts, Object... values) {
+        return jdbc.prepareStatement("UPDATE outbox_message m SET " + assignments + from
+                + " WHERE m.id = ? AND m.status = 'SENDING' AND m.attempts = ?", ps -> {
             int i = 1;
             for (Object value : values) {
                 if (value instanceof Instant instant) {
