@@ -3,6 +3,7 @@ package org.carereview.consult.core.embedding;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import org.carereview.consult.core.operations.ThreadNice;
 import org.carereview.consult.core.safeguarding.HeldTurn;
 import org.carereview.consult.core.safeguarding.ModelReaders;
 import org.carereview.consult.db.MutableClock;
@@ -26,7 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * At a peak, when requests miss their turn with the sentence model, the embeddings worker leaves the answers waiting,
- * so the cores go to the people sending; a minute after the last missed turn it embeds them.
+ * so the cores go to the people sending; a minute after the last missed turn it embeds them. And it always embeds at
+ * the lowest CPU priority, so requests have the cores first even when the learned check is off and nothing misses.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -74,5 +76,7 @@ class EmbeddingJobYieldsTest implements TestPropertyProvider {
         assertFalse(readers.busy());
         job.run();
         assertEquals(1, TestSql.count(db, "SELECT count(*) FROM answer_embedding WHERE state = 'DONE'"));
+        assertEquals(Optional.of(19), ThreadNice.named("background-low-priority"), "embedded at the lowest priority");
+        assertEquals(0, ThreadNice.current(), "the job's own thread is left as it was");
     }
 }

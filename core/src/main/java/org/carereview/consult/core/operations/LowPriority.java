@@ -1,0 +1,93 @@
+package org.carereview.consult.core.operations;
+
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * One thread for background work that must give way to the people sending (ADR 0046): it runs at the operating
+ * system's lowest CPU priority (nice 19), so while requests want the cores it gets what they leave, and when they
+ * do not it runs at full speed. No threshold or rate has to be guessed, and a peak needs no signal to be noticed.
+ * A thread cannot be given its priority back without privileges, so the work is handed to this thread rather than
+ * the caller lowering its own. Where the priority cannot be lowered (not Linux, no C library), the work still runs
+ * on this thread, at normal priority, and the log says so once.
+ */
+@Singleton
+public class LowPriority {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LowPriority.class);
+    /** The lowest priority on Linux: a nice-19 thread has about 1.5 % of a core's share against one at 0. */
+    static final int NICE = 19;
+    private static final int PRIO_PROCESS = 0;
+
+    /** The C library's {@code setpriority}; on Linux, {@code who} may be one thread's id. */
+    interface CLibrary extends Library {
+        int setpriority(int which, int who, int prio);
+    }
+
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(() -> {
+            lowerThisThread();
+            r.run();
+        }, "background-low-priority");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** Runs the work on the low-priority thread and waits for it; its exception is the caller's. */
+    public <T> T call(Callable<T> work) {
+        Future<T> result = thread.submit(work);
+        try {
+            return result.get();
+        } catch (InterruptedException e) {
+            result.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while background work ran", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Runs the work on the low-priority thread and waits for it. */
+    public void run(Runnable work) {
+        call(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    private static void lowerThisThread() {
+        try {
+            int tid = Integer.parseInt(Files.readSymbolicLink(Path.of("/proc/thread-self")).getFileName().toString());
+            if (Native.load("c", CLibrary.class).setpriority(PRIO_PROCESS, tid, NICE) != 0) {
+                LOG.warn("Background work runs at normal CPU priority: setpriority refused (errno {})",
+                        Native.getLastError());
+            }
+        } catch (IOException | RuntimeException | LinkageError e) {
+            LOG.warn("Background work runs at normal CPU priority here ({})", e.getClass().getSimpleName());
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        thread.shutdownNow();
+    }
+}
