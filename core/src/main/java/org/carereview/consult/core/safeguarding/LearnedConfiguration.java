@@ -17,6 +17,9 @@ import java.time.Duration;
  * @param readerWait how long a request waits for its turn before its text is queued for the check instead
  * @param startAfter how long after start-up the model starts loading and learning, unless a text needs it sooner
  *                   (0: at start-up itself, when it takes CPU from the node's first page)
+ * @param surgeQueue while more submissions than this wait for the learned check, requests are screened by phrases
+ *                   alone and queued, and the queue is read at the lowest CPU priority (ADR 0044's option B; 0, the
+ *                   default: never, option A, until the safeguarding lead decides)
  */
 @ConfigurationProperties("consult.safeguarding.learned")
 public record LearnedConfiguration(
@@ -26,7 +29,8 @@ public record LearnedConfiguration(
         @Bindable(defaultValue = "safeguarding/examples.tsv") String exampleFile,
         @Bindable(defaultValue = "0") int readers,
         @Bindable(defaultValue = "250ms") Duration readerWait,
-        @Bindable(defaultValue = "5s") Duration startAfter) {
+        @Bindable(defaultValue = "5s") Duration startAfter,
+        @Bindable(defaultValue = "0") int surgeQueue) {
 
     /** Chosen by cross-validation on the training examples ({@code bash bench/screening/run.sh} prints it). */
     public static final String DEFAULT_THRESHOLD = "0.55";

@@ -4,13 +4,16 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import org.carereview.consult.core.operations.JobRuns;
+import org.carereview.consult.core.operations.LowPriority;
 import org.carereview.consult.core.operations.ScheduledJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs {@link LearnedQueue#checkDue} every {@code consult.safeguarding.learned.queue-interval} (5 s), so a
- * submission sent while the model was not ready is read, and its lead alerted, well within a minute.
+ * submission sent while the model was not ready is read, and its lead alerted, well within a minute. Each run first
+ * counts what waits and tells {@link ModelReaders}: with {@code surge-queue} set and more than that waiting, requests
+ * leave the model alone and this run reads at the lowest CPU priority ({@link LowPriority}, ADR 0044's option B).
  */
 @Singleton
 @Requires(property = "consult.safeguarding.learned.queue.enabled", notEquals = "false")
@@ -21,23 +24,37 @@ class LearnedQueueJob {
 
     private final LearnedQueue queue;
     private final JobRuns runs;
+    private final ModelReaders readers;
+    private final LowPriority lowPriority;
 
-    LearnedQueueJob(LearnedQueue queue, JobRuns runs) {
+    LearnedQueueJob(LearnedQueue queue, JobRuns runs, ModelReaders readers, LowPriority lowPriority) {
         this.queue = queue;
         this.runs = runs;
+        this.readers = readers;
+        this.lowPriority = lowPriority;
     }
 
-    @Scheduled(fixedDelay = "${consult.safeguarding.learned.queue-interval:5s}", initialDelay = "5s")
+    @Scheduled(fixedDelay = "${consult.safeguarding.learned.queue-interval:5s}",
+            initialDelay = "${consult.safeguarding.learned.queue-interval:5s}")
     void run() {
         try {
-            for (int batch = 0; batch < MAX_BATCHES_PER_RUN && queue.checkDue() > 0; batch++) {
-                // another batch
+            readers.queueFound(queue.waiting());
+            if (readers.surging()) {
+                lowPriority.run(this::readDue);
+            } else {
+                readDue();
             }
             runs.succeeded(ScheduledJob.SAFEGUARDING_QUEUE);
         } catch (RuntimeException e) {
             runs.failed(ScheduledJob.SAFEGUARDING_QUEUE);
             LOG.warn("The learned safeguarding check of queued submissions failed ({}); tried again shortly",
                     e.getClass().getSimpleName());
+        }
+    }
+
+    private void readDue() {
+        for (int batch = 0; batch < MAX_BATCHES_PER_RUN && queue.checkDue() > 0; batch++) {
+            // another batch
         }
     }
 }

@@ -20,6 +20,10 @@ import java.util.function.Supplier;
  * a turn only to be queued anyway would add that wait to most requests. Background work that uses the model asks
  * {@link #busy} first and waits for a quieter minute (the answers' embeddings), or takes its turn like a request
  * (the learned check's queue), so at a peak the cores go to the people sending.
+ *
+ * <p>With {@code surge-queue} set (ADR 0044's option B, off by default), a surge goes further: while the queue's
+ * reader last found more submissions waiting than that, requests do not read with the model at all ({@link
+ * #surging}); they are screened by phrases and queued, and the queue is read at the lowest CPU priority.
  */
 @Singleton
 public class ModelReaders {
@@ -30,10 +34,13 @@ public class ModelReaders {
     private final Semaphore turns;
     private final long waitMillis;
     private final Clock clock;
+    private final int surgeQueue;
     private volatile Instant missedAt;
+    private volatile boolean surging;
 
     ModelReaders(LearnedConfiguration config, Clock clock) {
         this.clock = clock;
+        this.surgeQueue = config.surgeQueue();
         int readers = config.readers() > 0 ? config.readers() : Runtime.getRuntime().availableProcessors();
         this.turns = new Semaphore(readers, true);
         this.waitMillis = config.readerWait().toMillis();
@@ -62,9 +69,25 @@ public class ModelReaders {
         return busy() ? 0 : waitMillis;
     }
 
-    /** Whether a request missed its turn with the model within the last minute (a peak: background work waits). */
+    /**
+     * Whether requests leave their texts to the queue without asking for a turn: {@code surge-queue} is set and more
+     * submissions than that waited at the queue reader's last count ({@link #queueFound}).
+     */
+    public boolean surging() {
+        return surging;
+    }
+
+    /** What the queue's reader found waiting, counted at the start of each of its runs. */
+    void queueFound(long waiting) {
+        surging = surgeQueue > 0 && waiting > surgeQueue;
+    }
+
+    /**
+     * Whether a request missed its turn with the model within the last minute, or requests are leaving the model to
+     * its queue ({@link #surging}): a peak, and background work that can wait does.
+     */
     public boolean busy() {
         Instant missed = missedAt;
-        return missed != null && clock.instant().isBefore(missed.plus(BUSY_FOR));
+        return surging || missed != null && clock.instant().isBefore(missed.plus(BUSY_FOR));
     }
 }

@@ -74,12 +74,16 @@ public class Screening {
      * transaction, {@link #screen} uses this reading if the text is the same and the examples have not changed
      * since; otherwise it reads the text again there. Close it (try-with-resources) when the transaction is over.
      * Nothing is read when the check is off or not ready, and a failure here is left for {@link #screen}. When the
-     * model is busy with other requests past the wait ({@link ModelReaders}), the text is not read: {@link #screen}
+     * model is busy with other requests past the wait ({@link ModelReaders}), or a surge has left more than
+     * {@code surge-queue} texts to the queue ({@link ModelReaders#surging}), the text is not read: {@link #screen}
      * screens it by phrases and the caller queues it for the check, so a peak never holds a submission up.
      */
     public Ahead ahead(String text) {
         if (!learned.enabled() || !learned.ready()) {
             return Ahead.NONE;
+        }
+        if (readers.surging()) {
+            return Ahead.kept(text, null);
         }
         try {
             return Ahead.kept(text, readers.read(() -> learned.checkLearned(text)).orElse(null));
@@ -105,6 +109,9 @@ public class Screening {
                 ahead.used = true;
                 readAhead.incrementAndGet();
                 verdict = Optional.of(ahead.reading.verdict());
+            } else if (readers.surging()) {
+                deferred.incrementAndGet();
+                verdict = Optional.empty();
             } else {
                 verdict = learned.check(text, current.examples());
                 verdict.ifPresent(v -> readInTransaction.incrementAndGet());

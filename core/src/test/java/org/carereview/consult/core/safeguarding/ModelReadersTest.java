@@ -16,7 +16,7 @@ class ModelReadersTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2027-02-05T16:59:00Z"));
     private final ModelReaders readers = new ModelReaders(
-            new LearnedConfiguration(true, 0.55, 0.9, "safeguarding/examples.tsv", 1, Duration.ZERO, Duration.ZERO), clock);
+            new LearnedConfiguration(true, 0.55, 0.9, "safeguarding/examples.tsv", 1, Duration.ZERO, Duration.ZERO, 0), clock);
 
     @Test
     void aQuietModelReadsATextInTurnAndIsNotBusy() {
@@ -28,7 +28,7 @@ class ModelReadersTest {
     void onceARequestMissesItsTurnTheModelIsBusyForAMinuteAndNobodyWaits() throws InterruptedException {
         ModelReaders waiting = new ModelReaders(
                 new LearnedConfiguration(true, 0.55, 0.9, "safeguarding/examples.tsv", 1, Duration.ofMillis(250),
-                        Duration.ZERO), clock);
+                        Duration.ZERO, 0), clock);
         assertEquals(250, waiting.waitMillis());
         try (HeldTurn held = HeldTurn.take(waiting)) {
             assertEquals(Optional.empty(), waiting.read(() -> Optional.of("never read")));
@@ -48,5 +48,25 @@ class ModelReadersTest {
             assertTrue(readers.busy());
         }
         assertEquals(Optional.of("read"), readers.read(() -> Optional.of("read")), "a free turn is still taken");
+    }
+
+    @Test
+    void requestsLeaveTheModelToTheQueueOnlyWhileMoreThanTheSurgeQueueWaits() {
+        ModelReaders optionB = new ModelReaders(
+                new LearnedConfiguration(true, 0.55, 0.9, "safeguarding/examples.tsv", 1, Duration.ZERO, Duration.ZERO,
+                        100), clock);
+        optionB.queueFound(100);
+        assertFalse(optionB.surging());
+        optionB.queueFound(101);
+        assertTrue(optionB.surging());
+        assertTrue(optionB.busy(), "background work that can wait (the answers' embeddings) waits");
+        optionB.queueFound(3);
+        assertFalse(optionB.surging(), "the queue read down: requests read with the model again");
+    }
+
+    @Test
+    void withNoSurgeQueueSetNoQueueIsLongEnoughToStopRequestsReading() {
+        readers.queueFound(1_000_000);
+        assertFalse(readers.surging(), "option A, the default: requests take a free turn whatever waits");
     }
 }
