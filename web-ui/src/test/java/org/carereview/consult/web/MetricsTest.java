@@ -25,6 +25,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import javax.sql.DataSource;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -101,6 +102,7 @@ class MetricsTest implements FreshDatabase {
                 "consult_outbox_failed_messages ", "consult_quarantined_submissions ",
                 "consult_safeguarding_awaiting_lead_submissions ", "consult_embeddings_waiting_answers ",
                 "consult_safeguarding_learned_waiting_submissions ",
+                "consult_safeguarding_learned_oldest_waiting_age_seconds ",
                 "consult_safeguarding_learned_readings_total{when=\"ahead\"}",
                 "consult_safeguarding_learned_readings_total{when=\"in_transaction\"}",
                 "consult_safeguarding_learned_readings_total{when=\"queued\"}",
@@ -207,6 +209,21 @@ class MetricsTest implements FreshDatabase {
         assertEquals(quarantined + 1, gauge(after, "consult_quarantined_submissions"));
         assertEquals(awaitingLead + 1, gauge(after, "consult_safeguarding_awaiting_lead_submissions"),
                 "flagged, and the lead has recorded no action yet");
+    }
+
+    @Test
+    void howLongTheFirstSubmissionLeftToTheLearnedCheckHasWaitedIsInTheScrape() {
+        String id = (String) AdviceApi.send(http, "Ask us what we think.", List.of("CARE"), null).get("id");
+        // As when a peak leaves it to the learned check's queue (the learned check is off in this test's node).
+        TestSql.execute(dataSource, "INSERT INTO safeguarding_check_queue (submission_id, queued_at) VALUES (?::uuid, ?)",
+                id, Timestamp.from(clock.instant().minusSeconds(90)));
+        clock.advance(PAST_THE_CACHE);
+        assertEquals(90 + PAST_THE_CACHE.toSeconds(),
+                gauge(scrape(), "consult_safeguarding_learned_oldest_waiting_age_seconds"), 0.001);
+
+        TestSql.execute(dataSource, "DELETE FROM safeguarding_check_queue WHERE submission_id = ?::uuid", id);
+        clock.advance(PAST_THE_CACHE);
+        assertEquals(0, gauge(scrape(), "consult_safeguarding_learned_oldest_waiting_age_seconds"), "none waits");
     }
 
     @Test

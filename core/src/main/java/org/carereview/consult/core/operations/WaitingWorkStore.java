@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import org.carereview.consult.core.access.Visibility;
 
 import java.sql.ResultSet;
+import java.sql.Timestamp;
 
 /** Counts of the rows waiting for people or workers: held, flagged without action, queued for checks and vectors. */
 @Singleton
@@ -23,10 +24,13 @@ class WaitingWorkStore {
                 + Visibility.flaggedFilter(true, "s");
         return jdbc.prepareStatement("SELECT (SELECT count(*) FROM submission WHERE status = 'QUARANTINED'), ("
                 + awaitingLead + "), (SELECT count(*) FROM answer_embedding WHERE state = 'WAITING'), "
-                + "(SELECT count(*) FROM safeguarding_check_queue)", ps -> {
+                + "(SELECT count(*) FROM safeguarding_check_queue), (SELECT min(queued_at) FROM safeguarding_check_queue)",
+                ps -> {
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return new WaitingWork.Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
+                Timestamp oldest = rs.getTimestamp(5);
+                return new WaitingWork.Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                        oldest == null ? null : oldest.toInstant());
             }
         });
     }

@@ -58,13 +58,16 @@ class CachedCounts {
     /** Seconds since the oldest waiting message was queued: 0 with none waiting, NaN when the read failed. */
     double oldestWaitingAgeSeconds() {
         Reading reading = current();
-        if (reading.outbox() == null) {
-            return Double.NaN;
-        }
-        Instant oldest = reading.outbox().oldestWaitingSince();
-        if (oldest == null) {
-            return 0;
-        }
-        return Math.max(0, clock.millis() - oldest.toEpochMilli()) / 1000.0;
+        return reading.outbox() == null ? Double.NaN : secondsSince(reading.outbox().oldestWaitingSince());
+    }
+
+    /** Seconds since the submission that has waited longest for the learned check was queued (0: none, NaN: failed). */
+    double learnedCheckOldestAgeSeconds() {
+        Reading reading = current();
+        return reading.waiting() == null ? Double.NaN : secondsSince(reading.waiting().learnedCheckOldest());
+    }
+
+    private double secondsSince(@Nullable Instant oldest) {
+        return oldest == null ? 0 : Math.max(0, clock.millis() - oldest.toEpochMilli()) / 1000.0;
     }
 }

@@ -16,9 +16,12 @@ import java.util.function.ToDoubleFunction;
  * The service's own gauges (ADR 0032), as Prometheus names them: {@code consult_outbox_backlog_messages},
  * {@code consult_outbox_oldest_unsent_age_seconds}, {@code consult_outbox_failed_messages},
  * {@code consult_quarantined_submissions}, {@code consult_safeguarding_awaiting_lead_submissions},
- * {@code consult_embeddings_waiting_answers}, {@code consult_safeguarding_learned_waiting_submissions} and {@code consult_safeguarding_learned_readings_total{when}}. Counts only: nothing that names a person or a submission. The counts
- * are fetched when first read, not when the registry is made: the connection pool registers its own meters with
- * the registry, so asking for a database here would be asking for the pool while it is being made.
+ * {@code consult_embeddings_waiting_answers}, {@code consult_safeguarding_learned_waiting_submissions},
+ * {@code consult_safeguarding_learned_oldest_waiting_age_seconds} and
+ * {@code consult_safeguarding_learned_readings_total{when}}. Counts only: nothing that names a person or a
+ * submission. The counts are fetched when first read, not when the registry is made: the connection pool registers
+ * its own meters with the registry, so asking for a database here would be asking for the pool while it is being
+ * made.
  */
 @Singleton
 class ServiceMeters implements MeterBinder {
@@ -50,6 +53,11 @@ class ServiceMeters implements MeterBinder {
         waiting(registry, "consult.safeguarding.learned.waiting",
                 "Submissions waiting for the learned safeguarding check, hidden from reviewers until it reads them",
                 WaitingWork.Counts::learnedCheckWaiting, "submissions");
+        Gauge.builder("consult.safeguarding.learned.oldest.waiting.age", counts,
+                        c -> c.get().learnedCheckOldestAgeSeconds())
+                .description("How long ago the submission that has waited longest for the learned safeguarding check "
+                        + "was queued (0 when none waits): how late a disclosure only the model catches may be alerted")
+                .baseUnit("seconds").strongReference(true).register(registry);
         // Read inside the transaction means a pooled connection held while the model read (ADR 45): near 0 normally.
         readings(registry, "ahead", Screening.Readings::ahead);
         readings(registry, "in_transaction", Screening.Readings::inTransaction);
