@@ -215,8 +215,8 @@ class MetricsTest implements FreshDatabase {
     void howLongTheFirstSubmissionLeftToTheLearnedCheckHasWaitedIsInTheScrape() {
         String id = (String) AdviceApi.send(http, "Ask us what we think.", List.of("CARE"), null).get("id");
         // As when a peak leaves it to the learned check's queue (the learned check is off in this test's node).
-        TestSql.execute(dataSource, "INSERT INTO safeguarding_check_queue (submission_id, queued_at) VALUES (?::uuid, ?)",
-                id, Timestamp.from(clock.instant().minusSeconds(90)));
+        TestSql.execute(dataSource, "INSERT INTO safeguarding_check_queue (submission_id, queued_at) "
+                + "VALUES (?::uuid, ?)", id, Timestamp.from(clock.instant().minusSeconds(90)));
         clock.advance(PAST_THE_CACHE);
         assertEquals(90 + PAST_THE_CACHE.toSeconds(),
                 gauge(scrape(), "consult_safeguarding_learned_oldest_waiting_age_seconds"), 0.001);

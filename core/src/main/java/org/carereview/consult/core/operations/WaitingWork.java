@@ -10,8 +10,8 @@ import java.time.Instant;
  * Work waiting for people, as counts only (for the platform team's metrics): submissions the spam defences held
  * back, and submissions flagged for safeguarding on which the lead has recorded no action yet ("No action
  * recorded yet" on the submission's page); submissions waiting for the learned safeguarding check (hidden from
- * reviewers until it has read them, ADR 45, and how long the first has waited); and answers waiting for the embeddings worker (ADR 33). One read,
- * each count from a partial index; no content, no ids.
+ * reviewers until it has read them, ADR 45), and since when the first has waited; and answers waiting for the
+ * embeddings worker (ADR 33). One read, each count from a partial index; no content, no ids.
  */
 @Singleton
 public class WaitingWork {
@@ -23,8 +23,8 @@ public class WaitingWork {
      * @param learnedCheckWaiting      submissions queued for the learned safeguarding check
      * @param learnedCheckOldest       when the one that has waited longest was queued; null when none waits
      */
-    public record Counts(long quarantined, long safeguardingAwaitingLead, long embeddingsWaiting, long learnedCheckWaiting,
-                         @Nullable Instant learnedCheckOldest) {
+    public record Counts(long quarantined, long safeguardingAwaitingLead, long embeddingsWaiting,
+                         long learnedCheckWaiting, @Nullable Instant learnedCheckOldest) {
     }
 
     private final WaitingWorkStore store;

@@ -24,7 +24,8 @@ class WaitingWorkStore {
                 + Visibility.flaggedFilter(true, "s");
         return jdbc.prepareStatement("SELECT (SELECT count(*) FROM submission WHERE status = 'QUARANTINED'), ("
                 + awaitingLead + "), (SELECT count(*) FROM answer_embedding WHERE state = 'WAITING'), "
-                + "(SELECT count(*) FROM safeguarding_check_queue), (SELECT min(queued_at) FROM safeguarding_check_queue)",
+                + "(SELECT count(*) FROM safeguarding_check_queue), "
+                + "(SELECT min(queued_at) FROM safeguarding_check_queue)",
                 ps -> {
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();

@@ -16,7 +16,8 @@ class ModelReadersTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2027-02-05T16:59:00Z"));
     private final ModelReaders readers = new ModelReaders(
-            new LearnedConfiguration(true, 0.55, 0.9, "safeguarding/examples.tsv", 1, Duration.ZERO, Duration.ZERO, 0), clock);
+            new LearnedConfiguration(true, 0.55, 0.9, "safeguarding/examples.tsv", 1, Duration.ZERO, Duration.ZERO, 0),
+            clock);
 
     @Test
     void aQuietModelReadsATextInTurnAndIsNotBusy() {

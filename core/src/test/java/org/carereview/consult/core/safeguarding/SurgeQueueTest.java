@@ -104,9 +104,9 @@ class SurgeQueueTest implements FreshDatabase {
             assertFalse(ahead.used());
         }
         assertTrue(flagged(byPhrases), "a phrase catch is flagged at once");
-        assertEquals(List.of("surge.lead@example.org"), TestSql.column(dataSource, "SELECT recipient FROM outbox_message "
-                + "WHERE template = 'safeguarding-alert' AND fields->>'reference' = ?", byPhrases.reference()),
-                "and its lead's alert queued in the same transaction");
+        assertEquals(List.of("surge.lead@example.org"), TestSql.column(dataSource, "SELECT recipient "
+                + "FROM outbox_message WHERE template = 'safeguarding-alert' AND fields->>'reference' = ?",
+                byPhrases.reference()), "and its lead's alert queued in the same transaction");
         assertFalse(flagged(byModelOnly), "screened by phrases alone, none of which it uses");
         assertEquals(2, waiting(), "both wait for the learned check");
 
@@ -130,7 +130,8 @@ class SurgeQueueTest implements FreshDatabase {
     }
 
     private boolean flagged(NewSubmission s) {
-        return List.of("t").equals(TestSql.column(dataSource, "SELECT safeguarding FROM submission WHERE id = ?", s.id()));
+        return List.of("t").equals(
+                TestSql.column(dataSource, "SELECT safeguarding FROM submission WHERE id = ?", s.id()));
     }
 
     private long waiting() {
