@@ -17,12 +17,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * One thread for background work that must give way to the people sending (ADR 0046): it runs at the operating
- * system's lowest CPU priority (nice 19), so while requests want the cores it gets what they leave, and when they
- * do not it runs at full speed. No threshold or rate has to be guessed, and a peak needs no signal to be noticed.
- * A thread cannot be given its priority back without privileges, so the work is handed to this thread rather than
- * the caller lowering its own. Where the priority cannot be lowered (not Linux, no C library), the work still runs
- * on this thread, at normal priority, and the log says so once.
+ * Threads for background work that must give way to the people sending (ADR 0046), one per core: they run at the
+ * operating system's lowest CPU priority (nice 19), so while requests want the cores they get what the requests
+ * leave, and when they do not they run at full speed. No threshold or rate has to be guessed, and a peak needs no
+ * signal to be noticed. A thread cannot be given its priority back without privileges, so the work is handed to
+ * these threads rather than the caller lowering its own. Where the priority cannot be lowered (not Linux, no C
+ * library), the work still runs on them, at normal priority, and the log says so.
  */
 @Singleton
 public class LowPriority {
@@ -37,7 +37,8 @@ public class LowPriority {
         int setpriority(int which, int who, int prio);
     }
 
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+    private final int size = Runtime.getRuntime().availableProcessors();
+    private final ExecutorService threads = Executors.newFixedThreadPool(size, r -> {
         Thread t = new Thread(() -> {
             lowerThisThread();
             r.run();
@@ -46,9 +47,9 @@ public class LowPriority {
         return t;
     });
 
-    /** Runs the work on the low-priority thread and waits for it; its exception is the caller's. */
+    /** Runs the work on a low-priority thread and waits for it; its exception is the caller's. */
     public <T> T call(Callable<T> work) {
-        Future<T> result = thread.submit(work);
+        Future<T> result = threads.submit(work);
         try {
             return result.get();
         } catch (InterruptedException e) {
@@ -66,12 +67,17 @@ public class LowPriority {
         }
     }
 
-    /** Runs the work on the low-priority thread and waits for it. */
+    /** Runs the work on a low-priority thread and waits for it. */
     public void run(Runnable work) {
         call(() -> {
             work.run();
             return null;
         });
+    }
+
+    /** Runs copies of the work side by side, at most one per core, each on a low-priority thread, and waits for all. */
+    public void runOnEach(int copies, Runnable work) {
+        Parallel.runOnEach(threads, Math.max(1, Math.min(copies, size)), work);
     }
 
     private static void lowerThisThread() {
@@ -88,6 +94,6 @@ public class LowPriority {
 
     @PreDestroy
     void stop() {
-        thread.shutdownNow();
+        threads.shutdownNow();
     }
 }

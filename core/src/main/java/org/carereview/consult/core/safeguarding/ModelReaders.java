@@ -32,6 +32,7 @@ public class ModelReaders {
     static final Duration BUSY_FOR = Duration.ofMinutes(1);
 
     private final Semaphore turns;
+    private final int count;
     private final long waitMillis;
     private final Clock clock;
     private final int surgeQueue;
@@ -41,8 +42,8 @@ public class ModelReaders {
     ModelReaders(LearnedConfiguration config, Clock clock) {
         this.clock = clock;
         this.surgeQueue = config.surgeQueue();
-        int readers = config.readers() > 0 ? config.readers() : Runtime.getRuntime().availableProcessors();
-        this.turns = new Semaphore(readers, true);
+        this.count = config.readers() > 0 ? config.readers() : Runtime.getRuntime().availableProcessors();
+        this.turns = new Semaphore(count, true);
         this.waitMillis = config.readerWait().toMillis();
     }
 
@@ -62,6 +63,11 @@ public class ModelReaders {
         } finally {
             turns.release();
         }
+    }
+
+    /** How many texts the model may read at once (readers, by default one per core). */
+    int turns() {
+        return count;
     }
 
     /** How long a reader may wait for its turn now: the configured wait, or none while the model is busy. */
