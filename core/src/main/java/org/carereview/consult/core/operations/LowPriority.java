@@ -11,10 +11,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Threads for background work that must give way to the people sending (ADR 0046), one per core: they run at the
@@ -49,22 +47,7 @@ public class LowPriority {
 
     /** Runs the work on a low-priority thread and waits for it; its exception is the caller's. */
     public <T> T call(Callable<T> work) {
-        Future<T> result = threads.submit(work);
-        try {
-            return result.get();
-        } catch (InterruptedException e) {
-            result.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while background work ran", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
+        return Parallel.await(threads.submit(work));
     }
 
     /** Runs the work on a low-priority thread and waits for it. */

@@ -6,7 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
-/** The same work on several threads at once, for a queue each copy claims its own part of. */
+/** Work handed to other threads and waited for: one piece, or the same work side by side on several threads. */
 public final class Parallel {
 
     private Parallel() {
@@ -21,23 +21,41 @@ public final class Parallel {
         for (int i = 0; i < copies; i++) {
             running.add(threads.submit(work));
         }
-        RuntimeException failure = null;
+        Throwable failure = null;
         for (Future<?> copy : running) {
             try {
-                copy.get();
-            } catch (InterruptedException e) {
-                running.forEach(f -> f.cancel(true));
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while the work ran", e);
-            } catch (ExecutionException e) {
-                if (failure == null) {
-                    failure = e.getCause() instanceof RuntimeException runtime ? runtime
-                            : new IllegalStateException(e.getCause());
-                }
+                await(copy);
+            } catch (RuntimeException | Error e) {
+                failure = failure == null ? e : failure;
             }
         }
+        if (failure instanceof Error error) {
+            throw error;
+        }
         if (failure != null) {
-            throw failure;
+            throw (RuntimeException) failure;
+        }
+    }
+
+    /**
+     * Waits for work running on another thread and answers its result; its failure is the caller's (a checked one
+     * wrapped), and an interrupted wait cancels it.
+     */
+    public static <T> T await(Future<T> result) {
+        try {
+            return result.get();
+        } catch (InterruptedException e) {
+            result.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the work ran", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
         }
     }
 }
