@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -51,7 +52,9 @@ class Claims {
         // Out of attempts: an abandoned claim on the last attempt (the dead node may have sent it), or a
         // waiting message after maxAttempts was lowered. Given up, not tried again.
         store.failOutOfAttempts(now, maxAttempts);
+        // The rows come back in no set order: within the batch, too, the urgent ones are sent first.
         return store.claim(now, leaseEnd, limit, maxAttempts).stream()
+                .sorted(Comparator.comparing(row -> !Urgent.template(row.template())))
                 .map(row -> new Claimed(row.id(), row.channel(), row.template(), row.recipient(), fields(row),
                         row.attempts()))
                 .toList();

@@ -38,8 +38,8 @@ class OutboxStore {
         String fieldsJson = toJson(fields);
         jdbc.prepareStatement("""
                 INSERT INTO outbox_message (id, channel, template, recipient, fields, status, attempts, next_attempt_at,
-                                            created_at)
-                VALUES (?, ?, ?, ?, ?::jsonb, 'CREATED', 0, ?, ?)""", ps -> {
+                                            created_at, urgent)
+                VALUES (?, ?, ?, ?, ?::jsonb, 'CREATED', 0, ?, ?, ?)""", ps -> {
             ps.setObject(1, id);
             ps.setString(2, channel.name());
             ps.setString(3, template);
@@ -47,6 +47,7 @@ class OutboxStore {
             ps.setString(5, fieldsJson);
             Sql.setInstant(ps, 6, now);
             Sql.setInstant(ps, 7, now);
+            ps.setBoolean(8, Urgent.template(template));
             return ps.executeUpdate();
         });
     }
