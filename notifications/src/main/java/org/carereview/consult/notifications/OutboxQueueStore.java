@@ -86,18 +86,26 @@ class OutboxQueueStore {
         });
     }
 
-    /** The messages waiting (new or being sent), when the oldest of them was queued, and the messages failed. */
+    /**
+     * The messages waiting (new or being sent), when the oldest of them was queued, the messages failed, and when
+     * the oldest urgent one waiting was queued.
+     */
     OutboxBacklog.Counts counts() {
         return jdbc.prepareStatement("""
                 SELECT (SELECT count(*) FROM outbox_message WHERE status IN ('CREATED', 'SENDING')),
                        (SELECT min(created_at) FROM outbox_message WHERE status IN ('CREATED', 'SENDING')),
-                       (SELECT count(*) FROM outbox_message WHERE status = 'FAILED_PERMANENTLY')""", ps -> {
+                       (SELECT count(*) FROM outbox_message WHERE status = 'FAILED_PERMANENTLY'),
+                       (SELECT min(created_at) FROM outbox_message WHERE status IN ('CREATED', 'SENDING') AND urgent)
+                """, ps -> {
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                OffsetDateTime oldest = rs.getObject(2, OffsetDateTime.class);
-                return new OutboxBacklog.Counts(rs.getLong(1), oldest == null ? null : oldest.toInstant(),
-                        rs.getLong(3));
+                return new OutboxBacklog.Counts(rs.getLong(1), instant(rs.getObject(2, OffsetDateTime.class)),
+                        rs.getLong(3), instant(rs.getObject(4, OffsetDateTime.class)));
             }
         });
+    }
+
+    private static Instant instant(OffsetDateTime at) {
+        return at == null ? null : at.toInstant();
     }
 }

@@ -99,6 +99,7 @@ class MetricsTest implements FreshDatabase {
                 "jvm_classes_loaded_classes", "process_cpu_usage", "process_uptime_seconds",
                 "hikaricp_connections_active{", "hikaricp_connections_pending{", "hikaricp_connections_max{",
                 "consult_outbox_backlog_messages ", "consult_outbox_oldest_unsent_age_seconds ",
+                "consult_outbox_oldest_unsent_urgent_age_seconds ",
                 "consult_outbox_failed_messages ", "consult_quarantined_submissions ",
                 "consult_safeguarding_awaiting_lead_submissions ", "consult_embeddings_waiting_answers ",
                 "consult_safeguarding_learned_waiting_submissions ",
@@ -177,6 +178,7 @@ class MetricsTest implements FreshDatabase {
         assertEquals(before + 1, gauge(queued, "consult_outbox_backlog_messages"), "the receipt waits");
         assertTrue(gauge(queued, "consult_outbox_oldest_unsent_age_seconds") >= PAST_THE_CACHE.toSeconds(),
                 "queued at least 31 seconds ago");
+        assertEquals(0, gauge(queued, "consult_outbox_oldest_unsent_urgent_age_seconds"), "a receipt is not urgent");
 
         dispatcher.dispatchDue();
         assertTrue(mail.waitForIncomingEmail(5000, 1), "the SMTP server received the receipt");
@@ -224,6 +226,22 @@ class MetricsTest implements FreshDatabase {
         TestSql.execute(dataSource, "DELETE FROM safeguarding_check_queue WHERE submission_id = ?::uuid", id);
         clock.advance(PAST_THE_CACHE);
         assertEquals(0, gauge(scrape(), "consult_safeguarding_learned_oldest_waiting_age_seconds"), "none waits");
+    }
+
+    @Test
+    void theOldestUrgentMessageWaitingIsTimedApartFromTheRest() {
+        String id = UUID.randomUUID().toString();
+        Timestamp queued = Timestamp.from(clock.instant().minusSeconds(45));
+        TestSql.execute(dataSource, "INSERT INTO outbox_message (id, template, recipient, next_attempt_at, created_at,"
+                + " urgent) VALUES (?::uuid, 'sign-in-link', 'metrics.link@example.org', ?, ?, true)",
+                id, queued, queued);
+        clock.advance(PAST_THE_CACHE);
+        assertEquals(45 + PAST_THE_CACHE.toSeconds(),
+                gauge(scrape(), "consult_outbox_oldest_unsent_urgent_age_seconds"), 0.001);
+
+        TestSql.execute(dataSource, "DELETE FROM outbox_message WHERE id = ?::uuid", id);
+        clock.advance(PAST_THE_CACHE);
+        assertEquals(0, gauge(scrape(), "consult_outbox_oldest_unsent_urgent_age_seconds"), "none waits");
     }
 
     @Test

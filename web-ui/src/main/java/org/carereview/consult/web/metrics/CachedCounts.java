@@ -61,6 +61,12 @@ class CachedCounts {
         return reading.outbox() == null ? Double.NaN : secondsSince(reading.outbox().oldestWaitingSince());
     }
 
+    /** Seconds since the oldest urgent message waiting was queued: 0 with none waiting, NaN when the read failed. */
+    double oldestUrgentAgeSeconds() {
+        Reading reading = current();
+        return reading.outbox() == null ? Double.NaN : secondsSince(reading.outbox().oldestUrgentSince());
+    }
+
     /** Seconds since the submission that has waited longest for the learned check was queued (0: none, NaN: failed). */
     double learnedCheckOldestAgeSeconds() {
         Reading reading = current();

@@ -14,8 +14,9 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * The service's own gauges (ADR 0032), as Prometheus names them: {@code consult_outbox_backlog_messages},
- * {@code consult_outbox_oldest_unsent_age_seconds}, {@code consult_outbox_failed_messages},
- * {@code consult_quarantined_submissions}, {@code consult_safeguarding_awaiting_lead_submissions},
+ * {@code consult_outbox_oldest_unsent_age_seconds}, {@code consult_outbox_oldest_unsent_urgent_age_seconds},
+ * {@code consult_outbox_failed_messages}, {@code consult_quarantined_submissions},
+ * {@code consult_safeguarding_awaiting_lead_submissions},
  * {@code consult_embeddings_waiting_answers}, {@code consult_safeguarding_learned_waiting_submissions},
  * {@code consult_safeguarding_learned_oldest_waiting_age_seconds} and
  * {@code consult_safeguarding_learned_readings_total{when}}. Counts only: nothing that names a person or a
@@ -42,6 +43,10 @@ class ServiceMeters implements MeterBinder {
                 OutboxBacklog.Counts::failed);
         Gauge.builder("consult.outbox.oldest.unsent.age", counts, c -> c.get().oldestWaitingAgeSeconds())
                 .description("How long ago the oldest email still waiting was queued (0 when none waits)")
+                .baseUnit("seconds").strongReference(true).register(registry);
+        Gauge.builder("consult.outbox.oldest.unsent.urgent.age", counts, c -> c.get().oldestUrgentAgeSeconds())
+                .description("How long ago the oldest urgent message still waiting (a safeguarding lead's alert, a "
+                        + "link someone asked for) was queued (0 when none waits); they go before the rest")
                 .baseUnit("seconds").strongReference(true).register(registry);
         waiting(registry, "consult.quarantined", "Submissions the spam defences held back, waiting for staff",
                 WaitingWork.Counts::quarantined, "submissions");
