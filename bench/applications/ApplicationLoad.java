@@ -22,7 +22,11 @@ import java.util.regex.Pattern;
  * (a closed loop would slow its own arrivals when the server slows, hiding the queue). Prints p50/p99
  * latency and throughput, and writes every acknowledged reference to a file for the database check.
  *
- * java ApplicationLoad.java BASE_URL COUNT SECONDS REFERENCES_FILE
+ * java ApplicationLoad.java BASE_URL COUNT SECONDS REFERENCES_FILE [DISCLOSURE_EVERY]
+ *
+ * With DISCLOSURE_EVERY (n > 0), every n-th application's motivation tells of harm in words the lead's phrase list
+ * catches, and the references acknowledged for those go to REFERENCES_FILE with ".disclosures" added: the
+ * benchmark then measures how soon the lead's alert for each was sent.
  */
 public class ApplicationLoad {
 
@@ -33,6 +37,8 @@ public class ApplicationLoad {
         int count = Integer.parseInt(args[1]);
         double seconds = Double.parseDouble(args[2]);
         Path references = Path.of(args[3]);
+        int disclosureEvery = args.length > 4 ? Integer.parseInt(args[4]) : 0;
+        ConcurrentLinkedQueue<String> disclosures = new ConcurrentLinkedQueue<>();
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
                 .executor(Executors.newFixedThreadPool(16)).build();
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
@@ -49,11 +55,12 @@ public class ApplicationLoad {
                 TimeUnit.NANOSECONDS.sleep(wait); // pacing the arrivals: this is the load generator, not a test
             }
             long sent = System.nanoTime();
+            boolean disclosure = disclosureEvery > 0 && i % disclosureEvery == disclosureEvery - 1;
             HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/experts-by-experience/applications"))
                     .timeout(Duration.ofSeconds(60))
                     .header("Content-Type", "application/json")
                     .header("Idempotency-Key", UUID.randomUUID().toString())
-                    .POST(HttpRequest.BodyPublishers.ofString(body(i))).build();
+                    .POST(HttpRequest.BodyPublishers.ofString(body(i, disclosure))).build();
             inFlight.add(client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, error) -> {
                 latencies.add(System.nanoTime() - sent);
                 if (error != null || response.statusCode() != 201) {
@@ -65,6 +72,9 @@ public class ApplicationLoad {
                 Matcher m = REFERENCE.matcher(response.body());
                 if (m.find()) {
                     acknowledged.add(m.group(1));
+                    if (disclosure) {
+                        disclosures.add(m.group(1));
+                    }
                 } else {
                     failures.incrementAndGet();
                 }
@@ -77,6 +87,9 @@ public class ApplicationLoad {
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
         Files.write(references, acknowledged);
+        if (disclosureEvery > 0) {
+            Files.write(Path.of(references + ".disclosures"), disclosures);
+        }
         double elapsed = (end - start) / 1e9;
         System.out.printf("requests=%d offered_over_s=%.1f completed_in_s=%.1f acknowledged=%d failed=%d%n",
                 count, (lastSent - start) / 1e9, elapsed, acknowledged.size(), failures.get());
@@ -91,7 +104,7 @@ public class ApplicationLoad {
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(q * sorted.size()) - 1)) / 1e6;
     }
 
-    private static String body(int i) {
+    private static String body(int i, boolean disclosure) {
         String[] regions = {"NORTH_EAST", "NORTH_WEST", "YORKSHIRE_AND_THE_HUMBER", "EAST_MIDLANDS", "WEST_MIDLANDS",
                 "EAST_OF_ENGLAND", "LONDON", "SOUTH_EAST", "SOUTH_WEST"};
         int year = 1975 + (i % 30);
@@ -99,8 +112,10 @@ public class ApplicationLoad {
                 {"experiences":["CARE_LEAVER","IN_CARE"],"name":"Applicant %d","dateOfBirth":"%d-03-14",
                  "region":"%s","email":"applicant%d@bench.example.org",
                  "experienceStory":"I lived in foster care and then in a children's home until I was eighteen. Moving so often meant changing schools three times.",
-                 "motivation":"I want the review to hear what it is like to leave care with no one to call.",
+                 "motivation":"%s",
                  "availability":"Evenings","consents":{"dataUse":true}}
-                """.formatted(i, year, regions[i % regions.length], i);
+                """.formatted(i, year, regions[i % regions.length], i, disclosure
+                ? "I want to help other children. My foster carer hits me when nobody else is in the house."
+                : "I want the review to hear what it is like to leave care with no one to call.");
     }
 }
