@@ -115,7 +115,7 @@ for STEP in $PLAN; do
   while [ "$left" != 0 ] && [ $(( $(date +%s) - started )) -lt "${DRAIN_WAIT:-1800}" ]; do
     sleep 5; left=$(psql -h 127.0.0.1 -p "$PORT_PG" -U postgres -d consult -At -c "SELECT count(*) FROM safeguarding_check_queue")
   done
-  if [ "${DISCLOSURE_EVERY:-0}" -gt 0 ]; then report_alerts "$WORK/refs-$COUNT.txt.disclosures"; fi
   echo "learned_check_queue_at_end=$queued_at_end read_all_after_s=$( [ "$left" = 0 ] && echo $(( $(date +%s) - started )) \
     || echo "not within ${DRAIN_WAIT:-1800} ($left left)")"
+  if [ "${DISCLOSURE_EVERY:-0}" -gt 0 ]; then report_alerts "$WORK/refs-$COUNT.txt.disclosures"; fi
 done
