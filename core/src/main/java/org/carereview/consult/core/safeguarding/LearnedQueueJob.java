@@ -13,16 +13,14 @@ import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs {@link LearnedQueue#checkDue} every {@code consult.safeguarding.learned.queue-interval} (5 s), so a
  * submission sent while the model was not ready is read, and its lead alerted, well within a minute. It reads on as
  * many threads as the model has turns ({@link ModelReaders}, one per core), each claiming its own batches, taking
- * turns with the requests: after a peak, every core reads what it left; while the peak lasts, one
- * ({@link ModelReaders#queueReaders}). Each run first counts what waits and tells {@link ModelReaders}: with
- * {@code surge-queue} set and more than that waiting, requests leave the model alone and this run reads at the lowest
- * CPU priority ({@link LowPriority}, ADR 0044's option B).
+ * turns with the requests: after a peak, every core reads what it left. Each run first counts what waits and tells
+ * {@link ModelReaders}: with {@code surge-queue} set and more than that waiting, requests leave the model alone and
+ * this run reads at the lowest CPU priority ({@link LowPriority}, ADR 0044's option B).
  */
 @Singleton
 @Requires(property = "consult.safeguarding.learned.queue.enabled", notEquals = "false")
@@ -54,12 +52,10 @@ class LearnedQueueJob {
     void run() {
         try {
             readers.queueFound(queue.waiting());
-            AtomicInteger copies = new AtomicInteger();
-            Runnable read = () -> readDue(copies.getAndIncrement() == 0);
             if (readers.surging()) {
-                lowPriority.runOnEach(readers.turns(), read);
+                lowPriority.runOnEach(readers.turns(), this::readDue);
             } else {
-                Parallel.runOnEach(threads, readers.turns(), read);
+                Parallel.runOnEach(threads, readers.turns(), this::readDue);
             }
             runs.succeeded(ScheduledJob.SAFEGUARDING_QUEUE);
         } catch (RuntimeException e) {
@@ -69,10 +65,8 @@ class LearnedQueueJob {
         }
     }
 
-    /** Reads batches until none is due; the readers after the first stop while only one may read. */
-    private void readDue(boolean first) {
-        for (int batch = 0; batch < MAX_BATCHES_PER_RUN && (first || readers.queueReaders() > 1) && queue.checkDue() > 0;
-             batch++) {
+    private void readDue() {
+        for (int batch = 0; batch < MAX_BATCHES_PER_RUN && queue.checkDue() > 0; batch++) {
             // another batch
         }
     }

@@ -76,16 +76,6 @@ public class ModelReaders {
     }
 
     /**
-     * How many threads may read the learned check's queue now: one per turn, except while a peak is served at the
-     * requests' priority (busy, not surging), when one: on two cores a second reader took the CPU the requests needed
-     * (the ×100 surge's p99 1.6 s with two, 0.7 s with one). While surging the queue is read at the lowest priority,
-     * where the requests come first anyway.
-     */
-    int queueReaders() {
-        return surging || !busy() ? count : 1;
-    }
-
-    /**
      * Whether requests leave their texts to the queue without asking for a turn: {@code surge-queue} is set and more
      * submissions than that waited at the queue reader's last count ({@link #queueFound}).
      */

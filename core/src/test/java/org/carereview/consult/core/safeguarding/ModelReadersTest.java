@@ -66,24 +66,6 @@ class ModelReadersTest {
     }
 
     @Test
-    void whileAPeakIsServedAtTheRequestsPriorityOneThreadReadsTheQueueAndAfterItEveryTurnDoes()
-            throws InterruptedException {
-        ModelReaders twoTurns = new ModelReaders(
-                new LearnedConfiguration(true, 0.55, 0.9, "safeguarding/examples.tsv", 2, Duration.ZERO, Duration.ZERO,
-                        100), clock);
-        assertEquals(2, twoTurns.queueReaders(), "quiet: every turn reads what waits");
-        try (HeldTurn first = HeldTurn.take(twoTurns); HeldTurn second = HeldTurn.take(twoTurns)) {
-            assertEquals(Optional.empty(), twoTurns.read(() -> Optional.of("never read")));
-        }
-        assertEquals(1, twoTurns.queueReaders(), "a request missed its turn: the other core is the requests'");
-        twoTurns.queueFound(101);
-        assertEquals(2, twoTurns.queueReaders(), "option B's surge: read on every core, at the lowest priority");
-        twoTurns.queueFound(0);
-        clock.advance(Duration.ofSeconds(61));
-        assertEquals(2, twoTurns.queueReaders(), "the peak over");
-    }
-
-    @Test
     void withNoSurgeQueueSetNoQueueIsLongEnoughToStopRequestsReading() {
         readers.queueFound(1_000_000);
         assertFalse(readers.surging(), "option A, the default: requests take a free turn whatever waits");
