@@ -68,6 +68,7 @@ class UrgentFirstTest implements FreshDatabase {
         List<UUID> receipts = new ArrayList<>();
         for (int i = 0; i < config.batchSize() + 5; i++) {
             receipts.add(enqueue("advice-receipt", Map.of("reference", "CFA-" + i)));
+            clock.advance(Duration.ofSeconds(1));
         }
         clock.advance(Duration.ofMinutes(5));
         UUID alert = enqueue("safeguarding-alert", Map.of("reference", "EBE-7K2Q-9XWD",
