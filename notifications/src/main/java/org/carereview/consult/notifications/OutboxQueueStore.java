@@ -7,7 +7,6 @@ import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -92,20 +91,16 @@ class OutboxQueueStore {
      */
     OutboxBacklog.Counts counts() {
         return jdbc.prepareStatement("""
-                SELECT (SELECT count(*) FROM outbox_message WHERE status IN ('CREATED', 'SENDING')),
-                       (SELECT min(created_at) FROM outbox_message WHERE status IN ('CREATED', 'SENDING')),
-                       (SELECT count(*) FROM outbox_message WHERE status = 'FAILED_PERMANENTLY'),
+                SELECT (SELECT count(*) FROM outbox_message WHERE status IN ('CREATED', 'SENDING')) AS waiting,
+                       (SELECT min(created_at) FROM outbox_message WHERE status IN ('CREATED', 'SENDING')) AS oldest,
+                       (SELECT count(*) FROM outbox_message WHERE status = 'FAILED_PERMANENTLY') AS failed,
                        (SELECT min(created_at) FROM outbox_message WHERE status IN ('CREATED', 'SENDING') AND urgent)
-                """, ps -> {
+                           AS oldest_urgent""", ps -> {
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return new OutboxBacklog.Counts(rs.getLong(1), instant(rs.getObject(2, OffsetDateTime.class)),
-                        rs.getLong(3), instant(rs.getObject(4, OffsetDateTime.class)));
+                return new OutboxBacklog.Counts(rs.getLong("waiting"), Sql.getInstant(rs, "oldest"),
+                        rs.getLong("failed"), Sql.getInstant(rs, "oldest_urgent"));
             }
         });
-    }
-
-    private static Instant instant(OffsetDateTime at) {
-        return at == null ? null : at.toInstant();
     }
 }
