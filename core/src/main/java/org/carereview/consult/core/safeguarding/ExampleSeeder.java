@@ -12,8 +12,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Loads the shipped training examples into the example table on the first start only (a marker row claims it,
- * so nodes starting together load them once, and an example the lead removed does not come back). Their
+ * Loads each file of shipped training examples into the example table once: on the first start of a node that
+ * ships it (a row per file claims it, so nodes starting together load it once, an example the lead removed does
+ * not come back, and a file added in a later release reaches a database that has the earlier ones). Their
  * vectors are made later, by the learned check in the background.
  */
 @Singleton
@@ -35,11 +36,12 @@ class ExampleSeeder {
     @Transactional
     void onStartup(StartupEvent event) {
         Instant now = clock.instant();
-        if (!store.claimSeeding(now)) {
-            return;
+        for (String file : configuration.exampleFiles()) {
+            if (store.claimSeeding(file, now)) {
+                List<LabelledText> examples = LabelledText.resource(file);
+                store.insertAll(examples, now);
+                LOG.info("Loaded {} labelled safeguarding examples from {}", examples.size(), file);
+            }
         }
-        List<LabelledText> examples = LabelledText.resource(configuration.exampleFile());
-        store.insertAll(examples, now);
-        LOG.info("Loaded {} labelled safeguarding examples from {}", examples.size(), configuration.exampleFile());
     }
 }

@@ -29,6 +29,8 @@ class ExampleStore {
                   @Nullable String model) {
     }
 
+    private static final String FIRST_FILE = "safeguarding/examples.tsv";
+
     private final JdbcOperations jdbc;
 
     ExampleStore(JdbcOperations jdbc) {
@@ -180,12 +182,23 @@ class ExampleStore {
         });
     }
 
-    boolean claimSeeding(Instant at) {
-        return jdbc.prepareStatement("INSERT INTO safeguarding_example_seed (id, seeded_at) VALUES (1, ?) "
-                + "ON CONFLICT (id) DO NOTHING", ps -> {
+    /**
+     * Claims the loading of one shipped file; false if it was loaded (or claimed) before. The first file is
+     * claimed in the one-row table of the release before as well, which that release still reads while both run.
+     */
+    boolean claimSeeding(String file, Instant at) {
+        boolean first = !FIRST_FILE.equals(file) || jdbc.prepareStatement("INSERT INTO safeguarding_example_seed "
+                + "(id, seeded_at) VALUES (1, ?) ON CONFLICT (id) DO NOTHING", ps -> {
             ps.setTimestamp(1, Timestamp.from(at));
             return ps.executeUpdate() == 1;
         });
+        boolean claimed = jdbc.prepareStatement("INSERT INTO safeguarding_example_file (file, loaded_at) VALUES (?, ?) "
+                + "ON CONFLICT (file) DO NOTHING", ps -> {
+            ps.setString(1, file);
+            ps.setTimestamp(2, Timestamp.from(at));
+            return ps.executeUpdate() == 1;
+        });
+        return first && claimed;
     }
 
     static String label(boolean disclosure) {

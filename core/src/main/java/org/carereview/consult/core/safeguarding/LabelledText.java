@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One labelled text of the shipped training set ({@code safeguarding/examples.tsv}: label, category, voice,
- * text, separated by tabs, with a header line): DISCLOSURE or ORDINARY.
+ * One labelled text of the shipped training set ({@link LearnedConfiguration#EXAMPLE_FILES}: label, category,
+ * voice, text, separated by tabs, with a header line): DISCLOSURE or ORDINARY.
  */
 record LabelledText(boolean disclosure, String category, String voice, String text) {
 
@@ -24,6 +24,15 @@ record LabelledText(boolean disclosure, String category, String voice, String te
             list.add(new LabelledText(f[0].equals("DISCLOSURE"), f[1], f[2], f[3]));
         }
         return list;
+    }
+
+    /** Every shipped example, all the files in order. */
+    static List<LabelledText> shipped() {
+        List<LabelledText> all = new ArrayList<>();
+        for (String file : LearnedConfiguration.EXAMPLE_FILES.split(",")) {
+            all.addAll(resource(file));
+        }
+        return all;
     }
 
     static List<LabelledText> resource(String resource) {

@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * {@code consult.safeguarding.learned.*}: the learned check (ADR 0013).
@@ -12,7 +13,8 @@ import java.time.Duration;
  * @param threshold the probability, for any piece of an answer, at which it is flagged
  * @param nearest how alike (cosine of the two vectors) a text must be to an example the lead gave for that
  *                example's label to decide
- * @param exampleFile the classpath resource of labelled examples loaded on the first start
+ * @param exampleFiles the classpath resources of labelled examples; each is loaded once, on the first start of a node
+ *                     that ships it (a file added in a later release reaches a database that has the earlier ones)
  * @param readers how many requests may have the model read their text at once (0: one per core)
  * @param readerWait how long a request waits for its turn before its text is queued for the check instead
  * @param startAfter how long after start-up the model starts loading and learning, unless a text needs it sooner
@@ -26,7 +28,7 @@ public record LearnedConfiguration(
         @Bindable(defaultValue = "true") boolean enabled,
         @Bindable(defaultValue = LearnedConfiguration.DEFAULT_THRESHOLD) double threshold,
         @Bindable(defaultValue = "0.90") double nearest,
-        @Bindable(defaultValue = "safeguarding/examples.tsv") String exampleFile,
+        @Bindable(defaultValue = LearnedConfiguration.EXAMPLE_FILES) List<String> exampleFiles,
         @Bindable(defaultValue = "0") int readers,
         @Bindable(defaultValue = "250ms") Duration readerWait,
         @Bindable(defaultValue = "5s") Duration startAfter,
@@ -34,4 +36,7 @@ public record LearnedConfiguration(
 
     /** Chosen by cross-validation on the training examples ({@code bash bench/screening/run.sh} prints it). */
     public static final String DEFAULT_THRESHOLD = "0.55";
+
+    /** The labelled examples that ship in the jar, in the order they were added. */
+    static final String EXAMPLE_FILES = "safeguarding/examples.tsv,safeguarding/examples-care-histories.tsv";
 }

@@ -51,6 +51,7 @@ class RetentionPurgeTest implements TestPropertyProvider {
             Map.entry("safeguarding_phrase_change", "reference data: who changed a phrase, and when"),
             Map.entry("safeguarding_seed", "reference data: when the phrases were loaded"),
             Map.entry("safeguarding_example_seed", "reference data: when the examples were loaded"),
+            Map.entry("safeguarding_example_file", "reference data: which shipped files of examples were loaded, when"),
             Map.entry("safeguarding_example_change", "reference data: labels and dates, no text"),
             Map.entry("safeguarding_model_version", "reference data: a counter"),
             Map.entry("second_factor", "a member of staff's second factor: kept with the staff account, and deleted "

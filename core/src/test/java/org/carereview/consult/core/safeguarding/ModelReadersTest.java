@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,9 +15,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The model's turns: a request waits for one while the model is quiet, and not at all once it is busy. */
 class ModelReadersTest {
 
+    private static final List<String> FILES = List.of("safeguarding/examples.tsv");
+
     private final MutableClock clock = new MutableClock(Instant.parse("2027-02-05T16:59:00Z"));
     private final ModelReaders readers = new ModelReaders(
-            new LearnedConfiguration(true, 0.55, 0.9, "safeguarding/examples.tsv", 1, Duration.ZERO, Duration.ZERO, 0),
+            new LearnedConfiguration(true, 0.55, 0.9, FILES, 1, Duration.ZERO, Duration.ZERO, 0),
             clock);
 
     @Test
@@ -28,7 +31,7 @@ class ModelReadersTest {
     @Test
     void onceARequestMissesItsTurnTheModelIsBusyForAMinuteAndNobodyWaits() throws InterruptedException {
         ModelReaders waiting = new ModelReaders(
-                new LearnedConfiguration(true, 0.55, 0.9, "safeguarding/examples.tsv", 1, Duration.ofMillis(250),
+                new LearnedConfiguration(true, 0.55, 0.9, FILES, 1, Duration.ofMillis(250),
                         Duration.ZERO, 0), clock);
         assertEquals(250, waiting.waitMillis());
         try (HeldTurn held = HeldTurn.take(waiting)) {
@@ -54,7 +57,7 @@ class ModelReadersTest {
     @Test
     void requestsLeaveTheModelToTheQueueOnlyWhileMoreThanTheSurgeQueueWaits() {
         ModelReaders optionB = new ModelReaders(
-                new LearnedConfiguration(true, 0.55, 0.9, "safeguarding/examples.tsv", 1, Duration.ZERO, Duration.ZERO,
+                new LearnedConfiguration(true, 0.55, 0.9, FILES, 1, Duration.ZERO, Duration.ZERO,
                         100), clock);
         optionB.queueFound(100);
         assertFalse(optionB.surging());

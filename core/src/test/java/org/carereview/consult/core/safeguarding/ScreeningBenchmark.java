@@ -18,9 +18,15 @@ import java.util.function.Predicate;
 public final class ScreeningBenchmark {
 
     public static void main(String[] args) throws Exception {
-        Path heldOutFile = Path.of(args.length > 0 ? args[0] : "bench/screening/held-out.tsv");
-        List<LabelledText> train = LabelledText.resource("safeguarding/examples.tsv");
-        List<LabelledText> heldOut = LabelledText.parse(Files.readString(heldOutFile), heldOutFile.toString());
+        List<String> files = args.length > 0 ? List.of(args)
+                : List.of("bench/screening/held-out.tsv", "bench/screening/held-out-care-histories.tsv");
+        List<LabelledText> train = LabelledText.shipped();
+        Map<String, List<LabelledText>> byFile = new java.util.LinkedHashMap<>();
+        List<LabelledText> heldOut = new ArrayList<>();
+        for (String file : files) {
+            byFile.put(Path.of(file).getFileName().toString(), LabelledText.parse(Files.readString(Path.of(file)), file));
+            heldOut.addAll(byFile.get(Path.of(file).getFileName().toString()));
+        }
         Map<String, Integer> phrases;
         try (var in = ScreeningBenchmark.class.getClassLoader().getResourceAsStream("safeguarding/phrases.tsv")) {
             phrases = PhraseSeeder.parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
@@ -88,6 +94,10 @@ public final class ScreeningBenchmark {
         line("phrases alone, as matched before", old);
         line("phrases read through normalisation", norm);
         line("phrases + learned check", both);
+        for (Map.Entry<String, List<LabelledText>> file : byFile.entrySet()) {
+            line("  of which " + file.getKey(), score(file.getValue(),
+                    t -> matcher.match(t, 10).flagged() || learned.flags(t)));
+        }
         System.out.println();
         System.out.println("Disclosures still missed by phrases + learned check:");
         for (LabelledText t : heldOut) {
@@ -98,7 +108,7 @@ public final class ScreeningBenchmark {
         System.out.println("Ordinary answers flagged (a lead reads them):");
         int shown = 0;
         for (LabelledText t : heldOut) {
-            if (!t.disclosure() && (matcher.match(t.text(), 10).flagged() || learned.flags(t.text())) && shown++ < 12) {
+            if (!t.disclosure() && (matcher.match(t.text(), 10).flagged() || learned.flags(t.text())) && shown++ < 20) {
                 System.out.printf("  [%s] %s%n", t.category(), t.text());
             }
         }
@@ -194,7 +204,7 @@ public final class ScreeningBenchmark {
     }
 
     private static void line(String name, int[] m) {
-        System.out.printf("  %-38s recall %.3f  precision %.3f  (%d of %d disclosures flagged; %d ordinary flagged)%n",
+        System.out.printf("  %-44s recall %.3f  precision %.3f  (%d of %d disclosures flagged; %d ordinary flagged)%n",
                 name, recall(m), precision(m), m[0], m[0] + m[2], m[1]);
     }
 
