@@ -1,11 +1,15 @@
 package org.carereview.consult.core.safeguarding;
 
 import java.util.List;
+import java.util.Random;
 
 /**
- * Logistic regression over sentence vectors: the probability that a piece of text tells of harm to the writer
- * or a child now, rather than talking about harm. Trained in a few milliseconds from the labelled examples,
- * each class weighted to count the same, with a little L2 regularisation.
+ * A small neural network over sentence vectors: the probability that a piece of text tells of harm to the writer
+ * or a child now, rather than talking about harm. One hidden layer of {@link Training#HIDDEN} units (tanh) and a
+ * logistic output, trained on the labelled examples with each class weighted to count the same and a little L2
+ * regularisation, by Adam over the whole set for a fixed number of epochs from a fixed seed: every node learns
+ * the same network from the same examples. A straight line through the vectors (logistic regression, before
+ * ADR 48) could not tell "I see her every month and I love her" from a disclosure; the hidden layer can.
  */
 final class Classifier {
 
@@ -13,60 +17,103 @@ final class Classifier {
     record Example(float[] vector, boolean disclosure, double weight) {
     }
 
-    private final double[] weights;
-    private final double bias;
+    private static final double RATE = 0.01;
+    private static final double BETA1 = 0.9;
+    private static final double BETA2 = 0.999;
+    private static final long SEED = 42;
 
-    private Classifier(double[] weights, double bias) {
-        this.weights = weights;
-        this.bias = bias;
+    /** Hidden weights (units × dims), hidden biases, output weights, output bias: all the parameters, in one array. */
+    private final double[] p;
+    private final int dims;
+    private final int hidden;
+
+    private Classifier(int dims, int hidden) {
+        this.dims = dims;
+        this.hidden = hidden;
+        this.p = new double[hidden * dims + hidden + hidden + 1];
+        Random random = new Random(SEED);
+        for (int j = 0; j < hidden; j++) {
+            for (int i = 0; i < dims; i++) {
+                p[j * dims + i] = random.nextGaussian() / Math.sqrt(dims);
+            }
+            p[hidden * dims + hidden + j] = random.nextGaussian() / Math.sqrt(hidden);
+        }
     }
 
     static Classifier train(List<Example> examples, double l2, int epochs) {
         if (examples.isEmpty()) {
             throw new IllegalArgumentException("No examples to learn from");
         }
-        int dims = examples.get(0).vector().length;
+        Classifier c = new Classifier(examples.get(0).vector().length, Training.HIDDEN);
         double positive = examples.stream().filter(Example::disclosure).mapToDouble(Example::weight).sum();
         double negative = examples.stream().filter(e -> !e.disclosure()).mapToDouble(Example::weight).sum();
         double total = positive + negative;
-        double[] w = new double[dims];
-        double b = 0;
-        double rate = 0.5;
-        double[] grad = new double[dims];
-        for (int epoch = 0; epoch < epochs; epoch++) {
+        double[] grad = new double[c.p.length];
+        double[] m = new double[c.p.length];
+        double[] v = new double[c.p.length];
+        double[] act = new double[c.hidden];
+        for (int epoch = 1; epoch <= epochs; epoch++) {
             java.util.Arrays.fill(grad, 0);
-            double gradB = 0;
             for (Example e : examples) {
                 double classWeight = e.disclosure() ? total / (2 * Math.max(positive, 1e-9))
                         : total / (2 * Math.max(negative, 1e-9));
-                double p = sigmoid(score(w, b, e.vector()));
-                double err = (p - (e.disclosure() ? 1 : 0)) * classWeight * e.weight();
-                for (int i = 0; i < dims; i++) {
-                    grad[i] += err * e.vector()[i];
-                }
-                gradB += err;
+                double err = (c.forward(e.vector(), act) - (e.disclosure() ? 1 : 0)) * classWeight * e.weight() / total;
+                c.backward(e.vector(), act, err, grad);
             }
-            for (int i = 0; i < dims; i++) {
-                w[i] -= rate * (grad[i] / total + l2 * w[i]);
-            }
-            b -= rate * gradB / total;
+            c.adam(grad, m, v, l2, epoch);
         }
-        return new Classifier(w, b);
+        return c;
     }
 
     double probability(float[] vector) {
-        return sigmoid(score(weights, bias, vector));
+        return forward(vector, new double[hidden]);
     }
 
-    private static double score(double[] w, double b, float[] v) {
-        double sum = b;
-        for (int i = 0; i < w.length; i++) {
-            sum += w[i] * v[i];
+    /** The output for {@code x}, leaving the hidden units' values in {@code act}. */
+    private double forward(float[] x, double[] act) {
+        int hiddenBias = hidden * dims;
+        int out = hiddenBias + hidden;
+        double sum = p[out + hidden];
+        for (int j = 0; j < hidden; j++) {
+            double a = p[hiddenBias + j];
+            int row = j * dims;
+            for (int i = 0; i < dims; i++) {
+                a += p[row + i] * x[i];
+            }
+            act[j] = Math.tanh(a);
+            sum += p[out + j] * act[j];
         }
-        return sum;
+        return 1 / (1 + Math.exp(-sum));
     }
 
-    private static double sigmoid(double x) {
-        return 1 / (1 + Math.exp(-x));
+    /** Adds the gradient of the weighted log loss for one example, whose output was off by {@code err}. */
+    private void backward(float[] x, double[] act, double err, double[] grad) {
+        int hiddenBias = hidden * dims;
+        int out = hiddenBias + hidden;
+        grad[out + hidden] += err;
+        for (int j = 0; j < hidden; j++) {
+            grad[out + j] += err * act[j];
+            double back = err * p[out + j] * (1 - act[j] * act[j]);
+            grad[hiddenBias + j] += back;
+            int row = j * dims;
+            for (int i = 0; i < dims; i++) {
+                grad[row + i] += back * x[i];
+            }
+        }
+    }
+
+    /** One Adam step; L2 on the weights, not the biases. */
+    private void adam(double[] grad, double[] m, double[] v, double l2, int step) {
+        double c1 = 1 - Math.pow(BETA1, step);
+        double c2 = 1 - Math.pow(BETA2, step);
+        int hiddenBias = hidden * dims;
+        int out = hiddenBias + hidden;
+        for (int k = 0; k < p.length; k++) {
+            boolean bias = (k >= hiddenBias && k < out) || k == out + hidden;
+            double g = grad[k] + (bias ? 0 : l2 * p[k]);
+            m[k] = BETA1 * m[k] + (1 - BETA1) * g;
+            v[k] = BETA2 * v[k] + (1 - BETA2) * g * g;
+            p[k] -= RATE * (m[k] / c1) / (Math.sqrt(v[k] / c2) + 1e-8);
+        }
     }
 }

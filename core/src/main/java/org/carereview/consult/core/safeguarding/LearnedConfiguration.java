@@ -35,7 +35,7 @@ public record LearnedConfiguration(
         @Bindable(defaultValue = "0") int surgeQueue) {
 
     /** Chosen by cross-validation on the training examples ({@code bash bench/screening/run.sh} prints it). */
-    public static final String DEFAULT_THRESHOLD = "0.55";
+    public static final String DEFAULT_THRESHOLD = "0.58";
 
     /** The labelled examples that ship in the jar, in the order they were added. */
     static final String EXAMPLE_FILES = "safeguarding/examples.tsv,safeguarding/examples-care-histories.tsv";

@@ -302,7 +302,7 @@ class LearnedCheckTest implements FreshDatabase {
 
     @Test
     void aFlagRemovedAsAMistakeBecomesACounterExampleErasedWithTheSubmission() {
-        String text = "i could kill for a pizza after this meeting tbh";
+        String text = "my cat got stuck in the shed for 2 days and had nothing to eat lol";
         NewSubmission sent = send(text);
         assertTrue(flagged(sent), "precondition: the model flags it");
         tx.executeWrite(s -> {
