@@ -27,11 +27,11 @@ final class Classifier {
     private final int dims;
     private final int hidden;
 
-    private Classifier(int dims, int hidden) {
+    /** Starting weights drawn from {@code random}: the same seed, the same network. */
+    private Classifier(int dims, int hidden, Random random) {
         this.dims = dims;
         this.hidden = hidden;
         this.p = new double[hidden * dims + hidden + hidden + 1];
-        Random random = new Random(SEED);
         for (int j = 0; j < hidden; j++) {
             for (int i = 0; i < dims; i++) {
                 p[j * dims + i] = random.nextGaussian() / Math.sqrt(dims);
@@ -44,7 +44,7 @@ final class Classifier {
         if (examples.isEmpty()) {
             throw new IllegalArgumentException("No examples to learn from");
         }
-        Classifier c = new Classifier(examples.get(0).vector().length, Training.HIDDEN);
+        Classifier c = new Classifier(examples.get(0).vector().length, Training.HIDDEN, new Random(SEED));
         double positive = examples.stream().filter(Example::disclosure).mapToDouble(Example::weight).sum();
         double negative = examples.stream().filter(e -> !e.disclosure()).mapToDouble(Example::weight).sum();
         double total = positive + negative;

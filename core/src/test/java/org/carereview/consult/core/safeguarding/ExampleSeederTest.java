@@ -63,7 +63,7 @@ class ExampleSeederTest implements FreshDatabase {
         assertEquals(first - 1, seeded());
 
         for (int start = 0; start < 2; start++) {
-            try (ApplicationContext restarted = ApplicationContext.run(Map.<String, Object>copyOf(properties), "test")) {
+            try (ApplicationContext node = ApplicationContext.run(Map.<String, Object>copyOf(properties), "test")) {
                 assertEquals(first - 1 + careHistories.size(), seeded(),
                         "the file added since is loaded once; the example the lead removed stays removed");
             }

@@ -24,8 +24,9 @@ public final class ScreeningBenchmark {
         Map<String, List<LabelledText>> byFile = new java.util.LinkedHashMap<>();
         List<LabelledText> heldOut = new ArrayList<>();
         for (String file : files) {
-            byFile.put(Path.of(file).getFileName().toString(), LabelledText.parse(Files.readString(Path.of(file)), file));
-            heldOut.addAll(byFile.get(Path.of(file).getFileName().toString()));
+            List<LabelledText> texts = LabelledText.parse(Files.readString(Path.of(file)), file);
+            byFile.put(Path.of(file).getFileName().toString(), texts);
+            heldOut.addAll(texts);
         }
         Map<String, Integer> phrases;
         try (var in = ScreeningBenchmark.class.getClassLoader().getResourceAsStream("safeguarding/phrases.tsv")) {
