@@ -29,7 +29,8 @@ class ExampleStore {
                   @Nullable String model) {
     }
 
-    private static final String FIRST_FILE = "safeguarding/examples.tsv";
+    /** The one file the release before V038 shipped, and claimed in its one-row table. */
+    private static final String FIRST_FILE = LearnedConfiguration.EXAMPLE_FILES.split(",")[0];
 
     private final JdbcOperations jdbc;
 
