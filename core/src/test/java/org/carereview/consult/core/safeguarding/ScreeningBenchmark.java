@@ -163,12 +163,7 @@ public final class ScreeningBenchmark {
     /** Phrases plus the model as the service runs them: any chunk at or over the threshold flags. */
     private record Learned(SentenceEncoder encoder, Classifier classifier, double threshold) {
         boolean flags(String text) {
-            for (String chunk : Chunks.of(text)) {
-                if (classifier.probability(encoder.encode(Canonical.forModel(chunk))) >= threshold) {
-                    return true;
-                }
-            }
-            return false;
+            return HighestPiece.of(text, encoder, classifier).probability() >= threshold;
         }
     }
 

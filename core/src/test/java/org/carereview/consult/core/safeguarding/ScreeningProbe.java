@@ -28,15 +28,9 @@ public final class ScreeningProbe {
             if (text.isBlank()) {
                 continue;
             }
-            double best = 0;
-            String piece = "";
-            for (String chunk : Chunks.of(text)) {
-                double p = classifier.probability(encoder.encode(Canonical.forModel(chunk)));
-                if (p > best) {
-                    best = p;
-                    piece = chunk;
-                }
-            }
+            HighestPiece highest = HighestPiece.of(text, encoder, classifier);
+            double best = highest.probability();
+            String piece = highest.piece();
             boolean byPhrases = matcher.match(text, 10).flagged();
             boolean flags = byPhrases || best >= threshold;
             flagged += flags ? 1 : 0;
