@@ -48,7 +48,8 @@ class MiniLmEncoderTest {
     @Test
     void readsAnAnswerTooLongForOneRunInPartsAsBefore() {
         String answer = "My social worker changed four times in two years and each one asked me the same questions. "
-                .repeat(30) + "The best thing was the youth club where the staff knew my name and listened. ".repeat(30);
+                .repeat(30)
+                + "The best thing was the youth club where the staff knew my name and listened. ".repeat(30);
         float[] vector = encoder.encode(answer);
         assertArrayEquals(encoder.inParts(answer), vector);
         assertTrue(Vectors.dot(vector, encoder.encode(answer.substring(0, 400))) < 0.99,
