@@ -559,14 +559,17 @@ public class ClosingDay {
                     + ",\"consentToPublish\":" + (i % 2 == 0) + "}";
         }
 
-        // Only stories the learned safeguarding check leaves alone: in a smoke run it flagged (0.56-0.61 against
-        // the 0.55 threshold) "I grew up with my aunt under a kinship arrangement ...", "I left care at eighteen and
-        // moved into supported lodgings ...", "My younger brother and I lived with the same foster family ..." and
-        // ApplicationLoad's "I lived in foster care and then in a children's home until I was eighteen." (0.58).
+        // Care histories as the application asks for them. In a smoke run on 3 December the learned check of the time
+        // flagged the last three (0.56-0.61 against its 0.55 threshold), so the generator used the first three only;
+        // since ADR 48 it learns ordinary care histories, and none of the 91 combinations below (these and POINTS)
+        // is flagged (bench/screening/probe.sh), so all six are sent again.
         static final String[] STORIES = {
                 "I was in foster care from the age of eleven and I now work as a teaching assistant.",
                 "I spent my teenage years in two foster placements and went on to study social policy at college.",
-                "I was looked after by the council for six years and now volunteer with a care leavers' forum."};
+                "I was looked after by the council for six years and now volunteer with a care leavers' forum.",
+                "I grew up with my aunt under a kinship arrangement, and she never had the help a foster carer would have had.",
+                "I left care at eighteen and moved into supported lodgings, then into a flat of my own at twenty.",
+                "My younger brother and I lived with the same foster family for five years, which kept us together."};
         static final String[] MOTIVATIONS = {
                 "I want young people leaving care to get the same chances as everyone else.",
                 "I would like the review to hear how much a good personal adviser matters.",
