@@ -70,6 +70,8 @@ public class ClosingDay {
     static long[] lateness;
     static final ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
     static final ConcurrentLinkedQueue<String> journeyStepFailures = new ConcurrentLinkedQueue<>();
+    /** What each connection error was (its innermost cause and message), so a run's "error" count can be read. */
+    static final ConcurrentLinkedQueue<String> connectionErrors = new ConcurrentLinkedQueue<>();
     static final ConcurrentLinkedQueue<long[]> journeyPageLatencies = new ConcurrentLinkedQueue<>(); // {hour, nanos}
 
     public static void main(String[] args) throws Exception {
@@ -232,6 +234,11 @@ public class ClosingDay {
             if (!steps.isEmpty()) {
                 System.out.println("page journeys failed at: " + steps);
             }
+            Map<String, Long> errors = new TreeMap<>();
+            connectionErrors.forEach(s -> errors.merge(s, 1L, Long::sum));
+            if (!errors.isEmpty()) {
+                System.out.println("connection errors by kind: " + errors);
+            }
         }
         System.out.printf("intake latency ms (every submission; a page journey counts its final send: POST check + confirmation page):%n");
         System.out.printf("  all day     %s%n", latencyLine(i -> true));
@@ -292,6 +299,16 @@ public class ClosingDay {
         }
     }
 
+    /** A connection error as "Class: message" of its innermost cause, the message cut to 80 characters. */
+    static String describe(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? "" : ": " + root.getMessage();
+        return root.getClass().getSimpleName() + (message.length() > 82 ? message.substring(0, 82) : message);
+    }
+
     static int hourNow() {
         long h = (System.nanoTime() - start) / hourNanos;
         return (int) Math.min(h, 24);
@@ -307,6 +324,7 @@ public class ClosingDay {
             latency[id] = System.nanoTime() - sent;
             if (error != null) {
                 status[id] = -1;
+                connectionErrors.add(describe(error));
                 return null;
             }
             Matcher m = API_REFERENCE.matcher(response.body());
@@ -342,6 +360,9 @@ public class ClosingDay {
                             Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
                             if (status[id] == 0) {
                                 status[id] = cause instanceof StepFailed f ? f.status : -1;
+                            }
+                            if (!(cause instanceof StepFailed)) {
+                                connectionErrors.add(describe(cause));
                             }
                             journeyStepFailures.add(cause instanceof StepFailed f ? f.getMessage() : cause.getClass().getSimpleName());
                         }
