@@ -22,14 +22,19 @@ class DeadlineReminderJob {
         this.runs = runs;
     }
 
-    @Scheduled(fixedDelay = "${consult.experts.reminders.interval:1m}", initialDelay = "30s")
+    @Scheduled(fixedDelay = "${consult.experts.reminders.interval:1m}",
+            initialDelay = "${consult.experts.reminders.initial-delay:30s}")
     void run() {
         int sent;
         try {
             sent = reminders.send();
         } catch (RuntimeException e) {
+            // At a closing day's peak the pool may have no connection for it: the next run (a minute later) sends
+            // what is due, as every other job does, rather than an ERROR with a stack trace from the scheduler.
             runs.failed(ScheduledJob.DEADLINE_REMINDERS);
-            throw e;
+            LOG.warn("Queueing application deadline reminders failed ({}); the next run tries again",
+                    JobRuns.describe(e));
+            return;
         }
         runs.succeeded(ScheduledJob.DEADLINE_REMINDERS);
         if (sent > 0) {

@@ -22,14 +22,16 @@ class DraftPurge {
         this.runs = runs;
     }
 
-    @Scheduled(fixedDelay = "${consult.drafts.purge.interval:1h}", initialDelay = "1m")
+    @Scheduled(fixedDelay = "${consult.drafts.purge.interval:1h}",
+            initialDelay = "${consult.drafts.purge.initial-delay:1m}")
     void purge() {
         int deleted;
         try {
             deleted = drafts.purgeExpired();
         } catch (RuntimeException e) {
             runs.failed(ScheduledJob.DRAFT_PURGE);
-            throw e;
+            LOG.warn("Deleting expired drafts failed ({}); the next run tries again", JobRuns.describe(e));
+            return;
         }
         runs.succeeded(ScheduledJob.DRAFT_PURGE);
         if (deleted > 0) {

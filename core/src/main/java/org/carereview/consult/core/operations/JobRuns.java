@@ -3,6 +3,7 @@ package org.carereview.consult.core.operations;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -47,6 +48,19 @@ public class JobRuns {
     /** A run of this job stopped on an error. */
     public void failed(ScheduledJob job) {
         counts.get(job).failed.incrementAndGet();
+    }
+
+    /**
+     * A failed run's kind for its log line: the exception's class and, when a database error is behind it, its
+     * SQLState. Never the message: the database's own can quote row values (addresses, answers).
+     */
+    public static String describe(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                return failure.getClass().getSimpleName() + ", SQLState " + sql.getSQLState();
+            }
+        }
+        return failure.getClass().getSimpleName();
     }
 
     public Runs of(ScheduledJob job) {

@@ -8,7 +8,6 @@ import org.carereview.consult.core.operations.ScheduledJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.sql.SQLException;
 
 /**
  * Deletes old rate-limit windows every five minutes, on every node (the delete is the same wherever it
@@ -36,16 +35,7 @@ class RateLimitPurgeJob {
             LOG.debug("Purged {} old rate-limit windows", deleted);
         } catch (RuntimeException e) {
             runs.failed(ScheduledJob.RATE_LIMIT_PURGE);
-            LOG.warn("Purging old rate-limit windows failed ({}); the next run tries again", describe(e));
+            LOG.warn("Purging old rate-limit windows failed ({}); the next run tries again", JobRuns.describe(e));
         }
-    }
-
-    private static String describe(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql) {
-                return failure.getClass().getSimpleName() + ", SQLState " + sql.getSQLState();
-            }
-        }
-        return failure.getClass().getSimpleName();
     }
 }
