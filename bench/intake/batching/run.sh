@@ -2,9 +2,9 @@
 # Would writing several submissions in one transaction pay? Measured on PostgreSQL alone, before building it: the
 # intake reference's four rows per submission (bench/intake/intake.sql) written
 #   one a transaction, four statements (the reference itself),
-#   one a transaction in one statement (one-statement.sql),
+#   one a transaction in one statement (rows.sql with rows=1),
 #   eight a transaction, statement by statement (intake.sql's body eight times between one BEGIN and COMMIT),
-#   eight a transaction in one statement, eight rows a table (eight-rows.sql),
+#   eight a transaction in one statement, eight rows a table (rows.sql with rows=8),
 # with 16 and 4 clients, ROUNDS rounds (3) of T seconds (15) each, all against a fresh cluster of its own migrated by
 # the application's jar. Prints submissions written a second and each against the reference in the same round.
 #   bash bench/intake/batching/run.sh          (as root or a user who can run Debian's PostgreSQL 15; about 6 minutes)
@@ -47,11 +47,11 @@ awk '/^BEGIN;/ { body = 1; next } /^COMMIT;/ { body = 0; next }
 echo "Machine: $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg), $(psql -h 127.0.0.1 -p "$PORT_PG" -U postgres -At -c 'SHOW server_version')"
 for round in $(seq 1 "$ROUNDS"); do
   reference=
-  for run in "reference bench/intake/intake.sql 1 16" "one-statement $HERE/one-statement.sql 1 16" \
+  for run in "reference bench/intake/intake.sql 1 16" "one-statement $HERE/rows.sql 1 16" \
              "eight-statements $WORK/eight-statements.sql 8 16" "eight-statements $WORK/eight-statements.sql 8 4" \
-             "eight-rows $HERE/eight-rows.sql 8 16" "eight-rows $HERE/eight-rows.sql 8 4"; do
+             "eight-rows $HERE/rows.sql 8 16" "eight-rows $HERE/rows.sql 8 4"; do
     set -- $run
-    tps=$(pgbench -h 127.0.0.1 -p "$PORT_PG" -U postgres -n -M prepared -c "$4" -j 1 -T "$T" -f "$2" consult 2>&1 \
+    tps=$(pgbench -h 127.0.0.1 -p "$PORT_PG" -U postgres -n -M prepared -c "$4" -j 1 -T "$T" -D rows="$3" -f "$2" consult 2>&1 \
       | awk '/^tps/ { print $3 }')
     rate=$(awk -v t="$tps" -v n="$3" 'BEGIN { printf "%.1f", t * n }')
     reference=${reference:-$rate}

@@ -48,6 +48,19 @@ public final class TestSql {
         }
     }
 
+    /**
+     * Runs {@code action} with {@code table} renamed away, so every statement that reads or writes it fails as a
+     * database that refuses it would, and renames it back whatever happens.
+     */
+    public static void withTableAway(DataSource dataSource, String table, Runnable action) {
+        execute(dataSource, "ALTER TABLE " + table + " RENAME TO " + table + "_away");
+        try {
+            action.run();
+        } finally {
+            execute(dataSource, "ALTER TABLE " + table + "_away RENAME TO " + table);
+        }
+    }
+
     public static long count(DataSource dataSource, String sql, Object... args) {
         return Long.parseLong(column(dataSource, sql, args).get(0));
     }

@@ -52,12 +52,7 @@ class DeadlineReminderJobRunsTest implements TestPropertyProvider {
     @ExpectedNoise("a reminders run the database refuses")
     @Test
     void aRunTheDatabaseRefusesIsCountedAndTheNextRunGoesOn() {
-        TestSql.execute(dataSource, "ALTER TABLE ebe_window RENAME TO ebe_window_away");
-        try {
-            assertDoesNotThrow(job::run);
-        } finally {
-            TestSql.execute(dataSource, "ALTER TABLE ebe_window_away RENAME TO ebe_window");
-        }
+        TestSql.withTableAway(dataSource, "ebe_window", () -> assertDoesNotThrow(job::run));
         assertEquals(new JobRuns.Runs(0, 1, null), runs.of(ScheduledJob.DEADLINE_REMINDERS));
 
         job.run();

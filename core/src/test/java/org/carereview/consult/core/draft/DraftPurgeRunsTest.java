@@ -52,12 +52,7 @@ class DraftPurgeRunsTest implements TestPropertyProvider {
     @ExpectedNoise("a purge the database refuses")
     @Test
     void aPurgeTheDatabaseRefusesIsCountedAndTheNextRunGoesOn() {
-        TestSql.execute(dataSource, "ALTER TABLE draft RENAME TO draft_away");
-        try {
-            assertDoesNotThrow(purge::purge);
-        } finally {
-            TestSql.execute(dataSource, "ALTER TABLE draft_away RENAME TO draft");
-        }
+        TestSql.withTableAway(dataSource, "draft", () -> assertDoesNotThrow(purge::purge));
         assertEquals(new JobRuns.Runs(0, 1, null), runs.of(ScheduledJob.DRAFT_PURGE));
 
         purge.purge();

@@ -59,12 +59,7 @@ class RetentionJobRunsTest implements TestPropertyProvider {
         assertEquals(new JobRuns.Runs(1, 0, START), runs.of(ScheduledJob.RETENTION_PURGE));
 
         clock.advance(Duration.ofDays(1));
-        TestSql.execute(dataSource, "ALTER TABLE draft RENAME TO draft_away");
-        try {
-            job.run();
-        } finally {
-            TestSql.execute(dataSource, "ALTER TABLE draft_away RENAME TO draft");
-        }
+        TestSql.withTableAway(dataSource, "draft", job::run);
         assertEquals(new JobRuns.Runs(1, 1, START), runs.of(ScheduledJob.RETENTION_PURGE), "the last success stays");
         assertEquals(new JobRuns.Runs(0, 0, null), runs.of(ScheduledJob.DRAFT_PURGE), "another job's runs are its own");
     }
