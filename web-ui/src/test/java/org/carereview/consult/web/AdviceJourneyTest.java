@@ -121,13 +121,13 @@ class AdviceJourneyTest implements FreshDatabase {
     /** A Change link opens the question and its button returns to check your answers with the new answer. */
     private void changesAnAnswerFromCheckYourAnswers() {
         assertEquals(server.getURL() + "/call-for-advice/check", page().url());
-        assertTrue(page().content().contains("And why so far?"));
+        assertTrue(Browser.html(page()).contains("And why so far?"));
         on().assertAccessible();
         page().locator("a[href='/call-for-advice/resources?change=1']").click();
         on().answer("What should the review read?").fill("The Care Crisis Review, 2018");
         on().button("Save and return to check your answers").click();
         assertEquals(server.getURL() + "/call-for-advice/check", page().url(), "Change returns to check your answers");
-        assertTrue(page().content().contains("The Care Crisis Review, 2018"));
+        assertTrue(Browser.html(page()).contains("The Care Crisis Review, 2018"));
     }
 
     /** The reference is on the confirmation page and in the one email sent; the advice is stored as new. */
@@ -171,7 +171,7 @@ class AdviceJourneyTest implements FreshDatabase {
             assertEquals(server.getURL() + "/call-for-advice/engagement", phone.page().url(),
                     "resuming opens the first question not yet answered, not check answers");
             phone.page().navigate(server.getURL() + "/call-for-advice/check");
-            assertTrue(phone.page().content().contains("How do families get help before a crisis?"));
+            assertTrue(Browser.html(phone.page()).contains("How do families get help before a crisis?"));
             phone.button("Send advice").click();
             assertTrue(phone.reference().startsWith("CFA-"));
         }
@@ -224,7 +224,7 @@ class AdviceJourneyTest implements FreshDatabase {
                 "SELECT status || '|' || quarantine_reason FROM submission WHERE reference = ?", reference));
 
         StaffPage quarantine = new StaffPage(page(), server.getURL()).signIn(ADMIN, ADMIN_PASSWORD).open("/staff/quarantine");
-        assertTrue(page().content().contains(reference), "staff see what was held back");
+        assertTrue(Browser.html(page()).contains(reference), "staff see what was held back");
         quarantine.assertAccessible().button("Release " + reference).click();
         assertEquals(List.of("NEW"), TestSql.column(dataSource, "SELECT status FROM submission WHERE reference = ?", reference));
         assertEquals(List.of("RELEASE"), TestSql.column(dataSource, "SELECT e.action FROM audit_event e "
@@ -246,7 +246,7 @@ class AdviceJourneyTest implements FreshDatabase {
         page().getByLabel("Password").fill(ADMIN_PASSWORD);
         staff.button("Sign in").click();
         assertEquals(server.getURL() + "/staff", page().url());
-        assertTrue(page().content().contains(ADMIN));
+        assertTrue(Browser.html(page()).contains(ADMIN));
         staff.assertAccessible().link("Manage staff accounts").click();
         staff.assertAccessible();
     }

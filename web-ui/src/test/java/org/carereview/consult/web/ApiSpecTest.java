@@ -148,7 +148,7 @@ class ApiSpecTest implements TestPropertyProvider {
             page.waitForSelector(".opblock-summary-path");
             int operations = page.locator(".opblock").count();
             assertTrue(operations > 70, "Swagger UI shows the operations: " + operations);
-            assertTrue(page.content().contains("/api/v1/triage/submissions"), "the triage queue is shown");
+            assertTrue(Browser.html(page).contains("/api/v1/triage/submissions"), "the triage queue is shown");
             page.screenshot(new com.microsoft.playwright.Page.ScreenshotOptions().setFullPage(false)
                     .setPath(java.nio.file.Path.of("target", "api-docs.png")));
         }

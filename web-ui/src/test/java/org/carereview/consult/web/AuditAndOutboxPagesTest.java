@@ -195,7 +195,7 @@ class AuditAndOutboxPagesTest implements TestPropertyProvider {
             assertEquals("We lived at Beechwood for two years. My social worker [name] never rang back on [phone].",
                     page.locator(".govuk-inset-text").innerText().strip());
             Browser.assertAccessible(page);
-            pages.put("redaction", page.content());
+            pages.put("redaction", Browser.html(page));
 
             page.getByLabel("Words to take out of this answer").fill("somewhere else");
             Browser.clickAndWait(page, page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions()
@@ -205,7 +205,7 @@ class AuditAndOutboxPagesTest implements TestPropertyProvider {
                     page.locator(".govuk-error-summary a[href='#words-keyQuestions']").innerText().strip());
             assertEquals("somewhere else", page.getByLabel("Words to take out of this answer").inputValue());
             Browser.assertAccessible(page);
-            pages.put("redaction with an error", page.content());
+            pages.put("redaction with an error", Browser.html(page));
 
             page.getByLabel("Words to take out of this answer").fill("beechwood");
             page.getByLabel("What they are").selectOption("PLACEMENT");
@@ -217,7 +217,7 @@ class AuditAndOutboxPagesTest implements TestPropertyProvider {
             assertEquals("We lived at [placement] for two years. My social worker Sarah never rang back on [phone].",
                     page.locator(".govuk-inset-text").innerText().strip());
             Browser.assertAccessible(page);
-            pages.put("redaction corrected", page.content());
+            pages.put("redaction corrected", Browser.html(page));
 
             Browser.clickAndWait(page, page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions()
                     .setName("Undo the correction of Sarah")));

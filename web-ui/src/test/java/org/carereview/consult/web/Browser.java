@@ -59,6 +59,16 @@ final class Browser {
         return page.waitForNavigation(target::click);
     }
 
+    /**
+     * The page's HTML once it has loaded. A click that leads to another page returns as soon as that page starts
+     * to arrive, and the browser may not have read all of it yet: its HTML read straight away can be cut short
+     * (on a busy machine, a check-your-answers page without the answer the test looks for).
+     */
+    static String html(Page page) {
+        page.waitForLoadState();
+        return page.content();
+    }
+
     /** axe-core as the axe-core Playwright binding ships it, read once. */
     private static final String AXE = axeSource();
 

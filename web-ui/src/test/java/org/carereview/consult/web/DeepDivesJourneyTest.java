@@ -119,7 +119,7 @@ class DeepDivesJourneyTest implements FreshDatabase {
     /** The link names its session; an empty form is refused; the feedback is stored against the area and session. */
     private void aParticipantSendsFeedbackThroughTheLink(Page page, String token) {
         page.navigate(server.getURL() + "/deep-dives/feedback/" + token);
-        assertTrue(page.content().contains("12 March 2027, families"));
+        assertTrue(Browser.html(page).contains("12 March 2027, families"));
         Browser.assertAccessible(page);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send feedback")).click();
         assertTrue(page.title().startsWith("Error: "));
@@ -203,7 +203,7 @@ class DeepDivesJourneyTest implements FreshDatabase {
             Page page = reviewer.newPage();
             signIn(page, "comparing.reviewer@example.org");
             page.navigate(server.getURL() + "/staff/deep-dives/areas/enfield");
-            assertFalse(page.content().contains("Change the area"), "only administrators change an area");
+            assertFalse(Browser.html(page).contains("Change the area"), "only administrators change an area");
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("See the dashboard")).click();
             Browser.assertAccessible(page);
             assertEquals("<10", page.locator("table:has(caption:text-is('By who gave the feedback')) "
@@ -274,7 +274,7 @@ class DeepDivesJourneyTest implements FreshDatabase {
             page.navigate(server.getURL() + area);
             String notes = page.getByTestId("flagged-notes").textContent();
             assertTrue(notes.contains(Session.WITHHELD), notes);
-            assertFalse(page.content().contains("stepdad"), "a reviewer does not read flagged notes");
+            assertFalse(Browser.html(page).contains("stepdad"), "a reviewer does not read flagged notes");
             Browser.assertAccessible(page);
         }
 

@@ -84,7 +84,7 @@ class ExpertsStaffJourneyTest implements FreshDatabase {
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(reference)).click();
             // Waits for the application's page to load (a click does not wait for the next page to finish).
             page.getByText("My nan brought me up").first().waitFor();
-            String html = page.content();
+            String html = Browser.html(page);
             for (String secret : List.of("Perpetua", "Hollowbrook", "perpetua@", "07700", "2004", "South West", "Romany",
                     "Travel costs")) {
                 assertFalse(html.contains(secret), "the scoring page must not show: " + secret);
@@ -110,7 +110,7 @@ class ExpertsStaffJourneyTest implements FreshDatabase {
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Applications and decisions")).click();
             Browser.assertAccessible(page);
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(reference)).click();
-            assertTrue(page.content().contains("16.0 from 1 scores"));
+            assertTrue(Browser.html(page).contains("16.0 from 1 scores"));
             Browser.assertAccessible(page);
             page.getByLabel("Select for the group").check();
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save decision")).click();

@@ -21,7 +21,9 @@ final class PublicPage {
         this.page = page;
     }
 
+    /** The page object for the page once it has loaded (see {@link Browser#html}). */
     static PublicPage on(Page page) {
+        page.waitForLoadState();
         return new PublicPage(page);
     }
 

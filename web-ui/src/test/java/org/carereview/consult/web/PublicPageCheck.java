@@ -73,7 +73,7 @@ final class PublicPageCheck {
 
     /** Checks the page the browser is on now, named for the report (e.g. "advice: who, with errors"). */
     void check(Page page, String name) {
-        String html = page.content();
+        String html = Browser.html(page);
         if (version != Version.KEYS) {
             pages.put(journey + " | " + name + " | " + version, html);
             try {

@@ -77,10 +77,10 @@ class SharedDeviceJourneyTest implements FreshDatabase {
         assertTrue(cookie.httpOnly);
 
         Response question = page().navigate(url("/call-for-advice/key-questions"));
-        assertTrue(page().content().contains(ADVICE), "the question page shows the answer");
+        assertTrue(Browser.html(page()).contains(ADVICE), "the question page shows the answer");
         assertNoStore(question);
         Response check = page().navigate(url("/call-for-advice/check"));
-        assertTrue(page().content().contains(ADVICE));
+        assertTrue(Browser.html(page()).contains(ADVICE));
         assertNoStore(check);
         assertTrue(forgetButton(page()).isVisible(), "check your answers offers to forget");
         Browser.assertAccessible(page());
@@ -105,16 +105,16 @@ class SharedDeviceJourneyTest implements FreshDatabase {
         next.navigate(url("/call-for-advice"));
         assertEquals(0, next.getByText("Continue where you left off").count());
         next.navigate(url("/call-for-advice/check"));
-        assertFalse(next.content().contains(ADVICE), "the next person cannot read the advice");
+        assertFalse(Browser.html(next).contains(ADVICE), "the next person cannot read the advice");
         next.navigate(url("/call-for-advice/key-questions"));
-        assertFalse(next.content().contains(ADVICE));
+        assertFalse(Browser.html(next).contains(ADVICE));
 
         next.navigate(url("/call-for-advice/resume"));
         next.getByLabel("Enter your resume code").fill(code);
         next.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue").setExact(true)).click();
         assertEquals(url("/call-for-advice/engagement"), next.url(), "back at the first question not yet answered");
         next.navigate(url("/call-for-advice/check"));
-        assertTrue(next.content().contains(ADVICE), "the resume code brings the answers back");
+        assertTrue(Browser.html(next).contains(ADVICE), "the resume code brings the answers back");
     }
 
     @Test
@@ -125,7 +125,7 @@ class SharedDeviceJourneyTest implements FreshDatabase {
         page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send advice")).click();
         String reference = page().getByTestId("reference").textContent().trim();
         assertTrue(reference.startsWith("CFA-"), reference);
-        assertFalse(page().content().contains(ADVICE), "the confirmation shows the reference, not the answers");
+        assertFalse(Browser.html(page()).contains(ADVICE), "the confirmation shows the reference, not the answers");
         assertTrue(browser.context().cookies().stream().noneMatch(c -> c.name.equals("cfa-draft")), "sending clears the draft cookie");
         assertNoStore(page().navigate(page().url()));
 
@@ -133,16 +133,16 @@ class SharedDeviceJourneyTest implements FreshDatabase {
         next.navigate(url("/call-for-advice"));
         assertEquals(0, next.getByText("Continue where you left off").count());
         next.navigate(url("/call-for-advice/check"));
-        assertFalse(next.content().contains(ADVICE));
+        assertFalse(Browser.html(next).contains(ADVICE));
 
         BrowserContext withOldCookie = Browser.get().newContext();
         try {
             withOldCookie.addCookies(List.of(new Cookie("cfa-draft", draft).setDomain(host()).setPath("/call-for-advice")));
             Page old = withOldCookie.newPage();
             old.navigate(url("/call-for-advice/check"));
-            assertFalse(old.content().contains(ADVICE), "the old cookie opens nothing");
+            assertFalse(Browser.html(old).contains(ADVICE), "the old cookie opens nothing");
             old.navigate(url("/call-for-advice/key-questions"));
-            assertFalse(old.content().contains(ADVICE));
+            assertFalse(Browser.html(old).contains(ADVICE));
         } finally {
             withOldCookie.close();
         }
@@ -158,10 +158,10 @@ class SharedDeviceJourneyTest implements FreshDatabase {
         completeApplication(UUID.fromString(cookie.value));
 
         Response check = page().navigate(url("/experts-by-experience/application/check"));
-        assertTrue(page().content().contains(STORY));
+        assertTrue(Browser.html(page()).contains(STORY));
         assertNoStore(check);
         Response question = page().navigate(url("/experts-by-experience/application/your-story"));
-        assertTrue(page().content().contains(STORY));
+        assertTrue(Browser.html(page()).contains(STORY));
         assertNoStore(question);
         assertTrue(forgetButton(page()).isVisible(), "a question page offers to forget");
         forgetButton(page()).click();
@@ -172,7 +172,7 @@ class SharedDeviceJourneyTest implements FreshDatabase {
         next.navigate(url("/experts-by-experience"));
         assertEquals(0, next.getByText("Continue your application").count());
         next.navigate(url("/experts-by-experience/application/check"));
-        assertFalse(next.content().contains(STORY), "the next person cannot read the application");
+        assertFalse(Browser.html(next).contains(STORY), "the next person cannot read the application");
         next.close();
 
         // The same applicant starts again, sends it, and the browser keeps nothing of it.
@@ -184,19 +184,19 @@ class SharedDeviceJourneyTest implements FreshDatabase {
         page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send application")).click();
         String reference = page().getByTestId("reference").textContent().trim();
         assertTrue(reference.startsWith("EBE-"), reference);
-        assertFalse(page().content().contains(STORY), "the confirmation shows the reference, not the answers");
-        assertFalse(page().content().contains("Jordan Example"));
+        assertFalse(Browser.html(page()).contains(STORY), "the confirmation shows the reference, not the answers");
+        assertFalse(Browser.html(page()).contains("Jordan Example"));
         assertTrue(browser.context().cookies().stream().noneMatch(c -> c.name.equals("ebe-draft")), "sending clears the draft cookie");
 
         next = browser.context().newPage();
         next.navigate(url("/experts-by-experience/application/check"));
-        assertFalse(next.content().contains(STORY));
+        assertFalse(Browser.html(next).contains(STORY));
         BrowserContext withOldCookie = Browser.get().newContext();
         try {
             withOldCookie.addCookies(List.of(new Cookie("ebe-draft", draft).setDomain(host()).setPath("/experts-by-experience")));
             Page old = withOldCookie.newPage();
             old.navigate(url("/experts-by-experience/application/check"));
-            assertFalse(old.content().contains(STORY), "the old cookie opens nothing");
+            assertFalse(Browser.html(old).contains(STORY), "the old cookie opens nothing");
         } finally {
             withOldCookie.close();
         }

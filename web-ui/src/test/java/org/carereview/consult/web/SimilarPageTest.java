@@ -72,9 +72,9 @@ class SimilarPageTest implements FreshDatabase {
             assertTrue(rows.first().textContent().contains((String) alike.get("reference")), rows.first().textContent());
             assertTrue(rows.first().textContent().contains("Call for advice"));
             assertTrue(rows.first().textContent().matches("(?s).*\\d+%.*"), "how alike, as a percentage");
-            assertFalse(page.content().contains((String) flagged.get("reference")), "a reviewer never sees it");
+            assertFalse(Browser.html(page).contains((String) flagged.get("reference")), "a reviewer never sees it");
             Browser.assertAccessible(page);
-            pages.put("more like this", page.content());
+            pages.put("more like this", Browser.html(page));
 
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName((String) alike.get("reference"))).click();
             assertEquals(alike.get("reference"), page.locator("h1").textContent().trim());
@@ -84,7 +84,7 @@ class SimilarPageTest implements FreshDatabase {
             assertEquals("We have not finished reading this submission yet. Similar submissions will show here within a "
                     + "few minutes.", page.getByTestId("similar-waiting").textContent().replaceAll("\\s+", " ").trim());
             Browser.assertAccessible(page);
-            pages.put("more like this, waiting", page.content());
+            pages.put("more like this, waiting", Browser.html(page));
         }
         assertEquals(List.of(), Vnu.problems(pages));
     }

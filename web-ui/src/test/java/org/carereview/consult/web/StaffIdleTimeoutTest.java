@@ -173,7 +173,7 @@ class StaffIdleTimeoutTest implements TestPropertyProvider {
             page.waitForURL("**/staff/signed-out");
             assertEquals("You have been signed out", page.getByRole(AriaRole.HEADING,
                     new Page.GetByRoleOptions().setLevel(1)).textContent());
-            assertFalse(page.content().contains("Signed in as"));
+            assertFalse(Browser.html(page).contains("Signed in as"));
             assertTrue(context.cookies(server.getURL().toString()).stream().noneMatch(c -> c.name.equals("JWT")),
                     "the browser's session cookie is cleared");
             Browser.assertAccessible(page);

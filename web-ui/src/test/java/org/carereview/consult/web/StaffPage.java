@@ -23,8 +23,12 @@ final class StaffPage {
         this.base = base;
     }
 
-    /** The page object for a page already open in the console (paths open on the same server). */
+    /**
+     * The page object for a page already open in the console (paths open on the same server), once it has loaded
+     * (see {@link Browser#html}).
+     */
     static StaffPage on(Page page) {
+        page.waitForLoadState();
         try {
             return new StaffPage(page, new URL(new URL(page.url()), "/"));
         } catch (java.net.MalformedURLException e) {

@@ -90,16 +90,17 @@ class TriageJourneyTest implements FreshDatabase {
                                                                          Map<String, Object> carers,
                                                                          Map<String, Object> disclosure) {
         Page page = queue.page();
-        assertFalse(page.content().contains("Flagged for safeguarding"), "a reviewer has no restricted queue");
+        assertFalse(Browser.html(page).contains("Flagged for safeguarding"), "a reviewer has no restricted queue");
         queue.link("Triage queue").click();
         queue.assertAccessible();
         assertTrue(queue.rowOf(ref(fostering)).isVisible());
-        assertFalse(page.content().contains(ref(disclosure)), "the flagged submission is not in a reviewer's queue");
+        assertFalse(Browser.html(page).contains(ref(disclosure)),
+                "the flagged submission is not in a reviewer's queue");
 
         queue.choose("Theme", "Care").button("Apply filters").click();
         assertTrue(page.url().contains("theme=CARE"), page.url());
         assertEquals("2 submissions on this page", queue.caption());
-        assertFalse(page.content().contains(ref(carers)));
+        assertFalse(Browser.html(page).contains(ref(carers)));
         queue.assertAccessible();
 
         LocalDate today = LocalDate.now(UkTime.ZONE);
@@ -219,7 +220,7 @@ class TriageJourneyTest implements FreshDatabase {
         page.getByLabel("Record the action taken").fill("Referred to the local authority's children's services front door.");
         lead.button("Record the action").click();
         assertTrue(lead.banner().contains("Action recorded"));
-        assertTrue(page.content().contains("Referred to the local authority"));
+        assertTrue(Browser.html(page).contains("Referred to the local authority"));
         lead.assertAccessible();
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("flagged-submission.png")).setFullPage(true));
 
@@ -244,13 +245,13 @@ class TriageJourneyTest implements FreshDatabase {
         try {
             StaffPage queue = new StaffPage(context.newPage(), server.getURL()).signIn("triage.spam@example.org", PASSWORD);
             Page page = queue.open("/staff/triage").page();
-            assertFalse(page.content().contains(ref(bot)), "held back submissions stay out of the usual queue");
+            assertFalse(Browser.html(page).contains(ref(bot)), "held back submissions stay out of the usual queue");
             queue.choose("Status", "Held back as possible spam").button("Apply filters").click();
             assertEquals("2 submissions on this page", queue.caption());
             queue.assertAccessible();
 
             queue.link(ref(person)).click();
-            assertTrue(page.content().contains("Filled in a hidden field that people never see"));
+            assertTrue(Browser.html(page).contains("Filled in a hidden field that people never see"));
             queue.assertAccessible();
             queue.button("Release into the queue").click();
             assertTrue(queue.banner().contains("Released into the queue as new"));
@@ -264,7 +265,7 @@ class TriageJourneyTest implements FreshDatabase {
             queue.button("Delete").click();
             queue.button("Yes, delete it").click();
             assertTrue(queue.banner().contains(ref(bot) + " is deleted."), queue.banner());
-            assertTrue(page.content().contains("No submissions match these filters."), "the other was released");
+            assertTrue(Browser.html(page).contains("No submissions match these filters."), "the other was released");
             queue.open("/staff/triage/" + bot.get("id"));
             assertEquals("Page not found", queue.heading());
         } finally {

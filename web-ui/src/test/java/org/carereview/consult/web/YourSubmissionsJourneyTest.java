@@ -98,7 +98,7 @@ class YourSubmissionsJourneyTest implements FreshDatabase {
         page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send me a link")).click();
         assertEquals(server.getURL() + "/sign-in/check-your-email", page().url());
         assertEquals("Check your email", heading());
-        assertTrue(page().content().contains("15 minutes"));
+        assertTrue(Browser.html(page()).contains("15 minutes"));
         Browser.assertAccessible(page());
 
         String token = TestSql.lastLinkToken(dataSource, "sign-in-link", email);
@@ -157,7 +157,7 @@ class YourSubmissionsJourneyTest implements FreshDatabase {
         page().navigate(server.getURL() + "/sign-in/" + token);
         page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
         assertEquals(server.getURL() + "/your-submissions", page().url());
-        assertTrue(page().content().contains("You have not sent anything with this email address"));
+        assertTrue(Browser.html(page()).contains("You have not sent anything with this email address"));
         Browser.assertAccessible(page());
 
         Response again = page().navigate(server.getURL() + "/sign-in/" + token);
