@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /**
  * Drafts of the call for advice: saved at every step, resumable by a short code or an emailed one-time
@@ -68,6 +69,15 @@ public class AdviceDrafts implements ChannelDrafts<Draft, AdviceReceipt> {
     @Transactional
     public Instant save(UUID id, DraftAnswers state) {
         return drafts.save(id, write(state), lifetime);
+    }
+
+    /**
+     * Changes the answers kept in the draft, reading them with the draft locked so that two saves at once each
+     * keep the other's change ({@link Drafts#lock}); answers the new expiry, or empty if the draft has gone.
+     */
+    @Transactional
+    public Optional<Instant> save(UUID id, UnaryOperator<DraftAnswers> change) {
+        return drafts.lock(KIND, id).map(this::map).map(draft -> save(id, change.apply(draft.state())));
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.core.submission.SubmissionKind;
 import org.carereview.consult.db.FreshDatabase;
 import org.carereview.consult.db.MutableClock;
+import org.carereview.consult.db.Overlap;
 import org.carereview.consult.db.TestSql;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -50,6 +51,32 @@ class AdviceDraftsTest implements FreshDatabase {
     static AdviceInput answers(String email) {
         return new AdviceInput("FOSTER_OR_KINSHIP_CARER", null, "What support do kinship carers get?", null, null, null,
                 List.of("SUPPORT"), email, email != null, false);
+    }
+
+    @Test
+    void twoSavesOfOneDraftAtTheSameMomentEachKeepTheOthersAnswer() {
+        Draft draft = drafts.start(null);
+
+        Overlap.run(dataSource,
+                pause -> drafts.save(draft.id(), state -> {
+                    pause.run();
+                    return state.with(withKeyQuestions(state.answers(), "What support do kinship carers get?"));
+                }),
+                () -> drafts.save(draft.id(), state -> state.with(withResources(state.answers(), "Kinship, a charity"))));
+
+        AdviceInput kept = drafts.find(draft.id()).orElseThrow().answers();
+        assertEquals("What support do kinship carers get?", kept.keyQuestions(), "the first page's answer");
+        assertEquals("Kinship, a charity", kept.resources(), "the second page's answer, saved as the first was");
+    }
+
+    private static AdviceInput withKeyQuestions(AdviceInput a, String keyQuestions) {
+        return new AdviceInput(a.respondentType(), a.organisation(), keyQuestions, a.engagementAdvice(), a.resources(),
+                a.groupsToSpeakTo(), a.themes(), a.contactEmail(), a.consentToContact(), a.consentToPublish());
+    }
+
+    private static AdviceInput withResources(AdviceInput a, String resources) {
+        return new AdviceInput(a.respondentType(), a.organisation(), a.keyQuestions(), a.engagementAdvice(), resources,
+                a.groupsToSpeakTo(), a.themes(), a.contactEmail(), a.consentToContact(), a.consentToPublish());
     }
 
     private Draft answered(String email) {

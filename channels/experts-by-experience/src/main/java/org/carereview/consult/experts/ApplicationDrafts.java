@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /**
  * Unfinished applications: the answers so far, kept as JSON of {@link ApplicationInput} in a draft, resumable
@@ -72,6 +73,15 @@ public class ApplicationDrafts implements ChannelDrafts<ApplicationDraft, Applic
         Instant expires = drafts.save(id, write(answers), lifetime);
         drafts.setReminderEmail(id, answers.email());
         return expires;
+    }
+
+    /**
+     * Changes the answers kept in the draft, reading them with the draft locked so that two saves at once each
+     * keep the other's change ({@link Drafts#lock}); answers the new expiry, or empty if the draft has gone.
+     */
+    @Transactional
+    public Optional<Instant> save(UUID id, UnaryOperator<ApplicationInput> change) {
+        return drafts.lock(KIND, id).map(this::read).map(draft -> save(id, change.apply(draft.answers())));
     }
 
     @Override

@@ -43,6 +43,12 @@ class DraftStore {
         return one("SELECT " + COLUMNS + " FROM draft WHERE id = ? AND kind = ? AND expires_at > ?", id, kind, now);
     }
 
+    /** As {@link #find}, the row locked until the transaction ends. */
+    Optional<StoredDraft> findForUpdate(SubmissionKind kind, UUID id, Instant now) {
+        return one("SELECT " + COLUMNS + " FROM draft WHERE id = ? AND kind = ? AND expires_at > ? FOR UPDATE",
+                id, kind, now);
+    }
+
     Optional<StoredDraft> findByCodeHash(SubmissionKind kind, String hash, Instant now) {
         return one("SELECT " + COLUMNS + " FROM draft WHERE resume_code_hash = ? AND kind = ? AND expires_at > ?",
                 hash, kind, now);

@@ -1,6 +1,7 @@
 package org.carereview.consult.core.draft;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.carereview.consult.core.account.Emails;
@@ -56,6 +57,16 @@ public class Drafts {
     @Transactional
     public Optional<StoredDraft> find(SubmissionKind kind, UUID id) {
         return store.find(kind, id, clock.instant());
+    }
+
+    /**
+     * The draft, locked until the caller's transaction ends: a channel reads its answers with this, changes them
+     * and saves them in that transaction, so that two saves of one draft at the same moment (a page's autosave and
+     * its button, two tabs) take turns, the second building on the first's answers instead of undoing them.
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public Optional<StoredDraft> lock(SubmissionKind kind, UUID id) {
+        return store.findForUpdate(kind, id, clock.instant());
     }
 
     /** Saves the answers; each save keeps the draft for another full lifetime. Answers the new expiry. */

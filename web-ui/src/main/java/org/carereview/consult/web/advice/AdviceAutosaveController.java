@@ -48,7 +48,7 @@ class AdviceAutosaveController {
         if (draft.isEmpty()) {
             return HttpResponse.status(HttpStatus.GONE);
         }
-        drafts.save(draft.get().id(), form.keptIn(draft.get().state(), step.get()));
-        return HttpResponse.noContent();
+        boolean kept = drafts.save(draft.get().id(), state -> form.keptIn(state, step.get())).isPresent();
+        return kept ? HttpResponse.noContent() : HttpResponse.status(HttpStatus.GONE);
     }
 }

@@ -81,9 +81,12 @@ class AdviceQuestionsController {
         }
         // What is on the page goes into the draft as typed before anything is checked: "Save and come back
         // later" keeps an unfinished page, and a page Continue refuses is not lost.
-        Instant expires = drafts.save(draft.get().id(), form.keptIn(draft.get().state(), step));
+        Optional<Instant> expires = drafts.save(draft.get().id(), state -> form.keptIn(state, step));
+        if (expires.isEmpty()) {
+            return Pages.seeOther("/call-for-advice?expired=1");
+        }
         if (form.saveForLater()) {
-            return saved.saved(drafts.resumeCode(draft.get().id()), expires, step.path());
+            return saved.saved(drafts.resumeCode(draft.get().id()), expires.get(), step.path());
         }
         AdviceInput updated = form.applyTo(draft.get().answers(), step);
         List<FieldError> errors = advice.checkPage(updated, step.fields);

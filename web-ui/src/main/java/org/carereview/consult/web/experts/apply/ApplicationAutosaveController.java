@@ -48,7 +48,7 @@ class ApplicationAutosaveController {
         if (draft.isEmpty()) {
             return HttpResponse.status(HttpStatus.GONE);
         }
-        drafts.save(draft.get().id(), form.keptIn(draft.get().answers(), section.get()));
-        return HttpResponse.noContent();
+        boolean kept = drafts.save(draft.get().id(), answers -> form.keptIn(answers, section.get())).isPresent();
+        return kept ? HttpResponse.noContent() : HttpResponse.status(HttpStatus.GONE);
     }
 }

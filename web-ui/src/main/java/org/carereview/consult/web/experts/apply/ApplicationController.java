@@ -110,9 +110,12 @@ class ApplicationController {
         }
         // What is on the page goes into the draft as typed before anything is checked: "Save and come back
         // later" keeps an unfinished section, and a section Continue refuses is not lost.
-        Instant expires = drafts.save(draft.get().id(), form.keptIn(draft.get().answers(), section));
+        Optional<Instant> expires = drafts.save(draft.get().id(), answers -> form.keptIn(answers, section));
+        if (expires.isEmpty()) {
+            return Pages.seeOther(EXPIRED);
+        }
         if (form.saveForLater()) {
-            return saved.saved(drafts.resumeCode(draft.get().id()), expires, section.path());
+            return saved.saved(drafts.resumeCode(draft.get().id()), expires.get(), section.path());
         }
         ApplicationInput updated = form.applyTo(draft.get().answers(), section);
         List<FieldError> errors = errors(section, updated, form);
