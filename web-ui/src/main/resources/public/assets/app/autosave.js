@@ -10,6 +10,9 @@
 const INTERVAL = 30 * 1000
 // How long following the Back link waits for the save before it goes anyway (the page then saves as it goes).
 const BACK_LINK_WAIT = 3 * 1000
+// How long a button that sends the form waits for a save already on its way: a save that reached the server after
+// the button's post would put back what the page held before (a box's answer made empty again).
+const SUBMIT_WAIT = 10 * 1000
 
 export function initAutosave (root = document) {
   root.querySelectorAll('form[data-autosave]').forEach((form) => autosave(form, root))
@@ -33,7 +36,16 @@ function autosave (form, root) {
     return queue
   }
 
-  const send = async (body, keepalive) => {
+  // Saves sent and not yet answered.
+  const onTheirWay = new Set()
+
+  const send = (body, keepalive) => {
+    const sending = sendNow(body, keepalive)
+    onTheirWay.add(sending)
+    return sending.finally(() => onTheirWay.delete(sending))
+  }
+
+  const sendNow = async (body, keepalive) => {
     try {
       const response = await post(url, body, keepalive)
       if (response.ok) {
@@ -72,6 +84,34 @@ function autosave (form, root) {
       save()
     }
   })
+  // A button pressed while a save is on its way: the form is sent once that save is answered (or after
+  // SUBMIT_WAIT), so the button's post, which holds everything on the page, is the last to arrive. More presses
+  // meanwhile are ignored. A browser without requestSubmit sends at once, as without JavaScript.
+  let holding = false
+  let released = false
+  form.addEventListener('submit', (event) => {
+    if (released || !form.requestSubmit) {
+      return
+    }
+    if (holding) {
+      event.preventDefault()
+      return
+    }
+    if (onTheirWay.size === 0) {
+      return
+    }
+    event.preventDefault()
+    holding = true
+    const submitter = event.submitter
+    const go = () => {
+      released = true
+      form.requestSubmit(submitter && submitter.form === form ? submitter : undefined)
+    }
+    Promise.race([Promise.allSettled([...onTheirWay]), new Promise((resolve) => setTimeout(resolve, SUBMIT_WAIT))])
+      .then(go, go)
+  })
+  window.addEventListener('pageshow', () => { holding = false; released = false })
+
   // Any form sent from the page (this one saves itself; "Forget my answers on this device" must not be undone).
   root.addEventListener('submit', () => { submitting = true })
   window.addEventListener('pageshow', () => { submitting = false })

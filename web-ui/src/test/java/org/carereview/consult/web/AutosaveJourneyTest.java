@@ -1,9 +1,12 @@
 package org.carereview.consult.web;
 
+import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
+import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.RequestOptions;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -27,7 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * With JavaScript on (assets/app/autosave.js), what is typed is saved without pressing anything: quietly at
  * most every 30 seconds while the person types (the browser's clock is driven by the test, nothing sleeps),
- * before the page's Back link is followed, and when the page is left any other way.
+ * before the page's Back link is followed, and when the page is left any other way; and a save still on its way
+ * never lands after the button's.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -143,6 +147,33 @@ class AutosaveJourneyTest implements FreshDatabase {
         page().waitForCondition(() -> drafts("left-by-address-bar-2D") == 1);
         page().navigate(url("/experts-by-experience/application/taking-part"));
         assertEquals("Saturdays, left-by-address-bar-2D", page().locator("textarea[name=availability]").inputValue());
+    }
+
+    @Test
+    void aButtonPressedWhileASaveIsOnItsWaySendsTheFormAfterItSoTheOlderAnswersNeverLandLast() {
+        page().navigate(url("/experts-by-experience"));
+        page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start now")).click();
+        page().navigate(url("/experts-by-experience/application/your-story"));
+        List<Route> onTheirWay = new CopyOnWriteArrayList<>();
+        page().route("**/autosave", onTheirWay::add);
+
+        page().locator("textarea[name=experienceStory]").fill("I moved foster homes, story-saved-first-5J");
+        page().locator("textarea[name=motivation]").fill("So children are listened to, pressed-while-saving-7K");
+        page().waitForCondition(() -> onTheirWay.size() == 1); // leaving the story's box saved the page as it was
+        Route late = onTheirWay.get(0);
+        assertTrue(late.request().postData().matches("(.*&)?motivation=(&.*)?"), late.request().postData());
+        page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save and continue")).click();
+
+        // That save reaches the server only now (a slow phone signal), and is answered.
+        APIResponse arrived = page().context().request().post(late.request().url(), RequestOptions.create()
+                .setHeader("Content-Type", "application/x-www-form-urlencoded")
+                .setData(late.request().postData()));
+        assertEquals(204, arrived.status());
+        late.fulfill(new Route.FulfillOptions().setStatus(204));
+
+        page().waitForURL(url("/experts-by-experience/application"));
+        assertEquals(1, drafts("pressed-while-saving-7K"), "the button's post, with both answers, arrived last");
+        assertEquals(1, drafts("story-saved-first-5J"));
     }
 
     private void startAdvice() {
