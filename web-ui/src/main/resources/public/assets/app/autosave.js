@@ -110,11 +110,10 @@ function autosave (form, root) {
     Promise.race([Promise.allSettled([...onTheirWay]), new Promise((resolve) => setTimeout(resolve, SUBMIT_WAIT))])
       .then(go, go)
   })
-  window.addEventListener('pageshow', () => { holding = false; released = false })
-
   // Any form sent from the page (this one saves itself; "Forget my answers on this device" must not be undone).
   root.addEventListener('submit', () => { submitting = true })
-  window.addEventListener('pageshow', () => { submitting = false })
+  // Back to this page from the browser's history: it can be sent and saved again.
+  window.addEventListener('pageshow', () => { submitting = false; holding = false; released = false })
   window.addEventListener('pagehide', flush)
   root.addEventListener('visibilitychange', () => {
     if (root.visibilityState === 'hidden') {
