@@ -68,6 +68,30 @@ public class Outbox {
         return insert(Channel.SMS, template, mobile, stored);
     }
 
+    /**
+     * An email checked as {@link #enqueue} checks it, to be written with others by {@link #enqueueAll}: the intake
+     * writes the receipts of the submissions that arrive together with one statement.
+     */
+    public record Queued(UUID id, String template, String recipient, Map<String, String> fields) {
+    }
+
+    /**
+     * Checks an email as {@link #enqueue} does, without writing it.
+     *
+     * @throws IllegalArgumentException as {@link #enqueue}
+     */
+    public Queued queued(String template, String recipient, Map<String, String> fields) {
+        Map<String, String> stored = checkedFields(template, fields);
+        requireAddress(recipient);
+        return new Queued(UUID.randomUUID(), template, recipient, stored);
+    }
+
+    /** Writes checked emails ({@link #queued}) with one statement, in the caller's transaction. */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void enqueueAll(List<Queued> messages) {
+        store.insertAll(messages, clock.instant());
+    }
+
     private Map<String, String> checkedFields(String template, Map<String, String> fields) {
         if (fields == null) {
             throw new IllegalArgumentException("fields must not be null: pass an empty map");

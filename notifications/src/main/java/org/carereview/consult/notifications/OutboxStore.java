@@ -52,6 +52,23 @@ class OutboxStore {
         });
     }
 
+    /** Writes emails checked by {@link Outbox#queued} with one statement, in the caller's transaction. */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    void insertAll(List<Outbox.Queued> messages, Instant now) {
+        new MultiRowInsert<Outbox.Queued>("INSERT INTO outbox_message (id, channel, template, recipient, fields, "
+                + "status, attempts, next_attempt_at, created_at, urgent) VALUES",
+                "(?, ?, ?, ?, ?::jsonb, 'CREATED', 0, ?, ?, ?)", "", (ps, i, m) -> {
+            ps.setObject(i, m.id());
+            ps.setString(i + 1, Channel.EMAIL.name());
+            ps.setString(i + 2, m.template());
+            ps.setString(i + 3, m.recipient());
+            ps.setString(i + 4, toJson(m.fields()));
+            Sql.setInstant(ps, i + 5, now);
+            Sql.setInstant(ps, i + 6, now);
+            ps.setBoolean(i + 7, Urgent.template(m.template()));
+        }).insert(jdbc, messages);
+    }
+
     @Transactional(readOnly = true)
     Optional<NotificationStatus> find(UUID id) {
         return jdbc.prepareStatement("SELECT " + STATUS_COLUMNS + " FROM outbox_message WHERE id = ?", ps -> {

@@ -12,9 +12,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Runs a create at most once per {@code Idempotency-Key}. The create runs in a transaction that ends by inserting the
@@ -33,12 +37,20 @@ public class Idempotency {
     public record Outcome<T>(T body, boolean replayed) {
     }
 
-    private final IdempotentRuns runs;
-    private final JsonMapper json;
+    /** A key with its request's hash and the answer it is to be stored with ({@link #claim}). */
+    public record Claim(String scope, String key, String requestHash, String body) {
+    }
 
-    Idempotency(IdempotentRuns runs, JsonMapper json) {
+    private final IdempotentRuns runs;
+    private final IdempotencyStore store;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    Idempotency(IdempotentRuns runs, IdempotencyStore store, JsonMapper json, Clock clock) {
         this.runs = runs;
+        this.store = store;
         this.json = json;
+        this.clock = clock;
     }
 
     public <T> Outcome<T> run(String scope, @Nullable String key, Object request, Class<T> type, Supplier<T> action) {
@@ -67,6 +79,43 @@ public class Idempotency {
             }
             return new Outcome<>(read(stored.get().body(), type), true);
         }
+    }
+
+    /** Whether {@link #run} would take this key (none, or at most 255 characters) rather than refuse it. */
+    public static boolean acceptable(@Nullable String key) {
+        return key == null || key.length() <= 255;
+    }
+
+    /**
+     * The key with the hash of its request and the answer, for a create written with others ({@link #taken},
+     * {@link #keepAll}); null when there is no key.
+     *
+     * @throws IllegalArgumentException when the key is not {@link #acceptable}
+     */
+    @Nullable
+    public Claim claim(String scope, @Nullable String key, Object request, Object answer) {
+        if (key == null || key.isBlank()) {
+            return null;
+        }
+        if (!acceptable(key)) {
+            throw new IllegalArgumentException("Idempotency-Key too long");
+        }
+        return new Claim(scope, key, hash(request), write(answer));
+    }
+
+    /** Of these claims, the ones whose key is stored already (one query, in the caller's transaction). */
+    public Set<Claim> taken(List<Claim> claims) {
+        Set<List<String>> stored = store.stored(claims);
+        return claims.stream().filter(c -> stored.contains(List.of(c.scope(), c.key())))
+                .collect(Collectors.toSet());
+    }
+
+    /**
+     * Stores the claims' keys with their answers with one statement, in the caller's transaction. A key stored
+     * meanwhile (by another node) fails the statement, so the caller's transaction rolls back.
+     */
+    public void keepAll(List<Claim> claims) {
+        store.insertAll(claims, clock.instant());
     }
 
     private Optional<IdempotencyStore.Stored> storedAfter(RuntimeException failed, String scope, String key) {

@@ -1,5 +1,6 @@
 package org.carereview.consult.core.ratelimit;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -10,8 +11,11 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * Fixed one-minute windows of public posts per client address, counted in PostgreSQL so that every node
@@ -96,6 +100,43 @@ public class RateLimiter {
     boolean full(String bucket, String client, Instant now) {
         return config.rateLimitPerMinute() > 0
                 && fullWindows.isFull(keys.key(bucket, client), now.truncatedTo(ChronoUnit.MINUTES));
+    }
+
+    /**
+     * The key a post from this request counts against in {@code bucket} at the configured limit, for {@link #countAll};
+     * null when the limit is off.
+     */
+    @Nullable
+    public String countKey(String bucket, HttpRequest<?> request) {
+        return config.rateLimitPerMinute() == 0 ? null : keys.key(bucket, clientAddress(request));
+    }
+
+    /**
+     * Counts one post against each key ({@link #countKey}; a key given twice counts twice) with one statement, in the
+     * caller's transaction, after the posts' work, as {@link #counted} counts one.
+     *
+     * @throws RateLimitedException when a window went over the configured limit (the caller's transaction must then
+     *                              roll back, and each post be counted on its own to find which are refused)
+     */
+    public void countAll(List<String> countKeys) {
+        if (countKeys.isEmpty() || config.rateLimitPerMinute() == 0) {
+            return;
+        }
+        Instant now = clock.instant();
+        Instant windowStart = now.truncatedTo(ChronoUnit.MINUTES);
+        SortedMap<String, Integer> hits = new TreeMap<>();
+        countKeys.forEach(key -> hits.merge(key, 1, Integer::sum));
+        Map<String, Integer> totals = store.hitAll(hits, windowStart);
+        boolean over = false;
+        for (Map.Entry<String, Integer> total : totals.entrySet()) {
+            if (total.getValue() >= config.rateLimitPerMinute()) {
+                fullWindows.filled(total.getKey(), windowStart);
+            }
+            over |= total.getValue() > config.rateLimitPerMinute();
+        }
+        if (over) {
+            throw new RateLimitedException(secondsUntil(now, windowStart.plus(WINDOW)));
+        }
     }
 
     /** Counts this request against {@code bucket} at a limit of its own (0 turns this bucket off). */

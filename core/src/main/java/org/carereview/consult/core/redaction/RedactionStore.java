@@ -7,6 +7,7 @@ import jakarta.inject.Singleton;
 import org.carereview.consult.core.access.Viewer;
 import org.carereview.consult.core.access.Visibility;
 import org.carereview.consult.core.submission.SubmissionKind;
+import org.carereview.consult.notifications.MultiRowInsert;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -63,6 +64,23 @@ class RedactionStore {
         keep("""
                 INSERT INTO redacted_answer (submission_id, answers, found, corrections, redacted_at)
                 VALUES (?, ?::jsonb, ?::jsonb, ?::jsonb, ?)""", submissionId, stored, now);
+    }
+
+    /** A new submission's redaction, to be written with others ({@link #putAllNew}). */
+    record NewRow(UUID submissionId, Stored stored) {
+    }
+
+    /** As {@link #putNew}, for several new submissions with one statement. */
+    void putAllNew(List<NewRow> rows, Instant now) {
+        Timestamp at = Timestamp.from(now);
+        new MultiRowInsert<NewRow>("INSERT INTO redacted_answer (submission_id, answers, found, corrections, "
+                + "redacted_at) VALUES", "(?, ?::jsonb, ?::jsonb, ?::jsonb, ?)", "", (ps, i, r) -> {
+            ps.setObject(i, r.submissionId());
+            ps.setString(i + 1, write(r.stored().answers()));
+            ps.setString(i + 2, write(r.stored().found()));
+            ps.setString(i + 3, write(r.stored().corrections()));
+            ps.setTimestamp(i + 4, at);
+        }).insert(jdbc, rows);
     }
 
     private void keep(String sql, UUID submissionId, Stored stored, Instant now) {

@@ -6,6 +6,9 @@ import jakarta.inject.Singleton;
 import org.carereview.consult.core.access.Viewer;
 import org.carereview.consult.core.audit.AuditAction;
 import org.carereview.consult.core.audit.AuditLog;
+import org.carereview.consult.core.intake.IntakeWriter;
+import org.carereview.consult.core.intake.Row;
+import org.carereview.consult.core.intake.Rows;
 import org.carereview.consult.core.problem.InvalidInputException;
 import org.carereview.consult.core.submission.ChannelContent;
 import org.carereview.consult.core.submission.SubmissionKind;
@@ -33,6 +36,7 @@ public class Redactions {
     private final Redactor redactor;
     private final AuditLog audit;
     private final Clock clock;
+    private final Rows<RedactionStore.NewRow> newRows;
     private final Map<SubmissionKind, ChannelContent> channels = new EnumMap<>(SubmissionKind.class);
 
     Redactions(RedactionStore store, Redactor redactor, AuditLog audit, Clock clock, List<ChannelContent> channels) {
@@ -40,6 +44,7 @@ public class Redactions {
         this.redactor = redactor;
         this.audit = audit;
         this.clock = clock;
+        this.newRows = new Rows<>(rows -> store.putAllNew(rows, clock.instant()));
         channels.forEach(c -> this.channels.put(c.kind(), c));
     }
 
@@ -73,6 +78,15 @@ public class Redactions {
     public void keepNew(UUID submissionId, NewRedaction redaction) {
         store.putNew(submissionId, new RedactionStore.Stored(redaction.answers(), redaction.found(), Map.of()),
                 clock.instant());
+    }
+
+    /**
+     * A new submission's redaction as a row for the intake's writer ({@link IntakeWriter}), kept as {@link #keepNew}
+     * keeps it, with the rows of the submissions written with it.
+     */
+    public Row<?> newRow(UUID submissionId, NewRedaction redaction) {
+        return newRows.of(new RedactionStore.NewRow(submissionId,
+                new RedactionStore.Stored(redaction.answers(), redaction.found(), Map.of())));
     }
 
     /** Redacts up to {@code limit} submissions that have none yet. @return how many were redacted */

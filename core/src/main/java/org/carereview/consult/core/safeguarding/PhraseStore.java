@@ -2,6 +2,7 @@ package org.carereview.consult.core.safeguarding;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.sql.ResultSet;
@@ -16,7 +17,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The phrase table and its history. Callers hold the transaction. */
+/**
+ * The phrase table and its history. Callers hold the transaction, but for the two reads screening makes when what it
+ * holds has changed ({@link #versions}, {@link #weights}): those join the caller's or open their own.
+ */
 @Singleton
 class PhraseStore {
 
@@ -30,6 +34,7 @@ class PhraseStore {
     record Versions(long examples, long phrases) {
     }
 
+    @Transactional
     Versions versions() {
         return jdbc.prepareStatement("SELECT version, phrase_version FROM safeguarding_model_version WHERE id = 1", ps -> {
             try (ResultSet rs = ps.executeQuery()) {
@@ -41,6 +46,7 @@ class PhraseStore {
         });
     }
 
+    @Transactional
     Map<String, Integer> weights() {
         return jdbc.prepareStatement("SELECT phrase, weight FROM safeguarding_phrase", ps -> {
             Map<String, Integer> weights = new LinkedHashMap<>();

@@ -1,7 +1,6 @@
 package org.carereview.consult.core.safeguarding;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,7 +91,12 @@ public class Screening {
         }
     }
 
-    @Transactional
+    /**
+     * Screens {@code text}: by the lead's phrases, and by the learned check (its reading ahead if there is one). No
+     * transaction of its own: the versions and phrases it holds are read again, in the caller's transaction or a
+     * short one of their own, only when they have changed, so a request that screens before its write (ADR 49) takes
+     * no connection from the pool to do so.
+     */
     public Result screen(String text) {
         PhraseStore.Versions current = versions.current();
         Result byPhrases = matchers.at(current.phrases()).match(text, configuration.threshold());

@@ -3,6 +3,9 @@ package org.carereview.consult.core.submission;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.carereview.consult.core.intake.IntakeWriter;
+import org.carereview.consult.core.intake.Row;
+import org.carereview.consult.core.intake.Rows;
 import org.carereview.consult.core.safeguarding.LearnedQueue;
 import org.carereview.consult.core.safeguarding.SafeguardingAlerts;
 import org.carereview.consult.core.safeguarding.Screening;
@@ -31,6 +34,7 @@ public class Submissions {
     private final SafeguardingAlerts alerts;
     private final LearnedQueue learnedQueue;
     private final Clock clock;
+    private final Rows<SubmissionInsertStore.NewRow> rows;
 
     Submissions(SubmissionRepository repository, SubmissionInsertStore inserts, References references,
                 Screening screening, SafeguardingAlerts alerts, LearnedQueue learnedQueue, Clock clock) {
@@ -41,6 +45,7 @@ public class Submissions {
         this.alerts = alerts;
         this.learnedQueue = learnedQueue;
         this.clock = clock;
+        this.rows = new Rows<>(inserts::insertAll);
     }
 
     /**
@@ -50,6 +55,41 @@ public class Submissions {
      */
     public Screening.Ahead screenAhead(@Nullable String searchText, @Nullable String screenedOnlyText) {
         return screening.ahead(screened(searchText, screenedOnlyText));
+    }
+
+    /**
+     * A new submission screened in its request, with its id, reference and time chosen, for the intake's writer
+     * ({@link IntakeWriter}) to write with others: {@link #prepare}, then in the batch's transaction {@link #row} and,
+     * after every row, {@link #after}.
+     */
+    public record Prepared(UUID id, String reference, Instant submittedAt, Screening.Result screened,
+                           @Nullable String screenedOnly) {
+    }
+
+    /**
+     * Screens a coming submission's text as {@link #create} does (call it while its {@link #screenAhead} is open) and
+     * chooses its id and reference; nothing is written.
+     */
+    public Prepared prepare(SubmissionKind kind, @Nullable String searchText, @Nullable String screenedOnly) {
+        Screening.Result screened = screening.screen(screened(searchText, screenedOnly));
+        return new Prepared(UUID.randomUUID(), references.next(kind), clock.instant(), screened, screenedOnly);
+    }
+
+    /** Its common record as a row for the writer, with its draft (made in the batch's transaction, its owner found). */
+    public Row<?> row(Prepared prepared, SubmissionDraft draft) {
+        return rows.of(new SubmissionInsertStore.NewRow(prepared, draft));
+    }
+
+    /** In the batch's transaction, after its row: the flag and the lead's alert, or its place in the learned queue. */
+    public void after(Prepared prepared) {
+        Screening.Result screened = prepared.screened();
+        if (screened.flagged()) {
+            alerts.flag(prepared.id(), prepared.reference(), SafeguardingAlerts.Source.SCREENING, screened.score(),
+                    screened.matched(), null, screened.learned());
+        }
+        if (screened.pending()) {
+            learnedQueue.add(prepared.id(), prepared.screenedOnly());
+        }
     }
 
     @Transactional
