@@ -29,20 +29,25 @@ import org.carereview.consult.core.safeguarding.Screening;
 import org.carereview.consult.core.submission.OwnSubmissions;
 
 import java.net.URI;
+import java.util.Optional;
 import java.util.UUID;
 
 @Controller("/api/v1/call-for-advice/submissions")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class AdviceApiController {
 
+    private static final String BUCKET = "public-post";
+
     private final AdviceService advice;
+    private final AdviceIntake intake;
     private final Idempotency idempotency;
     private final OwnSubmissions ownSubmissions;
     private final RateLimiter rateLimiter;
     private final AuditLog audit;
 
-    AdviceApiController(AdviceService advice, Idempotency idempotency, OwnSubmissions ownSubmissions,
-                        RateLimiter rateLimiter, AuditLog audit) {
+    AdviceApiController(AdviceService advice, AdviceIntake intake, Idempotency idempotency,
+                        OwnSubmissions ownSubmissions, RateLimiter rateLimiter, AuditLog audit) {
+        this.intake = intake;
         this.audit = audit;
         this.rateLimiter = rateLimiter;
         this.advice = advice;
@@ -60,11 +65,16 @@ class AdviceApiController {
         // A replay of an earlier request gets its stored answer and counts nothing (its count is rolled back). The
         // safeguarding model reads the answers before the transaction (no connection held while it reads), unless the
         // window is full.
+        // Written together with the others arriving at the same moment (ADR 49) unless it is out of the ordinary, or
+        // its window is full: then alone, as below.
         Idempotency.Outcome<AdviceReceipt> outcome;
-        try (Screening.Ahead ahead = rateLimiter.full("public-post", request) ? Screening.Ahead.NONE
-                : advice.screenAhead(input)) {
-            outcome = idempotency.run("call-for-advice", idempotencyKey, input, AdviceReceipt.class,
-                    () -> rateLimiter.counted("public-post", request, () -> advice.submit(input, owner)));
+        boolean full = rateLimiter.full(BUCKET, request);
+        try (Screening.Ahead ahead = full ? Screening.Ahead.NONE : advice.screenAhead(input)) {
+            Optional<AdviceReceipt> together = full ? Optional.empty()
+                    : intake.submit(input, owner, idempotencyKey, rateLimiter.countKey(BUCKET, request));
+            outcome = together.map(receipt -> new Idempotency.Outcome<>(receipt, false)).orElseGet(() ->
+                    idempotency.run(AdviceIntake.SCOPE, idempotencyKey, input, AdviceReceipt.class,
+                            () -> rateLimiter.counted(BUCKET, request, () -> advice.submit(input, owner))));
         }
         return HttpResponse.created(outcome.body(),
                 URI.create("/api/v1/call-for-advice/submissions/" + outcome.body().id()));

@@ -1,6 +1,8 @@
 package org.carereview.consult.advice;
 
 import jakarta.inject.Singleton;
+import org.carereview.consult.core.intake.Row;
+import org.carereview.consult.core.intake.Rows;
 import org.carereview.consult.core.submission.ChannelReceipts;
 import org.carereview.consult.core.submission.SubmissionKind;
 import org.carereview.consult.core.submission.Submissions;
@@ -24,11 +26,13 @@ class AdviceReceipts implements ChannelReceipts {
     private final Submissions submissions;
     private final AdviceRepository details;
     private final Outbox outbox;
+    private final Rows<Outbox.Queued> mails;
 
     AdviceReceipts(Submissions submissions, AdviceRepository details, Outbox outbox) {
         this.submissions = submissions;
         this.details = details;
         this.outbox = outbox;
+        this.mails = new Rows<>(outbox::enqueueAll);
     }
 
     @Override
@@ -53,6 +57,15 @@ class AdviceReceipts implements ChannelReceipts {
         }
         submissions.find(submissionId).ifPresent(s -> send(email.get(), s.reference()));
         return true;
+    }
+
+    /**
+     * The receipt as a row for the intake's writer, written with the receipts of the submissions written with it.
+     *
+     * @throws IllegalArgumentException as {@link Outbox#enqueue}, if the address cannot be sent to
+     */
+    Row<?> row(String email, String reference) {
+        return mails.of(outbox.queued(TEMPLATE, email, Map.of("reference", reference)));
     }
 
     void send(String email, String reference) {

@@ -99,19 +99,11 @@ public class AdviceService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        String email = AdviceValidator.isBlank(input.contactEmail()) ? null : Emails.normalise(input.contactEmail());
+        String email = email(input);
         UUID owner = signedInAccount != null ? signedInAccount : email != null ? accounts.contributorFor(email) : null;
-        Set<Theme> themes = AdviceValidator.themes(input.themes());
-        RespondentType type = AdviceValidator.parseRespondent(input.respondentType());
-        AdviceDetails unsaved = new AdviceDetails(null, type,
-                type == RespondentType.ORGANISATION ? blankToNull(input.organisation()) : null,
-                blankToNull(input.keyQuestions()), blankToNull(input.engagementAdvice()),
-                blankToNull(input.resources()), blankToNull(input.groupsToSpeakTo()), email,
-                Boolean.TRUE.equals(input.consentToContact()), Boolean.TRUE.equals(input.consentToPublish()));
+        AdviceDetails unsaved = unsaved(input, email);
         Redactions.NewRedaction redacted = redactions.redactNew(AdviceContent.answers(unsaved));
-        NewSubmission created = submissions.create(new SubmissionDraft(SubmissionKind.CALL_FOR_ADVICE,
-                quarantineReason == null ? SubmissionStatus.NEW : SubmissionStatus.QUARANTINED, owner, null, themes,
-                Set.of(), searchText(input), quarantineReason).withRedactedAnswers(redacted.answers()));
+        NewSubmission created = submissions.create(draft(input, owner, quarantineReason, redacted));
         rows.insert(unsaved.of(created.id()));
         redactions.keepNew(created.id(), redacted);
         if (email != null && quarantineReason == null) {
@@ -138,7 +130,32 @@ public class AdviceService {
                 d.contactEmail(), d.consentToContact(), d.consentToPublish());
     }
 
-    private static String searchText(AdviceInput in) {
+    /** The contact address as it is stored (trimmed, in lower case), or null if none was given. */
+    @Nullable
+    static String email(AdviceInput input) {
+        return AdviceValidator.isBlank(input.contactEmail()) ? null : Emails.normalise(input.contactEmail());
+    }
+
+    /** The details as they are stored, of valid input, before the submission has an id. */
+    static AdviceDetails unsaved(AdviceInput input, @Nullable String email) {
+        RespondentType type = AdviceValidator.parseRespondent(input.respondentType());
+        return new AdviceDetails(null, type,
+                type == RespondentType.ORGANISATION ? blankToNull(input.organisation()) : null,
+                blankToNull(input.keyQuestions()), blankToNull(input.engagementAdvice()),
+                blankToNull(input.resources()), blankToNull(input.groupsToSpeakTo()), email,
+                Boolean.TRUE.equals(input.consentToContact()), Boolean.TRUE.equals(input.consentToPublish()));
+    }
+
+    /** The common record's draft, of valid input. */
+    static SubmissionDraft draft(AdviceInput input, @Nullable UUID owner, @Nullable QuarantineReason quarantineReason,
+                                 Redactions.NewRedaction redacted) {
+        Set<Theme> themes = AdviceValidator.themes(input.themes());
+        return new SubmissionDraft(SubmissionKind.CALL_FOR_ADVICE,
+                quarantineReason == null ? SubmissionStatus.NEW : SubmissionStatus.QUARANTINED, owner, null, themes,
+                Set.of(), searchText(input), quarantineReason).withRedactedAnswers(redacted.answers());
+    }
+
+    static String searchText(AdviceInput in) {
         return Stream.of(in.organisation(), in.keyQuestions(), in.engagementAdvice(), in.resources(), in.groupsToSpeakTo())
                 .filter(Objects::nonNull).collect(Collectors.joining("\n"));
     }

@@ -4,8 +4,10 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import org.carereview.consult.core.privacy.SentWithStore;
+import org.carereview.consult.notifications.MultiRowInsert;
 
 import java.sql.ResultSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -51,6 +53,25 @@ class AdviceSubmissionStore {
             ps.setBoolean(10, d.consentToPublish());
             return ps.executeUpdate();
         });
+    }
+
+    /** As {@link #insert}, for the details of several new submissions with one statement. */
+    void insertAll(List<AdviceDetails> rows) {
+        new MultiRowInsert<AdviceDetails>("INSERT INTO advice_submission (submission_id, respondent_type, "
+                + "organisation, key_questions, engagement_advice, resources, groups_to_speak_to, contact_email, "
+                + "consent_to_contact, consent_to_publish) VALUES", "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "",
+                (ps, i, d) -> {
+                    ps.setObject(i, d.submissionId());
+                    ps.setString(i + 1, d.respondentType() == null ? null : d.respondentType().name());
+                    ps.setString(i + 2, d.organisation());
+                    ps.setString(i + 3, d.keyQuestions());
+                    ps.setString(i + 4, d.engagementAdvice());
+                    ps.setString(i + 5, d.resources());
+                    ps.setString(i + 6, d.groupsToSpeakTo());
+                    ps.setString(i + 7, d.contactEmail());
+                    ps.setBoolean(i + 8, d.consentToContact());
+                    ps.setBoolean(i + 9, d.consentToPublish());
+                }).insert(jdbc, rows);
     }
 
     Optional<Answers> answers(UUID submissionId) {
