@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import org.carereview.consult.core.crypto.FieldCipher;
 import org.carereview.consult.core.crypto.SealedColumn;
 import org.carereview.consult.core.submission.SubmissionStatus;
+import org.carereview.consult.notifications.MultiRowInsert;
 
 import java.sql.Array;
 import java.sql.PreparedStatement;
@@ -97,6 +98,62 @@ class ApplicationStore {
             ps.setBoolean(++i, row.consentContactTrustedAdult());
             return ps.executeUpdate();
         });
+    }
+
+    /**
+     * A new application's row with its special-category answers sealed (in its request, not in the intake's writer)
+     * and its equality answers, if any, sealed too; written with others by {@link #insertAll}.
+     */
+    record Sealed(NewRow row, String dateOfBirth, @Nullable String accessNeeds, @Nullable String supportNeeds,
+                  @Nullable String equality) {
+    }
+
+    /** Seals what {@link #insert} and {@link #insertEquality} seal, for {@link #insertAll}. */
+    Sealed seal(NewRow row, @Nullable String equalityJson) {
+        return new Sealed(row, cipher.seal(row.dateOfBirth().toString(), SealedColumn.DATE_OF_BIRTH.purpose()),
+                cipher.seal(row.accessNeeds(), SealedColumn.ACCESS_NEEDS.purpose()),
+                cipher.seal(row.supportNeeds(), SealedColumn.SUPPORT_NEEDS.purpose()),
+                equalityJson == null ? null : cipher.seal(equalityJson, SealedColumn.EQUALITY_ANSWERS.purpose()));
+    }
+
+    /** As {@link #insert} and {@link #insertEquality}, for several new applications: a statement for each table. */
+    void insertAll(List<Sealed> rows) {
+        new MultiRowInsert<Sealed>("INSERT INTO ebe_application (submission_id, outcome, experiences, name, "
+                + "preferred_name, date_of_birth, age_band, region, email, phone, trusted_adult_name, "
+                + "trusted_adult_relationship, trusted_adult_email, trusted_adult_phone, experience_story, motivation, "
+                + "availability, access_needs, support_needs, consent_data_use, consent_contact_trusted_adult) VALUES",
+                "(?, 'SUBMITTED', ?::text[], ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "", (ps, i, s) -> {
+            NewRow row = s.row();
+            ps.setObject(i, row.submissionId());
+            ps.setString(i + 1, row.experiences().stream().map(Enum::name)
+                    .collect(java.util.stream.Collectors.joining(",", "{", "}")));
+            ps.setString(i + 2, row.name());
+            ps.setString(i + 3, row.preferredName());
+            ps.setString(i + 4, s.dateOfBirth());
+            ps.setString(i + 5, row.ageBand().name());
+            ps.setString(i + 6, row.region().name());
+            ps.setString(i + 7, row.email());
+            ps.setString(i + 8, row.phone());
+            ps.setString(i + 9, row.trustedAdultName());
+            ps.setString(i + 10, row.trustedAdultRelationship());
+            ps.setString(i + 11, row.trustedAdultEmail());
+            ps.setString(i + 12, row.trustedAdultPhone());
+            ps.setString(i + 13, row.experienceStory());
+            ps.setString(i + 14, row.motivation());
+            ps.setString(i + 15, row.availability());
+            ps.setString(i + 16, s.accessNeeds());
+            ps.setString(i + 17, s.supportNeeds());
+            ps.setBoolean(i + 18, row.consentDataUse());
+            ps.setBoolean(i + 19, row.consentContactTrustedAdult());
+        }).insert(jdbc, rows);
+        List<Sealed> equality = rows.stream().filter(r -> r.equality() != null).toList();
+        if (!equality.isEmpty()) {
+            new MultiRowInsert<Sealed>("INSERT INTO ebe_equality (submission_id, answers) VALUES", "(?, ?)", "",
+                    (ps, i, s) -> {
+                        ps.setObject(i, s.row().submissionId());
+                        ps.setString(i + 1, s.equality());
+                    }).insert(jdbc, equality);
+        }
     }
 
     void insertEquality(UUID submissionId, String answersJson) {

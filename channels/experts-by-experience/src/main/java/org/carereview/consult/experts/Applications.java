@@ -124,40 +124,23 @@ public class Applications {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        String email = blank(input.email()) ? null : Emails.normalise(input.email());
+        String email = email(input);
         UUID owner = signedIn != null ? signedIn : email != null ? accounts.contributorFor(email) : null;
-        LocalDate dateOfBirth = ApplicationValidator.parseDate(input.dateOfBirth());
-        ApplicationInput.TrustedAdult adult = input.trustedAdult() == null
-                ? new ApplicationInput.TrustedAdult(null, null, null, null) : input.trustedAdult();
-        ApplicationInput.Consents consents = input.consents();
-        ApplicationStore.NewRow unsaved = new ApplicationStore.NewRow(null,
-                ApplicationValidator.parseExperiences(input.experiences()), input.name(), orNull(input.preferredName()),
-                dateOfBirth, AgeBand.of(dateOfBirth, today),
-                Region.parse(input.region()), email, blank(input.phone()) ? null : input.phone().strip(),
-                orNull(adult.name()), orNull(adult.relationship()),
-                blank(adult.email()) ? null : Emails.normalise(adult.email()),
-                blank(adult.phone()) ? null : adult.phone().strip(),
-                input.experienceStory(), input.motivation(), orNull(input.availability()), orNull(input.accessNeeds()),
-                orNull(input.supportNeeds()), true, Boolean.TRUE.equals(consents.contactTrustedAdult()));
+        ApplicationStore.NewRow unsaved = unsaved(input, email, today);
         Redactions.NewRedaction redacted = redactions.redactNew(ApplicationContent.answers(unsaved));
         NewSubmission created = submissions.create(SubmissionDraft.of(SubmissionKind.EBE_APPLICATION, owner, null,
                 Set.of(), Set.of(), searchText(input), needs(input)).withRedactedAnswers(redacted.answers()));
         store.insert(unsaved.of(created.id()));
         redactions.keepNew(created.id(), redacted);
-        if (ApplicationValidator.hasAnswers(input.equality())) {
-            store.insertEquality(created.id(), equalityJson(input.equality()));
+        String equality = equalityJson(input);
+        if (equality != null) {
+            store.insertEquality(created.id(), equality);
         }
         String closes = ApplicationWindow.inWords(window.current().closesAt());
         if (email != null) {
-            outbox.enqueue(RECEIPT_TEMPLATE, email, Map.of(
-                    "reference", created.reference(),
-                    "closingDate", closes,
-                    "signInLink", consult.link("/sign-in")));
-        } else if (!blank(input.phone()) && PhoneNumbers.isUkMobile(input.phone())) {
-            // Only a mobile number: the receipt by text message, so no applicant is left without one.
-            outbox.enqueueText(RECEIPT_TEXT_TEMPLATE, input.phone(), Map.of(
-                    "reference", created.reference(),
-                    "closingDate", closes));
+            outbox.enqueue(RECEIPT_TEMPLATE, email, receiptFields(created.reference(), closes));
+        } else if (textsReceipt(input)) {
+            outbox.enqueueText(RECEIPT_TEXT_TEMPLATE, input.phone(), textFields(created.reference(), closes));
         }
         return new ApplicationReceipt(created.id(), created.reference(), ApplicationOutcome.SUBMITTED);
     }
@@ -195,6 +178,52 @@ public class Applications {
         return new ApplicationPage(items, Cursors.encode(last.submittedAt(), last.id()));
     }
 
+    /** The contact address as it is stored (trimmed, in lower case), or null if none was given. */
+    @Nullable
+    static String email(ApplicationInput input) {
+        return blank(input.email()) ? null : Emails.normalise(input.email());
+    }
+
+    /** The application's row as it is stored, of valid input, before the submission has an id. */
+    static ApplicationStore.NewRow unsaved(ApplicationInput input, @Nullable String email, LocalDate today) {
+        LocalDate dateOfBirth = ApplicationValidator.parseDate(input.dateOfBirth());
+        ApplicationInput.TrustedAdult adult = input.trustedAdult() == null
+                ? new ApplicationInput.TrustedAdult(null, null, null, null) : input.trustedAdult();
+        ApplicationInput.Consents consents = input.consents();
+        return new ApplicationStore.NewRow(null,
+                ApplicationValidator.parseExperiences(input.experiences()), input.name(), orNull(input.preferredName()),
+                dateOfBirth, AgeBand.of(dateOfBirth, today),
+                Region.parse(input.region()), email, blank(input.phone()) ? null : input.phone().strip(),
+                orNull(adult.name()), orNull(adult.relationship()),
+                blank(adult.email()) ? null : Emails.normalise(adult.email()),
+                blank(adult.phone()) ? null : adult.phone().strip(),
+                input.experienceStory(), input.motivation(), orNull(input.availability()), orNull(input.accessNeeds()),
+                orNull(input.supportNeeds()), true, Boolean.TRUE.equals(consents.contactTrustedAdult()));
+    }
+
+    /** The receipt email's fields. */
+    Map<String, String> receiptFields(String reference, String closes) {
+        return Map.of("reference", reference, "closingDate", closes, "signInLink", consult.link("/sign-in"));
+    }
+
+    /**
+     * Whether the receipt goes by text message: only a mobile number was given, so no applicant is left without one
+     * (with an address it goes by email).
+     */
+    static boolean textsReceipt(ApplicationInput input) {
+        return blank(input.email()) && !blank(input.phone()) && PhoneNumbers.isUkMobile(input.phone());
+    }
+
+    static Map<String, String> textFields(String reference, String closes) {
+        return Map.of("reference", reference, "closingDate", closes);
+    }
+
+    /** The equality answers given, as stored (sealed after), or null if none were. */
+    @Nullable
+    String equalityJson(ApplicationInput input) {
+        return ApplicationValidator.hasAnswers(input.equality()) ? equalityJson(input.equality()) : null;
+    }
+
     private String equalityJson(Map<String, Object> answers) {
         Map<String, Object> given = new LinkedHashMap<>();
         answers.forEach((k, v) -> {
@@ -219,7 +248,7 @@ public class Applications {
     }
 
     /** The free text staff may search (and screened): the story, motivation and availability. */
-    private static String searchText(ApplicationInput input) {
+    static String searchText(ApplicationInput input) {
         return joined(input.experienceStory(), input.motivation(), input.availability());
     }
 
@@ -227,7 +256,7 @@ public class Applications {
      * The access and support needs: special-category, stored sealed and never searchable, but screened with the
      * rest (a disclosure can be in any answer).
      */
-    private static String needs(ApplicationInput input) {
+    static String needs(ApplicationInput input) {
         return joined(input.accessNeeds(), input.supportNeeds());
     }
 

@@ -39,13 +39,17 @@ import org.carereview.consult.core.submission.OwnSubmissions;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.Optional;
 import java.util.UUID;
 
 @Controller("/api/v1/experts-by-experience/applications")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ApplicationsApiController {
 
+    private static final String BUCKET = "public-post";
+
     private final Applications applications;
+    private final ApplicationIntake intake;
     private final ApplicationWindow window;
     private final Idempotency idempotency;
     private final OwnSubmissions ownSubmissions;
@@ -53,8 +57,10 @@ class ApplicationsApiController {
     private final JsonMapper json;
     private final AuditLog audit;
 
-    ApplicationsApiController(Applications applications, ApplicationWindow window, Idempotency idempotency,
-                              OwnSubmissions ownSubmissions, RateLimiter rateLimiter, JsonMapper json, AuditLog audit) {
+    ApplicationsApiController(Applications applications, ApplicationIntake intake, ApplicationWindow window,
+                              Idempotency idempotency, OwnSubmissions ownSubmissions, RateLimiter rateLimiter,
+                              JsonMapper json, AuditLog audit) {
+        this.intake = intake;
         this.audit = audit;
         this.applications = applications;
         this.window = window;
@@ -80,13 +86,18 @@ class ApplicationsApiController {
         // A replay of an earlier request gets its stored answer, even after the close or over the rate limit. The
         // safeguarding model reads the answers before the transaction (no connection held while it reads), unless
         // the sender's window is full.
+        // Written together with the others arriving at the same moment (ADR 49) unless it is out of the ordinary, or
+        // the sender's window is full: then alone, as below.
         Idempotency.Outcome<ApplicationReceipt> outcome;
-        try (Screening.Ahead ahead = rateLimiter.full("public-post", request) ? Screening.Ahead.NONE
-                : applications.screenAhead(input)) {
-            outcome = idempotency.run("experts-by-experience", idempotencyKey, input, ApplicationReceipt.class, () -> {
-                window.requireOpen();
-                return rateLimiter.counted("public-post", request, () -> applications.submit(input, owner));
-            });
+        boolean full = rateLimiter.full(BUCKET, request);
+        try (Screening.Ahead ahead = full ? Screening.Ahead.NONE : applications.screenAhead(input)) {
+            Optional<ApplicationReceipt> together = full ? Optional.empty()
+                    : intake.submit(input, owner, idempotencyKey, rateLimiter.countKey(BUCKET, request));
+            outcome = together.map(receipt -> new Idempotency.Outcome<>(receipt, false)).orElseGet(() ->
+                    idempotency.run(ApplicationIntake.SCOPE, idempotencyKey, input, ApplicationReceipt.class, () -> {
+                        window.requireOpen();
+                        return rateLimiter.counted(BUCKET, request, () -> applications.submit(input, owner));
+                    }));
         }
         return HttpResponse.created(outcome.body(),
                 URI.create("/api/v1/experts-by-experience/applications/" + outcome.body().id()));
