@@ -55,7 +55,7 @@ public class IntakeWriter {
             return false;
         }
         start();
-        Waiting waiting = new Waiting(together, new CompletableFuture<>());
+        Waiting waiting = new Waiting(InContext.of(together), new CompletableFuture<>());
         queue.add(waiting);
         if (closed && queue.remove(waiting)) {
             return false;
