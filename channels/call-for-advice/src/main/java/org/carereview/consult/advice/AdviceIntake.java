@@ -2,7 +2,6 @@ package org.carereview.consult.advice;
 
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-import org.carereview.consult.core.account.AccountService;
 import org.carereview.consult.core.idempotency.Idempotency;
 import org.carereview.consult.core.intake.IntakeWriter;
 import org.carereview.consult.core.intake.Row;
@@ -32,19 +31,17 @@ class AdviceIntake {
     private final AdviceService advice;
     private final Submissions submissions;
     private final Redactions redactions;
-    private final AccountService accounts;
     private final AdviceReceipts receipts;
     private final Idempotency idempotency;
     private final Rows<AdviceDetails> details;
 
     AdviceIntake(IntakeWriter writer, AdviceService advice, Submissions submissions, Redactions redactions,
-                 AccountService accounts, AdviceReceipts receipts, Idempotency idempotency,
+                 AdviceReceipts receipts, Idempotency idempotency,
                  AdviceSubmissionStore store) {
         this.writer = writer;
         this.advice = advice;
         this.submissions = submissions;
         this.redactions = redactions;
-        this.accounts = accounts;
         this.receipts = receipts;
         this.idempotency = idempotency;
         this.details = new Rows<>(store::insertAll);
@@ -86,8 +83,13 @@ class AdviceIntake {
             }
 
             @Override
-            public List<Row<?>> rows() {
-                UUID owner = signedIn != null ? signedIn : email != null ? accounts.contributorFor(email) : null;
+            public String ownerAddress() {
+                return signedIn == null ? email : null;
+            }
+
+            @Override
+            public List<Row<?>> rows(UUID addressOwner) {
+                UUID owner = signedIn != null ? signedIn : addressOwner;
                 List<Row<?>> rows = new ArrayList<>(4);
                 rows.add(submissions.row(prepared, AdviceService.draft(input, owner, null, redacted)));
                 rows.add(redactions.newRow(prepared.id(), redacted));

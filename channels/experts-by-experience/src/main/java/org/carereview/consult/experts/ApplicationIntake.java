@@ -2,7 +2,6 @@ package org.carereview.consult.experts;
 
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-import org.carereview.consult.core.account.AccountService;
 import org.carereview.consult.core.idempotency.Idempotency;
 import org.carereview.consult.core.intake.IntakeWriter;
 import org.carereview.consult.core.intake.Row;
@@ -38,7 +37,6 @@ class ApplicationIntake {
     private final ApplicationWindow window;
     private final Submissions submissions;
     private final Redactions redactions;
-    private final AccountService accounts;
     private final ApplicationStore store;
     private final Outbox outbox;
     private final Idempotency idempotency;
@@ -46,14 +44,13 @@ class ApplicationIntake {
     private final Rows<Outbox.Queued> mails;
 
     ApplicationIntake(IntakeWriter writer, Applications applications, ApplicationWindow window,
-                      Submissions submissions, Redactions redactions, AccountService accounts, ApplicationStore store,
+                      Submissions submissions, Redactions redactions, ApplicationStore store,
                       Outbox outbox, Idempotency idempotency) {
         this.writer = writer;
         this.applications = applications;
         this.window = window;
         this.submissions = submissions;
         this.redactions = redactions;
-        this.accounts = accounts;
         this.store = store;
         this.outbox = outbox;
         this.idempotency = idempotency;
@@ -120,8 +117,13 @@ class ApplicationIntake {
             }
 
             @Override
-            public List<Row<?>> rows() {
-                UUID owner = signedIn != null ? signedIn : email != null ? accounts.contributorFor(email) : null;
+            public String ownerAddress() {
+                return signedIn == null ? email : null;
+            }
+
+            @Override
+            public List<Row<?>> rows(UUID addressOwner) {
+                UUID owner = signedIn != null ? signedIn : addressOwner;
                 List<Row<?>> written = new ArrayList<>(4);
                 written.add(submissions.row(prepared, SubmissionDraft.of(SubmissionKind.EBE_APPLICATION, owner, null,
                         Set.of(), Set.of(), Applications.searchText(input), Applications.needs(input))

@@ -13,7 +13,9 @@ import org.carereview.consult.notifications.Outbox;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -196,6 +198,21 @@ public class AccountService {
         Account account = findOrCreate(address);
         store.addRole(account.id(), Role.CONTRIBUTOR.name());
         return account.id();
+    }
+
+    /**
+     * The contributor accounts that own what these addresses send, each found or made (and given the contributor
+     * role) as {@link #contributorFor} does, with one statement for them all.
+     */
+    @Transactional
+    public Map<String, UUID> contributorsFor(Collection<String> emails) {
+        List<String> addresses = emails.stream().map(Emails::normalise).distinct().sorted().toList();
+        if (addresses.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, UUID> owners = new HashMap<>(contributors.findOrMakeAll(addresses, clock.instant()));
+        addresses.stream().filter(a -> !owners.containsKey(a)).forEach(a -> owners.put(a, contributorFor(a)));
+        return owners;
     }
 
     /** Safe when two first requests for a new address arrive together: the insert yields to the other. */

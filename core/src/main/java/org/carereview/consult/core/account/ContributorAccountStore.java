@@ -6,6 +6,10 @@ import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -42,6 +46,41 @@ class ContributorAccountStore {
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(rs.getObject(1, UUID.class)) : Optional.<UUID>empty();
             }
+        });
+    }
+    /**
+     * As {@link #findOrMake}, for several addresses (each once, normalised) in one statement: the account of each
+     * address found or made. An address missing from the answer was made by another request at the same moment; the
+     * caller looks for it again with {@link #findOrMake}.
+     */
+    Map<String, UUID> findOrMakeAll(List<String> emails, Instant now) {
+        String wanted = String.join(", ", Collections.nCopies(emails.size(), "(?, ?::uuid)"));
+        return jdbc.prepareStatement("WITH wanted(email, new_id) AS (VALUES " + wanted + "),"
+                + """
+                 found AS (SELECT a.id, a.email FROM account a JOIN wanted w ON a.email = w.email),
+                 made AS (INSERT INTO account (id, email, disabled, token_version, created_at, updated_at)
+                          SELECT w.new_id, w.email, false, 0, ?, ? FROM wanted w
+                          WHERE NOT EXISTS (SELECT 1 FROM found f WHERE f.email = w.email) ORDER BY w.email
+                          ON CONFLICT (email) DO NOTHING RETURNING id, email),
+                 who AS (SELECT id, email FROM found UNION ALL SELECT id, email FROM made),
+                 role AS (INSERT INTO account_role (account_id, role) SELECT id, 'CONTRIBUTOR' FROM who
+                          ORDER BY id ON CONFLICT DO NOTHING)
+                SELECT id, email FROM who""", ps -> {
+            int i = 1;
+            for (String email : emails) {
+                ps.setString(i++, email);
+                ps.setObject(i++, UUID.randomUUID());
+            }
+            Timestamp at = Timestamp.from(now);
+            ps.setTimestamp(i++, at);
+            ps.setTimestamp(i, at);
+            Map<String, UUID> owners = new HashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    owners.put(rs.getString(2), rs.getObject(1, UUID.class));
+                }
+            }
+            return owners;
         });
     }
 }

@@ -2,6 +2,7 @@ package org.carereview.consult.core.intake;
 
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.carereview.consult.core.account.AccountService;
 import org.carereview.consult.core.idempotency.Idempotency;
 import org.carereview.consult.core.ratelimit.RateLimiter;
 
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 
 /** One batch of the {@link IntakeWriter}: its submissions' rows, one statement per kind, in one transaction. */
 @Singleton
@@ -19,16 +21,19 @@ class IntakeBatch {
 
     private final Idempotency idempotency;
     private final RateLimiter rateLimiter;
+    private final AccountService accounts;
 
-    IntakeBatch(Idempotency idempotency, RateLimiter rateLimiter) {
+    IntakeBatch(Idempotency idempotency, RateLimiter rateLimiter, AccountService accounts) {
+        this.accounts = accounts;
         this.idempotency = idempotency;
         this.rateLimiter = rateLimiter;
     }
 
     /**
      * Writes the batch in one transaction, leaving out a submission whose {@code Idempotency-Key} is stored already
-     * or comes twice in the batch (its caller replays the stored answer alone). Its keys are stored, its flags written
-     * and its posts counted in the same transaction.
+     * or comes twice in the batch (its caller replays the stored answer alone): the contributor accounts of its
+     * addresses found or made with one statement, then each kind of row with one. Its keys are stored, its flags
+     * written and its posts counted in the same transaction.
      *
      * @return for each submission, whether it was written (once this returns, committed)
      * @throws RuntimeException whatever failed; then nothing of the batch is written
@@ -47,9 +52,12 @@ class IntakeBatch {
                 going.add(batch.get(i));
             }
         }
+        Map<String, UUID> owners = accounts.contributorsFor(going.stream().map(Together::ownerAddress)
+                .filter(Objects::nonNull).toList());
         Map<Rows<?>, List<Object>> rows = new LinkedHashMap<>();
         for (Together together : going) {
-            for (Row<?> row : together.rows()) {
+            String address = together.ownerAddress();
+            for (Row<?> row : together.rows(address == null ? null : owners.get(address))) {
                 rows.computeIfAbsent(row.kind(), kind -> new ArrayList<>()).add(row.value());
             }
         }

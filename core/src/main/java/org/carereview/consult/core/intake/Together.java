@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import org.carereview.consult.core.idempotency.Idempotency;
 
 import java.util.List;
+import java.util.UUID;
 
 /**
  * A new submission made ready in its request (checked, screened, redacted, its id and reference chosen), for the
@@ -20,10 +21,18 @@ public interface Together {
     String rateKey();
 
     /**
-     * In the batch's transaction: anything it must find first, one by one (the contributor account of its address),
-     * then the rows it writes, in the order their tables need them (its common record first).
+     * The address whose contributor account is to own it (normalised), or null: the batch finds or makes the accounts
+     * of all its addresses with one statement and gives each its own ({@link #rows}).
      */
-    List<Row<?>> rows();
+    @Nullable
+    String ownerAddress();
+
+    /**
+     * In the batch's transaction: the rows it writes, in the order their tables need them (its common record first).
+     *
+     * @param addressOwner the contributor account of {@link #ownerAddress}, or null if it gave none
+     */
+    List<Row<?>> rows(@Nullable UUID addressOwner);
 
     /** In the batch's transaction, after every row is written: what it writes only now and then (a flag). */
     void after();

@@ -2,6 +2,7 @@ package org.carereview.consult.core.intake;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.carereview.consult.core.account.AccountService;
 import org.carereview.consult.core.idempotency.Idempotency;
 import org.carereview.consult.core.submission.SubmissionDraft;
 import org.carereview.consult.core.submission.SubmissionKind;
@@ -41,6 +42,7 @@ class IntakeWriterTest implements FreshDatabase {
     @Inject Submissions submissions;
     @Inject Idempotency idempotency;
     @Inject DataSource dataSource;
+    @Inject AccountService accounts;
 
     @Override
     public Map<String, String> getProperties() {
@@ -56,6 +58,7 @@ class IntakeWriterTest implements FreshDatabase {
         final Idempotency.Claim claim;
         final String rateKey;
         final String text;
+        String address;
 
         Ready(String text, String key, String rateKey) {
             this.text = text;
@@ -83,9 +86,14 @@ class IntakeWriterTest implements FreshDatabase {
         }
 
         @Override
-        public List<Row<?>> rows() {
-            return List.of(submissions.row(prepared, SubmissionDraft.of(SubmissionKind.CALL_FOR_ADVICE, null, null,
-                    Set.of(Theme.CARE), Set.of(), text)));
+        public String ownerAddress() {
+            return address;
+        }
+
+        @Override
+        public List<Row<?>> rows(UUID addressOwner) {
+            return List.of(submissions.row(prepared, SubmissionDraft.of(SubmissionKind.CALL_FOR_ADVICE, addressOwner,
+                    null, Set.of(Theme.CARE), Set.of(), text)));
         }
 
         @Override
@@ -114,6 +122,35 @@ class IntakeWriterTest implements FreshDatabase {
                 + "@@ plainto_tsquery('english', 'respite')", batch.get(2).prepared.id()), "its search vector too");
         assertEquals(1, TestSql.count(dataSource, "SELECT count(*) FROM idempotency_key WHERE key = ?",
                 batch.get(1).claim.key()));
+    }
+
+    @Test
+    void theContributorAccountsOfABatchAreFoundOrMadeTogetherAndEachOwnsItsOwn() {
+        UUID known = accounts.contributorFor("known.writer@example.org");
+        Ready first = new Ready("From a new address", null, null);
+        first.address = "new.writer@example.org";
+        Ready second = new Ready("From the same new address", null, null);
+        second.address = "new.writer@example.org";
+        Ready third = new Ready("From an address with an account", null, null);
+        third.address = "known.writer@example.org";
+        Ready none = new Ready("From no address", null, null);
+
+        assertArrayEquals(new boolean[] {true, true, true, true}, writer.writeNow(List.of(first, second, third, none)));
+
+        List<String> made = TestSql.column(dataSource, "SELECT id::text FROM account WHERE email = ?",
+                "new.writer@example.org");
+        assertEquals(1, made.size(), "one account for the new address");
+        assertEquals(List.of(made.get(0), made.get(0), known.toString()), List.of(owner(first), owner(second),
+                owner(third)));
+        assertEquals(0, TestSql.count(dataSource, "SELECT count(*) FROM submission WHERE id = ? AND owner_id IS NOT NULL",
+                none.prepared.id()));
+        assertEquals(1, TestSql.count(dataSource, "SELECT count(*) FROM account_role WHERE account_id = ?::uuid "
+                + "AND role = 'CONTRIBUTOR'", made.get(0)));
+    }
+
+    private String owner(Ready ready) {
+        return TestSql.column(dataSource, "SELECT owner_id::text FROM submission WHERE id = ?", ready.prepared.id())
+                .get(0);
     }
 
     @Test
