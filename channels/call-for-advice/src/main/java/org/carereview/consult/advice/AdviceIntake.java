@@ -70,41 +70,17 @@ class AdviceIntake {
         } catch (IllegalArgumentException refused) {
             return Optional.empty();
         }
-        Idempotency.Claim claim = idempotency.claim(SCOPE, key, input, receipt);
-        Together together = new Together() {
-            @Override
-            public Idempotency.Claim claim() {
-                return claim;
-            }
-
-            @Override
-            public String rateKey() {
-                return rateKey;
-            }
-
-            @Override
-            public String ownerAddress() {
-                return signedIn == null ? email : null;
-            }
-
-            @Override
-            public List<Row<?>> rows(UUID addressOwner) {
-                UUID owner = signedIn != null ? signedIn : addressOwner;
-                List<Row<?>> rows = new ArrayList<>(4);
-                rows.add(submissions.row(prepared, AdviceService.draft(input, owner, null, redacted)));
-                rows.add(redactions.newRow(prepared.id(), redacted));
-                rows.add(details.of(unsaved.of(prepared.id())));
-                if (mail != null) {
-                    rows.add(mail);
-                }
-                return rows;
-            }
-
-            @Override
-            public void after() {
-                submissions.after(prepared);
-            }
-        };
+        Together together = Together.of(idempotency.claim(SCOPE, key, input, receipt), rateKey, signedIn, email,
+                owner -> {
+                    List<Row<?>> rows = new ArrayList<>(4);
+                    rows.add(submissions.row(prepared, AdviceService.draft(input, owner, null, redacted)));
+                    rows.add(redactions.newRow(prepared.id(), redacted));
+                    rows.add(details.of(unsaved.of(prepared.id())));
+                    if (mail != null) {
+                        rows.add(mail);
+                    }
+                    return rows;
+                }, () -> submissions.after(prepared));
         return writer.write(together) ? Optional.of(receipt) : Optional.empty();
     }
 }

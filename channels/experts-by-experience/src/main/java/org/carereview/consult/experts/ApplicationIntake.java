@@ -104,46 +104,25 @@ class ApplicationIntake {
         }
         ApplicationReceipt receipt = new ApplicationReceipt(prepared.id(), prepared.reference(),
                 ApplicationOutcome.SUBMITTED);
-        Idempotency.Claim claim = idempotency.claim(SCOPE, key, input, receipt);
-        return Optional.of(new Ready(new Together() {
-            @Override
-            public Idempotency.Claim claim() {
-                return claim;
-            }
-
-            @Override
-            public String rateKey() {
-                return rateKey;
-            }
-
-            @Override
-            public String ownerAddress() {
-                return signedIn == null ? email : null;
-            }
-
-            @Override
-            public List<Row<?>> rows(UUID addressOwner) {
-                UUID owner = signedIn != null ? signedIn : addressOwner;
-                List<Row<?>> written = new ArrayList<>(4);
-                written.add(submissions.row(prepared, SubmissionDraft.of(SubmissionKind.EBE_APPLICATION, owner, null,
-                        Set.of(), Set.of(), Applications.searchText(input), Applications.needs(input))
-                        .withRedactedAnswers(redacted.answers())));
-                written.add(redactions.newRow(prepared.id(), redacted));
-                written.add(rows.of(sealed));
-                if (mail != null) {
-                    written.add(mail);
-                }
-                return written;
-            }
-
-            @Override
-            public void after() {
-                submissions.after(prepared);
-                if (Applications.textsReceipt(input)) {
-                    outbox.enqueueText(Applications.RECEIPT_TEXT_TEMPLATE, input.phone(),
-                            Applications.textFields(prepared.reference(), closes));
-                }
-            }
-        }, receipt));
+        Together together = Together.of(idempotency.claim(SCOPE, key, input, receipt), rateKey, signedIn, email,
+                owner -> {
+                    List<Row<?>> written = new ArrayList<>(4);
+                    written.add(submissions.row(prepared, SubmissionDraft.of(SubmissionKind.EBE_APPLICATION, owner,
+                            null, Set.of(), Set.of(), Applications.searchText(input), Applications.needs(input))
+                            .withRedactedAnswers(redacted.answers())));
+                    written.add(redactions.newRow(prepared.id(), redacted));
+                    written.add(rows.of(sealed));
+                    if (mail != null) {
+                        written.add(mail);
+                    }
+                    return written;
+                }, () -> {
+                    submissions.after(prepared);
+                    if (Applications.textsReceipt(input)) {
+                        outbox.enqueueText(Applications.RECEIPT_TEXT_TEMPLATE, input.phone(),
+                                Applications.textFields(prepared.reference(), closes));
+                    }
+                });
+        return Optional.of(new Ready(together, receipt));
     }
 }

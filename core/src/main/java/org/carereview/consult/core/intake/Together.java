@@ -5,6 +5,7 @@ import org.carereview.consult.core.idempotency.Idempotency;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * A new submission made ready in its request (checked, screened, redacted, its id and reference chosen), for the
@@ -36,4 +37,19 @@ public interface Together {
 
     /** In the batch's transaction, after every row is written: what it writes only now and then (a flag). */
     void after();
+
+    /**
+     * A submission from its parts, owned by the signed-in account or else by the contributor account of its address.
+     *
+     * @param claim    its {@code Idempotency-Key} with its answer, or null
+     * @param rateKey  the rate limit's key it counts against, or null
+     * @param signedIn the signed-in account that owns it, or null
+     * @param email    its contact address (normalised), or null
+     * @param rows     its rows, given its owner (null if it has none), in the order their tables need them
+     * @param after    what it writes after every row ({@link #after})
+     */
+    static Together of(@Nullable Idempotency.Claim claim, @Nullable String rateKey, @Nullable UUID signedIn,
+                       @Nullable String email, Function<UUID, List<Row<?>>> rows, Runnable after) {
+        return new Parts(claim, rateKey, signedIn, email, rows, after);
+    }
 }
