@@ -48,6 +48,7 @@ class ContributorAccountStore {
             }
         });
     }
+
     /**
      * As {@link #findOrMake}, for several addresses (each once, normalised) in one statement: the account of each
      * address found or made. An address missing from the answer was made by another request at the same moment; the

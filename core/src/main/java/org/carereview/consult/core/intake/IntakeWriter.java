@@ -99,6 +99,8 @@ public class IntakeWriter {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 closed = true;
+                answerLeftAlone();
+                return;
             } catch (RuntimeException | Error e) {
                 LOG.error("The intake writer failed ({}); the submissions it held are written alone",
                         e.getClass().getSimpleName());
@@ -120,6 +122,11 @@ public class IntakeWriter {
         if (running != null) {
             running.join(TimeUnit.SECONDS.toMillis(10));
         }
+        answerLeftAlone();
+    }
+
+    /** Answers every submission still waiting to be written alone. */
+    private void answerLeftAlone() {
         for (Waiting left = queue.poll(); left != null; left = queue.poll()) {
             left.written().complete(false);
         }
