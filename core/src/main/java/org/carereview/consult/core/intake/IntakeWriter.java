@@ -14,12 +14,14 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Writes the new submissions that arrive at the same moment together (ADR 49): a request makes its submission ready
- * (checked, screened, its id and reference chosen), hands it here and waits. One thread takes whatever has gathered,
- * with no timer (at rest a batch is one submission; at a peak, what arrived while the last batch was written, up to
- * {@code consult.intake.batch-max}), writes each kind of row with one statement in one transaction, and only after
+ * (checked, screened, its id and reference chosen), hands it here and waits. A writer thread takes whatever has
+ * gathered, with no timer (at rest a batch is one submission; at a peak, what arrived while the last batch was written,
+ * up to {@code consult.intake.batch-max}), writes each kind of row with one statement in one transaction, and only after
  * the commit answers each request: nothing is acknowledged before it is stored. When a batch fails, nothing of it
  * is stored and every request in it is answered {@code false}: its caller then writes it alone, the way every
  * submission was written before, which finds its own error (a key used before, the rate limit) as it always did.
+ * There are {@code consult.intake.writers} threads (2): while one batch waits for its commit to reach the disk, the
+ * submissions arriving meanwhile are written by the next, as two nodes would write theirs.
  * Call {@link #write} outside any transaction.
  */
 @Singleton
@@ -33,7 +35,7 @@ public class IntakeWriter {
     private final IntakeBatch batch;
     private final IntakeConfiguration configuration;
     private final LinkedBlockingQueue<Waiting> queue = new LinkedBlockingQueue<>();
-    private Thread thread;
+    private final List<Thread> threads = new ArrayList<>();
     private volatile boolean closed;
 
     IntakeWriter(IntakeBatch batch, IntakeConfiguration configuration) {
@@ -75,10 +77,11 @@ public class IntakeWriter {
     }
 
     private synchronized void start() {
-        if (thread == null) {
-            thread = new Thread(this::run, "intake-writer");
+        while (threads.size() < configuration.writers()) {
+            Thread thread = new Thread(this::run, "intake-writer-" + (threads.size() + 1));
             thread.setDaemon(true);
             thread.start();
+            threads.add(thread);
         }
     }
 
@@ -115,12 +118,13 @@ public class IntakeWriter {
     @PreDestroy
     void close() throws InterruptedException {
         closed = true;
-        Thread running;
+        List<Thread> running;
         synchronized (this) {
-            running = thread;
+            running = List.copyOf(threads);
         }
-        if (running != null) {
-            running.join(TimeUnit.SECONDS.toMillis(10));
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        for (Thread thread : running) {
+            thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(until - System.nanoTime())));
         }
         answerLeftAlone();
     }

@@ -1,5 +1,6 @@
 package org.carereview.consult.core.intake;
 
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.carereview.consult.core.account.AccountService;
@@ -16,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,9 +28,11 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -221,6 +226,36 @@ class IntakeWriterTest implements FreshDatabase {
             assertEquals(1, written.stream().filter(w -> w[0]).count(), "one batch wrote the key");
             assertEquals(1, both.stream().mapToLong(Ready::stored).sum(), "and one submission with it");
             assertEquals(1, TestSql.count(dataSource, "SELECT count(*) FROM idempotency_key WHERE key = ?", key));
+        }
+    }
+
+    @Test
+    void aBatchWaitingForALockDoesNotHoldUpTheSubmissionsArrivingAfterIt() throws Exception {
+        assertArrayEquals(new boolean[] {true}, writer.writeNow(List.of(new Ready("First", null, "intake-test:d"))));
+        ExecutorService requests = Executors.newFixedThreadPool(2);
+        try (Connection other = DelegatingDataSource.unwrapDataSource(dataSource).getConnection()) {
+            other.setAutoCommit(false);
+            try (Statement lock = other.createStatement()) {
+                lock.execute("SELECT hits FROM rate_limit WHERE bucket = 'intake-test:d' FOR UPDATE");
+            }
+            Ready held = new Ready("Held by another transaction's lock", null, "intake-test:d");
+            Future<Boolean> heldAnswer = requests.submit(() -> writer.write(held));
+            while (TestSql.count(dataSource, "SELECT count(*) FROM pg_locks WHERE NOT granted") == 0) {
+                assertFalse(heldAnswer.isDone(), "the held batch waits for the lock");
+                Thread.onSpinWait();
+            }
+
+            Ready next = new Ready("Arriving while the first batch waits", null, "intake-test:e");
+            Future<Boolean> nextAnswer = requests.submit(() -> writer.write(next));
+            assertTrue(nextAnswer.get(60, TimeUnit.SECONDS), "the next writer wrote it meanwhile (with one: never)");
+            assertEquals(1, next.stored());
+            assertEquals(0, held.stored());
+
+            other.rollback();
+            assertTrue(heldAnswer.get(), "and the held batch is written once the lock goes");
+            assertEquals(1, held.stored());
+        } finally {
+            requests.shutdownNow();
         }
     }
 
