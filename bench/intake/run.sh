@@ -4,13 +4,14 @@
 #   reference  pgbench, the four rows a call-for-advice submission needs written as directly as PostgreSQL allows,
 #              one transaction each (intake.sql), before and after the application's run
 #   app        wrk POSTing new call-for-advice submissions (intake.lua) to /api/v1/call-for-advice/submissions,
-#              10 s of warm-up not counted, then 30 s measured; only 201s count as accepted
+#              10 s of warm-up not counted (40 s before the first run: the JIT compiling a new JVM's hot path),
+#              then 30 s measured; only 201s count as accepted
 # with the same number of clients for both. Prints the rates, the ratio app / reference (mean of the two), the
 # app's p50/p99 latency, CPU per submission of the application and of PostgreSQL (utime + stime from /proc), what
 # else the machine was doing, and checks that every accepted submission and its receipt are in the database.
 #   bash bench/intake/run.sh [runs]      (as root, or a user who can run Debian's PostgreSQL and has wrk)
 # runs (default 1) repeats reference / app / reference on the same cluster and application, a line per run.
-# Settings: CLIENTS (16), WARMUP (10 s), DURATION (30 s), HEAP (256m), PORT_PG, PORT_APP, QUIET_LOAD (1.5: wait up
+# Settings: CLIENTS (16), WARMUP (10 s), FIRST_WARMUP (40 s), DURATION (30 s), HEAP (256m), PORT_PG, PORT_APP, QUIET_LOAD (1.5: wait up
 # to QUIET_WAIT seconds, 120, for the machine's 1-minute load to drop under it before each run), LEARNED_CHECK (true,
 # as in production; false screens by phrases alone), ADDRESSES (one: every request from 127.0.0.1, so all count
 # against one rate-limit row; many: each from an address of its own, given in X-Forwarded-For, which the application
@@ -25,6 +26,7 @@ PORT_PG=${PORT_PG:-55451}
 PORT_APP=${PORT_APP:-18091}
 CLIENTS=${CLIENTS:-16}
 WARMUP=${WARMUP:-10}
+FIRST_WARMUP=${FIRST_WARMUP:-40}
 DURATION=${DURATION:-30}
 HEAP=${HEAP:-256m}
 QUIET_LOAD=${QUIET_LOAD:-1.5}
@@ -181,11 +183,12 @@ machine $(others "$b0" "$t0" "$b1" "$t1" "$(( p1 - p0 )) + ($user + $sys) * $CLK
 
 app() {  # run number -> APP_RATE, P50, P99, APP_MS, PGA_MS, prints lines
   local nonce out="$WORK/wrk-$1.txt" tf="$WORK/wrk-$1.time" a0 a1 p0 p1 b0 t0 b1 t1 wall user sys line accepted seconds
-  local mark
+  local mark warmup=$WARMUP
+  [ "$1" = 1 ] && warmup=$FIRST_WARMUP
   nonce="r$1x$(printf '%04x%04x' $RANDOM $RANDOM)"
-  wrk -t1 -c"$CLIENTS" -d"${WARMUP}s" --timeout 30s -s "$ROOT/bench/intake/intake.lua" \
+  wrk -t1 -c"$CLIENTS" -d"${warmup}s" --timeout 30s -s "$ROOT/bench/intake/intake.lua" \
     "http://127.0.0.1:$PORT_APP" -- "w$nonce" $SPREAD > "$WORK/warm-$1.txt" 2>&1 || { cat "$WORK/warm-$1.txt" >&2; exit 1; }
-  echo "  warm-up ($WARMUP s, not counted): $(grep '^intake answers' "$WORK/warm-$1.txt" | cut -d' ' -f2-4)"
+  echo "  warm-up ($warmup s, not counted): $(grep '^intake answers' "$WORK/warm-$1.txt" | cut -d' ' -f2-4)"
   mark=$(wc -l < "$WORK/app.log")
   thread_ticks > "$WORK/threads-$1.before"
   read -r b0 t0 < <(machine); a0=$(ticks "$APP_PID"); p0=$(pg_ticks)
@@ -258,7 +261,7 @@ $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD
 echo "Background jobs on: outbox dispatcher (every 10 s, to files), outbox retention (hourly); off: embeddings, tag \
 suggestions, campaign grouping, similar warm-up, redaction sweep, retention purge, drafts purge, rate-limit purge, \
 deadline reminders, learned-check queue"
-echo "Clients: $CLIENTS (wrk -t1 -c$CLIENTS; pgbench -c$CLIENTS -j1), warm-up $WARMUP s, measured $DURATION s each; \
+echo "Clients: $CLIENTS (wrk -t1 -c$CLIENTS; pgbench -c$CLIENTS -j1), warm-up $WARMUP s ($FIRST_WARMUP s before the first run), measured $DURATION s each; \
 $([ -n "$SPREAD" ] && echo "every request from an address of its own (X-Forwarded-For, trusted)" || echo "every request from one address (127.0.0.1)")"
 SUMMARY=()
 RATIOS=()
