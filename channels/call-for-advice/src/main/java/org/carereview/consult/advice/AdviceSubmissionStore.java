@@ -26,6 +26,21 @@ class AdviceSubmissionStore {
     }
 
     private final JdbcOperations jdbc;
+    private final MultiRowInsert<AdviceDetails> details = new MultiRowInsert<>("INSERT INTO advice_submission "
+            + "(submission_id, respondent_type, organisation, key_questions, engagement_advice, resources, "
+            + "groups_to_speak_to, contact_email, consent_to_contact, consent_to_publish) VALUES",
+            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "", (ps, i, d) -> {
+                ps.setObject(i, d.submissionId());
+                ps.setString(i + 1, d.respondentType() == null ? null : d.respondentType().name());
+                ps.setString(i + 2, d.organisation());
+                ps.setString(i + 3, d.keyQuestions());
+                ps.setString(i + 4, d.engagementAdvice());
+                ps.setString(i + 5, d.resources());
+                ps.setString(i + 6, d.groupsToSpeakTo());
+                ps.setString(i + 7, d.contactEmail());
+                ps.setBoolean(i + 8, d.consentToContact());
+                ps.setBoolean(i + 9, d.consentToPublish());
+            });
 
     AdviceSubmissionStore(JdbcOperations jdbc) {
         this.jdbc = jdbc;
@@ -38,40 +53,12 @@ class AdviceSubmissionStore {
      * intake bench.
      */
     void insert(AdviceDetails d) {
-        jdbc.prepareStatement("INSERT INTO advice_submission (submission_id, respondent_type, organisation, "
-                + "key_questions, engagement_advice, resources, groups_to_speak_to, contact_email, consent_to_contact, "
-                + "consent_to_publish) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
-            ps.setObject(1, d.submissionId());
-            ps.setString(2, d.respondentType() == null ? null : d.respondentType().name());
-            ps.setString(3, d.organisation());
-            ps.setString(4, d.keyQuestions());
-            ps.setString(5, d.engagementAdvice());
-            ps.setString(6, d.resources());
-            ps.setString(7, d.groupsToSpeakTo());
-            ps.setString(8, d.contactEmail());
-            ps.setBoolean(9, d.consentToContact());
-            ps.setBoolean(10, d.consentToPublish());
-            return ps.executeUpdate();
-        });
+        details.insert(jdbc, List.of(d));
     }
 
     /** As {@link #insert}, for the details of several new submissions with one statement. */
     void insertAll(List<AdviceDetails> rows) {
-        new MultiRowInsert<AdviceDetails>("INSERT INTO advice_submission (submission_id, respondent_type, "
-                + "organisation, key_questions, engagement_advice, resources, groups_to_speak_to, contact_email, "
-                + "consent_to_contact, consent_to_publish) VALUES", "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "",
-                (ps, i, d) -> {
-                    ps.setObject(i, d.submissionId());
-                    ps.setString(i + 1, d.respondentType() == null ? null : d.respondentType().name());
-                    ps.setString(i + 2, d.organisation());
-                    ps.setString(i + 3, d.keyQuestions());
-                    ps.setString(i + 4, d.engagementAdvice());
-                    ps.setString(i + 5, d.resources());
-                    ps.setString(i + 6, d.groupsToSpeakTo());
-                    ps.setString(i + 7, d.contactEmail());
-                    ps.setBoolean(i + 8, d.consentToContact());
-                    ps.setBoolean(i + 9, d.consentToPublish());
-                }).insert(jdbc, rows);
+        details.insert(jdbc, rows);
     }
 
     Optional<Answers> answers(UUID submissionId) {

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The rows of {@code ebe_application} and {@code ebe_equality}, beside the common submission record. The date of
@@ -61,43 +62,44 @@ class ApplicationStore {
 
     private final JdbcOperations jdbc;
     private final FieldCipher cipher;
+    private final MultiRowInsert<Sealed> applications = new MultiRowInsert<>("INSERT INTO ebe_application "
+            + "(submission_id, outcome, experiences, name, preferred_name, date_of_birth, age_band, region, email, "
+            + "phone, trusted_adult_name, trusted_adult_relationship, trusted_adult_email, trusted_adult_phone, "
+            + "experience_story, motivation, availability, access_needs, support_needs, consent_data_use, "
+            + "consent_contact_trusted_adult) VALUES",
+            "(?, 'SUBMITTED', ?::text[], ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "", (ps, i, s) -> {
+                NewRow row = s.row();
+                ps.setObject(i, row.submissionId());
+                ps.setString(i + 1, row.experiences().stream().map(Enum::name)
+                        .collect(Collectors.joining(",", "{", "}")));
+                ps.setString(i + 2, row.name());
+                ps.setString(i + 3, row.preferredName());
+                ps.setString(i + 4, s.dateOfBirth());
+                ps.setString(i + 5, row.ageBand().name());
+                ps.setString(i + 6, row.region().name());
+                ps.setString(i + 7, row.email());
+                ps.setString(i + 8, row.phone());
+                ps.setString(i + 9, row.trustedAdultName());
+                ps.setString(i + 10, row.trustedAdultRelationship());
+                ps.setString(i + 11, row.trustedAdultEmail());
+                ps.setString(i + 12, row.trustedAdultPhone());
+                ps.setString(i + 13, row.experienceStory());
+                ps.setString(i + 14, row.motivation());
+                ps.setString(i + 15, row.availability());
+                ps.setString(i + 16, s.accessNeeds());
+                ps.setString(i + 17, s.supportNeeds());
+                ps.setBoolean(i + 18, row.consentDataUse());
+                ps.setBoolean(i + 19, row.consentContactTrustedAdult());
+            });
+    private final MultiRowInsert<Sealed> equalities = new MultiRowInsert<>(
+            "INSERT INTO ebe_equality (submission_id, answers) VALUES", "(?, ?)", "", (ps, i, s) -> {
+                ps.setObject(i, s.row().submissionId());
+                ps.setString(i + 1, s.equality());
+            });
 
     ApplicationStore(JdbcOperations jdbc, FieldCipher cipher) {
         this.jdbc = jdbc;
         this.cipher = cipher;
-    }
-
-    void insert(NewRow row) {
-        jdbc.prepareStatement("""
-                INSERT INTO ebe_application (submission_id, outcome, experiences, name, preferred_name, date_of_birth,
-                    age_band, region, email, phone, trusted_adult_name, trusted_adult_relationship, trusted_adult_email,
-                    trusted_adult_phone, experience_story, motivation, availability, access_needs, support_needs,
-                    consent_data_use, consent_contact_trusted_adult)
-                VALUES (?, 'SUBMITTED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", ps -> {
-            int i = 0;
-            ps.setObject(++i, row.submissionId());
-            ps.setArray(++i, ps.getConnection().createArrayOf("text",
-                    row.experiences().stream().map(Enum::name).toArray()));
-            ps.setString(++i, row.name());
-            ps.setString(++i, row.preferredName());
-            ps.setString(++i, cipher.seal(row.dateOfBirth().toString(), SealedColumn.DATE_OF_BIRTH.purpose()));
-            ps.setString(++i, row.ageBand().name());
-            ps.setString(++i, row.region().name());
-            ps.setString(++i, row.email());
-            ps.setString(++i, row.phone());
-            ps.setString(++i, row.trustedAdultName());
-            ps.setString(++i, row.trustedAdultRelationship());
-            ps.setString(++i, row.trustedAdultEmail());
-            ps.setString(++i, row.trustedAdultPhone());
-            ps.setString(++i, row.experienceStory());
-            ps.setString(++i, row.motivation());
-            ps.setString(++i, row.availability());
-            ps.setString(++i, cipher.seal(row.accessNeeds(), SealedColumn.ACCESS_NEEDS.purpose()));
-            ps.setString(++i, cipher.seal(row.supportNeeds(), SealedColumn.SUPPORT_NEEDS.purpose()));
-            ps.setBoolean(++i, row.consentDataUse());
-            ps.setBoolean(++i, row.consentContactTrustedAdult());
-            return ps.executeUpdate();
-        });
     }
 
     /**
@@ -108,7 +110,7 @@ class ApplicationStore {
                   @Nullable String equality) {
     }
 
-    /** Seals what {@link #insert} and {@link #insertEquality} seal, for {@link #insertAll}. */
+    /** Seals its special-category answers and its equality answers (JSON, or null if none were given). */
     Sealed seal(NewRow row, @Nullable String equalityJson) {
         return new Sealed(row, cipher.seal(row.dateOfBirth().toString(), SealedColumn.DATE_OF_BIRTH.purpose()),
                 cipher.seal(row.accessNeeds(), SealedColumn.ACCESS_NEEDS.purpose()),
@@ -116,52 +118,13 @@ class ApplicationStore {
                 equalityJson == null ? null : cipher.seal(equalityJson, SealedColumn.EQUALITY_ANSWERS.purpose()));
     }
 
-    /** As {@link #insert} and {@link #insertEquality}, for several new applications: a statement for each table. */
+    /** Writes new applications in the caller's transaction: a statement for each table, whether one or several. */
     void insertAll(List<Sealed> rows) {
-        new MultiRowInsert<Sealed>("INSERT INTO ebe_application (submission_id, outcome, experiences, name, "
-                + "preferred_name, date_of_birth, age_band, region, email, phone, trusted_adult_name, "
-                + "trusted_adult_relationship, trusted_adult_email, trusted_adult_phone, experience_story, motivation, "
-                + "availability, access_needs, support_needs, consent_data_use, consent_contact_trusted_adult) VALUES",
-                "(?, 'SUBMITTED', ?::text[], ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "", (ps, i, s) -> {
-            NewRow row = s.row();
-            ps.setObject(i, row.submissionId());
-            ps.setString(i + 1, row.experiences().stream().map(Enum::name)
-                    .collect(java.util.stream.Collectors.joining(",", "{", "}")));
-            ps.setString(i + 2, row.name());
-            ps.setString(i + 3, row.preferredName());
-            ps.setString(i + 4, s.dateOfBirth());
-            ps.setString(i + 5, row.ageBand().name());
-            ps.setString(i + 6, row.region().name());
-            ps.setString(i + 7, row.email());
-            ps.setString(i + 8, row.phone());
-            ps.setString(i + 9, row.trustedAdultName());
-            ps.setString(i + 10, row.trustedAdultRelationship());
-            ps.setString(i + 11, row.trustedAdultEmail());
-            ps.setString(i + 12, row.trustedAdultPhone());
-            ps.setString(i + 13, row.experienceStory());
-            ps.setString(i + 14, row.motivation());
-            ps.setString(i + 15, row.availability());
-            ps.setString(i + 16, s.accessNeeds());
-            ps.setString(i + 17, s.supportNeeds());
-            ps.setBoolean(i + 18, row.consentDataUse());
-            ps.setBoolean(i + 19, row.consentContactTrustedAdult());
-        }).insert(jdbc, rows);
+        applications.insert(jdbc, rows);
         List<Sealed> equality = rows.stream().filter(r -> r.equality() != null).toList();
         if (!equality.isEmpty()) {
-            new MultiRowInsert<Sealed>("INSERT INTO ebe_equality (submission_id, answers) VALUES", "(?, ?)", "",
-                    (ps, i, s) -> {
-                        ps.setObject(i, s.row().submissionId());
-                        ps.setString(i + 1, s.equality());
-                    }).insert(jdbc, equality);
+            equalities.insert(jdbc, equality);
         }
-    }
-
-    void insertEquality(UUID submissionId, String answersJson) {
-        jdbc.prepareStatement("INSERT INTO ebe_equality (submission_id, answers) VALUES (?, ?)", ps -> {
-            ps.setObject(1, submissionId);
-            ps.setString(2, cipher.seal(answersJson, SealedColumn.EQUALITY_ANSWERS.purpose()));
-            return ps.executeUpdate();
-        });
     }
 
     Optional<ApplicationView> find(UUID id) {

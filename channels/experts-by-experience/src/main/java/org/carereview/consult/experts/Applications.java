@@ -130,12 +130,8 @@ public class Applications {
         Redactions.NewRedaction redacted = redactions.redactNew(ApplicationContent.answers(unsaved));
         NewSubmission created = submissions.create(SubmissionDraft.of(SubmissionKind.EBE_APPLICATION, owner, null,
                 Set.of(), Set.of(), searchText(input), needs(input)).withRedactedAnswers(redacted.answers()));
-        store.insert(unsaved.of(created.id()));
+        store.insertAll(List.of(store.seal(unsaved.of(created.id()), equalityJson(input))));
         redactions.keepNew(created.id(), redacted);
-        String equality = equalityJson(input);
-        if (equality != null) {
-            store.insertEquality(created.id(), equality);
-        }
         String closes = ApplicationWindow.inWords(window.current().closesAt());
         if (email != null) {
             outbox.enqueue(RECEIPT_TEMPLATE, email, receiptFields(created.reference(), closes));

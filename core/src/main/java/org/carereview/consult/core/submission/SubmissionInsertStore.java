@@ -7,13 +7,11 @@ import org.carereview.consult.notifications.MultiRowInsert;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.sql.ResultSet;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -32,69 +30,54 @@ class SubmissionInsertStore {
         this.json = json;
     }
 
-    /** The new row's id, or empty when {@code reference} is taken. Runs in the caller's transaction. */
-    Optional<UUID> insert(SubmissionDraft draft, String reference, boolean flagged, String text, Instant now) {
-        return jdbc.prepareStatement("""
-                INSERT INTO submission (kind, reference, status, owner_id, area_id, themes, dilemmas, safeguarding,
-                    submitted_at, quarantine_reason, created_at, updated_at, search_vector, search_text, redacted_text)
-                VALUES (?, ?, ?, ?, ?, ?::text[], ?::text[], ?, ?, ?, ?, ?, to_tsvector('english', ?), ?, ?::jsonb)
-                ON CONFLICT (reference) DO NOTHING RETURNING id""", ps -> {
-            Timestamp at = Timestamp.from(now);
-            ps.setString(1, draft.kind().name());
-            ps.setString(2, reference);
-            ps.setString(3, draft.status().name());
-            ps.setObject(4, draft.ownerId(), Types.OTHER);
-            ps.setObject(5, draft.areaId(), Types.OTHER);
-            ps.setString(6, codes(draft.themes()));
-            ps.setString(7, codes(draft.dilemmas()));
-            ps.setBoolean(8, flagged);
-            ps.setTimestamp(9, at);
-            ps.setString(10, draft.quarantineReason() == null ? null : draft.quarantineReason().name());
-            ps.setTimestamp(11, at);
-            ps.setTimestamp(12, at);
-            ps.setString(13, text);
-            ps.setString(14, text);
-            ps.setString(15, draft.redactedAnswers() == null ? null : write(draft.redactedAnswers()));
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getObject(1, UUID.class)) : Optional.<UUID>empty();
-            }
-        });
-    }
-
     /** A new submission made ready in its request, with its draft, to be written with others ({@link #insertAll}). */
     record NewRow(Submissions.Prepared prepared, SubmissionDraft draft) {
     }
 
+    private static final String HEAD = "INSERT INTO submission (id, kind, reference, status, owner_id, area_id, themes, "
+            + "dilemmas, safeguarding, submitted_at, quarantine_reason, created_at, updated_at, search_vector, "
+            + "search_text, redacted_text) VALUES";
+    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?::text[], ?::text[], ?, ?, ?, ?, ?, "
+            + "to_tsvector('english', ?), ?, ?::jsonb)";
+
+    private final MultiRowInsert<NewRow> all = new MultiRowInsert<>(HEAD, ROW, "", this::bind);
+    private final MultiRowInsert<NewRow> unlessTaken =
+            new MultiRowInsert<>(HEAD, ROW, " ON CONFLICT (reference) DO NOTHING", this::bind);
+
+    /** Writes it, in the caller's transaction, unless its reference is taken: whether it was written. */
+    boolean insert(NewRow row) {
+        return unlessTaken.insert(jdbc, List.of(row)) == 1;
+    }
+
     /**
-     * As {@link #insert}, for several new submissions with one statement and their ids chosen already. A reference
-     * taken already is not passed over here: it fails the statement, and so the caller's transaction.
+     * As {@link #insert}, for several new submissions with one statement. A reference taken already is not passed over
+     * here: it fails the statement, and so the caller's transaction.
      */
     void insertAll(List<NewRow> rows) {
-        new MultiRowInsert<NewRow>("INSERT INTO submission (id, kind, reference, status, owner_id, area_id, themes, "
-                + "dilemmas, safeguarding, submitted_at, quarantine_reason, created_at, updated_at, search_vector, "
-                + "search_text, redacted_text) VALUES", "(?, ?, ?, ?, ?, ?, ?::text[], ?::text[], ?, ?, ?, ?, ?, "
-                + "to_tsvector('english', ?), ?, ?::jsonb)", "", (ps, i, r) -> {
-            SubmissionDraft draft = r.draft();
-            Submissions.Prepared p = r.prepared();
-            Timestamp at = Timestamp.from(p.submittedAt());
-            String text = draft.searchText() == null ? "" : draft.searchText();
-            ps.setObject(i, p.id());
-            ps.setString(i + 1, draft.kind().name());
-            ps.setString(i + 2, p.reference());
-            ps.setString(i + 3, draft.status().name());
-            ps.setObject(i + 4, draft.ownerId(), Types.OTHER);
-            ps.setObject(i + 5, draft.areaId(), Types.OTHER);
-            ps.setString(i + 6, codes(draft.themes()));
-            ps.setString(i + 7, codes(draft.dilemmas()));
-            ps.setBoolean(i + 8, p.screened().flagged());
-            ps.setTimestamp(i + 9, at);
-            ps.setString(i + 10, draft.quarantineReason() == null ? null : draft.quarantineReason().name());
-            ps.setTimestamp(i + 11, at);
-            ps.setTimestamp(i + 12, at);
-            ps.setString(i + 13, text);
-            ps.setString(i + 14, text);
-            ps.setString(i + 15, draft.redactedAnswers() == null ? null : write(draft.redactedAnswers()));
-        }).insert(jdbc, rows);
+        all.insert(jdbc, rows);
+    }
+
+    private void bind(PreparedStatement ps, int i, NewRow r) throws SQLException {
+        SubmissionDraft draft = r.draft();
+        Submissions.Prepared p = r.prepared();
+        Timestamp at = Timestamp.from(p.submittedAt());
+        String text = draft.searchText() == null ? "" : draft.searchText();
+        ps.setObject(i, p.id());
+        ps.setString(i + 1, draft.kind().name());
+        ps.setString(i + 2, p.reference());
+        ps.setString(i + 3, draft.status().name());
+        ps.setObject(i + 4, draft.ownerId(), Types.OTHER);
+        ps.setObject(i + 5, draft.areaId(), Types.OTHER);
+        ps.setString(i + 6, codes(draft.themes()));
+        ps.setString(i + 7, codes(draft.dilemmas()));
+        ps.setBoolean(i + 8, p.screened().flagged());
+        ps.setTimestamp(i + 9, at);
+        ps.setString(i + 10, draft.quarantineReason() == null ? null : draft.quarantineReason().name());
+        ps.setTimestamp(i + 11, at);
+        ps.setTimestamp(i + 12, at);
+        ps.setString(i + 13, text);
+        ps.setString(i + 14, text);
+        ps.setString(i + 15, draft.redactedAnswers() == null ? null : write(draft.redactedAnswers()));
     }
 
     private String write(java.util.Map<String, String> answers) {

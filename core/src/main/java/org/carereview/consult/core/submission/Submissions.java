@@ -92,26 +92,19 @@ public class Submissions {
         }
     }
 
+    /**
+     * Writes a new submission alone, in the caller's transaction: screened, its row written (with another reference
+     * if its first is taken, about 1 in 10^11), then {@link #after}, as the intake's writer does for several.
+     */
     @Transactional
     public NewSubmission create(SubmissionDraft draft) {
-        Instant now = clock.instant();
-        String text = draft.searchText() == null ? "" : draft.searchText();
-        String screenedOnly = draft.screenedOnlyText();
-        Screening.Result screened = screening.screen(screened(text, screenedOnly));
-        String reference = references.next(draft.kind());
-        Optional<UUID> id = inserts.insert(draft, reference, screened.flagged(), text, now);
-        while (id.isEmpty()) {
-            reference = references.next(draft.kind());
-            id = inserts.insert(draft, reference, screened.flagged(), text, now);
+        Prepared prepared = prepare(draft.kind(), draft.searchText(), draft.screenedOnlyText());
+        while (!inserts.insert(new SubmissionInsertStore.NewRow(prepared, draft))) {
+            prepared = new Prepared(prepared.id(), references.next(draft.kind()), prepared.submittedAt(),
+                    prepared.screened(), prepared.screenedOnly());
         }
-        if (screened.flagged()) {
-            alerts.flag(id.get(), reference, SafeguardingAlerts.Source.SCREENING, screened.score(),
-                    screened.matched(), null, screened.learned());
-        }
-        if (screened.pending()) {
-            learnedQueue.add(id.get(), screenedOnly);
-        }
-        return new NewSubmission(id.get(), reference, now);
+        after(prepared);
+        return new NewSubmission(prepared.id(), prepared.reference(), prepared.submittedAt());
     }
 
     /** The text screened for a submission: its searchable text and its screened-only text. */
