@@ -15,11 +15,12 @@ import java.util.concurrent.TimeUnit;
 /**
  * Writes the new submissions that arrive at the same moment together (ADR 49): a request makes its submission ready
  * (checked, screened, its id and reference chosen), hands it here and waits. A writer thread takes whatever has
- * gathered, with no timer (at rest a batch is one submission; at a peak, what arrived while the last batch was written,
- * up to {@code consult.intake.batch-max}), writes each kind of row with one statement in one transaction, and only after
- * the commit answers each request: nothing is acknowledged before it is stored. When a batch fails, nothing of it
- * is stored and every request in it is answered {@code false}: its caller then writes it alone, the way every
- * submission was written before, which finds its own error (a key used before, the rate limit) as it always did.
+ * gathered, with no timer (at rest a batch is one submission; at a peak, what arrived while the last batch was
+ * written, up to {@code consult.intake.batch-max}), writes each kind of row with one statement in one transaction,
+ * and only after the commit answers each request: nothing is acknowledged before it is stored. When a batch fails,
+ * nothing of it is stored and every request in it is answered {@code false}: its caller then writes it alone, the
+ * way every submission was written before, which finds its own error (a key used before, the rate limit) as it
+ * always did.
  * There are {@code consult.intake.writers} threads (2): while one batch waits for its commit to reach the disk, the
  * submissions arriving meanwhile are written by the next, as two nodes would write theirs.
  * Call {@link #write} outside any transaction.

@@ -34,8 +34,8 @@ class SubmissionInsertStore {
     record NewRow(Submissions.Prepared prepared, SubmissionDraft draft) {
     }
 
-    private static final String HEAD = "INSERT INTO submission (id, kind, reference, status, owner_id, area_id, themes, "
-            + "dilemmas, safeguarding, submitted_at, quarantine_reason, created_at, updated_at, search_vector, "
+    private static final String HEAD = "INSERT INTO submission (id, kind, reference, status, owner_id, area_id, "
+            + "themes, dilemmas, safeguarding, submitted_at, quarantine_reason, created_at, updated_at, search_vector, "
             + "search_text, redacted_text) VALUES";
     private static final String ROW = "(?, ?, ?, ?, ?, ?, ?::text[], ?::text[], ?, ?, ?, ?, ?, "
             + "to_tsvector('english', ?), ?, ?::jsonb)";
