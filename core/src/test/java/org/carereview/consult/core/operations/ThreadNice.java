@@ -3,6 +3,7 @@ package org.carereview.consult.core.operations;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -21,8 +22,19 @@ public final class ThreadNice {
     public static Optional<Integer> named(String name) {
         String comm = name.length() > 15 ? name.substring(0, 15) : name; // the kernel keeps 15 characters
         try (var tasks = Files.list(Path.of("/proc/self/task"))) {
-            return tasks.filter(task -> comm.equals(read(task.resolve("comm")).strip()))
+            return tasks.filter(task -> comm.equals(commOf(task)))
                     .map(task -> of(task.resolve("stat"))).findFirst();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The task's name, or "" for a thread that ended after the folder was listed. */
+    private static String commOf(Path task) {
+        try {
+            return Files.readString(task.resolve("comm")).strip();
+        } catch (NoSuchFileException ended) {
+            return "";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
