@@ -4,18 +4,20 @@
 #   reference  pgbench, the four rows a call-for-advice submission needs written as directly as PostgreSQL allows,
 #              one transaction each (intake.sql), before and after the application's run
 #   app        wrk POSTing new call-for-advice submissions (intake.lua) to /api/v1/call-for-advice/submissions,
-#              10 s of warm-up not counted (40 s before the first run: the JIT compiling a new JVM's hot path),
-#              then 30 s measured; only 201s count as accepted
+#              10 s of warm-up not counted (40 s before the first run), then more in 10 s steps while the JIT
+#              compilers are still busy with the hot path (each step printed), then 30 s measured; only 201s count
 # with the same number of clients for both. Prints the rates, the ratio app / reference (mean of the two), the
 # app's p50/p99 latency, CPU per submission of the application and of PostgreSQL (utime + stime from /proc), what
 # else the machine was doing, and checks that every accepted submission and its receipt are in the database.
 #   bash bench/intake/run.sh [runs]      (as root, or a user who can run Debian's PostgreSQL and has wrk)
 # runs (default 1) repeats reference / app / reference on the same cluster and application, a line per run.
-# Settings: CLIENTS (16), WARMUP (10 s), FIRST_WARMUP (40 s), DURATION (30 s), HEAP (256m), PORT_PG, PORT_APP, QUIET_LOAD (1.5: wait up
-# to QUIET_WAIT seconds, 120, for the machine's 1-minute load to drop under it before each run), LEARNED_CHECK (true,
+# Settings: CLIENTS (16), WARMUP (10 s), FIRST_WARMUP (40 s), JIT_QUIET (0.10 of a core) and JIT_WAIT (300 s: warm on
+# while the compilers use more, at most that long), DURATION (30 s), HEAP (256m), PORT_PG, PORT_APP, QUIET_LOAD (1.5:
+# wait up to QUIET_WAIT seconds, 120, for the machine's 1-minute load to drop under it before each run), LEARNED_CHECK (true,
 # as in production; false screens by phrases alone), ADDRESSES (one: every request from 127.0.0.1, so all count
 # against one rate-limit row; many: each from an address of its own, given in X-Forwarded-For, which the application
-# then trusts, as behind production's proxy), KEEP=1 keeps the temporary folder with the logs.
+# then trusts, as behind production's proxy), DISPATCH_INTERVAL (1s: the outbox dispatcher's rest after each 1,000
+# receipts, see below), KEEP=1 keeps the temporary folder with the logs.
 set -euo pipefail
 source "$(dirname "$0")/../lib.sh"
 cd "$(dirname "$0")/../.."
@@ -32,6 +34,9 @@ HEAP=${HEAP:-256m}
 QUIET_LOAD=${QUIET_LOAD:-1.5}
 QUIET_WAIT=${QUIET_WAIT:-120}
 DRAIN_WAIT=${DRAIN_WAIT:-300}
+DISPATCH_INTERVAL=${DISPATCH_INTERVAL:-1s}
+JIT_QUIET=${JIT_QUIET:-0.10}
+JIT_WAIT=${JIT_WAIT:-300}
 LEARNED_CHECK=${LEARNED_CHECK:-true}
 ADDRESSES=${ADDRESSES:-one}
 case "$ADDRESSES" in one) SPREAD=;; many) SPREAD=spread;; *) echo "ADDRESSES is one or many" >&2; exit 2;; esac
@@ -79,8 +84,11 @@ PG_SETTINGS=$("${PSQL[@]}" -F= -c "SELECT name, setting FROM pg_settings WHERE n
 POSTMASTER=$(head -1 "$WORK/pg/postmaster.pid")
 
 # The application as in production (the learned safeguarding check inside each request, the outbox dispatcher
-# sending every 10 s, here to files), with the rate limit counted but never refusing, and the background jobs that
-# would compete for the two cores switched off. Every switch a job has is listed, so none is forgotten.
+# sending the receipts, here to files), with the rate limit counted but never refusing, and the background jobs that
+# would compete for the two cores switched off. Every switch a job has is listed, so none is forgotten. The
+# dispatcher rests DISPATCH_INTERVAL (1 s; production's 10 s) after each 1,000 receipts: at 10 s it sends about 100 a
+# second, a tenth of what the runs queue, so their receipts were sent in the runs and references after them (the
+# reference's PostgreSQL paying for them) instead of being counted in the run that queued them.
 mkdir -p "$WORK/app"
 METRICS_TOKEN=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
 ( cd "$WORK/app" && \
@@ -88,6 +96,7 @@ METRICS_TOKEN=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
   DATASOURCES_DEFAULT_PASSWORD=unused JWT_SECRET="bench-secret-$(date +%s%N)-0123456789abcdef" \
   CONSULT_ENCRYPTION_KEYS="bench:$(head -c 32 /dev/urandom | base64)" CONSULT_ENCRYPTION_CURRENT=bench \
   CONSULT_MAIL_WRITE_FILES=true CONSULT_MAIL_FOLDER="$WORK/mail" CONSULT_RATE_LIMIT_PER_MINUTE=100000000 \
+  CONSULT_NOTIFICATIONS_DISPATCH_INTERVAL="$DISPATCH_INTERVAL" \
   CONSULT_METRICS_TOKEN="$METRICS_TOKEN" \
   CONSULT_EMBEDDINGS_ENABLED=false CONSULT_SUGGESTIONS_ENABLED=false CONSULT_CAMPAIGNS_ENABLED=false \
   CONSULT_SIMILAR_WARM_UP=false CONSULT_REDACTION_SWEEP_ENABLED=false CONSULT_RETENTION_PURGE_ENABLED=false \
@@ -181,14 +190,39 @@ PostgreSQL $(calc %.2f "($p1 - $p0) * 1000 / $CLK_TCK / $tx") ms, pgbench $(calc
 machine $(others "$b0" "$t0" "$b1" "$t1" "$(( p1 - p0 )) + ($user + $sys) * $CLK_TCK")"
 }
 
+warm() {  # nonce seconds output: the same load as a run, not counted
+  wrk -t1 -c"$CLIENTS" -d"${2}s" --timeout 30s -s "$ROOT/bench/intake/intake.lua" \
+    "http://127.0.0.1:$PORT_APP" -- "$1" $SPREAD > "$3" 2>&1 || { cat "$3" >&2; exit 1; }
+}
+# CPU ticks of the application's JIT compiler threads (C1 and C2).
+compiler_ticks() { thread_ticks | awk '$3 ~ /^C[12]_Compiler/ { t += $2 } END { print t + 0 }'; }
+# A new JVM compiles the request path's 2,500 or so methods with C2 for its first two minutes or more at full load
+# on two cores (one C2 thread, sharing them with the requests). Until its compilers go quiet, a run measures the JIT
+# as much as the intake: warm on in 10 s steps while they used more than JIT_QUIET of a core, at most JIT_WAIT s,
+# and print each step, so the cold node's figures are in the output beside the warm ones.
+warm_until_compiled() {  # nonce run
+  local c0 c1 share step=0 waited=0 line
+  while [ "$waited" -lt "$JIT_WAIT" ]; do
+    c0=$(compiler_ticks)
+    warm "$1s$step" 10 "$WORK/warm-$2-$step.txt"
+    c1=$(compiler_ticks)
+    share=$(calc %.2f "($c1 - $c0) / $CLK_TCK / 10")
+    line=$(grep '^intake answers' "$WORK/warm-$2-$step.txt" | sed -E 's/.* accepted=([0-9]+) seconds=([0-9.]+).*/\1 \2/')
+    echo "  warming on: $(calc %.0f "${line% *} / ${line#* }") accepted/s, JIT compilers $share of a core"
+    awk -v s="$share" -v q="$JIT_QUIET" 'BEGIN { exit !(s < q) }' && return
+    step=$(( step + 1 )); waited=$(( waited + 10 ))
+  done
+  echo "  the JIT compilers were still busy after $JIT_WAIT s more: this run measures them too"
+}
+
 app() {  # run number -> APP_RATE, P50, P99, APP_MS, PGA_MS, prints lines
   local nonce out="$WORK/wrk-$1.txt" tf="$WORK/wrk-$1.time" a0 a1 p0 p1 b0 t0 b1 t1 wall user sys line accepted seconds
   local mark warmup=$WARMUP
   [ "$1" = 1 ] && warmup=$FIRST_WARMUP
   nonce="r$1x$(printf '%04x%04x' $RANDOM $RANDOM)"
-  wrk -t1 -c"$CLIENTS" -d"${warmup}s" --timeout 30s -s "$ROOT/bench/intake/intake.lua" \
-    "http://127.0.0.1:$PORT_APP" -- "w$nonce" $SPREAD > "$WORK/warm-$1.txt" 2>&1 || { cat "$WORK/warm-$1.txt" >&2; exit 1; }
+  warm "w$nonce" "$warmup" "$WORK/warm-$1.txt"
   echo "  warm-up ($warmup s, not counted): $(grep '^intake answers' "$WORK/warm-$1.txt" | cut -d' ' -f2-4)"
+  warm_until_compiled "w$nonce" "$1"
   mark=$(wc -l < "$WORK/app.log")
   thread_ticks > "$WORK/threads-$1.before"
   read -r b0 t0 < <(machine); a0=$(ticks "$APP_PID"); p0=$(pg_ticks)
@@ -242,8 +276,8 @@ WHERE reference ~ '^CFA-0'"))"
   ACCEPTED=$accepted
 }
 
-# The application's dispatcher sends the receipts every 10 s (at most 1,000 a run): wait for it to finish what this
-# run queued, so it does not run beside the reference.
+# The application's dispatcher sends the receipts (1,000 at most, then DISPATCH_INTERVAL's rest): wait for it to
+# finish what this run queued, so it does not run beside the reference.
 drain() {
   local waiting start=$SECONDS
   while :; do
@@ -258,7 +292,7 @@ drain() {
 echo "PostgreSQL $PG_VERSION ($PG_SETTINGS), $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo)"
 echo "Java $(java -version 2>&1 | head -1 | cut -d'"' -f2), -Xmx$HEAP, learned safeguarding check $LEARNED; commit \
 $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD -- api db notifications web-ui 2>/dev/null || echo ' (with uncommitted changes)')"
-echo "Background jobs on: outbox dispatcher (every 10 s, to files), outbox retention (hourly); off: embeddings, tag \
+echo "Background jobs on: outbox dispatcher (resting $DISPATCH_INTERVAL after each 1,000, to files), outbox retention (hourly); off: embeddings, tag \
 suggestions, campaign grouping, similar warm-up, redaction sweep, retention purge, drafts purge, rate-limit purge, \
 deadline reminders, learned-check queue"
 echo "Clients: $CLIENTS (wrk -t1 -c$CLIENTS; pgbench -c$CLIENTS -j1), warm-up $WARMUP s ($FIRST_WARMUP s before the first run), measured $DURATION s each; \
