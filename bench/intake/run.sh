@@ -196,7 +196,7 @@ warm() {  # nonce seconds output: the same load as a run, not counted
 }
 # CPU ticks of the application's JIT compiler threads (C1 and C2).
 compiler_ticks() { thread_ticks | awk '$3 ~ /^C[12]_Compiler/ { t += $2 } END { print t + 0 }'; }
-# A new JVM compiles the request path's 2,500 or so methods with C2 for its first two minutes or more at full load
+# A new JVM compiles the request path's 2,500 or so methods with C2 for its first 70 to 110 s at full load
 # on two cores (one C2 thread, sharing them with the requests). Until its compilers go quiet, a run measures the JIT
 # as much as the intake: warm on in 10 s steps while they used more than JIT_QUIET of a core, at most JIT_WAIT s,
 # and print each step, so the cold node's figures are in the output beside the warm ones.
@@ -295,7 +295,7 @@ $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD
 echo "Background jobs on: outbox dispatcher (resting $DISPATCH_INTERVAL after each 1,000, to files), outbox retention (hourly); off: embeddings, tag \
 suggestions, campaign grouping, similar warm-up, redaction sweep, retention purge, drafts purge, rate-limit purge, \
 deadline reminders, learned-check queue"
-echo "Clients: $CLIENTS (wrk -t1 -c$CLIENTS; pgbench -c$CLIENTS -j1), warm-up $WARMUP s ($FIRST_WARMUP s before the first run), measured $DURATION s each; \
+echo "Clients: $CLIENTS (wrk -t1 -c$CLIENTS; pgbench -c$CLIENTS -j1), warm-up $WARMUP s ($FIRST_WARMUP s before the first run) and on while the JIT compilers use more than $JIT_QUIET of a core (at most $JIT_WAIT s more), measured $DURATION s each; \
 $([ -n "$SPREAD" ] && echo "every request from an address of its own (X-Forwarded-For, trusted)" || echo "every request from one address (127.0.0.1)")"
 SUMMARY=()
 RATIOS=()
