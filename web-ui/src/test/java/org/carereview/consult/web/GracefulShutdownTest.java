@@ -1,5 +1,6 @@
 package org.carereview.consult.web;
 
+import org.carereview.consult.db.FreePorts;
 import org.carereview.consult.db.TestDatabase;
 import org.junit.jupiter.api.Test;
 
@@ -9,7 +10,6 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -32,7 +32,7 @@ class GracefulShutdownTest {
 
     @Test
     void aRequestHalfSentWhenTheNodeIsToldToStopIsStillAnswered() throws Exception {
-        int port = freePort();
+        int port = FreePorts.next();
         Process node = start(port);
         try (BufferedReader log = new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8))) {
             waitFor(log, "Startup completed");
@@ -111,9 +111,4 @@ class GracefulShutdownTest {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 }

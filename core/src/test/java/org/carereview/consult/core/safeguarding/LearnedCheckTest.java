@@ -21,6 +21,7 @@ import org.carereview.consult.core.submission.SubmissionDraft;
 import org.carereview.consult.core.submission.SubmissionKind;
 import org.carereview.consult.core.submission.Submissions;
 import org.carereview.consult.db.Eventually;
+import org.carereview.consult.db.FreePorts;
 import org.carereview.consult.db.FreshDatabase;
 import org.carereview.consult.db.MutableClock;
 import org.carereview.consult.db.TestClock;
@@ -34,8 +35,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import javax.sql.DataSource;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.Arrays;
@@ -61,7 +60,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LearnedCheckTest implements FreshDatabase {
 
-    static final ServerSetup SMTP = new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+    static final ServerSetup SMTP = new ServerSetup(FreePorts.next(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
     static final String START = "2027-01-20T10:00:00Z";
     static final String NEGLECT = "theres nothing to eat and mum's been gone 2 days";
     static final String PASSWORD = "a long enough password";
@@ -362,13 +361,5 @@ class LearnedCheckTest implements FreshDatabase {
     private String token(String email, String password) {
         return (String) http.toBlocking().retrieve(HttpRequest.POST("/api/v1/auth/login",
                 Map.of("email", email, "password", password)), Argument.mapOf(String.class, Object.class)).get("accessToken");
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

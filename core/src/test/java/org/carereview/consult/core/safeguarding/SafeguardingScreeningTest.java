@@ -14,6 +14,7 @@ import org.carereview.consult.core.submission.NewSubmission;
 import org.carereview.consult.core.submission.SubmissionDraft;
 import org.carereview.consult.core.submission.SubmissionKind;
 import org.carereview.consult.core.submission.Submissions;
+import org.carereview.consult.db.FreePorts;
 import org.carereview.consult.db.FreshDatabase;
 import org.carereview.consult.db.TestDatabase;
 import org.carereview.consult.db.TestSql;
@@ -24,8 +25,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import javax.sql.DataSource;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.sql.Connection;
 import java.util.Arrays;
 import java.util.List;
@@ -42,7 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SafeguardingScreeningTest implements FreshDatabase {
 
-    static final ServerSetup SMTP = new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+    static final ServerSetup SMTP = new ServerSetup(FreePorts.next(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
     static final String DISCLOSURE = "My stepdad hits me when mum is out and I'm scared to go home after school.";
 
     @RegisterExtension
@@ -163,14 +162,6 @@ class SafeguardingScreeningTest implements FreshDatabase {
         try {
             return Arrays.stream(message.getAllRecipients()).anyMatch(a -> a.toString().equalsIgnoreCase(email));
         } catch (jakarta.mail.MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

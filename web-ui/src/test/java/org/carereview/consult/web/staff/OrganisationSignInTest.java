@@ -9,6 +9,7 @@ import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import org.carereview.consult.core.account.AccountService;
 import org.carereview.consult.core.account.AccountView;
 import org.carereview.consult.core.account.Role;
+import org.carereview.consult.db.FreePorts;
 import org.carereview.consult.db.FreshDatabase;
 import org.carereview.consult.db.TestDatabase;
 import org.carereview.consult.db.TestSql;
@@ -20,8 +21,6 @@ import org.junit.jupiter.api.TestInstance;
 
 import javax.sql.DataSource;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
@@ -43,7 +42,7 @@ class OrganisationSignInTest implements FreshDatabase {
 
     static final String PASSWORD = "a long enough staff password";
     static final MockOAuth2Server PROVIDER = started();
-    static final int PORT = freePort();
+    static final int PORT = FreePorts.next();
 
     @Inject
     EmbeddedServer server;
@@ -212,13 +211,5 @@ class OrganisationSignInTest implements FreshDatabase {
         MockOAuth2Server provider = new MockOAuth2Server();
         provider.start();
         return provider;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
