@@ -71,6 +71,24 @@ class EmbeddingsTest implements FreshDatabase {
     }
 
     @Test
+    void redactedAnswersWrittenInOneStatementAreEachQueuedAsIfWrittenAlone() {
+        for (int n = 1; n <= 3; n++) {
+            TestSql.execute(db, "INSERT INTO submission (id, kind, reference, submitted_at, created_at, updated_at) "
+                    + "VALUES (?::uuid, 'CALL_FOR_ADVICE', ?, now(), now(), now())", id(n), "CFA-EMB1-000" + n);
+        }
+        java.sql.Timestamp at = java.sql.Timestamp.from(clock.instant());
+        TestSql.execute(db, "INSERT INTO redacted_answer (submission_id, answers, found, redacted_at) VALUES "
+                + "(?::uuid, '{\"a\": \"one\", \"b\": \"two\"}', '{}', ?), (?::uuid, '{\"a\": \"three\"}', '{}', ?), "
+                + "(?::uuid, '{}', '{}', ?)", id(1), at, id(2), at, id(3), at);
+
+        assertEquals(List.of("WAITING", "WAITING"), states(1));
+        assertEquals(List.of("WAITING"), states(2));
+        assertEquals(List.of(), states(3), "no answers, nothing queued");
+        assertEquals(3, TestSql.count(db, "SELECT count(*) FROM answer_embedding WHERE queued_at = ?", at),
+                "each queued at its own redaction's time");
+    }
+
+    @Test
     void answersThatMeanTheSameAreCloserThanAnswersAboutSomethingElse() throws Exception {
         submission(1, "{\"a\": \"I had five different social workers in two years\"}");
         submission(2, "{\"a\": \"My social worker kept changing, I never knew who it would be\"}");

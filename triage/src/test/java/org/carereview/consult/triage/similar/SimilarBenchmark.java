@@ -96,7 +96,7 @@ public final class SimilarBenchmark {
     /** Submissions, their redacted answers and the answers' vectors; answers the ids of those a reviewer may see. */
     private static List<UUID> seed(Connection sql, int total, String model) throws Exception {
         try (Statement s = sql.createStatement()) {
-            s.execute("ALTER TABLE redacted_answer DISABLE TRIGGER redacted_answer_queues_embeddings");
+            s.execute("ALTER TABLE redacted_answer DISABLE TRIGGER redacted_answers_added_queue_embeddings");
             s.execute("INSERT INTO submission (id, kind, reference, status, safeguarding, submitted_at, redacted_text, "
                     + "created_at, updated_at) SELECT gen_random_uuid(), (ARRAY['CALL_FOR_ADVICE', 'EBE_APPLICATION', "
                     + "'DEEP_DIVE_FEEDBACK'])[1 + g % 3], (ARRAY['CFA', 'EBE', 'DDF'])[1 + g % 3] || '-' || "
@@ -108,7 +108,7 @@ public final class SimilarBenchmark {
                     + "now(), now() FROM generate_series(1, " + total + ") g");
             s.execute("INSERT INTO redacted_answer (submission_id, answers, found, redacted_at) SELECT id, redacted_text, "
                     + "'{}', now() FROM submission WHERE redacted_text IS NOT NULL");
-            s.execute("ALTER TABLE redacted_answer ENABLE TRIGGER redacted_answer_queues_embeddings");
+            s.execute("ALTER TABLE redacted_answer ENABLE TRIGGER redacted_answers_added_queue_embeddings");
         }
         List<UUID> all = new ArrayList<>();
         List<UUID> visible = new ArrayList<>();
