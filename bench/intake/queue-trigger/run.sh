@@ -8,8 +8,9 @@
 # seconds (10) each with CLIENTS (4), with
 #   row        the row trigger: the queue's INSERT run once for every redacted answer
 #   statement  the statement trigger: one INSERT for all the statement's rows, from its transition table
+#   one-row    not built: one row a redacted answer in a table of its own (embedding_due), by a statement trigger
 #   none       no queue at all (what the queue costs)
-#   bash bench/intake/queue-trigger/run.sh      (as root or a user who can run Debian's PostgreSQL 15; about 4 minutes)
+#   bash bench/intake/queue-trigger/run.sh      (as root or a user who can run Debian's PostgreSQL 15; about 5 minutes)
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 source "$HERE/../../lib.sh"
@@ -38,19 +39,21 @@ done
 echo "Machine: $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg), $(sql -At -c 'SHOW server_version'), $CLIENTS clients"
 for round in $(seq 1 "$ROUNDS"); do
   for n in $SIZES; do
-    for variant in row statement none; do
+    for variant in row statement one-row none; do
       sql -c "SET client_min_messages = warning" -c "DROP TRIGGER IF EXISTS queue ON redacted_answer" \
-        -c "TRUNCATE redacted_answer, answer_embedding"
+        -c "TRUNCATE redacted_answer, answer_embedding, embedding_due"
       case $variant in
         row) sql -c "CREATE TRIGGER queue AFTER INSERT ON redacted_answer
                      FOR EACH ROW EXECUTE FUNCTION queue_each_row()";;
         statement) sql -c "CREATE TRIGGER queue AFTER INSERT ON redacted_answer REFERENCING NEW TABLE AS added
                            FOR EACH STATEMENT EXECUTE FUNCTION queue_all_added()";;
+        one-row) sql -c "CREATE TRIGGER queue AFTER INSERT ON redacted_answer REFERENCING NEW TABLE AS added
+                         FOR EACH STATEMENT EXECUTE FUNCTION due_all_added()";;
       esac
       sql -c "CHECKPOINT"
       tps=$(pgbench -h 127.0.0.1 -p "$PORT_PG" -U postgres -n -M prepared -c "$CLIENTS" -j 1 -T "$T" \
         -f "$WORK/rows-$n.sql" postgres 2>&1 | awk '/^tps/ { print $3 }')
-      queued=$(sql -At -c "SELECT count(*) FROM answer_embedding")
+      queued=$(sql -At -c "SELECT (SELECT count(*) FROM answer_embedding) + (SELECT count(*) FROM embedding_due)")
       printf "round %s  %2s a statement  %-10s %9.1f redacted answers/s  (%s queued)  load %s\n" \
         "$round" "$n" "$variant" "$(awk -v t="$tps" -v n="$n" 'BEGIN { print t * n }')" "$queued" "$(cut -d' ' -f1 /proc/loadavg)"
     done
