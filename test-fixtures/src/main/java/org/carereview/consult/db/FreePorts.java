@@ -39,8 +39,7 @@ public final class FreePorts {
         }
         for (int attempt = 0; attempt < 200; attempt++) {
             int port = ThreadLocalRandom.current().nextInt(bottom, top + 1);
-            if (!GIVEN.contains(port) && bindable(port)) {
-                GIVEN.add(port);
+            if (!GIVEN.contains(port) && bindable(port) && GIVEN.add(port)) {
                 return port;
             }
         }
@@ -65,7 +64,7 @@ public final class FreePorts {
         }
     }
 
-    static int firstEphemeral() {
+    private static int firstEphemeral() {
         try {
             String[] range = Files.readString(EPHEMERAL_RANGE, StandardCharsets.US_ASCII).trim().split("\\s+");
             return Integer.parseInt(range[0]);
