@@ -9,17 +9,28 @@ import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
 
 /**
- * Sits behind the HTTP codec of one connection and decides, when the client has sent nothing for the configured
- * time, whether to close it. It closes while a request is still arriving (a stalled body or, before any request,
- * stalled headers) and while the connection waits idle for the next request; it keeps the connection while every
- * request has arrived and an answer is still being worked out or written, however long a download takes (a
- * client reading a long export sends nothing).
+ * Sits behind the HTTP codec of one connection and decides, each time the connection has been quiet (nothing read,
+ * nothing written) for the stalled-request timeout, whether to close it. It closes at once while a request is still
+ * arriving (a stalled body or, before any request, stalled headers); it closes a connection waiting idle for its
+ * next request only once it has been quiet for the keep-alive timeout since its last answer; and it keeps the
+ * connection while every request has arrived and an answer is still being worked out or written, however long a
+ * download takes (a client reading a long export sends nothing).
+ *
+ * <p>The quiet is counted from the last answer, not from the last request: a connection whose answer took longer
+ * than the timeout must not be closed moments after that answer, just as its client sends the next request on it.
  */
 final class StalledRequestHandler extends ChannelDuplexHandler {
 
+    /** How many quiet periods in a row, while idle between requests, close the connection (at least one). */
+    private final long idlePeriodsToClose;
     private long requests;
     private long answered;
     private boolean bodyArriving;
+    private long quietPeriods;
+
+    StalledRequestHandler(long idlePeriodsToClose) {
+        this.idlePeriodsToClose = Math.max(1, idlePeriodsToClose);
+    }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
@@ -43,9 +54,12 @@ final class StalledRequestHandler extends ChannelDuplexHandler {
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-        if (event instanceof IdleStateEvent idle && idle.state() == IdleState.READER_IDLE) {
+        if (event instanceof IdleStateEvent idle && idle.state() == IdleState.ALL_IDLE) {
             // Our own idle timer's event stops here: passed on, Micronaut would close even a download.
-            if (bodyArriving || answered >= requests) {
+            quietPeriods = idle.isFirst() ? 1 : quietPeriods + 1;
+            boolean arriving = bodyArriving || requests == 0;
+            boolean idleBetweenRequests = !arriving && answered >= requests;
+            if (arriving || idleBetweenRequests && quietPeriods >= idlePeriodsToClose) {
                 ctx.close();
             }
             return;

@@ -15,7 +15,11 @@ import java.util.concurrent.TimeUnit;
  * Cuts off a client that stops sending in the middle of a request (or before its first) after
  * {@code consult.stalled-request-timeout} (10 seconds unless set): half-sent form posts must not hold a connection
  * and its buffers for minutes. A slow phone on a poor signal still sends something every few seconds; a download
- * is never cut ({@link StalledRequestHandler}).
+ * is never cut ({@link StalledRequestHandler}). A connection kept alive between requests is closed after
+ * {@code consult.keep-alive-timeout} (75 seconds unless set) without a request, counted from its last answer: longer
+ * than a proxy in front keeps its idle connections to the service (nginx's 60 seconds by default, 50 in
+ * {@code deploy/nginx.conf}), so that the proxy, not the service, closes them, and never reuses one the service is
+ * closing at that moment (a POST sent on it would fail).
  */
 @Singleton
 final class StalledRequests implements BeanCreatedEventListener<ChannelPipelineCustomizer> {
@@ -24,9 +28,12 @@ final class StalledRequests implements BeanCreatedEventListener<ChannelPipelineC
     static final String HANDLER = "consult-stalled-request";
 
     private final Duration timeout;
+    private final Duration keepAlive;
 
-    StalledRequests(@Value("${consult.stalled-request-timeout:10s}") Duration timeout) {
+    StalledRequests(@Value("${consult.stalled-request-timeout:10s}") Duration timeout,
+                    @Value("${consult.keep-alive-timeout:75s}") Duration keepAlive) {
         this.timeout = timeout;
+        this.keepAlive = keepAlive;
     }
 
     @Override
@@ -40,9 +47,17 @@ final class StalledRequests implements BeanCreatedEventListener<ChannelPipelineC
 
     private ChannelPipeline guard(ChannelPipeline pipeline) {
         if (pipeline.get(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC) != null && pipeline.get(HANDLER) == null) {
-            pipeline.addFirst(IDLE, new IdleStateHandler(timeout.toMillis(), 0, 0, TimeUnit.MILLISECONDS));
-            pipeline.addAfter(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC, HANDLER, new StalledRequestHandler());
+            // Quiet means nothing read and nothing written: an answer's last write starts the keep-alive's count.
+            pipeline.addFirst(IDLE, new IdleStateHandler(0, 0, timeout.toMillis(), TimeUnit.MILLISECONDS));
+            pipeline.addAfter(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC, HANDLER,
+                    new StalledRequestHandler(idlePeriodsToClose()));
         }
         return pipeline;
+    }
+
+    /** The keep-alive timeout in whole quiet periods, rounded up: 75 s at 10 s a period is 8 (80 s). */
+    private long idlePeriodsToClose() {
+        long period = timeout.toMillis();
+        return Math.max(1, (keepAlive.toMillis() + period - 1) / period);
     }
 }

@@ -17,10 +17,15 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** When the client has gone quiet, a connection is closed unless an answer to a whole request is still owed. */
+/**
+ * When the connection has gone quiet: closed at once while a request is arriving, kept while an answer is owed, and
+ * closed between requests only after the keep-alive's number of quiet periods in a row (3 here).
+ */
 class StalledRequestHandlerTest {
 
-    final EmbeddedChannel channel = new EmbeddedChannel(new StalledRequestHandler());
+    static final int KEEP_ALIVE_PERIODS = 3;
+
+    final EmbeddedChannel channel = new EmbeddedChannel(new StalledRequestHandler(KEEP_ALIVE_PERIODS));
 
     @Test
     void aBodyThatStopsArrivingIsCutOff() {
@@ -37,11 +42,30 @@ class StalledRequestHandlerTest {
         quiet();
         assertFalse(channel.isOpen(), "nothing sent, or headers still arriving");
 
-        EmbeddedChannel reused = new EmbeddedChannel(new StalledRequestHandler());
+        EmbeddedChannel reused = new EmbeddedChannel(new StalledRequestHandler(KEEP_ALIVE_PERIODS));
         reused.writeInbound(new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/"));
         reused.writeOutbound(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK));
-        reused.pipeline().fireUserEventTriggered(IdleStateEvent.FIRST_READER_IDLE_STATE_EVENT);
-        assertFalse(reused.isOpen(), "answered, and idle since");
+        reused.pipeline().fireUserEventTriggered(IdleStateEvent.FIRST_ALL_IDLE_STATE_EVENT);
+        reused.pipeline().fireUserEventTriggered(IdleStateEvent.ALL_IDLE_STATE_EVENT);
+        assertTrue(reused.isOpen(), "answered, and quiet for two periods of three");
+        reused.pipeline().fireUserEventTriggered(IdleStateEvent.ALL_IDLE_STATE_EVENT);
+        assertFalse(reused.isOpen(), "answered, and quiet for the keep-alive since");
+    }
+
+    @Test
+    void theKeepAliveCountStartsAgainAfterEveryAnswer() {
+        channel.writeInbound(new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, "/api/v1/slow"));
+        quiet();
+        quiet();
+        assertTrue(channel.isOpen(), "the answer is still being worked out");
+        channel.writeOutbound(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK));
+
+        channel.pipeline().fireUserEventTriggered(IdleStateEvent.FIRST_ALL_IDLE_STATE_EVENT);
+        assertTrue(channel.isOpen(), "quiet for one period since the answer, however long the request took");
+        quiet();
+        assertTrue(channel.isOpen());
+        quiet();
+        assertFalse(channel.isOpen());
     }
 
     @Test
@@ -55,9 +79,11 @@ class StalledRequestHandlerTest {
         }
         channel.writeOutbound(new DefaultLastHttpContent());
 
+        channel.pipeline().fireUserEventTriggered(IdleStateEvent.FIRST_ALL_IDLE_STATE_EVENT);
+        quiet();
         quiet();
 
-        assertFalse(channel.isOpen(), "closed once the answer is whole and the client stays quiet");
+        assertFalse(channel.isOpen(), "closed once the answer is whole and the connection stays quiet");
     }
 
     @Test
@@ -72,11 +98,13 @@ class StalledRequestHandlerTest {
 
     @Test
     void otherEventsPassOn() {
+        channel.pipeline().fireUserEventTriggered(IdleStateEvent.FIRST_READER_IDLE_STATE_EVENT);
         channel.pipeline().fireUserEventTriggered(IdleStateEvent.FIRST_WRITER_IDLE_STATE_EVENT);
         assertTrue(channel.isOpen());
     }
 
+    /** Another quiet period in a row (nothing read or written since the last one). */
     private void quiet() {
-        channel.pipeline().fireUserEventTriggered(IdleStateEvent.READER_IDLE_STATE_EVENT);
+        channel.pipeline().fireUserEventTriggered(IdleStateEvent.ALL_IDLE_STATE_EVENT);
     }
 }

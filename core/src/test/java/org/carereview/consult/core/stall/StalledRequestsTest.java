@@ -1,6 +1,13 @@
 package org.carereview.consult.core.stall;
 
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
 import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
@@ -16,6 +23,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,7 +32,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Over real sockets: a client that stops sending half way through a form post, or through its headers, is cut off
  * once it has been quiet for {@code consult.stalled-request-timeout} (1 second here), and the server goes on
- * answering everyone else.
+ * answering everyone else; a connection kept alive between requests is closed only after
+ * {@code consult.keep-alive-timeout} (3 seconds here) without a request since its last answer. "A second has passed"
+ * is shown without sleeping: by waiting for a fresh connection that sends nothing to be cut off.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -31,6 +42,24 @@ class StalledRequestsTest implements TestPropertyProvider {
 
     /** How long a socket read may wait before the test gives up: far longer than the 1-second timeout. */
     static final int GIVE_UP_MILLIS = 30_000;
+    static final String ROUTE_PROPERTY = "consult.test.slow-answer-route";
+    static final String SLOW = "GET /api/test/slow-answer HTTP/1.1\r\nHost: localhost\r\n\r\n";
+    static final String QUICK = "GET /api/v1/no-such-route HTTP/1.1\r\nHost: localhost\r\n\r\n";
+
+    /** Held until the test lets the slow answer go. */
+    static volatile CountDownLatch release = new CountDownLatch(1);
+
+    /** A test-only route whose answer waits for the test, as an answer does when the service is busy. */
+    @Controller
+    @Requires(property = ROUTE_PROPERTY, value = "true")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    static class SlowAnswerController {
+        @Get("/api/test/slow-answer")
+        String slow() throws InterruptedException {
+            return release.await(GIVE_UP_MILLIS, TimeUnit.MILLISECONDS) ? "answered late" : "never released";
+        }
+    }
 
     @Inject
     EmbeddedServer server;
@@ -39,6 +68,8 @@ class StalledRequestsTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(TestDatabase.fresh().micronautProperties());
         properties.put("consult.stalled-request-timeout", "1s");
+        properties.put("consult.keep-alive-timeout", "3s");
+        properties.put(ROUTE_PROPERTY, "true");
         return properties;
     }
 
@@ -75,11 +106,46 @@ class StalledRequestsTest implements TestPropertyProvider {
     }
 
     @Test
-    void anIdleKeptAliveConnectionIsClosedAfterItsAnswer() throws Exception {
+    void anIdleKeptAliveConnectionIsClosedOnceQuietForTheKeepAliveTimeout() throws Exception {
         try (Socket socket = open()) {
-            send(socket, "GET /api/v1/no-such-route HTTP/1.1\r\nHost: localhost\r\n\r\n");
+            send(socket, QUICK);
             String answer = readToClose(socket.getInputStream());
-            assertTrue(answer.startsWith("HTTP/1.1 "), "answered first, then closed when quiet: " + answer);
+            assertTrue(answer.startsWith("HTTP/1.1 404"), "answered first, then closed when quiet: " + answer);
+        }
+    }
+
+    @Test
+    void aKeptAliveConnectionOutlivesTheStalledRequestTimeout() throws Exception {
+        try (Socket kept = open()) {
+            send(kept, QUICK);
+            assertTrue(readAnswer(kept.getInputStream()).startsWith("HTTP/1.1 404"));
+            oneQuietPeriodPasses();
+            send(kept, QUICK);
+            assertTrue(readAnswer(kept.getInputStream()).startsWith("HTTP/1.1 404"),
+                    "the next request on a connection quiet for more than the stalled timeout is answered");
+        }
+    }
+
+    @Test
+    void theKeepAliveIsCountedFromTheAnswerNotFromTheRequest() throws Exception {
+        release = new CountDownLatch(1);
+        try (Socket kept = open()) {
+            send(kept, SLOW);
+            oneQuietPeriodPasses();
+            release.countDown();
+            String late = readAnswer(kept.getInputStream());
+            assertTrue(late.startsWith("HTTP/1.1 200") && late.endsWith("answered late"), late);
+            oneQuietPeriodPasses();
+            send(kept, QUICK);
+            assertTrue(readAnswer(kept.getInputStream()).startsWith("HTTP/1.1 404"),
+                    "a slow answer's connection stays open for its next request");
+        }
+    }
+
+    /** A fresh connection that sends nothing is cut off after one quiet period: by then that much time has passed. */
+    private void oneQuietPeriodPasses() throws Exception {
+        try (Socket silent = open()) {
+            assertEquals("", readToClose(silent.getInputStream()));
         }
     }
 
@@ -93,6 +159,25 @@ class StalledRequestsTest implements TestPropertyProvider {
         OutputStream out = socket.getOutputStream();
         out.write(text.getBytes(StandardCharsets.US_ASCII));
         out.flush();
+    }
+
+    /** One answer with a Content-Length body, read to its last byte, the connection left open. */
+    private static String readAnswer(InputStream in) throws Exception {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new AssertionError("closed before an answer; read so far: " + head);
+            }
+            head.append((char) b);
+        }
+        int length = 0;
+        for (String line : head.toString().split("\r\n")) {
+            if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+                length = Integer.parseInt(line.substring(line.indexOf(':') + 1).trim());
+            }
+        }
+        return head + new String(in.readNBytes(length), StandardCharsets.ISO_8859_1);
     }
 
     /** Everything the server sends until it closes the connection (a read timeout fails the test). */

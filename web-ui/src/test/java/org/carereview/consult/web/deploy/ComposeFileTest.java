@@ -48,6 +48,7 @@ class ComposeFileTest {
         String nginx = Files.readString(ROOT.resolve("deploy/nginx.conf"));
         assertTrue(nginx.contains("proxy_set_header X-Forwarded-For $remote_addr;"), "replaces what a client sent");
         assertTrue(nginx.contains("proxy_set_header X-Request-Id $request_id;"));
+        assertTrue(nginx.contains("keepalive_timeout 50s;"), "closes idle connections before a replica does (75 s)");
         assertFalse(nginx.contains("$remote_addr $") || nginx.contains("$request "), "its log names no client or query");
     }
 
