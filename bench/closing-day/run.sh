@@ -106,11 +106,13 @@ for r in $(seq 1 $REVIEWERS); do
 done
 
 # Every 5 s: epoch ms, unsent messages, age of the oldest unsent (s), submissions waiting for the learned safeguarding
-# check (left to its queue while the model was busy), 1-minute load.
+# check (left to its queue while the model was busy), 1-minute load, and the service's own sockets in TIME-WAIT or
+# FIN-WAIT-2: connections the service closed first in about the last minute (Linux keeps TIME-WAIT 60 s).
 ( while true; do
     row=$("${PSQL[@]}" -At -F ' ' -c "SELECT count(*), coalesce(round(extract(epoch FROM now() - min(created_at))::numeric, 1), 0), \
       (SELECT count(*) FROM safeguarding_check_queue) FROM outbox_message WHERE status IN ('CREATED', 'SENDING')" 2>/dev/null || echo "? ? ?")
-    echo "$(date +%s%3N) $row $(cut -d' ' -f1 /proc/loadavg)" >> "$WORK/outbox.txt"
+    closed=$(ss -Htan state time-wait state fin-wait-2 "( sport = :$PORT_APP )" 2>/dev/null | wc -l)
+    echo "$(date +%s%3N) $row $(cut -d' ' -f1 /proc/loadavg) $closed" >> "$WORK/outbox.txt"
     sleep 5
   done ) &
 SAMPLER_PID=$!
@@ -146,10 +148,14 @@ awk -v s="$start_ms" -v h="$hour_ms" -v l="$last_ms" '
     if (hour == 23 && $3 > lag_peak) { lag_peak = $3; n_peak = $2 }
     if (hour <= 23 && $2 > most) most = $2
     if (hour <= 23 && $4 > queued) queued = $4
-    if (hour <= 23 && hour >= 0) { load += $5; samples++ } }
+    if (hour <= 23 && hour >= 0) { load += $5; samples++ }
+    if (hour >= 0 && hour <= 20 && $6 > closed_rest) closed_rest = $6
+    if (hour >= 21 && hour <= 23 && $6 > closed_peak) closed_peak = $6 }
   END { printf "outbox lag (oldest unsent, sampled every 5 s): hours 0-20 max %.1f s | hours 21-22 max %.1f s (%d waiting) | " \
           "peak hour 23 max %.1f s (%d waiting) | most waiting during the day %d\n", lag_rest, lag_busy, n_busy, lag_peak, n_peak, most
         printf "learned safeguarding check: most submissions waiting in its queue (the model busy) during the day %d\n", queued
+        printf "connections the service closed first in a minute (its sockets in TIME-WAIT or FIN-WAIT-2), most: " \
+          "hours 0-20 %d | hours 21-23 %d\n", closed_rest, closed_peak
         if (samples) printf "mean 1-minute load during the arrivals: %.2f (%d samples)\n", load / samples, samples }' "$WORK/outbox.txt"
 
 # The learned check's queue: from the last arrival until every submission left to it has been read (up to DRAIN_WAIT s).

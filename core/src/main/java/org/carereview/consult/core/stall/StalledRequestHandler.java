@@ -18,18 +18,23 @@ import io.netty.handler.timeout.IdleStateEvent;
  *
  * <p>The quiet is counted from the last answer, not from the last request: a connection whose answer took longer
  * than the timeout must not be closed moments after that answer, just as its client sends the next request on it.
+ * And a request is cut as stalled only while the service is asking for its bytes ({@link ReadDemand}): a body the
+ * service has not yet asked for, waiting in its own receive buffer while the service is busy, is not the client's
+ * stall.
  */
 final class StalledRequestHandler extends ChannelDuplexHandler {
 
     /** How many quiet periods in a row, while idle between requests, close the connection (at least one). */
     private final long idlePeriodsToClose;
+    private final ReadDemand demand;
     private long requests;
     private long answered;
     private boolean bodyArriving;
     private long quietPeriods;
 
-    StalledRequestHandler(long idlePeriodsToClose) {
+    StalledRequestHandler(long idlePeriodsToClose, ReadDemand demand) {
         this.idlePeriodsToClose = Math.max(1, idlePeriodsToClose);
+        this.demand = demand;
     }
 
     @Override
@@ -58,8 +63,9 @@ final class StalledRequestHandler extends ChannelDuplexHandler {
             // Our own idle timer's event stops here: passed on, Micronaut would close even a download.
             quietPeriods = idle.isFirst() ? 1 : quietPeriods + 1;
             boolean arriving = bodyArriving || requests == 0;
+            boolean stalled = arriving && demand.waitingForClient();
             boolean idleBetweenRequests = !arriving && answered >= requests;
-            if (arriving || idleBetweenRequests && quietPeriods >= idlePeriodsToClose) {
+            if (stalled || idleBetweenRequests && quietPeriods >= idlePeriodsToClose) {
                 ctx.close();
             }
             return;

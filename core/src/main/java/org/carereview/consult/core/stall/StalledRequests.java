@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 final class StalledRequests implements BeanCreatedEventListener<ChannelPipelineCustomizer> {
 
     static final String IDLE = "consult-stalled-idle";
+    static final String DEMAND = "consult-stalled-demand";
     static final String HANDLER = "consult-stalled-request";
 
     private final Duration timeout;
@@ -48,9 +49,12 @@ final class StalledRequests implements BeanCreatedEventListener<ChannelPipelineC
     private ChannelPipeline guard(ChannelPipeline pipeline) {
         if (pipeline.get(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC) != null && pipeline.get(HANDLER) == null) {
             // Quiet means nothing read and nothing written: an answer's last write starts the keep-alive's count.
-            pipeline.addFirst(IDLE, new IdleStateHandler(0, 0, timeout.toMillis(), TimeUnit.MILLISECONDS));
+            IdleStateHandler idle = new IdleStateHandler(0, 0, timeout.toMillis(), TimeUnit.MILLISECONDS);
+            ReadDemand demand = new ReadDemand(idle);
+            pipeline.addFirst(IDLE, idle);
+            pipeline.addAfter(IDLE, DEMAND, demand);
             pipeline.addAfter(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC, HANDLER,
-                    new StalledRequestHandler(idlePeriodsToClose()));
+                    new StalledRequestHandler(idlePeriodsToClose(), demand));
         }
         return pipeline;
     }

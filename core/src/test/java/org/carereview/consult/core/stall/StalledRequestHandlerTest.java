@@ -12,25 +12,38 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
 import org.junit.jupiter.api.Test;
+
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * When the connection has gone quiet: closed at once while a request is arriving, kept while an answer is owed, and
- * closed between requests only after the keep-alive's number of quiet periods in a row (3 here).
+ * When the connection has gone quiet: closed at once while a request is arriving and the service is asking for its
+ * bytes, kept while an answer is owed or the service has not asked, and closed between requests only after the
+ * keep-alive's number of quiet periods in a row (3 here). {@code channel.read()} is the service asking for more, as
+ * Micronaut does (it reads on demand).
  */
 class StalledRequestHandlerTest {
 
     static final int KEEP_ALIVE_PERIODS = 3;
 
-    final EmbeddedChannel channel = new EmbeddedChannel(new StalledRequestHandler(KEEP_ALIVE_PERIODS));
+    final EmbeddedChannel channel = channel();
+
+    static EmbeddedChannel channel() {
+        ReadDemand demand = new ReadDemand(new IdleStateHandler(0, 0, 10, TimeUnit.SECONDS));
+        EmbeddedChannel channel = new EmbeddedChannel(demand, new StalledRequestHandler(KEEP_ALIVE_PERIODS, demand));
+        channel.config().setAutoRead(false); // as Micronaut's server sets it
+        return channel;
+    }
 
     @Test
     void aBodyThatStopsArrivingIsCutOff() {
         channel.writeInbound(new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, "/staff/sign-in"));
         channel.writeInbound(new DefaultHttpContent(Unpooled.copiedBuffer(new byte[]{'e', 'm'})));
+        channel.read();
 
         quiet();
 
@@ -38,11 +51,24 @@ class StalledRequestHandlerTest {
     }
 
     @Test
+    void aBodyTheServiceHasNotAskedForYetIsNotTheClientsStall() {
+        channel.writeInbound(new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, "/api/v1/submissions"));
+
+        quiet();
+        quiet();
+        assertTrue(channel.isOpen(), "busy: the service has not read on, the rest may be in its own buffer");
+
+        channel.read();
+        channel.pipeline().fireUserEventTriggered(IdleStateEvent.FIRST_ALL_IDLE_STATE_EVENT);
+        assertFalse(channel.isOpen(), "asked for the rest, and nothing came for a whole period");
+    }
+
+    @Test
     void aConnectionThatNeverSendsARequestOrWaitsForTheNextIsClosed() {
         quiet();
         assertFalse(channel.isOpen(), "nothing sent, or headers still arriving");
 
-        EmbeddedChannel reused = new EmbeddedChannel(new StalledRequestHandler(KEEP_ALIVE_PERIODS));
+        EmbeddedChannel reused = channel();
         reused.writeInbound(new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/"));
         reused.writeOutbound(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK));
         reused.pipeline().fireUserEventTriggered(IdleStateEvent.FIRST_ALL_IDLE_STATE_EVENT);
