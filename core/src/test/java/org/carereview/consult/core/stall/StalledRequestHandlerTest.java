@@ -59,7 +59,7 @@ class StalledRequestHandlerTest {
         assertTrue(channel.isOpen(), "busy: the service has not read on, the rest may be in its own buffer");
 
         channel.read();
-        channel.pipeline().fireUserEventTriggered(IdleStateEvent.FIRST_ALL_IDLE_STATE_EVENT);
+        firstQuiet(channel);
         assertFalse(channel.isOpen(), "asked for the rest, and nothing came for a whole period");
     }
 
@@ -71,7 +71,7 @@ class StalledRequestHandlerTest {
         EmbeddedChannel reused = channel();
         reused.writeInbound(new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/"));
         reused.writeOutbound(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK));
-        reused.pipeline().fireUserEventTriggered(IdleStateEvent.FIRST_ALL_IDLE_STATE_EVENT);
+        firstQuiet(reused);
         reused.pipeline().fireUserEventTriggered(IdleStateEvent.ALL_IDLE_STATE_EVENT);
         assertTrue(reused.isOpen(), "answered, and quiet for two periods of three");
         reused.pipeline().fireUserEventTriggered(IdleStateEvent.ALL_IDLE_STATE_EVENT);
@@ -86,7 +86,7 @@ class StalledRequestHandlerTest {
         assertTrue(channel.isOpen(), "the answer is still being worked out");
         channel.writeOutbound(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK));
 
-        channel.pipeline().fireUserEventTriggered(IdleStateEvent.FIRST_ALL_IDLE_STATE_EVENT);
+        firstQuiet(channel);
         assertTrue(channel.isOpen(), "quiet for one period since the answer, however long the request took");
         quiet();
         assertTrue(channel.isOpen());
@@ -105,7 +105,7 @@ class StalledRequestHandlerTest {
         }
         channel.writeOutbound(new DefaultLastHttpContent());
 
-        channel.pipeline().fireUserEventTriggered(IdleStateEvent.FIRST_ALL_IDLE_STATE_EVENT);
+        firstQuiet(channel);
         quiet();
         quiet();
 
@@ -127,6 +127,11 @@ class StalledRequestHandlerTest {
         channel.pipeline().fireUserEventTriggered(IdleStateEvent.FIRST_READER_IDLE_STATE_EVENT);
         channel.pipeline().fireUserEventTriggered(IdleStateEvent.FIRST_WRITER_IDLE_STATE_EVENT);
         assertTrue(channel.isOpen());
+    }
+
+    /** The first quiet period after something was read or written. */
+    private static void firstQuiet(EmbeddedChannel on) {
+        on.pipeline().fireUserEventTriggered(IdleStateEvent.FIRST_ALL_IDLE_STATE_EVENT);
     }
 
     /** Another quiet period in a row (nothing read or written since the last one). */
