@@ -1,6 +1,5 @@
 package org.carereview.consult.core.redaction;
 
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -49,20 +48,22 @@ final class NameCues {
     }
 
     static boolean before(String text, int start) {
-        return ROLE_BEFORE.matcher(text.substring(Math.max(0, start - 60), start)).find();
+        int from = Math.max(0, start - 60);
+        return RoleWords.endNear(text, from, start) && ROLE_BEFORE.matcher(text.substring(from, start)).find();
     }
 
     /** Every strong cue has "called" or "name" in it, in some case: a window without either is not searched. */
     static boolean strongBefore(String text, int start) {
-        String window = text.substring(Math.max(0, start - 30), start);
-        String lower = window.toLowerCase(Locale.ROOT);
-        return (lower.contains("called") || lower.contains("name")) && STRONG_BEFORE.matcher(window).find();
+        int from = Math.max(0, start - 30);
+        return (RoleWords.contains(text, from, start, "called") || RoleWords.contains(text, from, start, "name"))
+                && STRONG_BEFORE.matcher(text.substring(from, start)).find();
     }
 
     /** Every naming cue has "name" in it, in some case: a window without it is not searched. */
     static boolean namingBefore(String text, int start) {
-        String window = text.substring(Math.max(0, start - 30), start);
-        return window.toLowerCase(Locale.ROOT).contains("name") && NAMING_BEFORE.matcher(window).find();
+        int from = Math.max(0, start - 30);
+        return RoleWords.contains(text, from, start, "name")
+                && NAMING_BEFORE.matcher(text.substring(from, start)).find();
     }
 
     /** A role after the word; {@code strict}, only after a comma or "is"/"was" ("Will, my brother", not "Will my"). */

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -15,11 +14,10 @@ import java.util.regex.Pattern;
  */
 final class Names {
 
-    private static final Pattern WORD = Pattern.compile("\\p{L}(?:[\\p{L}'’-]*\\p{L})?");
-    private static final Set<String> TITLES = Set.of("mr", "mrs", "ms", "mx", "miss", "dr", "judge", "auntie",
+    static final Set<String> TITLES = Set.of("mr", "mrs", "ms", "mx", "miss", "dr", "judge", "auntie",
             "aunty", "uncle", "sir", "dame", "prof", "rev", "nurse");
     /** Never a name, whatever the cue: days, institutions and God. Months are in the ordinary words. */
-    private static final Set<String> KEPT = Set.of("monday", "tuesday", "wednesday", "thursday", "friday",
+    static final Set<String> KEPT = Set.of("monday", "tuesday", "wednesday", "thursday", "friday",
             "saturday", "sunday", "god", "jesus", "allah", "ofsted", "cafcass", "camhs", "nhs", "council", "barnardos",
             "barnardo's", "nspcc", "childline", "iro", "sw", "pa");
 
@@ -39,37 +37,35 @@ final class Names {
     }
 
     static boolean isOrdinary(String lowerWord) {
-        return WordLists.ORDINARY.contains(lowerWord) || WordLists.ORDINARY.contains(lowerWord.replace("'", ""));
+        return Lexicon.ordinary(lowerWord, Lexicon.of(lowerWord));
     }
 
     static List<Found> find(String text) {
-        List<int[]> words = new ArrayList<>();
-        Matcher m = WORD.matcher(text);
-        while (m.find()) {
-            words.add(new int[] {m.start(), m.end()});
-        }
+        int[] words = Words.spans(text);
+        int count = words[0];
+        String[] keys = new String[count];
         List<Found> found = new ArrayList<>();
         int lastEnd = -1;
-        for (int i = 0; i < words.size(); i++) {
-            int start = words.get(i)[0];
-            int end = stem(text, start, words.get(i)[1]);
+        for (int i = 0; i < count; i++) {
+            int start = words[2 * i + 1];
+            int end = stem(text, start, words[2 * i + 2]);
             int spanStart = start;
             boolean name;
-            String previous = i > 0 ? key(text, words.get(i - 1)[0], words.get(i - 1)[1]) : "";
-            if (i > 0 && TITLES.contains(previous)
-                    && AFTER_TITLE.matcher(text.substring(words.get(i - 1)[1], start)).matches()) {
-                name = titled(previous, text, start, end);
-                spanStart = words.get(i - 1)[0];
+            if (i > 0 && Lexicon.is(key(text, words, keys, i - 1), Lexicon.TITLE)
+                    && AFTER_TITLE.matcher(text.substring(words[2 * i], start)).matches()) {
+                name = titled(keys[i - 1], text, start, end);
+                spanStart = words[2 * i - 1];
             } else {
-                name = named(text, start, end, lastEnd);
+                name = named(end == words[2 * i + 2] ? key(text, words, keys, i) : key(text, start, end),
+                        text, start, end, lastEnd);
             }
             if (!name) {
                 continue;
             }
-            while (i + 1 < words.size() && text.substring(words.get(i)[1], words.get(i + 1)[0]).equals(" ")
-                    && surname(text, words.get(i + 1)[0], words.get(i + 1)[1])) {
+            while (i + 1 < count && words[2 * i + 3] == words[2 * i + 2] + 1 && text.charAt(words[2 * i + 2]) == ' '
+                    && surname(text, words[2 * i + 3], words[2 * i + 4])) {
                 i++;
-                end = stem(text, words.get(i)[0], words.get(i)[1]);
+                end = stem(text, words[2 * i + 1], words[2 * i + 2]);
             }
             found.add(new Found(Kind.NAME, spanStart, end));
             lastEnd = end;
@@ -77,20 +73,22 @@ final class Names {
         return found;
     }
 
-    private static boolean named(String text, int start, int end, int lastEnd) {
-        String key = key(text, start, end);
-        if (KEPT.contains(key) || key.length() < 2) {
+    private static boolean named(String key, String text, int start, int end, int lastEnd) {
+        int flags = Lexicon.of(key);
+        if ((flags & Lexicon.KEPT) != 0 || key.length() < 2) {
             return false;
         }
-        String first = key.contains("-") ? key.substring(0, key.indexOf('-')) : key;
-        boolean listed = WordLists.FIRST_NAMES.contains(key) || WordLists.FIRST_NAMES.contains(first);
-        boolean ordinary = isOrdinary(key);
-        if (listed && !ordinary && !WordLists.WORD_NAMES.contains(key)) {
+        int hyphen = key.indexOf('-');
+        boolean listed = (flags & Lexicon.FIRST_NAME) != 0
+                || hyphen > 0 && Lexicon.is(key.substring(0, hyphen), Lexicon.FIRST_NAME);
+        boolean ordinary = Lexicon.ordinary(key, flags);
+        boolean wordName = (flags & Lexicon.WORD_NAME) != 0;
+        if (listed && !ordinary && !wordName) {
             return true;
         }
         boolean listJoin = lastEnd >= 0 && lastEnd < start
                 && LIST_JOIN.matcher(text.substring(lastEnd, start)).matches();
-        if (listed || WordLists.WORD_NAMES.contains(key)) {
+        if (listed || wordName) {
             // In lower case an ordinary word after a role is the word ("my sw will ring"), unless "called".
             boolean cued = NameCues.before(text, start) || listJoin
                     || NameCues.after(text, end, QUESTION_WORDS.contains(key));
@@ -117,18 +115,23 @@ final class Names {
 
     private static boolean titled(String title, String text, int start, int end) {
         String key = key(text, start, end);
-        boolean listed = WordLists.FIRST_NAMES.contains(key) || WordLists.SURNAMES.contains(key);
+        int flags = Lexicon.of(key);
+        boolean listed = (flags & (Lexicon.FIRST_NAME | Lexicon.SURNAME)) != 0;
         if (title.equals("miss")) {
             return listed;
         }
-        return listed || Character.isUpperCase(text.charAt(start)) && !KEPT.contains(key)
+        return listed || Character.isUpperCase(text.charAt(start)) && (flags & Lexicon.KEPT) == 0
                 && !JOINING_WORDS.contains(key);
     }
 
     private static boolean surname(String text, int start, int end) {
+        if (!Character.isUpperCase(text.charAt(start))) {
+            return false;
+        }
         String key = key(text, start, end);
-        return Character.isUpperCase(text.charAt(start)) && !KEPT.contains(key)
-                && (WordLists.SURNAMES.contains(key) || !isOrdinary(key) && !WordLists.WORD_NAMES.contains(key));
+        int flags = Lexicon.of(key);
+        return (flags & Lexicon.KEPT) == 0 && ((flags & Lexicon.SURNAME) != 0
+                || !Lexicon.ordinary(key, flags) && (flags & Lexicon.WORD_NAME) == 0);
     }
 
     /** The word without a possessive "'s". */
@@ -139,6 +142,14 @@ final class Names {
         char apostrophe = text.charAt(end - 2);
         char s = text.charAt(end - 1);
         return (apostrophe == '\'' || apostrophe == '’') && (s == 's' || s == 'S') ? end - 2 : end;
+    }
+
+    /** The key of word {@code i}, made once. */
+    private static String key(String text, int[] words, String[] keys, int i) {
+        if (keys[i] == null) {
+            keys[i] = key(text, words[2 * i + 1], words[2 * i + 2]);
+        }
+        return keys[i];
     }
 
     private static String key(String text, int start, int end) {

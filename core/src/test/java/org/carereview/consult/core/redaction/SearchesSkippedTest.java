@@ -2,7 +2,11 @@ package org.carereview.consult.core.redaction;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -55,6 +59,39 @@ class SearchesSkippedTest {
         assertEquals(List.of(Kind.NAME), kinds("she is called grace"));
         assertEquals(List.of(), kinds("they called stupid things"));
         assertEquals(List.of(), kinds("my Safeguarding plan"));
+    }
+
+    @Test
+    void aNameAfterARoleOrGreetingIsFoundHoweverTheRoleIsWritten() {
+        for (String cue : List.of("my sw", "my social worker", "my Support Worker", "my supportworker", "my keyworker",
+                "my leaving care worker", "our foster carers", "my foster carer", "my stepdad", "my step mum",
+                "my half sister", "my little one", "my personal advisor", "my reviewing officer", "my head of year",
+                "my mum's", "my MUM’s", "my mums", "my bestie", "the judge", "me nan", "ur bro", "I'm", "i’m", "im",
+                "I am", "hi", "x'hi", "Hello,", "best wishes,", "thanks", "kind regards")) {
+            for (String between : List.of(" ", ", ", " is ", " was called ", " is named ")) {
+                String text = cue + between + "Femi";
+                assertTrue(RoleWords.endNear(text, 0, text.length() - 4), text);
+                assertEquals(List.of(Kind.NAME), kinds(text), text);
+            }
+        }
+        assertFalse(RoleWords.endNear("we went to the shops and then", 0, 29));
+        assertFalse(RoleWords.endNear("the judge said it was all fine", 0, 30), "the role is four words back");
+    }
+
+    @Test
+    void wordsAreFoundAsTheWordPatternFindsThem() {
+        Pattern word = Pattern.compile("\\p{L}(?:[\\p{L}'’-]*\\p{L})?");
+        for (String text : List.of("", "a", "mum's", "Jo-Anne's  O'Neil-", "'tis -- rock'n'roll''", "x-'-y z--",
+                "2nd Zoë's café", "\uD835\uDC00bc \uD835\uDC00", "a\uD800b", "Ünal’s  naïve--", "ab1cd_ef")) {
+            Matcher m = word.matcher(text);
+            List<Integer> expected = new ArrayList<>();
+            while (m.find()) {
+                expected.add(m.start());
+                expected.add(m.end());
+            }
+            int[] spans = Words.spans(text);
+            assertEquals(expected, Arrays.stream(spans, 1, 2 * spans[0] + 1).boxed().toList(), text);
+        }
     }
 
     private List<Kind> kinds(String text) {
