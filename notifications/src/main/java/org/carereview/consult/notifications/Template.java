@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * placeholders. Rendering is pure: values are inserted literally, once, and never re-read as template text.
  * Exception messages name templates and placeholders, never a value.
  */
-record Template(String id, String subject, String body) {
+record Template(String id, String subject, String body, Set<String> placeholders) {
 
     /** A rendered message, ready to send. */
     record Rendered(String subject, String body) {
@@ -43,7 +43,7 @@ record Template(String id, String subject, String body) {
         }
         requireWellFormed(id, cleanSubject);
         requireWellFormed(id, cleanBody);
-        return new Template(id, cleanSubject, cleanBody);
+        return new Template(id, cleanSubject, cleanBody, placeholders(cleanSubject, cleanBody));
     }
 
     /** True if the text has a {@code ((} that does not begin a well-formed placeholder. */
@@ -61,8 +61,11 @@ record Template(String id, String subject, String body) {
         return names;
     }
 
-    /** The placeholder names this template uses, in order of first appearance. */
-    Set<String> placeholders() {
+    /**
+     * The placeholder names a template uses, in order of first appearance: found once, as it is made, not on every
+     * message queued ({@link #requireFields}).
+     */
+    private static Set<String> placeholders(String subject, String body) {
         Set<String> names = new LinkedHashSet<>(placeholdersIn(subject));
         names.addAll(placeholdersIn(body));
         return Collections.unmodifiableSet(names);
