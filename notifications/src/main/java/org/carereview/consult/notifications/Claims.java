@@ -8,11 +8,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The dispatcher's side of {@code outbox_message}. Each method is its own short transaction, on the connection the
@@ -37,6 +39,14 @@ class Claims {
 
     private static final Logger LOG = LoggerFactory.getLogger(Claims.class);
     private static final Argument<Map<String, String>> FIELDS = Argument.mapOf(String.class, String.class);
+    /**
+     * How often a claim also gives up the messages out of attempts: that statement reads every due message (at a peak,
+     * tens of thousands), so it is not run for every batch of a few. Such a message is never claimed meanwhile.
+     */
+    static final Duration FAIL_OUT_EVERY = Duration.ofSeconds(30);
+
+    /** When this node last gave up the messages out of attempts; null before it first did. */
+    private final AtomicReference<Instant> failedOutAt = new AtomicReference<>();
 
     private final ClaimStore store;
     private final JsonMapper json;
@@ -51,7 +61,9 @@ class Claims {
     List<Claimed> claim(Instant now, Instant leaseEnd, int limit, int maxAttempts) {
         // Out of attempts: an abandoned claim on the last attempt (the dead node may have sent it), or a
         // waiting message after maxAttempts was lowered. Given up, not tried again.
-        store.failOutOfAttempts(now, maxAttempts);
+        if (failOutDue(now)) {
+            store.failOutOfAttempts(now, maxAttempts);
+        }
         // The rows come back in no set order: within the batch, too, the urgent ones are sent first.
         return store.claim(now, leaseEnd, limit, maxAttempts).stream()
                 .sorted(Comparator.comparing(row -> !Urgent.template(row.template())))
@@ -87,6 +99,16 @@ class Claims {
     @Transactional
     boolean release(Claimed claim, Instant now) {
         return store.release(claim.id(), claim.attempts(), now);
+    }
+
+    /** Whether {@link #FAIL_OUT_EVERY} has passed since the last time (or the clock went back, as tests move it). */
+    private boolean failOutDue(Instant now) {
+        Instant last = failedOutAt.get();
+        if (last != null && now.isBefore(last.plus(FAIL_OUT_EVERY)) && !now.isBefore(last)) {
+            return false;
+        }
+        failedOutAt.set(now);
+        return true;
     }
 
     /** Unreadable fields must not block the whole queue: the message then fails on rendering instead. */

@@ -121,6 +121,23 @@ class LeaseTest implements FreshDatabase {
         assertEquals(1, dispatcher.dispatchDue());
     }
 
+    @Test
+    void messagesOutOfAttemptsAreGivenUpEveryThirtySecondsNotAtEveryClaim() {
+        claimAsAnotherNode();
+        clock.advance(Claims.FAIL_OUT_EVERY);
+        claimAsAnotherNode();
+        UUID id = enqueue();
+        TestSupport.sql(tx, "UPDATE outbox_message SET attempts = " + config.maxAttempts());
+
+        clock.advance(Duration.ofSeconds(1));
+        assertEquals(List.of(), claimAsAnotherNode(), "out of attempts: never claimed");
+        assertEquals(NotificationStatus.State.CREATED, outbox.status(id).orElseThrow().state(), "not given up yet");
+
+        clock.advance(Claims.FAIL_OUT_EVERY.minusSeconds(1));
+        assertEquals(List.of(), claimAsAnotherNode());
+        assertEquals(NotificationStatus.State.FAILED_PERMANENTLY, outbox.status(id).orElseThrow().state());
+    }
+
     private List<Claims.Claimed> claimAsAnotherNode() {
         return claims.claim(clock.instant(), clock.instant().plus(config.lease()), config.batchSize(), config.maxAttempts());
     }

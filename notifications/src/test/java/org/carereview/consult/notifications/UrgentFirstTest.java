@@ -134,6 +134,35 @@ class UrgentFirstTest implements FreshDatabase {
     }
 
     @Test
+    void givingUpMessagesOutOfAttemptsReadsOnlyTheDuePartOfTheDueIndex() throws Exception {
+        // Sent messages, messages waiting for a retry later, and a few due now.
+        TestSupport.sql(tx, """
+                INSERT INTO outbox_message (template, recipient, next_attempt_at, created_at, urgent, status, sent_at)
+                SELECT 'advice-receipt', 'someone' || i || '@example.org',
+                       now() + CASE WHEN i % 400 = 0 THEN interval '-1 minute' ELSE i * interval '1 second' END, now(),
+                       i % 800 = 0, CASE WHEN i % 2 = 0 THEN 'CREATED' ELSE 'SENT' END,
+                       CASE WHEN i % 2 = 0 THEN NULL ELSE now() END
+                FROM generate_series(1, 80000) i""");
+        TestSupport.sql(tx, "ANALYZE outbox_message");
+        String plan = tx.executeRead(status -> {
+            try (PreparedStatement ps = status.getConnection().prepareStatement("EXPLAIN " + ClaimStore.FAIL_OUT)) {
+                ps.setObject(1, OffsetDateTime.now(ZoneOffset.UTC));
+                ps.setInt(2, config.maxAttempts());
+                StringBuilder lines = new StringBuilder();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        lines.append(rs.getString(1)).append('\n');
+                    }
+                }
+                return lines.toString();
+            }
+        });
+        assertTrue(plan.contains("outbox_message_due"), plan);
+        assertTrue(plan.matches("(?s).*Index Cond: \\(\\(urgent = ANY .* AND \\(next_attempt_at <= .*"), plan);
+        assertFalse(plan.contains("Seq Scan"), plan);
+    }
+
+    @Test
     void everyUrgentTemplateIsOneTheServiceSends() {
         for (String template : Urgent.TEMPLATES) {
             assertTrue(files.index().containsKey(template), template);
