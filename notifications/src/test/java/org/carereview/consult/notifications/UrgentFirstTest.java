@@ -112,23 +112,9 @@ class UrgentFirstTest implements FreshDatabase {
                        i % 5000 = 0
                 FROM generate_series(1, 40000) i""");
         TestSupport.sql(tx, "ANALYZE outbox_message");
-        String plan = tx.executeRead(status -> {
-            try (PreparedStatement ps = status.getConnection().prepareStatement("EXPLAIN " + ClaimStore.CLAIM)) {
-                OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-                ps.setObject(1, now);
-                ps.setInt(2, config.maxAttempts());
-                ps.setInt(3, config.batchSize());
-                ps.setObject(4, now.plus(config.lease()));
-                ps.setObject(5, now.plus(config.lease()));
-                StringBuilder lines = new StringBuilder();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        lines.append(rs.getString(1)).append('\n');
-                    }
-                }
-                return lines.toString();
-            }
-        });
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        String plan = plan(ClaimStore.CLAIM, now, config.maxAttempts(), config.batchSize(), now.plus(config.lease()),
+                now.plus(config.lease()));
         assertTrue(plan.contains("outbox_message_due"), plan);
         assertFalse(plan.contains("Sort"), plan);
     }
@@ -144,19 +130,7 @@ class UrgentFirstTest implements FreshDatabase {
                        CASE WHEN i % 2 = 0 THEN NULL ELSE now() END
                 FROM generate_series(1, 80000) i""");
         TestSupport.sql(tx, "ANALYZE outbox_message");
-        String plan = tx.executeRead(status -> {
-            try (PreparedStatement ps = status.getConnection().prepareStatement("EXPLAIN " + ClaimStore.FAIL_OUT)) {
-                ps.setObject(1, OffsetDateTime.now(ZoneOffset.UTC));
-                ps.setInt(2, config.maxAttempts());
-                StringBuilder lines = new StringBuilder();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        lines.append(rs.getString(1)).append('\n');
-                    }
-                }
-                return lines.toString();
-            }
-        });
+        String plan = plan(ClaimStore.FAIL_OUT, OffsetDateTime.now(ZoneOffset.UTC), config.maxAttempts());
         assertTrue(plan.contains("outbox_message_due"), plan);
         assertTrue(plan.matches("(?s).*Index Cond: \\(\\(urgent = ANY .* AND \\(next_attempt_at <= .*"), plan);
         assertFalse(plan.contains("Seq Scan"), plan);
@@ -167,6 +141,24 @@ class UrgentFirstTest implements FreshDatabase {
         for (String template : Urgent.TEMPLATES) {
             assertTrue(files.index().containsKey(template), template);
         }
+    }
+
+    /** PostgreSQL's plan for the statement with these values. */
+    private String plan(String statement, Object... values) {
+        return tx.executeRead(status -> {
+            try (PreparedStatement ps = status.getConnection().prepareStatement("EXPLAIN " + statement)) {
+                for (int i = 0; i < values.length; i++) {
+                    ps.setObject(i + 1, values[i]);
+                }
+                StringBuilder lines = new StringBuilder();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        lines.append(rs.getString(1)).append('\n');
+                    }
+                }
+                return lines.toString();
+            }
+        });
     }
 
     private UUID enqueue(String template, Map<String, String> fields) {
