@@ -8,7 +8,7 @@
 # seconds (10) each with CLIENTS (4), with
 #   row        the row trigger: the queue's INSERT run once for every redacted answer
 #   statement  the statement trigger: one INSERT for all the statement's rows, from its transition table
-#   one-row    not built: one row a redacted answer in a table of its own (embedding_due), by a statement trigger
+#   one-row    V040: one row a redacted answer in a table of its own (embedding_due), by a statement trigger
 #   none       no queue at all (what the queue costs)
 #   bash bench/intake/queue-trigger/run.sh      (as root or a user who can run Debian's PostgreSQL 15; about 5 minutes)
 set -euo pipefail

@@ -23,14 +23,15 @@ BEGIN
   ON CONFLICT (submission_id, field) DO NOTHING;
   RETURN NULL;
 END $$;
--- Not built: one queue row per redacted answer instead of one per answer (the worker would make the answer_embedding
--- rows itself when it reads them), to measure before building it.
+-- One queue row per redacted answer instead of one per answer, as V040 built it (the worker makes the
+-- answer_embedding rows itself when it takes the submission; the index lets it take the oldest first).
 CREATE TABLE embedding_due (
     submission_id uuid PRIMARY KEY REFERENCES redacted_answer (submission_id) ON DELETE CASCADE,
     queued_at timestamptz NOT NULL);
+CREATE INDEX embedding_due_oldest ON embedding_due (queued_at);
 CREATE FUNCTION due_all_added() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   INSERT INTO embedding_due (submission_id, queued_at) SELECT n.submission_id, n.redacted_at FROM added n
-  ON CONFLICT (submission_id) DO NOTHING;
+  WHERE n.answers <> '{}'::jsonb ON CONFLICT (submission_id) DO NOTHING;
   RETURN NULL;
 END $$;

@@ -10,7 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** SQL for {@code answer_embedding}: claiming waiting answers, keeping their vectors, and counting them. */
+/**
+ * SQL for the embedding queue: {@code embedding_due} (a new redacted answer, one row for the whole submission) and
+ * {@code answer_embedding} (one row an answer): claiming waiting answers, keeping their vectors, and counting them.
+ */
 @Singleton
 class EmbeddingStore {
 
@@ -24,10 +27,39 @@ class EmbeddingStore {
 
     static final int MAX_ATTEMPTS = 3;
 
+    /**
+     * The answers of the submissions still in {@code embedding_due} that have no row yet (the back-fill or a
+     * correction may have queued some): each waits as surely as a queued answer.
+     */
+    private static final String DUE_ANSWERS = "(SELECT count(*) FROM embedding_due d "
+            + "JOIN redacted_answer r ON r.submission_id = d.submission_id, jsonb_object_keys(r.answers) k "
+            + "WHERE NOT EXISTS (SELECT 1 FROM answer_embedding e WHERE e.submission_id = d.submission_id "
+            + "AND e.field = k))";
+
     private final JdbcOperations jdbc;
 
     EmbeddingStore(JdbcOperations jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * Takes up to {@code limit} submissions off {@code embedding_due}, oldest first and none another node holds, and
+     * queues each of their answers (as its redacted text reads now) at the time the submission was queued, so they
+     * keep their place. In the caller's transaction. @return the submissions taken
+     */
+    int expandDue(int limit) {
+        return jdbc.prepareStatement("WITH taken AS (DELETE FROM embedding_due WHERE submission_id IN ("
+                + "SELECT submission_id FROM embedding_due ORDER BY queued_at LIMIT ? FOR UPDATE SKIP LOCKED) "
+                + "RETURNING submission_id, queued_at), queued AS (INSERT INTO answer_embedding (submission_id, "
+                + "field, queued_at) SELECT t.submission_id, a.key, t.queued_at FROM taken t JOIN redacted_answer r "
+                + "ON r.submission_id = t.submission_id CROSS JOIN LATERAL jsonb_each_text(r.answers) a "
+                + "ON CONFLICT (submission_id, field) DO NOTHING) SELECT count(*) FROM taken", ps -> {
+            ps.setInt(1, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        });
     }
 
     /** Up to {@code limit} waiting answers, oldest first, that no other node holds; locked by this transaction. */
@@ -89,18 +121,20 @@ class EmbeddingStore {
 
     Counts counts(String model) {
         return jdbc.prepareStatement("SELECT count(*) FILTER (WHERE state = 'DONE' AND model = ?), "
-                + "count(*) FILTER (WHERE state = 'WAITING'), count(*) FILTER (WHERE state = 'FAILED'), count(*) "
-                + "FROM answer_embedding", ps -> {
+                + "count(*) FILTER (WHERE state = 'WAITING'), count(*) FILTER (WHERE state = 'FAILED'), count(*), "
+                + DUE_ANSWERS + " FROM answer_embedding", ps -> {
             ps.setString(1, model);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
+                long due = rs.getLong(5);
+                return new Counts(rs.getLong(1), rs.getLong(2) + due, rs.getLong(3), rs.getLong(4) + due);
             }
         });
     }
 
     long waiting() {
-        return jdbc.prepareStatement("SELECT count(*) FROM answer_embedding WHERE state = 'WAITING'", ps -> {
+        return jdbc.prepareStatement("SELECT (SELECT count(*) FROM answer_embedding WHERE state = 'WAITING') + "
+                + DUE_ANSWERS, ps -> {
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);

@@ -15,10 +15,11 @@ import java.util.UUID;
 
 /**
  * Every free-text answer's sentence vector (ADR 0033), made in the background from its redacted text: the database
- * queues an answer when its redacted text is written (in the submission's transaction), {@link #embedDue} embeds a
- * batch, and {@link #backfill} queues, a batch of submissions at a time, answers that have no vector by the current
- * model. Both lock what they take ({@code SKIP LOCKED}), so several nodes can run them side by side. The sentence
- * model is the one the learned safeguarding check uses, loaded once.
+ * queues a new submission (one {@code embedding_due} row, in the submission's transaction) or a corrected answer
+ * when the redacted text is written, {@link #embedDue} queues the answers of a batch of new submissions and embeds
+ * a batch of answers, and {@link #backfill} queues, a batch of submissions at a time, answers that have no vector by
+ * the current model. Both lock what they take ({@code SKIP LOCKED}), so several nodes can run them side by side.
+ * The sentence model is the one the learned safeguarding check uses, loaded once.
  */
 @Singleton
 public class Embeddings {
@@ -40,13 +41,16 @@ public class Embeddings {
     }
 
     /**
-     * Embeds one batch of waiting answers, in one transaction; returns how many it took off the queue.
+     * Queues the answers of the next {@link #BATCH} new submissions and embeds one batch of waiting answers, in one
+     * transaction. Returns how many answers it took off the queue or, if none, how many submissions it queued
+     * answers for: 0 only when nothing waits that this node can take.
      */
     @Transactional
     public int embedDue() {
+        int submissions = store.expandDue(BATCH);
         List<EmbeddingStore.Claimed> due = store.claim(BATCH);
         if (due.isEmpty()) {
-            return 0;
+            return submissions;
         }
         SentenceEncoder encoder = encoders.get();
         int failed = 0;

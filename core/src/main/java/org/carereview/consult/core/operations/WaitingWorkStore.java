@@ -18,12 +18,15 @@ class WaitingWorkStore {
     }
 
     WaitingWork.Counts counts() {
-        // Flagged rows come from the one place that spells the flag condition (ADR 21).
+        // Flagged rows come from the one place that spells the flag condition (ADR 21). Answers waiting for their
+        // vector: those queued one by one, and those of new submissions the worker has not yet taken (embedding_due).
         String awaitingLead = "SELECT count(*) FROM submission s WHERE NOT EXISTS "
                 + "(SELECT 1 FROM safeguarding_action a WHERE a.submission_id = s.id)"
                 + Visibility.flaggedFilter(true, "s");
         return jdbc.prepareStatement("SELECT (SELECT count(*) FROM submission WHERE status = 'QUARANTINED'), ("
-                + awaitingLead + "), (SELECT count(*) FROM answer_embedding WHERE state = 'WAITING'), "
+                + awaitingLead + "), (SELECT count(*) FROM answer_embedding WHERE state = 'WAITING') + "
+                + "(SELECT count(*) FROM embedding_due d JOIN redacted_answer r ON r.submission_id = d.submission_id, "
+                + "jsonb_object_keys(r.answers)), "
                 + "(SELECT count(*) FROM safeguarding_check_queue), "
                 + "(SELECT min(queued_at) FROM safeguarding_check_queue)",
                 ps -> {

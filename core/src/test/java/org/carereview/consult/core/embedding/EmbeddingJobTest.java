@@ -54,6 +54,7 @@ class EmbeddingJobTest implements TestPropertyProvider {
                     + "'{}', ?)", id, Timestamp.from(START));
         }
         TestSql.execute(db, "DELETE FROM answer_embedding");
+        TestSql.execute(db, "DELETE FROM embedding_due");
 
         job.run();
 

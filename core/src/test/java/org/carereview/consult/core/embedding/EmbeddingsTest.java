@@ -27,9 +27,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The answers' embeddings with the real model (nothing mocked) on a real database: queued when the redacted text is
- * written and made only by the worker, made again when the text changes, gone with the answer, and the back-fill
- * of older answers resumable, shared by nodes and visible as progress.
+ * The answers' embeddings with the real model (nothing mocked) on a real database: a new submission queued as one
+ * row when its redacted text is written, its answers queued and embedded only by the worker, made again when the text
+ * changes, gone with the answer, and the back-fill of older answers resumable, shared by nodes and visible as
+ * progress.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -60,8 +61,11 @@ class EmbeddingsTest implements FreshDatabase {
         submission(1, "{\"keyQuestions\": \"My social worker [name] changed four times in a year\", "
                 + "\"changes\": \"Let us keep the same social worker\"}");
 
-        assertEquals(List.of("WAITING", "WAITING"), states(1), "queued in the same statement, nothing computed");
+        assertEquals(List.of(id(1)), due(), "queued in the same statement, as one row for the submission");
+        assertEquals(List.of(), states(1), "nothing computed, nor any row an answer, in the request");
+        assertEquals(2, embeddings.waiting(), "its two answers count as waiting");
         assertEquals(2, embeddings.embedDue());
+        assertEquals(List.of(), due());
 
         assertEquals(List.of("DONE", "DONE"), states(1));
         float[] vector = vector(1, "keyQuestions");
@@ -71,7 +75,7 @@ class EmbeddingsTest implements FreshDatabase {
     }
 
     @Test
-    void redactedAnswersWrittenInOneStatementAreEachQueuedAsIfWrittenAlone() {
+    void redactedAnswersWrittenInOneStatementAreEachQueuedAsIfWrittenAloneAndKeepTheirTimeInTheQueue() {
         for (int n = 1; n <= 3; n++) {
             TestSql.execute(db, "INSERT INTO submission (id, kind, reference, submitted_at, created_at, updated_at) "
                     + "VALUES (?::uuid, 'CALL_FOR_ADVICE', ?, now(), now(), now())", id(n), "CFA-EMB1-000" + n);
@@ -81,11 +85,34 @@ class EmbeddingsTest implements FreshDatabase {
                 + "(?::uuid, '{\"a\": \"one\", \"b\": \"two\"}', '{}', ?), (?::uuid, '{\"a\": \"three\"}', '{}', ?), "
                 + "(?::uuid, '{}', '{}', ?)", id(1), at, id(2), at, id(3), at);
 
-        assertEquals(List.of("WAITING", "WAITING"), states(1));
-        assertEquals(List.of("WAITING"), states(2));
-        assertEquals(List.of(), states(3), "no answers, nothing queued");
+        assertEquals(List.of(id(1), id(2)), due(), "no answers, nothing queued");
+        assertEquals(2, TestSql.count(db, "SELECT count(*) FROM embedding_due WHERE queued_at = ?", at));
+        clock.set(START.plusSeconds(600));
+
+        assertEquals(3, embeddings.embedDue());
+        assertEquals(List.of("DONE", "DONE"), states(1));
+        assertEquals(List.of("DONE"), states(2));
         assertEquals(3, TestSql.count(db, "SELECT count(*) FROM answer_embedding WHERE queued_at = ?", at),
-                "each queued at its own redaction's time");
+                "each answer queued at its own redaction's time, not when the worker took it");
+    }
+
+    @Test
+    void theWorkerTakesNewSubmissionsOldestFirstAndReadsTheirAnswersAsTheyAreWhenItTakesThem() {
+        int oldest = Embeddings.BATCH + 1;
+        for (int n = oldest; n >= 1; n--) {
+            submission(n, "{\"a\": \"Answer number " + n + "\", \"b\": \"Taken out by staff\"}");
+            clock.advance(java.time.Duration.ofSeconds(1));
+        }
+        TestSql.execute(db, "UPDATE redacted_answer SET answers = '{\"a\": \"The oldest answer, corrected\"}' "
+                + "WHERE submission_id = ?::uuid", id(oldest));
+
+        assertEquals(Embeddings.BATCH, embeddings.embedDue());
+
+        assertEquals(List.of(id(1)), due(), "the newest is left for the next batch");
+        assertEquals(List.of("DONE"), states(oldest), "the oldest embedded first; the answer taken out never queued");
+        assertEquals(List.of("WAITING", "WAITING"), states(2), "the next oldest queued answer by answer");
+        // queued: the oldest's one answer and two each for the 15 after it; embedded: one batch; the newest's two
+        assertEquals(1 + 2 * (Embeddings.BATCH - 1) - Embeddings.BATCH + 2, embeddings.waiting());
     }
 
     @Test
@@ -119,12 +146,15 @@ class EmbeddingsTest implements FreshDatabase {
         submission(1, "{\"a\": \"Please listen to us\"}");
         submission(2, "{\"a\": \"Please listen to us more\"}");
         embeddings.embedDue();
+        submission(3, "{\"a\": \"Not taken by the worker yet\"}");
 
         TestSql.execute(db, "DELETE FROM redacted_answer WHERE submission_id = ?::uuid", id(1));
         TestSql.execute(db, "DELETE FROM submission WHERE id = ?::uuid", id(2));
+        TestSql.execute(db, "DELETE FROM submission WHERE id = ?::uuid", id(3));
 
         assertEquals(0, TestSql.count(db, "SELECT count(*) FROM answer_embedding"),
                 "a withdrawal deletes the redacted answer, an erasure or purge the submission: both cascade");
+        assertEquals(List.of(), due(), "so does the queue's row of a submission the worker has not taken");
     }
 
     @Test
@@ -133,6 +163,7 @@ class EmbeddingsTest implements FreshDatabase {
             submission(n, "{\"a\": \"Answer number " + n + "\"}");
         }
         TestSql.execute(db, "DELETE FROM answer_embedding");
+        TestSql.execute(db, "DELETE FROM embedding_due");
 
         assertEquals(Embeddings.BACKFILL_BATCH, embeddings.backfill());
         EmbeddingProgress halfway = embeddings.progress();
@@ -179,6 +210,7 @@ class EmbeddingsTest implements FreshDatabase {
         try (Connection other = DelegatingDataSource.unwrapDataSource(db).getConnection(); Statement sql = other.createStatement()) {
             other.setAutoCommit(false);
             sql.execute("SELECT 1 FROM answer_embedding FOR UPDATE");
+            sql.execute("SELECT 1 FROM embedding_due FOR UPDATE");
             sql.execute("SELECT 1 FROM embedding_backfill FOR UPDATE");
 
             assertEquals(0, embeddings.embedDue(), "the answer the other node holds is skipped");
@@ -198,6 +230,10 @@ class EmbeddingsTest implements FreshDatabase {
 
     private static String id(int n) {
         return String.format("00000000-0000-0000-0000-%012d", n);
+    }
+
+    private List<String> due() {
+        return TestSql.column(db, "SELECT submission_id::text FROM embedding_due ORDER BY submission_id");
     }
 
     private List<String> states(int n) {

@@ -91,6 +91,9 @@ final class Fill {
                     SELECT id, '{"keyQuestions": "Why do children move so often?"}', '{}', '%1$s'
                     FROM submission WHERE kind = 'CALL_FOR_ADVICE' AND status <> 'WITHDRAWN'
                     AND id::text LIKE '0000000%2$d-%%';
+                INSERT INTO answer_embedding (submission_id, field, queued_at)
+                    SELECT submission_id, 'keyQuestions', '%1$s' FROM redacted_answer
+                    WHERE submission_id::text LIKE '0000000%2$d-%%';
                 INSERT INTO submission_campaign (submission_id, group_id, group_size, grouped_at)
                     SELECT id, '0000000%2$d-0000-0000-0000-000000000001', 2, '%1$s'
                     FROM submission WHERE kind = 'CALL_FOR_ADVICE' AND status <> 'WITHDRAWN'

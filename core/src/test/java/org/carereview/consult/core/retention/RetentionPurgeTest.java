@@ -77,7 +77,7 @@ class RetentionPurgeTest implements TestPropertyProvider {
         for (String table : List.of("advice_submission", "ebe_application", "ebe_score", "ebe_decision", "ebe_member",
                 "ebe_member_change", "deep_dive_feedback", "submission_note", "submission_change", "safeguarding_flag",
                 "safeguarding_action", "safeguarding_check_queue", "safeguarding_example", "sent_from", "redacted_answer",
-                "answer_embedding", "submission_campaign", "tag_suggestion", "tag_suggestion_run",
+                "answer_embedding", "embedding_due", "submission_campaign", "tag_suggestion", "tag_suggestion_run",
                 "public_summary_quote")) {
             OVERDUE.put(table, "SELECT count(*) FROM " + table + " t " + dueSubmission);
         }
