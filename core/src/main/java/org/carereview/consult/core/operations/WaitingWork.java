@@ -11,7 +11,8 @@ import java.time.Instant;
  * back, and submissions flagged for safeguarding on which the lead has recorded no action yet ("No action
  * recorded yet" on the submission's page); submissions waiting for the learned safeguarding check (hidden from
  * reviewers until it has read them, ADR 45), and since when the first has waited; and answers waiting for the
- * embeddings worker (ADR 33). One read, each count from an index or a queue kept short; no content, no ids.
+ * embeddings worker (ADR 33). One read (the metrics keep it for a while), which grows with the queues; no content,
+ * no ids.
  */
 @Singleton
 public class WaitingWork {

@@ -3,6 +3,7 @@ package org.carereview.consult.core.embedding;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.carereview.consult.core.operations.WaitingWork;
 import org.carereview.consult.db.FreshDatabase;
 import org.carereview.consult.db.MutableClock;
 import org.carereview.consult.db.TestClock;
@@ -41,6 +42,7 @@ class EmbeddingsTest implements FreshDatabase {
     @Inject Embeddings embeddings;
     @Inject DataSource db;
     @Inject MutableClock clock;
+    @Inject WaitingWork waitingWork;
 
     @Override
     public Map<String, String> getProperties() {
@@ -113,6 +115,11 @@ class EmbeddingsTest implements FreshDatabase {
         assertEquals(List.of("WAITING", "WAITING"), states(2), "the next oldest queued answer by answer");
         // queued: the oldest's one answer and two each for the 15 after it; embedded: one batch; the newest's two
         assertEquals(1 + 2 * (Embeddings.BATCH - 1) - Embeddings.BATCH + 2, embeddings.waiting());
+        TestSql.execute(db, "UPDATE redacted_answer SET answers = '{\"a\": \"Newest, corrected\", \"b\": \"Kept\"}' "
+                + "WHERE submission_id = ?::uuid", id(1));
+        assertEquals(1 + 2 * (Embeddings.BATCH - 1) - Embeddings.BATCH + 2, embeddings.waiting(),
+                "an answer both queued by a correction and still in its submission's row counts once");
+        assertEquals(embeddings.waiting(), waitingWork.counts().embeddingsWaiting(), "the metrics count the same");
     }
 
     @Test
