@@ -27,14 +27,8 @@ class EmbeddingStore {
 
     static final int MAX_ATTEMPTS = 3;
 
-    /**
-     * The answers of the submissions still in {@code embedding_due} that have no row yet (the back-fill or a
-     * correction may have queued some): each waits as surely as a queued answer.
-     */
-    private static final String DUE_ANSWERS = "(SELECT count(*) FROM embedding_due d "
-            + "JOIN redacted_answer r ON r.submission_id = d.submission_id, jsonb_object_keys(r.answers) k "
-            + "WHERE NOT EXISTS (SELECT 1 FROM answer_embedding e WHERE e.submission_id = d.submission_id "
-            + "AND e.field = k))";
+    /** The answers of new submissions the worker has not yet taken (the {@code embedding_due_answers} view). */
+    private static final String DUE_ANSWERS = "(SELECT count(*) FROM embedding_due_answers)";
 
     private final JdbcOperations jdbc;
 

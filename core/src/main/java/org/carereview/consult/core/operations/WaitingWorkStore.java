@@ -19,16 +19,14 @@ class WaitingWorkStore {
 
     WaitingWork.Counts counts() {
         // Flagged rows come from the one place that spells the flag condition (ADR 21). Answers waiting for their
-        // vector: those queued one by one, and those of new submissions the worker has not yet taken (embedding_due),
-        // counted as EmbeddingStore counts them.
+        // vector: those queued one by one, and those of new submissions the worker has not yet taken (the view
+        // embedding_due_answers, which EmbeddingStore counts too).
         String awaitingLead = "SELECT count(*) FROM submission s WHERE NOT EXISTS "
                 + "(SELECT 1 FROM safeguarding_action a WHERE a.submission_id = s.id)"
                 + Visibility.flaggedFilter(true, "s");
         return jdbc.prepareStatement("SELECT (SELECT count(*) FROM submission WHERE status = 'QUARANTINED'), ("
                 + awaitingLead + "), (SELECT count(*) FROM answer_embedding WHERE state = 'WAITING') + "
-                + "(SELECT count(*) FROM embedding_due d JOIN redacted_answer r ON r.submission_id = d.submission_id, "
-                + "jsonb_object_keys(r.answers) k WHERE NOT EXISTS (SELECT 1 FROM answer_embedding e "
-                + "WHERE e.submission_id = d.submission_id AND e.field = k)), "
+                + "(SELECT count(*) FROM embedding_due_answers), "
                 + "(SELECT count(*) FROM safeguarding_check_queue), "
                 + "(SELECT min(queued_at) FROM safeguarding_check_queue)",
                 ps -> {
