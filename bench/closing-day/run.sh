@@ -56,6 +56,7 @@ SINK_PID=$!
 
 ADMIN=closing.admin@example.org
 PASS="closing day admin password $RANDOM$RANDOM"
+METRICS_TOKEN="closing-day-metrics-$RANDOM$RANDOM$RANDOM$RANDOM"
 mkdir -p "$WORK/app"
 # Everything as in production except: the database, mail through the sink in clear text (it is on this host), no
 # rate limit (every arrival comes from 127.0.0.1), readable log lines. The dispatcher, the embeddings worker and
@@ -68,6 +69,7 @@ mkdir -p "$WORK/app"
   CONSULT_SMTP_HOST=127.0.0.1 CONSULT_SMTP_PORT=$PORT_SMTP CONSULT_SMTP_SECURITY=NONE \
   CONSULT_SMTP_EHLO_NAME=bench.example.org CONSULT_MAIL_FROM="Care Review <no-reply@review.example.org>" \
   CONSULT_BASE_URL="http://127.0.0.1:$PORT_APP" CONSULT_RATE_LIMIT_PER_MINUTE=0 CONSULT_LOG_FORMAT=text \
+  CONSULT_METRICS_TOKEN="$METRICS_TOKEN" \
   MICRONAUT_SERVER_PORT=$PORT_APP \
   exec java -Xmx$HEAP -jar "$ROOT/web-ui/target/consult.jar" > "$WORK/app.log" 2>&1 ) &
 APP_PID=$!
@@ -107,12 +109,27 @@ done
 
 # Every 5 s: epoch ms, unsent messages, age of the oldest unsent (s), submissions waiting for the learned safeguarding
 # check (left to its queue while the model was busy), 1-minute load, and the service's own sockets in TIME-WAIT or
-# FIN-WAIT-2: connections the service closed first in about the last minute (Linux keeps TIME-WAIT 60 s).
+# FIN-WAIT-2: connections the service closed first in about the last minute (Linux keeps TIME-WAIT 60 s). Then the
+# service's own counts (its /metrics): connections taken, and closed by it for no request, a stalled body or an idle
+# keep-alive; and the kernel's (whole machine, since boot): accept-queue overflows, and resets sent for data that came
+# to a socket already closed, or left unread in one being closed.
+scrape() {
+  curl -s -m 3 -H "Authorization: Bearer $METRICS_TOKEN" "http://127.0.0.1:$PORT_APP/metrics" | awk '
+    /^consult_connections_opened_total / { o = $2 }
+    /^consult_connections_closed_total\{reason="no_request"\}/ { n = $2 }
+    /^consult_connections_closed_total\{reason="stalled_body"\}/ { b = $2 }
+    /^consult_connections_closed_total\{reason="keep_alive"\}/ { k = $2 }
+    END { if (o == "") print "? ? ? ?"; else printf "%d %d %d %d\n", o, n, b, k }'
+}
+kernel() {
+  nstat -az 2>/dev/null | awk '$1 == "TcpExtListenOverflows" { l = $2 } $1 == "TcpExtTCPAbortOnData" { d = $2 }
+    $1 == "TcpExtTCPAbortOnClose" { c = $2 } END { printf "%s %s %s\n", l == "" ? "?" : l, d == "" ? "?" : d, c == "" ? "?" : c }'
+}
 ( while true; do
     row=$("${PSQL[@]}" -At -F ' ' -c "SELECT count(*), coalesce(round(extract(epoch FROM now() - min(created_at))::numeric, 1), 0), \
       (SELECT count(*) FROM safeguarding_check_queue) FROM outbox_message WHERE status IN ('CREATED', 'SENDING')" 2>/dev/null || echo "? ? ?")
     closed=$(ss -Htan state time-wait state fin-wait-2 "( sport = :$PORT_APP )" 2>/dev/null | wc -l)
-    echo "$(date +%s%3N) $row $(cut -d' ' -f1 /proc/loadavg) $closed" >> "$WORK/outbox.txt"
+    echo "$(date +%s%3N) $row $(cut -d' ' -f1 /proc/loadavg) $closed $(scrape) $(kernel)" >> "$WORK/outbox.txt"
     sleep 5
   done ) &
 SAMPLER_PID=$!
@@ -150,13 +167,24 @@ awk -v s="$start_ms" -v h="$hour_ms" -v l="$last_ms" '
     if (hour <= 23 && $4 > queued) queued = $4
     if (hour <= 23 && hour >= 0) { load += $5; samples++ }
     if (hour >= 0 && hour <= 20 && $6 > closed_rest) closed_rest = $6
-    if (hour >= 21 && hour <= 23 && $6 > closed_peak) closed_peak = $6 }
+    if (hour >= 21 && hour <= 23 && $6 > closed_peak) closed_peak = $6
+    # The counters at the last sample before hour 21, and at the last before the arrivals ended.
+    if ($7 != "?" && $1 >= s && !(7 in first)) for (i = 7; i <= 13; i++) first[i] = $i
+    if ($7 != "?" && hour <= 20) for (i = 7; i <= 13; i++) rest[i] = $i
+    if ($7 != "?" && hour <= 23) for (i = 7; i <= 13; i++) peak[i] = $i }
   END { printf "outbox lag (oldest unsent, sampled every 5 s): hours 0-20 max %.1f s | hours 21-22 max %.1f s (%d waiting) | " \
           "peak hour 23 max %.1f s (%d waiting) | most waiting during the day %d\n", lag_rest, lag_busy, n_busy, lag_peak, n_peak, most
         printf "learned safeguarding check: most submissions waiting in its queue (the model busy) during the day %d\n", queued
         printf "connections the service closed first in a minute (its sockets in TIME-WAIT or FIN-WAIT-2), most: " \
           "hours 0-20 %d | hours 21-23 %d\n", closed_rest, closed_peak
-        if (samples) printf "mean 1-minute load during the arrivals: %.2f (%d samples)\n", load / samples, samples }' "$WORK/outbox.txt"
+        if (samples) printf "mean 1-minute load during the arrivals: %.2f (%d samples)\n", load / samples, samples
+        printf "connections the service took | closed itself for no request, a stalled body, an idle keep-alive: " \
+          "hours 0-20 %d | %d, %d, %d; hours 21-23 %d | %d, %d, %d\n", rest[7] - first[7], rest[8] - first[8],
+          rest[9] - first[9], rest[10] - first[10],
+          peak[7] - rest[7], peak[8] - rest[8], peak[9] - rest[9], peak[10] - rest[10]
+        printf "kernel, whole machine (accept-queue overflows, resets for data to a closed socket, resets on closing " \
+          "with unread data): hours 0-20 %d, %d, %d; hours 21-23 %d, %d, %d\n", rest[11] - first[11],
+          rest[12] - first[12], rest[13] - first[13], peak[11] - rest[11], peak[12] - rest[12], peak[13] - rest[13] }' "$WORK/outbox.txt"
 
 # The learned check's queue: from the last arrival until every submission left to it has been read (up to DRAIN_WAIT s).
 deadline=$(( $(date +%s) + DRAIN_WAIT ))

@@ -112,7 +112,10 @@ class MetricsTest implements FreshDatabase {
                 "consult_job_runs_total{job=\"deadline-reminders\",outcome=\"success\"}",
                 "consult_job_runs_total{job=\"safeguarding-queue\",outcome=\"success\"}",
                 "consult_job_last_success_timestamp_seconds{job=\"redaction-sweep\"}",
-                "consult_job_last_success_timestamp_seconds{job=\"rate-limit-purge\"}")) {
+                "consult_job_last_success_timestamp_seconds{job=\"rate-limit-purge\"}",
+                "consult_connections_opened_total ", "consult_connections_closed_total{reason=\"no_request\"}",
+                "consult_connections_closed_total{reason=\"stalled_body\"}",
+                "consult_connections_closed_total{reason=\"keep_alive\"}")) {
             assertTrue(scrape.contains(series), "the scrape has " + series);
         }
         assertTrue(scrape.contains("outcome=\"SUCCESS\",status=\"200\",uri=\"/\"}"),

@@ -27,14 +27,16 @@ final class StalledRequestHandler extends ChannelDuplexHandler {
     /** How many quiet periods in a row, while idle between requests, close the connection (at least one). */
     private final long idlePeriodsToClose;
     private final ReadDemand demand;
+    private final ConnectionCuts cuts;
     private long requests;
     private long answered;
     private boolean bodyArriving;
     private long quietPeriods;
 
-    StalledRequestHandler(long idlePeriodsToClose, ReadDemand demand) {
+    StalledRequestHandler(long idlePeriodsToClose, ReadDemand demand, ConnectionCuts cuts) {
         this.idlePeriodsToClose = Math.max(1, idlePeriodsToClose);
         this.demand = demand;
+        this.cuts = cuts;
     }
 
     @Override
@@ -65,7 +67,11 @@ final class StalledRequestHandler extends ChannelDuplexHandler {
             boolean arriving = bodyArriving || requests == 0;
             boolean stalled = arriving && demand.waitingForClient();
             boolean idleBetweenRequests = !arriving && answered >= requests;
-            if (stalled || idleBetweenRequests && quietPeriods >= idlePeriodsToClose) {
+            if (stalled) {
+                cuts.close(requests == 0 ? ConnectionCuts.Reason.NO_REQUEST : ConnectionCuts.Reason.STALLED_BODY);
+                ctx.close();
+            } else if (idleBetweenRequests && quietPeriods >= idlePeriodsToClose) {
+                cuts.close(ConnectionCuts.Reason.KEEP_ALIVE);
                 ctx.close();
             }
             return;

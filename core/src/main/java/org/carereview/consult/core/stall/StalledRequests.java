@@ -30,11 +30,13 @@ final class StalledRequests implements BeanCreatedEventListener<ChannelPipelineC
 
     private final Duration timeout;
     private final Duration keepAlive;
+    private final ConnectionCuts cuts;
 
     StalledRequests(@Value("${consult.stalled-request-timeout:10s}") Duration timeout,
-                    @Value("${consult.keep-alive-timeout:75s}") Duration keepAlive) {
+                    @Value("${consult.keep-alive-timeout:75s}") Duration keepAlive, ConnectionCuts cuts) {
         this.timeout = timeout;
         this.keepAlive = keepAlive;
+        this.cuts = cuts;
     }
 
     @Override
@@ -54,7 +56,8 @@ final class StalledRequests implements BeanCreatedEventListener<ChannelPipelineC
             pipeline.addFirst(IDLE, idle);
             pipeline.addAfter(IDLE, DEMAND, demand);
             pipeline.addAfter(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC, HANDLER,
-                    new StalledRequestHandler(idlePeriodsToClose(), demand));
+                    new StalledRequestHandler(idlePeriodsToClose(), demand, cuts));
+            cuts.open();
         }
         return pipeline;
     }

@@ -15,8 +15,10 @@ import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,17 +26,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * When the connection has gone quiet: closed at once while a request is arriving and the service is asking for its
  * bytes, kept while an answer is owed or the service has not asked, and closed between requests only after the
  * keep-alive's number of quiet periods in a row (3 here). {@code channel.read()} is the service asking for more, as
- * Micronaut does (it reads on demand).
+ * Micronaut does (it reads on demand). Each close is counted by its reason.
  */
 class StalledRequestHandlerTest {
 
     static final int KEEP_ALIVE_PERIODS = 3;
 
+    final ConnectionCuts cuts = new ConnectionCuts();
     final EmbeddedChannel channel = channel();
 
-    static EmbeddedChannel channel() {
+    EmbeddedChannel channel() {
         ReadDemand demand = new ReadDemand(new IdleStateHandler(0, 0, 10, TimeUnit.SECONDS));
-        EmbeddedChannel channel = new EmbeddedChannel(demand, new StalledRequestHandler(KEEP_ALIVE_PERIODS, demand));
+        StalledRequestHandler handler = new StalledRequestHandler(KEEP_ALIVE_PERIODS, demand, cuts);
+        EmbeddedChannel channel = new EmbeddedChannel(demand, handler);
         channel.config().setAutoRead(false); // as Micronaut's server sets it
         return channel;
     }
@@ -48,6 +52,7 @@ class StalledRequestHandlerTest {
         quiet();
 
         assertFalse(channel.isOpen());
+        assertCuts(0, 1, 0);
     }
 
     @Test
@@ -67,6 +72,7 @@ class StalledRequestHandlerTest {
     void aConnectionThatNeverSendsARequestOrWaitsForTheNextIsClosed() {
         quiet();
         assertFalse(channel.isOpen(), "nothing sent, or headers still arriving");
+        assertCuts(1, 0, 0);
 
         EmbeddedChannel reused = channel();
         reused.writeInbound(new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/"));
@@ -76,6 +82,7 @@ class StalledRequestHandlerTest {
         assertTrue(reused.isOpen(), "answered, and quiet for two periods of three");
         reused.pipeline().fireUserEventTriggered(IdleStateEvent.ALL_IDLE_STATE_EVENT);
         assertFalse(reused.isOpen(), "answered, and quiet for the keep-alive since");
+        assertCuts(1, 0, 1);
     }
 
     @Test
@@ -120,6 +127,7 @@ class StalledRequestHandlerTest {
         quiet();
 
         assertTrue(channel.isOpen());
+        assertCuts(0, 0, 0);
     }
 
     @Test
@@ -127,6 +135,12 @@ class StalledRequestHandlerTest {
         channel.pipeline().fireUserEventTriggered(IdleStateEvent.FIRST_READER_IDLE_STATE_EVENT);
         channel.pipeline().fireUserEventTriggered(IdleStateEvent.FIRST_WRITER_IDLE_STATE_EVENT);
         assertTrue(channel.isOpen());
+    }
+
+    /** The connections closed so far, by why. */
+    private void assertCuts(long noRequest, long stalledBody, long keepAlive) {
+        assertEquals(List.of(noRequest, stalledBody, keepAlive), List.of(cuts.closed(ConnectionCuts.Reason.NO_REQUEST),
+                cuts.closed(ConnectionCuts.Reason.STALLED_BODY), cuts.closed(ConnectionCuts.Reason.KEEP_ALIVE)));
     }
 
     /** The first quiet period after something was read or written. */

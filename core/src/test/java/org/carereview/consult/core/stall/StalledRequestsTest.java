@@ -65,6 +65,9 @@ class StalledRequestsTest implements TestPropertyProvider {
     @Inject
     EmbeddedServer server;
 
+    @Inject
+    ConnectionCuts cuts;
+
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(TestDatabase.fresh().micronautProperties());
@@ -77,6 +80,8 @@ class StalledRequestsTest implements TestPropertyProvider {
     @Test
     void halfSentFormPostsAreCutOffAndOthersAreStillAnswered() throws Exception {
         List<Socket> stalled = new ArrayList<>();
+        long opened = cuts.opened();
+        long cutBodies = cuts.closed(ConnectionCuts.Reason.STALLED_BODY);
         try {
             for (int i = 0; i < 20; i++) {
                 Socket socket = open();
@@ -87,6 +92,9 @@ class StalledRequestsTest implements TestPropertyProvider {
             for (Socket socket : stalled) {
                 assertEquals("", readToClose(socket.getInputStream()), "closed without an answer");
             }
+            assertEquals(20, cuts.opened() - opened, "each connection counted as it was taken");
+            assertEquals(20, cuts.closed(ConnectionCuts.Reason.STALLED_BODY) - cutBodies,
+                    "each cut counted as a stalled body");
         } finally {
             for (Socket socket : stalled) {
                 socket.close();
@@ -100,19 +108,23 @@ class StalledRequestsTest implements TestPropertyProvider {
 
     @Test
     void headersThatStopArrivingAreCutOff() throws Exception {
+        long before = cuts.closed(ConnectionCuts.Reason.NO_REQUEST);
         try (Socket socket = open()) {
             send(socket, "GET / HTTP/1.1\r\nHost: loc");
             assertEquals("", readToClose(socket.getInputStream()));
         }
+        assertEquals(1, cuts.closed(ConnectionCuts.Reason.NO_REQUEST) - before, "counted as no request");
     }
 
     @Test
     void anIdleKeptAliveConnectionIsClosedOnceQuietForTheKeepAliveTimeout() throws Exception {
+        long before = cuts.closed(ConnectionCuts.Reason.KEEP_ALIVE);
         try (Socket socket = open()) {
             send(socket, QUICK);
             String answer = readToClose(socket.getInputStream());
             assertTrue(answer.startsWith("HTTP/1.1 404"), "answered first, then closed when quiet: " + answer);
         }
+        assertEquals(1, cuts.closed(ConnectionCuts.Reason.KEEP_ALIVE) - before, "counted as a kept-alive connection");
     }
 
     @Test
