@@ -238,6 +238,10 @@ public class ClosingDay {
             connectionErrors.forEach(s -> errors.merge(s, 1L, Long::sum));
             if (!errors.isEmpty()) {
                 System.out.println("connection errors by kind: " + errors);
+                // Soon after sending: a connection the service had just closed; after a stalled-request timeout or
+                // more: cut while the request waited or arrived.
+                System.out.printf("JSON submissions' connection errors, time from sending to the error ms: %s%n",
+                        latencyLine(i -> status[i] == -1 && channel[i] != ADVICE_PAGES));
             }
         }
         System.out.printf("intake latency ms (every submission; a page journey counts its final send: POST check + confirmation page):%n");
