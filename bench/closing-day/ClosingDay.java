@@ -3,6 +3,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +23,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -66,6 +68,10 @@ public class ClosingDay {
     static int[] channel;
     static int[] hourOf;
     static long[] latency;
+    /** When the HTTP client began writing a JSON submission's body, after its connection and headers (0: never). */
+    static long[] bodyAt;
+    /** When the generator handed each JSON submission to its HTTP client. */
+    static long[] sentAt;
     static int[] status;
     static long[] lateness;
     static final ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
@@ -96,6 +102,8 @@ public class ClosingDay {
         channel = new int[total];
         hourOf = new int[total];
         latency = new long[total];
+        bodyAt = new long[total];
+        sentAt = new long[total];
         status = new int[total];
         lateness = new long[total];
         int n = 0;
@@ -242,6 +250,8 @@ public class ClosingDay {
                 // more: cut while the request waited or arrived.
                 System.out.printf("JSON submissions' connection errors, time from sending to the error ms: %s%n",
                         latencyLine(i -> status[i] == -1 && channel[i] != ADVICE_PAGES));
+                System.out.printf("  of them, the client had not begun writing the body: %d%n", java.util.stream.IntStream
+                        .range(0, total).filter(i -> status[i] == -1 && channel[i] != ADVICE_PAGES && bodyAt[i] == 0).count());
             }
         }
         System.out.printf("intake latency ms (every submission; a page journey counts its final send: POST check + confirmation page):%n");
@@ -252,6 +262,18 @@ public class ClosingDay {
         for (int c = 0; c < 4; c++) {
             int cc = c;
             System.out.printf("  %-12s %s%n", CHANNELS[c], latencyLine(i -> channel[i] == cc));
+        }
+        System.out.println("JSON submissions, of which the generator's own part (from sending until its HTTP client had a "
+                + "connection and began writing the body) and the rest (the body written, the service's answer read), ms:");
+        String[] blocks = {"hours 0-20 ", "hours 21-22", "hour 23    "};
+        for (int b = 0; b < 3; b++) {
+            int bb = b;
+            IntPredicate json = i -> channel[i] != ADVICE_PAGES && bodyAt[i] != 0 && status[i] != -1
+                    && (hourOf[i] <= 20 ? 0 : hourOf[i] <= 22 ? 1 : 2) == bb;
+            long[] own = java.util.stream.IntStream.range(0, total).filter(json::test).mapToLong(i -> bodyAt[i] - sentAt[i]).toArray();
+            long[] rest = java.util.stream.IntStream.range(0, total).filter(json::test)
+                    .mapToLong(i -> latency[i] - (bodyAt[i] - sentAt[i])).toArray();
+            System.out.printf("  %s generator %s | service %s%n", blocks[b], summary(own), summary(rest));
         }
         List<long[]> pageSteps = new ArrayList<>(journeyPageLatencies);
         System.out.printf("  journey pages (each GET/POST with its redirect, all day) %s%n", summary(pageSteps.stream().mapToLong(a -> a[1]).toArray()));
@@ -321,9 +343,10 @@ public class ClosingDay {
     /** One JSON submission. */
     static CompletableFuture<Void> api(int id, String path, String body) {
         long sent = System.nanoTime();
+        sentAt[id] = sent;
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .POST(timed(id, body)).build();
         return client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, error) -> {
             latency[id] = System.nanoTime() - sent;
             if (error != null) {
@@ -340,6 +363,28 @@ public class ClosingDay {
             }
             return null;
         });
+    }
+
+    /**
+     * A body that notes when the client first asks for it: the client has its connection and has written the request's
+     * headers. Time before that is the generator's own (its threads or its connections), not the service's.
+     */
+    static HttpRequest.BodyPublisher timed(int id, String body) {
+        HttpRequest.BodyPublisher inner = HttpRequest.BodyPublishers.ofString(body);
+        return new HttpRequest.BodyPublisher() {
+            @Override
+            public long contentLength() {
+                return inner.contentLength();
+            }
+
+            @Override
+            public void subscribe(Flow.Subscriber<? super ByteBuffer> subscriber) {
+                if (bodyAt[id] == 0) {
+                    bodyAt[id] = System.nanoTime();
+                }
+                inner.subscribe(subscriber);
+            }
+        };
     }
 
     /** A person going through the call for advice's pages: cookies kept, the form token read from each page. */
