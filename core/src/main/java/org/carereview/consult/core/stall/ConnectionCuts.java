@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.LongAdder;
  * How many connections this node has taken, and how many it closed itself and why, since it started: counts only,
  * for the metrics (web-ui's metrics package). A client that sees its connection fail ("broken pipe", "EOF") can be
  * matched against these: a cut for a stalled request is the client's silence; a cut of a kept-alive connection races
- * a client that sends its next request at that moment.
+ * a client that sends its next request at that moment. Counted by the stalled-request guard, so all stay 0 when
+ * {@code consult.stalled-request-timeout} turns it off.
  */
 @Singleton
 public final class ConnectionCuts {
@@ -21,7 +22,7 @@ public final class ConnectionCuts {
         NO_REQUEST("no_request"),
         /** A request's body stopped arriving while the service was asking for it. */
         STALLED_BODY("stalled_body"),
-        /** Kept alive after its last answer, with no next request for the keep-alive timeout. */
+        /** Kept alive after its last answer, with no next request (or only part of one) for the keep-alive timeout. */
         KEEP_ALIVE("keep_alive");
 
         private final String label;
