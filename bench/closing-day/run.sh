@@ -174,11 +174,10 @@ awk -v s="$start_ms" -v h="$hour_ms" -v l="$last_ms" '
     if (hour >= 0 && hour <= 20 && $6 > closed_rest) closed_rest = $6
     if (hour >= 21 && hour <= 23 && $6 > closed_peak) closed_peak = $6
     # The counters (all since start-up or boot) at the first sample of the day, the last before hour 21, and the last
-    # within 2 minutes of the last arrival (when the last answers came). A scrape that timed out at the peak is "?": skipped.
-    for (i = 7; i <= 13; i += (i == 7 ? 4 : 1)) {
-      j = (i == 7 ? 10 : i); if ($i == "?") continue
-      for (k = i; k <= j; k++) { if ($1 >= s && !(k in first)) first[k] = $k; if (hour <= 20) rest[k] = $k
-        if ($1 <= l + 120000) peak[k] = $k } } }
+    # within 2 minutes of the last arrival (when the last answers came). A count not read ("?": a scrape that timed
+    # out at the peak) is skipped.
+    for (k = 7; k <= 13; k++) if ($k != "?") { if ($1 >= s && !(k in first)) first[k] = $k
+      if (hour <= 20) rest[k] = $k; if ($1 <= l + 120000) peak[k] = $k } }
   END { printf "outbox lag (oldest unsent, sampled every 5 s): hours 0-20 max %.1f s | hours 21-22 max %.1f s (%d waiting) | " \
           "peak hour 23 max %.1f s (%d waiting) | most waiting during the day %d\n", lag_rest, lag_busy, n_busy, lag_peak, n_peak, most
         printf "learned safeguarding check: most submissions waiting in its queue (the model busy) during the day %d\n", queued
