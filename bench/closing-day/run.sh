@@ -113,7 +113,9 @@ done
 # FIN-WAIT-2: connections the service closed first in about the last minute (Linux keeps TIME-WAIT 60 s). Then the
 # service's own counts (its /metrics): connections taken, and closed by it for no request, a stalled body or an idle
 # keep-alive; and the kernel's (whole machine, since boot): accept-queue overflows, and resets sent for data that came
-# to a socket already closed, or left unread in one being closed.
+# to a socket already closed, or left unread in one being closed. Last, the service's open connections with bytes
+# waiting unread in their receive queues (the service behind in reading its clients), those bytes, and how many of
+# those connections had bytes waiting at the sample before too (unread for 5 s or more, or read and more sent).
 scrape() {
   curl -s -m 3 -H "Authorization: Bearer $METRICS_TOKEN" "http://127.0.0.1:$PORT_APP/metrics" | awk '
     /^consult_connections_opened_total / { o = $2 }
@@ -126,11 +128,18 @@ kernel() {
   nstat -az 2>/dev/null | awk '$1 == "TcpExtListenOverflows" { l = $2 } $1 == "TcpExtTCPAbortOnData" { d = $2 }
     $1 == "TcpExtTCPAbortOnClose" { c = $2 } END { printf "%s %s %s\n", l == "" ? "?" : l, d == "" ? "?" : d, c == "" ? "?" : c }'
 }
+unread() {
+  ss -Htn state established "( sport = :$PORT_APP )" 2>/dev/null | awk -v prev="$WORK/unread.prev" '
+    BEGIN { while ((getline peer < prev) > 0) before[peer] = 1 }
+    $1 > 0 { n++; bytes += $1; print $4 > (prev ".new"); if ($4 in before) held++ }
+    END { printf "%d %d %d\n", n, bytes, held }'
+  mv -f "$WORK/unread.prev.new" "$WORK/unread.prev" 2>/dev/null || : > "$WORK/unread.prev"
+}
 ( while true; do
     row=$("${PSQL[@]}" -At -F ' ' -c "SELECT count(*), coalesce(round(extract(epoch FROM now() - min(created_at))::numeric, 1), 0), \
       (SELECT count(*) FROM safeguarding_check_queue) FROM outbox_message WHERE status IN ('CREATED', 'SENDING')" 2>/dev/null || echo "? ? ?")
     closed=$(ss -Htan state time-wait state fin-wait-2 "( sport = :$PORT_APP )" 2>/dev/null | wc -l)
-    echo "$(date +%s%3N) $row $(cut -d' ' -f1 /proc/loadavg) $closed $(scrape) $(kernel)" >> "$WORK/outbox.txt"
+    echo "$(date +%s%3N) $row $(cut -d' ' -f1 /proc/loadavg) $closed $(scrape) $(kernel) $(unread)" >> "$WORK/outbox.txt"
     sleep 5
   done ) &
 SAMPLER_PID=$!
@@ -173,6 +182,9 @@ awk -v s="$start_ms" -v h="$hour_ms" -v l="$last_ms" '
     if (hour <= 23 && hour >= 0) { load += $5; samples++ }
     if (hour >= 0 && hour <= 20 && $6 > closed_rest) closed_rest = $6
     if (hour >= 21 && hour <= 23 && $6 > closed_peak) closed_peak = $6
+    if (NF >= 16) { p = (hour >= 0 && hour <= 20) ? 1 : ((hour >= 21 && hour <= 23) ? 2 : 0)
+      if (p && $14 > unread_n[p]) unread_n[p] = $14; if (p && $15 > unread_b[p]) unread_b[p] = $15
+      if (p && $16 > unread_held[p]) unread_held[p] = $16 }
     # The counters (all since start-up or boot) at the first sample of the day, the last before hour 21, and the last
     # within 2 minutes of the last arrival (when the last answers came). A count not read ("?": a scrape that timed
     # out at the peak) is skipped.
@@ -190,7 +202,10 @@ awk -v s="$start_ms" -v h="$hour_ms" -v l="$last_ms" '
           peak[7] - rest[7], peak[8] - rest[8], peak[9] - rest[9], peak[10] - rest[10]
         printf "kernel, whole machine (accept-queue overflows, resets for data to a closed socket, resets on closing " \
           "with unread data): hours 0-20 %d, %d, %d; hours 21-23 %d, %d, %d\n", rest[11] - first[11],
-          rest[12] - first[12], rest[13] - first[13], peak[11] - rest[11], peak[12] - rest[12], peak[13] - rest[13] }' "$WORK/outbox.txt"
+          rest[12] - first[12], rest[13] - first[13], peak[11] - rest[11], peak[12] - rest[12], peak[13] - rest[13]
+        printf "the service behind in reading, most at a sample (its connections with bytes unread, those bytes, of them " \
+          "unread at the sample before too): hours 0-20 %d, %d, %d; hours 21-23 %d, %d, %d\n", unread_n[1], unread_b[1],
+          unread_held[1], unread_n[2], unread_b[2], unread_held[2] }' "$WORK/outbox.txt"
 
 # The learned check's queue: from the last arrival until every submission left to it has been read (up to DRAIN_WAIT s).
 deadline=$(( $(date +%s) + DRAIN_WAIT ))
