@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Writes the new submissions that arrive at the same moment together (ADR 49): a request makes its submission ready
@@ -29,6 +31,8 @@ import java.util.concurrent.TimeUnit;
 public class IntakeWriter {
 
     private static final Logger LOG = LoggerFactory.getLogger(IntakeWriter.class);
+    /** A constraint's name as PostgreSQL's first line of a broken constraint's message gives it. */
+    private static final Pattern CONSTRAINT = Pattern.compile("constraint \"([a-z0-9_]{1,63})\"");
 
     private record Waiting(Together together, CompletableFuture<Boolean> written) {
     }
@@ -137,11 +141,17 @@ public class IntakeWriter {
         }
     }
 
-    /** The failure's kind and, for a database error, its SQLSTATE: never its message, which may quote a row. */
-    private static String describe(Throwable failed) {
+    /**
+     * The failure's kind and, for a database error, its SQLSTATE and, for a broken constraint, the constraint's name:
+     * never the rest of its message, which may quote a row.
+     */
+    static String describe(Throwable failed) {
         for (Throwable t = failed; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql) {
-                return failed.getClass().getSimpleName() + ", SQLSTATE " + sql.getSQLState();
+                String message = sql.getMessage() == null ? "" : sql.getMessage().lines().findFirst().orElse("");
+                Matcher constraint = CONSTRAINT.matcher(message);
+                return failed.getClass().getSimpleName() + ", SQLSTATE " + sql.getSQLState()
+                        + (constraint.find() ? " on " + constraint.group(1) : "");
             }
         }
         return failed.getClass().getSimpleName();

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.TestInstance;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -277,5 +278,15 @@ class IntakeWriterTest implements FreshDatabase {
         } finally {
             requests.shutdownNow();
         }
+    }
+
+    @Test
+    void aBrokenConstraintIsLoggedByItsNameAndNeverWithTheRowItQuotes() {
+        SQLException unique = new SQLException("ERROR: duplicate key value violates unique constraint"
+                + " \"account_email_key\"\n  Detail: Key (email)=(child@example.org) already exists.", "23505");
+        String described = IntakeWriter.describe(new IllegalStateException("wrapped", unique));
+        assertEquals("IllegalStateException, SQLSTATE 23505 on account_email_key", described);
+        assertEquals("SQLException, SQLSTATE 40P01",
+                IntakeWriter.describe(new SQLException("ERROR: deadlock detected\n  Detail: Process 1 waits", "40P01")));
     }
 }

@@ -3,6 +3,7 @@ package org.carereview.consult.core.stall;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.netty.channel.EventLoopGroupRegistry;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -10,6 +11,9 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
+import io.netty.channel.EventLoopGroup;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.Future;
 import jakarta.inject.Inject;
 import org.carereview.consult.db.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -35,7 +39,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * once it has been quiet for {@code consult.stalled-request-timeout} (1 second here), and the server goes on
  * answering everyone else; a connection kept alive between requests is closed only after
  * {@code consult.keep-alive-timeout} (3 seconds here) without a request since its last answer. "A second has passed"
- * is shown without sleeping: by waiting for a fresh connection that sends nothing to be cut off.
+ * is shown without sleeping: by waiting for a fresh connection that sends nothing to be cut off. And a request whose
+ * bytes came while the service's event loops were all busy is read before the guard looks at its quiet: the guard's
+ * timer runs on the connection's own event loop, which reads what waits in the kernel before it runs its timers (with
+ * the timer on a thread of its own, the test fails: the connection is cut).
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -45,6 +52,8 @@ class StalledRequestsTest implements TestPropertyProvider {
     static final int GIVE_UP_MILLIS = 30_000;
     static final String ROUTE_PROPERTY = "consult.test.slow-answer-route";
     static final String SLOW = "GET /api/test/slow-answer HTTP/1.1\r\nHost: localhost\r\n\r\n";
+    /** How long the test below holds the service's event loops: twice the stalled-request timeout (1 second here). */
+    static final long PAUSE_MILLIS = 2_000;
     static final String QUICK = "GET /api/v1/no-such-route HTTP/1.1\r\nHost: localhost\r\n\r\n";
 
     /** Held until the test lets the slow answer go. */
@@ -67,6 +76,9 @@ class StalledRequestsTest implements TestPropertyProvider {
 
     @Inject
     ConnectionCuts cuts;
+
+    @Inject
+    EventLoopGroupRegistry loops;
 
     @Override
     public Map<String, String> getProperties() {
@@ -153,6 +165,48 @@ class StalledRequestsTest implements TestPropertyProvider {
             assertTrue(readAnswer(kept.getInputStream()).startsWith("HTTP/1.1 404"),
                     "a slow answer's connection stays open for its next request");
         }
+    }
+
+    @Test
+    void aRequestSentWhileTheServiceIsPausedIsAnsweredNotCutAsTheClientsStall() throws Exception {
+        long opened = cuts.opened();
+        long cutBefore = cuts.closed(ConnectionCuts.Reason.NO_REQUEST);
+        try (Socket socket = open()) {
+            long giveUp = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(GIVE_UP_MILLIS);
+            while (cuts.opened() == opened) { // until the service has taken it and counts its quiet
+                assertTrue(System.nanoTime() < giveUp, "the connection was taken");
+                Thread.yield();
+            }
+            List<Future<?>> pauses = pauseEveryEventLoop();
+            send(socket, "GET /api/v1/no-such-route HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+            for (Future<?> pause : pauses) {
+                pause.get(GIVE_UP_MILLIS, TimeUnit.MILLISECONDS);
+            }
+            String answer = readToClose(socket.getInputStream());
+            assertTrue(answer.startsWith("HTTP/1.1 404"), "its bytes waited on the service, not the client: " + answer);
+        }
+        assertEquals(cutBefore, cuts.closed(ConnectionCuts.Reason.NO_REQUEST), "not counted as a cut");
+    }
+
+    /**
+     * Holds every event loop of the service busy for twice the stalled-request timeout, as a service short of CPU
+     * does, and returns once all of them are held: a connection's quiet runs out during the pause.
+     */
+    private List<Future<?>> pauseEveryEventLoop() throws InterruptedException {
+        EventLoopGroup group = loops.getDefaultEventLoopGroup();
+        List<EventExecutor> executors = new ArrayList<>();
+        group.forEach(executors::add);
+        CountDownLatch held = new CountDownLatch(executors.size());
+        List<Future<?>> pauses = new ArrayList<>();
+        for (EventExecutor executor : executors) {
+            pauses.add(executor.submit(() -> {
+                held.countDown();
+                TimeUnit.MILLISECONDS.sleep(PAUSE_MILLIS); // the modelled pause itself, not a wait for a result
+                return null;
+            }));
+        }
+        assertTrue(held.await(GIVE_UP_MILLIS, TimeUnit.MILLISECONDS), "every event loop held");
+        return pauses;
     }
 
     /** A fresh connection that sends nothing is cut off after one quiet period: by then that much time has passed. */
