@@ -68,12 +68,14 @@ class BackfillStore {
 
     /**
      * Queues these submissions' answers that have no vector by {@code model}: never queued, failed, or made by
-     * another model. Answers already waiting or embedded by this model are left as they are. @return rows queued
+     * another model. Answers already waiting or embedded by this model are left as they are, and so is a submission
+     * still in {@code embedding_due}: the worker adds its answers' rows as it takes it. @return rows queued
      */
     int queue(List<UUID> submissions, String model, Instant now) {
         return jdbc.prepareStatement("INSERT INTO answer_embedding (submission_id, field, queued_at) "
                 + "SELECT r.submission_id, a.key, ? FROM redacted_answer r, jsonb_each_text(r.answers) a "
-                + "WHERE r.submission_id = ANY(?) ON CONFLICT (submission_id, field) DO UPDATE SET state = 'WAITING', "
+                + "WHERE r.submission_id = ANY(?) "
+                + "AND NOT EXISTS (SELECT 1 FROM embedding_due d WHERE d.submission_id = r.submission_id) ON CONFLICT (submission_id, field) DO UPDATE SET state = 'WAITING', "
                 + "model = NULL, dims = NULL, vector = NULL, attempts = 0, queued_at = EXCLUDED.queued_at, "
                 + "embedded_at = NULL WHERE answer_embedding.state = 'FAILED' "
                 + "OR (answer_embedding.state = 'DONE' AND answer_embedding.model IS DISTINCT FROM ?)", ps -> {

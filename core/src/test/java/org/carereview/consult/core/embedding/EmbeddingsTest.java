@@ -211,6 +211,19 @@ class EmbeddingsTest implements FreshDatabase {
     }
 
     @Test
+    void theBackfillLeavesASubmissionStillInTheQueueToTheWorker() {
+        submission(1, "{\"a\": \"Not yet taken by the worker\", \"b\": \"Nor this\"}");
+
+        embeddings.backfill();
+
+        assertEquals(List.of(), states(1), "no row an answer beside the queue's row");
+        assertEquals(List.of(id(1)), due());
+        assertEquals(2, embeddings.waiting(), "its answers count once");
+        assertEquals(2, embeddings.embedDue());
+        assertEquals(List.of("DONE", "DONE"), states(1));
+    }
+
+    @Test
     void aSecondNodeSkipsWhatTheFirstHoldsInsteadOfWaitingOrDoingItTwice() throws Exception {
         submission(1, "{\"a\": \"Held by the other node\"}");
         embeddings.backfill();
