@@ -52,9 +52,9 @@ class StalledRequestsTest implements TestPropertyProvider {
     static final int GIVE_UP_MILLIS = 30_000;
     static final String ROUTE_PROPERTY = "consult.test.slow-answer-route";
     static final String SLOW = "GET /api/test/slow-answer HTTP/1.1\r\nHost: localhost\r\n\r\n";
-    /** How long the test below holds the service's event loops: twice the stalled-request timeout (1 second here). */
-    static final long PAUSE_MILLIS = 2_000;
     static final String QUICK = "GET /api/v1/no-such-route HTTP/1.1\r\nHost: localhost\r\n\r\n";
+    /** How long a test holds the service's event loops: twice the stalled-request timeout (1 second here). */
+    static final long PAUSE_MILLIS = 2_000;
 
     /** Held until the test lets the slow answer go. */
     static volatile CountDownLatch release = new CountDownLatch(1);
