@@ -75,7 +75,8 @@ class BackfillStore {
         return jdbc.prepareStatement("INSERT INTO answer_embedding (submission_id, field, queued_at) "
                 + "SELECT r.submission_id, a.key, ? FROM redacted_answer r, jsonb_each_text(r.answers) a "
                 + "WHERE r.submission_id = ANY(?) "
-                + "AND NOT EXISTS (SELECT 1 FROM embedding_due d WHERE d.submission_id = r.submission_id) ON CONFLICT (submission_id, field) DO UPDATE SET state = 'WAITING', "
+                + "AND NOT EXISTS (SELECT 1 FROM embedding_due d WHERE d.submission_id = r.submission_id) "
+                + "ON CONFLICT (submission_id, field) DO UPDATE SET state = 'WAITING', "
                 + "model = NULL, dims = NULL, vector = NULL, attempts = 0, queued_at = EXCLUDED.queued_at, "
                 + "embedded_at = NULL WHERE answer_embedding.state = 'FAILED' "
                 + "OR (answer_embedding.state = 'DONE' AND answer_embedding.model IS DISTINCT FROM ?)", ps -> {
